@@ -1,0 +1,247 @@
+/*
+ * kernel32/memory.c — virtual memory, heaps, and the Global/Local families.
+ *
+ * Moveable Global/Local memory: the handle points 8 bytes into a small
+ * entry {pointer, lock count, flags}; fixed memory is the heap pointer
+ * itself. Heap pointers are 16-byte aligned, so (handle & 8) tells them apart.
+ */
+#include "private.h"
+
+PVOID NTAPI RtlReAllocateHeap(HANDLE, ULONG, PVOID, SIZE_T);
+SIZE_T NTAPI RtlSizeHeap(HANDLE, ULONG, PVOID);
+PVOID NTAPI RtlDestroyHeap(PVOID);
+BOOLEAN NTAPI RtlValidateHeap(HANDLE, ULONG, PVOID);
+BOOLEAN NTAPI RtlLockHeap(HANDLE);
+BOOLEAN NTAPI RtlUnlockHeap(HANDLE);
+NTSTATUS NTAPI RtlWalkHeap(HANDLE, PVOID);
+ULONG NTAPI RtlGetProcessHeaps(ULONG, PVOID *);
+SIZE_T NTAPI RtlCompactHeap(HANDLE, ULONG);
+
+/* --- virtual memory --------------------------------------------------------- */
+
+LPVOID WINAPI VirtualAllocEx(HANDLE process, void *addr, SIZE_T size, DWORD type, DWORD protect)
+{
+    void *ret = addr;
+    if (!set_ntstatus(NtAllocateVirtualMemory(process, &ret, 0, &size, type, protect))) return NULL;
+    return ret;
+}
+
+LPVOID WINAPI VirtualAlloc(void *addr, SIZE_T size, DWORD type, DWORD protect)
+{
+    return VirtualAllocEx(GetCurrentProcess(), addr, size, type, protect);
+}
+
+BOOL WINAPI VirtualFreeEx(HANDLE process, void *addr, SIZE_T size, DWORD type)
+{
+    if (type == MEM_RELEASE && size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    return set_ntstatus(NtFreeVirtualMemory(process, &addr, &size, type));
+}
+
+BOOL WINAPI VirtualFree(void *addr, SIZE_T size, DWORD type)
+{
+    return VirtualFreeEx(GetCurrentProcess(), addr, size, type);
+}
+
+BOOL WINAPI VirtualProtectEx(HANDLE process, void *addr, SIZE_T size, DWORD prot, DWORD *old)
+{
+    ULONG o;
+    if (!old) { SetLastError(ERROR_NOACCESS); return FALSE; }
+    if (!set_ntstatus(NtProtectVirtualMemory(process, &addr, &size, prot, &o))) return FALSE;
+    *old = o;
+    return TRUE;
+}
+
+BOOL WINAPI VirtualProtect(void *addr, SIZE_T size, DWORD prot, DWORD *old)
+{
+    return VirtualProtectEx(GetCurrentProcess(), addr, size, prot, old);
+}
+
+SIZE_T WINAPI VirtualQueryEx(HANDLE process, LPCVOID addr, MEMORY_BASIC_INFORMATION *info, SIZE_T len)
+{
+    SIZE_T ret;
+    if (!set_ntstatus(NtQueryVirtualMemory(process, addr, 0, info, len, &ret))) return 0;
+    return ret;
+}
+
+SIZE_T WINAPI VirtualQuery(LPCVOID addr, MEMORY_BASIC_INFORMATION *info, SIZE_T len)
+{
+    return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
+}
+
+BOOL WINAPI VirtualLock(void *addr, SIZE_T size) { (void)addr; (void)size; return TRUE; }
+BOOL WINAPI VirtualUnlock(void *addr, SIZE_T size) { (void)addr; (void)size; return TRUE; }
+BOOL WINAPI FlushInstructionCache(HANDLE process, LPCVOID addr, SIZE_T size) { (void)process; (void)addr; (void)size; return TRUE; }
+
+/* --- heaps --------------------------------------------------------------------- */
+
+HANDLE WINAPI HeapCreate(DWORD flags, SIZE_T initial, SIZE_T max)
+{
+    flags &= HEAP_GENERATE_EXCEPTIONS | HEAP_NO_SERIALIZE | HEAP_CREATE_ENABLE_EXECUTE;
+    if (!max) flags |= HEAP_GROWABLE;
+    HANDLE h = RtlCreateHeap(flags, NULL, max, initial, NULL, NULL);
+    if (!h) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+    return h;
+}
+
+BOOL WINAPI HeapDestroy(HANDLE heap)
+{
+    if (heap == PROCESS_HEAP()) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (RtlDestroyHeap(heap)) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    return TRUE;
+}
+
+BOOL WINAPI HeapFree(HANDLE heap, DWORD flags, void *ptr)
+{
+    if (RtlFreeHeap(heap, flags, ptr)) return TRUE;
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
+BOOL WINAPI HeapValidate(HANDLE heap, DWORD flags, LPCVOID ptr) { return RtlValidateHeap(heap, flags, (void *)ptr); }
+BOOL WINAPI HeapLock(HANDLE heap) { return RtlLockHeap(heap); }
+BOOL WINAPI HeapUnlock(HANDLE heap) { return RtlUnlockHeap(heap); }
+SIZE_T WINAPI HeapCompact(HANDLE heap, DWORD flags) { return RtlCompactHeap(heap, flags); }
+HANDLE WINAPI GetProcessHeap(void) { return PROCESS_HEAP(); }
+DWORD WINAPI GetProcessHeaps(DWORD count, HANDLE *heaps) { return RtlGetProcessHeaps(count, heaps); }
+
+BOOL WINAPI HeapWalk(HANDLE heap, PROCESS_HEAP_ENTRY *entry)
+{
+    return set_ntstatus(RtlWalkHeap(heap, entry));
+}
+
+BOOL WINAPI HeapSetInformation(HANDLE heap, HEAP_INFORMATION_CLASS cls, void *info, SIZE_T len)
+{
+    (void)heap; (void)cls; (void)info; (void)len;
+    return TRUE;
+}
+
+BOOL WINAPI HeapQueryInformation(HANDLE heap, HEAP_INFORMATION_CLASS cls, void *info, SIZE_T len, SIZE_T *ret)
+{
+    (void)heap;
+    if (cls != HeapCompatibilityInformation) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (ret) *ret = sizeof(ULONG);
+    if (len < sizeof(ULONG)) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return FALSE; }
+    *(ULONG *)info = 2;  /* low-fragmentation heap */
+    return TRUE;
+}
+
+/* --- Global/Local ---------------------------------------------------------------- */
+
+struct moveable { void *ptr; WORD lock; WORD flags; DWORD magic; };
+#define MOVEABLE_MAGIC 0x4c424f47
+#define IS_MOVEABLE(h) (((ULONG_PTR)(h) & 0xf) == 8)
+static struct moveable *entry_of(HLOCAL h) { return (struct moveable *)((BYTE *)h - 8); }
+
+HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
+{
+    DWORD hflags = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+    if (!(flags & LMEM_MOVEABLE))
+    {
+        void *p = RtlAllocateHeap(PROCESS_HEAP(), hflags, size);
+        if (!p) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return p;
+    }
+    struct moveable *m = RtlAllocateHeap(PROCESS_HEAP(), 0, 32);
+    if (!m) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    m->magic = MOVEABLE_MAGIC;
+    m->lock = 0;
+    m->flags = (WORD)flags;
+    m->ptr = size ? RtlAllocateHeap(PROCESS_HEAP(), hflags, size) : NULL;
+    if (size && !m->ptr) { RtlFreeHeap(PROCESS_HEAP(), 0, m); SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    return (HLOCAL)((BYTE *)m + 8);
+}
+
+HLOCAL WINAPI LocalFree(HLOCAL h)
+{
+    if (!h) return NULL;
+    if (IS_MOVEABLE(h))
+    {
+        struct moveable *m = entry_of(h);
+        if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return h; }
+        m->magic = 0;
+        if (m->ptr) RtlFreeHeap(PROCESS_HEAP(), 0, m->ptr);
+        RtlFreeHeap(PROCESS_HEAP(), 0, m);
+        return NULL;
+    }
+    if (!RtlFreeHeap(PROCESS_HEAP(), 0, h)) { SetLastError(ERROR_INVALID_HANDLE); return h; }
+    return NULL;
+}
+
+LPVOID WINAPI LocalLock(HLOCAL h)
+{
+    if (!IS_MOVEABLE(h)) return h;
+    struct moveable *m = entry_of(h);
+    if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return NULL; }
+    if (!m->ptr) { SetLastError(ERROR_DISCARDED); return NULL; }
+    if (m->lock < 0xff) m->lock++;
+    return m->ptr;
+}
+
+BOOL WINAPI LocalUnlock(HLOCAL h)
+{
+    if (!IS_MOVEABLE(h)) { SetLastError(ERROR_NOT_LOCKED); return FALSE; }
+    struct moveable *m = entry_of(h);
+    if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    if (!m->lock) { SetLastError(ERROR_NOT_LOCKED); return FALSE; }
+    if (m->lock < 0xff) m->lock--;
+    if (m->lock) return TRUE;
+    SetLastError(NO_ERROR);
+    return FALSE;
+}
+
+SIZE_T WINAPI LocalSize(HLOCAL h)
+{
+    if (!IS_MOVEABLE(h)) return RtlSizeHeap(PROCESS_HEAP(), 0, h) == (SIZE_T)-1 ? 0 : RtlSizeHeap(PROCESS_HEAP(), 0, h);
+    struct moveable *m = entry_of(h);
+    if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return 0; }
+    return m->ptr ? RtlSizeHeap(PROCESS_HEAP(), 0, m->ptr) : 0;
+}
+
+HLOCAL WINAPI LocalReAlloc(HLOCAL h, SIZE_T size, UINT flags)
+{
+    DWORD hflags = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
+    if (!IS_MOVEABLE(h))
+    {
+        if (flags & LMEM_MODIFY) return h;
+        if (!(flags & LMEM_MOVEABLE)) hflags |= HEAP_REALLOC_IN_PLACE_ONLY;
+        void *p = RtlReAllocateHeap(PROCESS_HEAP(), hflags, h, size);
+        if (!p) SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return p;
+    }
+    struct moveable *m = entry_of(h);
+    if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return NULL; }
+    if (flags & LMEM_MODIFY) { m->flags = (WORD)flags; return h; }
+    if (!size)
+    {
+        if (m->ptr) RtlFreeHeap(PROCESS_HEAP(), 0, m->ptr);
+        m->ptr = NULL;
+        return h;
+    }
+    void *p = m->ptr ? RtlReAllocateHeap(PROCESS_HEAP(), hflags, m->ptr, size) : RtlAllocateHeap(PROCESS_HEAP(), hflags, size);
+    if (!p) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    m->ptr = p;
+    return h;
+}
+
+UINT WINAPI LocalFlags(HLOCAL h)
+{
+    if (!IS_MOVEABLE(h)) return 0;
+    struct moveable *m = entry_of(h);
+    if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return LMEM_INVALID_HANDLE; }
+    return m->lock | (m->ptr ? 0 : LMEM_DISCARDED);
+}
+
+HLOCAL WINAPI LocalHandle(LPCVOID ptr)
+{
+    /* only fixed blocks can be named by their pointer here */
+    return (HLOCAL)ptr;
+}
+
+HGLOBAL WINAPI GlobalAlloc(UINT flags, SIZE_T size) { return LocalAlloc(flags & (GMEM_MOVEABLE | GMEM_ZEROINIT), size); }
+HGLOBAL WINAPI GlobalFree(HGLOBAL h) { return LocalFree(h); }
+LPVOID WINAPI GlobalLock(HGLOBAL h) { return LocalLock(h); }
+BOOL WINAPI GlobalUnlock(HGLOBAL h) { return LocalUnlock(h); }
+SIZE_T WINAPI GlobalSize(HGLOBAL h) { return LocalSize(h); }
+HGLOBAL WINAPI GlobalReAlloc(HGLOBAL h, SIZE_T size, UINT flags) { return LocalReAlloc(h, size, flags); }
+UINT WINAPI GlobalFlags(HGLOBAL h) { return LocalFlags(h); }
+HGLOBAL WINAPI GlobalHandle(LPCVOID ptr) { return LocalHandle(ptr); }

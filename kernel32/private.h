@@ -1,0 +1,78 @@
+/*
+ * kernel32/private.h — private declarations of kernel32: the NT calls it is
+ * built on (those mingw's headers lack) and the status→last-error helper.
+ */
+#ifndef WLX_KERNEL32_PRIVATE_H
+#define WLX_KERNEL32_PRIVATE_H
+
+#ifndef _KERNEL32_
+#define _KERNEL32_
+#endif
+#include <windows.h>
+#include <winternl.h>
+#include <ntstatus.h>
+#include "wlx/door.h"
+
+#ifndef NtCurrentProcess
+#define NtCurrentProcess() ((HANDLE)~(ULONG_PTR)0)
+#endif
+#ifndef NtCurrentThread
+#define NtCurrentThread()  ((HANDLE)~(ULONG_PTR)1)
+#endif
+
+static inline BYTE *k32_teb(void) { return (BYTE *)NtCurrentTeb(); }
+static inline BYTE *k32_peb(void) { return *(BYTE **)(k32_teb() + TEB_PEB); }
+static inline BYTE *k32_params(void) { return *(BYTE **)(k32_peb() + PEB_PROCESS_PARAMETERS); }
+#define PROCESS_HEAP() (*(HANDLE *)(k32_peb() + PEB_PROCESS_HEAP))
+
+/* ntdll */
+NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, SIZE_T *, ULONG, ULONG);
+NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, SIZE_T *, ULONG);
+NTSTATUS NTAPI NtProtectVirtualMemory(HANDLE, PVOID *, SIZE_T *, ULONG, ULONG *);
+NTSTATUS NTAPI NtQueryVirtualMemory(HANDLE, LPCVOID, ULONG, PVOID, SIZE_T, SIZE_T *);
+NTSTATUS NTAPI NtReadFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, LARGE_INTEGER *, ULONG *);
+NTSTATUS NTAPI NtWriteFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, const void *, ULONG, LARGE_INTEGER *, ULONG *);
+NTSTATUS NTAPI NtTerminateProcess(HANDLE, NTSTATUS);
+NTSTATUS NTAPI NtDelayExecution(BOOLEAN, const LARGE_INTEGER *);
+NTSTATUS NTAPI NtYieldExecution(void);
+NTSTATUS NTAPI NtCreateThreadEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, HANDLE, PVOID, PVOID, ULONG,
+                                SIZE_T, SIZE_T, SIZE_T, PVOID);
+NTSTATUS NTAPI NtResumeThread(HANDLE, ULONG *);
+NTSTATUS NTAPI NtQuerySystemTime(LARGE_INTEGER *);
+NTSTATUS NTAPI NtQueryPerformanceCounter(LARGE_INTEGER *, LARGE_INTEGER *);
+NTSTATUS NTAPI __wlx_thread_exit_code(HANDLE, DWORD *code, DWORD *tid);
+NTSTATUS NTAPI LdrLoadDll(const WCHAR *, ULONG *, const UNICODE_STRING *, HMODULE *);
+NTSTATUS NTAPI LdrUnloadDll(HMODULE);
+NTSTATUS NTAPI LdrGetDllHandleEx(ULONG, const WCHAR *, ULONG *, const UNICODE_STRING *, HMODULE *);
+NTSTATUS NTAPI LdrGetProcedureAddress(HMODULE, const ANSI_STRING *, ULONG, void **);
+NTSTATUS NTAPI LdrFindEntryForAddress(const void *, void **);
+NTSTATUS NTAPI LdrAddRefDll(ULONG, HMODULE);
+NTSTATUS NTAPI LdrDisableThreadCalloutsForDll(HMODULE);
+void NTAPI RtlExitUserProcess(DWORD) __attribute__((noreturn));
+void NTAPI RtlExitUserThread(DWORD) __attribute__((noreturn));
+PVOID NTAPI RtlAllocateHeap(HANDLE, ULONG, SIZE_T);
+BOOLEAN NTAPI RtlFreeHeap(HANDLE, ULONG, PVOID);
+ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
+
+/* kernel32 exports that are forwards to ntdll, used inside kernel32 */
+NTSTATUS NTAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlInitializeCriticalSection(RTL_CRITICAL_SECTION *);
+NTSTATUS NTAPI RtlDeleteCriticalSection(RTL_CRITICAL_SECTION *);
+#define EnterCriticalSection(cs) RtlEnterCriticalSection(cs)
+#define LeaveCriticalSection(cs) RtlLeaveCriticalSection(cs)
+#define InitializeCriticalSection(cs) RtlInitializeCriticalSection(cs)
+#define DeleteCriticalSection(cs) RtlDeleteCriticalSection(cs)
+#define HeapAlloc(h, f, s) RtlAllocateHeap(h, f, s)
+
+/* NTSTATUS → last error, as Windows does at the kernel32 boundary */
+static inline BOOL set_ntstatus(NTSTATUS status)
+{
+    if (status) SetLastError(RtlNtStatusToDosError(status));
+    return !status;
+}
+
+/* ANSI ⇄ wide for the A functions (locale.c): returns a heap string */
+WCHAR *k32_strdup_AtoW(const char *s);
+
+#endif

@@ -1,0 +1,177 @@
+/*
+ * kernel32/thread.c — threads: creation and exit, exit codes, TLS slots,
+ * Sleep, priorities.
+ */
+#include "private.h"
+
+HANDLE WINAPI CreateRemoteThreadEx(HANDLE process, SECURITY_ATTRIBUTES *sa, SIZE_T stack, LPTHREAD_START_ROUTINE start,
+                                   void *param, DWORD flags, LPPROC_THREAD_ATTRIBUTE_LIST attrs, DWORD *id)
+{
+    HANDLE handle;
+    OBJECT_ATTRIBUTES attr;
+    (void)attrs;
+    InitializeObjectAttributes(&attr, NULL, (sa && sa->bInheritHandle) ? OBJ_INHERIT : 0, NULL, NULL);
+    SIZE_T reserve = (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) ? stack : 0;
+    SIZE_T commit = (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) ? 0 : stack;
+    NTSTATUS status = NtCreateThreadEx(&handle, THREAD_ALL_ACCESS, &attr, process, start, param,
+                                       (flags & CREATE_SUSPENDED) ? 1 : 0, 0, commit, reserve, NULL);
+    if (!set_ntstatus(status)) return NULL;
+    if (id) __wlx_thread_exit_code(handle, NULL, id);
+    return handle;
+}
+
+HANDLE WINAPI CreateRemoteThread(HANDLE process, SECURITY_ATTRIBUTES *sa, SIZE_T stack, LPTHREAD_START_ROUTINE start,
+                                 void *param, DWORD flags, DWORD *id)
+{
+    return CreateRemoteThreadEx(process, sa, stack, start, param, flags, NULL, id);
+}
+
+HANDLE WINAPI CreateThread(SECURITY_ATTRIBUTES *sa, SIZE_T stack, LPTHREAD_START_ROUTINE start, void *param,
+                           DWORD flags, DWORD *id)
+{
+    return CreateRemoteThreadEx(GetCurrentProcess(), sa, stack, start, param, flags, NULL, id);
+}
+
+void WINAPI ExitThread(DWORD code)
+{
+    RtlExitUserThread(code);
+}
+
+BOOL WINAPI GetExitCodeThread(HANDLE thread, DWORD *code)
+{
+    return set_ntstatus(__wlx_thread_exit_code(thread, code, NULL));
+}
+
+DWORD WINAPI GetThreadId(HANDLE thread)
+{
+    DWORD tid;
+    return set_ntstatus(__wlx_thread_exit_code(thread, NULL, &tid)) ? tid : 0;
+}
+
+DWORD WINAPI ResumeThread(HANDLE thread)
+{
+    ULONG prev;
+    return set_ntstatus(NtResumeThread(thread, &prev)) ? prev : (DWORD)-1;
+}
+
+/* --- Sleep ---------------------------------------------------------------- */
+
+DWORD WINAPI SleepEx(DWORD ms, BOOL alertable)
+{
+    LARGE_INTEGER t;
+    t.QuadPart = (LONGLONG)ms * -10000;
+    NtDelayExecution(alertable, ms == INFINITE ? NULL : &t);
+    return 0;
+}
+
+void WINAPI Sleep(DWORD ms) { SleepEx(ms, FALSE); }
+
+BOOL WINAPI SwitchToThread(void) { return NtYieldExecution() == STATUS_SUCCESS; }
+
+/* --- priorities: remembered, not enforced (Linux needs privileges) --------- */
+
+static int thread_priority = THREAD_PRIORITY_NORMAL;
+int WINAPI GetThreadPriority(HANDLE thread) { (void)thread; return thread_priority; }
+BOOL WINAPI SetThreadPriority(HANDLE thread, int priority)
+{
+    (void)thread;
+    if (priority < THREAD_PRIORITY_IDLE || (priority > THREAD_PRIORITY_HIGHEST && priority != THREAD_PRIORITY_TIME_CRITICAL &&
+        priority != THREAD_PRIORITY_IDLE))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    thread_priority = priority;
+    return TRUE;
+}
+BOOL WINAPI SetThreadPriorityBoost(HANDLE thread, BOOL disable) { (void)thread; (void)disable; return TRUE; }
+BOOL WINAPI GetThreadPriorityBoost(HANDLE thread, BOOL *disabled) { (void)thread; *disabled = FALSE; return TRUE; }
+
+/* --- TLS slots: 64 in the TEB, 1024 more in an expansion array ------------- */
+
+typedef struct { ULONG SizeOfBitMap; ULONG *Buffer; } BITMAP_;
+static RTL_CRITICAL_SECTION tls_section;
+static int tls_section_ready;
+
+static void tls_lock(void)
+{
+    /* kernel32's DllMain runs before any thread can race here */
+    if (!tls_section_ready) { InitializeCriticalSection(&tls_section); tls_section_ready = 1; }
+    EnterCriticalSection(&tls_section);
+}
+
+DWORD WINAPI TlsAlloc(void)
+{
+    BITMAP_ *main_bits = *(BITMAP_ **)(k32_peb() + 0x78), *exp_bits = *(BITMAP_ **)(k32_peb() + 0x238);
+    DWORD index = TLS_OUT_OF_INDEXES;
+    tls_lock();
+    for (DWORD i = 0; i < 64; i++)
+        if (!(main_bits->Buffer[i / 32] & (1u << (i % 32))))
+        {
+            main_bits->Buffer[i / 32] |= 1u << (i % 32);
+            ((void **)(k32_teb() + TEB_TLS_SLOTS))[i] = NULL;
+            index = i;
+            break;
+        }
+    if (index == TLS_OUT_OF_INDEXES)
+        for (DWORD i = 0; i < 1024; i++)
+            if (!(exp_bits->Buffer[i / 32] & (1u << (i % 32))))
+            {
+                exp_bits->Buffer[i / 32] |= 1u << (i % 32);
+                void **exp = *(void ***)(k32_teb() + TEB_TLS_EXPANSION);
+                if (exp) exp[i] = NULL;
+                index = 64 + i;
+                break;
+            }
+    LeaveCriticalSection(&tls_section);
+    if (index == TLS_OUT_OF_INDEXES) SetLastError(ERROR_NO_MORE_ITEMS);
+    return index;
+}
+
+BOOL WINAPI TlsFree(DWORD index)
+{
+    BITMAP_ *bits = *(BITMAP_ **)(k32_peb() + (index < 64 ? 0x78 : 0x238));
+    DWORD i = index < 64 ? index : index - 64;
+    BOOL ret = FALSE;
+    if (index >= 64 + 1024) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    tls_lock();
+    if (bits->Buffer[i / 32] & (1u << (i % 32)))
+    {
+        bits->Buffer[i / 32] &= ~(1u << (i % 32));
+        ret = TRUE;
+    }
+    LeaveCriticalSection(&tls_section);
+    if (!ret) SetLastError(ERROR_INVALID_PARAMETER);
+    return ret;
+}
+
+LPVOID WINAPI TlsGetValue(DWORD index)
+{
+    if (index < 64)
+    {
+        SetLastError(ERROR_SUCCESS);
+        return ((void **)(k32_teb() + TEB_TLS_SLOTS))[index];
+    }
+    if (index >= 64 + 1024) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
+    SetLastError(ERROR_SUCCESS);
+    void **exp = *(void ***)(k32_teb() + TEB_TLS_EXPANSION);
+    return exp ? exp[index - 64] : NULL;
+}
+
+BOOL WINAPI TlsSetValue(DWORD index, LPVOID value)
+{
+    if (index < 64)
+    {
+        ((void **)(k32_teb() + TEB_TLS_SLOTS))[index] = value;
+        return TRUE;
+    }
+    if (index >= 64 + 1024) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    void ***slot = (void ***)(k32_teb() + TEB_TLS_EXPANSION);
+    if (!*slot && !(*slot = RtlAllocateHeap(PROCESS_HEAP(), HEAP_ZERO_MEMORY, 1024 * sizeof(void *))))
+    {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    (*slot)[index - 64] = value;
+    return TRUE;
+}

@@ -1,0 +1,172 @@
+/*
+ * ntdll/unix/dir.c — NtQueryDirectoryFile: listing a folder with a DOS
+ * wildcard mask ('*', '?', case-insensitive), "." and ".." first as NTFS
+ * reports them, in the information classes FindFirstFile and friends use.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "private.h"
+#include "file.h"
+
+enum { FileDirectoryInformation = 1, FileFullDirectoryInformation = 2, FileBothDirectoryInformation = 3,
+       FileNamesInformation = 12, FileIdBothDirectoryInformation = 37, FileIdFullDirectoryInformation = 38 };
+
+void dir_close(struct file *f)
+{
+    closedir(f->dir);
+    f->dir = NULL;
+    free(f->pattern);
+    f->pattern = NULL;
+}
+
+static WCHAR upcase(WCHAR c)
+{
+    return (c >= 'a' && c <= 'z') ? c - 32 : c;
+}
+
+static int match(const WCHAR *p, size_t plen, const WCHAR *n, size_t nlen)
+{
+    while (plen)
+    {
+        if (*p == '*' || *p == '<')
+        {
+            while (plen && (*p == '*' || *p == '<')) p++, plen--;
+            if (!plen) return 1;
+            for (size_t i = 0; i <= nlen; i++)
+                if (match(p, plen, n + i, nlen - i)) return 1;
+            return 0;
+        }
+        if (!nlen)
+        {
+            /* "*." and "?" may match nothing at the end, as DOS wildcards do */
+            while (plen && (*p == '.' || *p == '"' || *p == '>' || *p == '*')) p++, plen--;
+            return !plen;
+        }
+        if (*p != '?' && *p != '>' && upcase(*p) != upcase(*n) && !(*p == '"' && *n == '.')) return 0;
+        p++, plen--, n++, nlen--;
+    }
+    return !nlen;
+}
+
+static size_t entry_size(uint32_t klass, size_t name_bytes)
+{
+    size_t base;
+    switch (klass)
+    {
+    case FileDirectoryInformation: base = 64; break;
+    case FileFullDirectoryInformation: base = 68; break;
+    case FileIdFullDirectoryInformation: base = 80; break;
+    case FileBothDirectoryInformation: base = 94; break;
+    case FileIdBothDirectoryInformation: base = 104; break;
+    case FileNamesInformation: base = 12; break;
+    default: return 0;
+    }
+    return (base + name_bytes + 7) & ~7;
+}
+
+static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, const WCHAR *name, size_t nlen)
+{
+    size_t name_off;
+    uint32_t *u = (uint32_t *)p;
+    memset(p, 0, entry_size(klass, nlen * 2));
+    if (klass == FileNamesInformation)
+    {
+        u[2] = nlen * 2;
+        memcpy(p + 12, name, nlen * 2);
+        return;
+    }
+    int64_t *t = (int64_t *)(p + 8);
+    t[0] = unix_time_to_filetime(&st->st_mtim);
+    t[1] = unix_time_to_filetime(&st->st_atim);
+    t[2] = unix_time_to_filetime(&st->st_mtim);
+    t[3] = unix_time_to_filetime(&st->st_ctim);
+    t[4] = S_ISDIR(st->st_mode) ? 0 : st->st_size;
+    t[5] = S_ISDIR(st->st_mode) ? 0 : (int64_t)st->st_blocks * 512;
+    u[14] = file_attributes(st, NULL);
+    u[15] = nlen * 2;
+    switch (klass)
+    {
+    case FileDirectoryInformation: name_off = 64; break;
+    case FileFullDirectoryInformation: name_off = 68; break;
+    case FileIdFullDirectoryInformation: name_off = 80; *(uint64_t *)(p + 72) = st->st_ino; break;
+    case FileBothDirectoryInformation: name_off = 94; break;
+    default: name_off = 104; *(uint64_t *)(p + 96) = st->st_ino; break;
+    }
+    memcpy(p + name_off, name, nlen * 2);
+}
+
+NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                          void *buffer, uint32_t length, uint32_t klass, uint8_t single,
+                                          const UNICODE_STRING *mask, uint8_t restart)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    uint8_t *out = buffer, *prev = NULL;
+    size_t used = 0;
+    (void)event; (void)apc; (void)apc_ctx;
+    if (status) return status;
+    if (!entry_size(klass, 0)) { object_release(&f->obj); return STATUS_INVALID_INFO_CLASS; }
+    if (!f->is_dir) { object_release(&f->obj); return STATUS_INVALID_PARAMETER; }
+
+    int first = !f->dir || restart;
+    if (first)
+    {
+        if (f->dir) { dir_close(f); }
+        int fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        f->dir = fd >= 0 ? fdopendir(fd) : NULL;
+        if (!f->dir) { status = errno_to_status(errno); goto done; }
+        f->listed_dots = 0;
+        if (mask && mask->Length)
+        {
+            f->pattern = malloc(mask->Length);
+            memcpy(f->pattern, mask->Buffer, mask->Length);
+            f->pattern_len = mask->Length / 2;
+        }
+    }
+    for (;;)
+    {
+        struct stat st;
+        char uname[1024];
+        const char *name;
+        WCHAR wname[512];
+        long pos = telldir(f->dir);
+        if (f->listed_dots < 2) name = f->listed_dots ? ".." : ".";
+        else
+        {
+            struct dirent *de = readdir(f->dir);
+            if (!de) break;
+            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+            name = de->d_name;
+        }
+        size_t nlen = wlx_utf8_to_utf16(name, strlen(name), wname, 512);
+        if (nlen > 512) { if (f->listed_dots < 2) f->listed_dots++; continue; }
+        if (f->pattern && !match(f->pattern, f->pattern_len, wname, nlen)) { if (f->listed_dots < 2) f->listed_dots++; continue; }
+        snprintf(uname, sizeof(uname), "%s", name);
+        if (fstatat(dirfd(f->dir), uname, &st, 0) && fstatat(dirfd(f->dir), uname, &st, AT_SYMLINK_NOFOLLOW))
+        { if (f->listed_dots < 2) f->listed_dots++; continue; }
+        size_t size = entry_size(klass, nlen * 2);
+        if (used + size > length)
+        {
+            if (!used) status = STATUS_BUFFER_OVERFLOW;
+            /* step back so this entry comes first next time */
+            if (f->listed_dots >= 2) seekdir(f->dir, pos);
+            break;
+        }
+        if (prev) *(uint32_t *)prev = out + used - prev;
+        prev = out + used;
+        fill_entry(out + used, klass, &st, wname, nlen);
+        used += size;
+        if (f->listed_dots < 2) f->listed_dots++;
+        if (single) break;
+    }
+    if (!used && !status) status = first ? STATUS_NO_SUCH_FILE : STATUS_NO_MORE_FILES;
+done:
+    object_release(&f->obj);
+    io->Status = status;
+    io->Information = used;
+    return status;
+}

@@ -1,0 +1,100 @@
+/*
+ * ntdll/unix/file.h — the file object, the per-inode sharing/lock record and
+ * the NT file constants shared by file.c, fileinfo.c, dir.c and path.c.
+ */
+#ifndef WLX_NTDLL_UNIX_FILE_H
+#define WLX_NTDLL_UNIX_FILE_H
+
+#include <dirent.h>
+#include <pthread.h>
+#include <sys/stat.h>
+
+struct inode;
+
+struct file {
+    struct wlx_object obj;
+    int fd;
+    int owns_fd;
+    ACCESS_MASK access;
+    uint32_t options;
+    uint32_t sharing;           /* FILE_SHARE_* it was opened with */
+    int is_dir, delete_on_close, append_only;
+    char *unix_path;            /* NULL for std handles, pipes and devices */
+    struct inode *inode;        /* sharing and locks, NULL when not a disk file */
+    struct file *next_open;     /* in inode->opens */
+    pthread_mutex_t io_lock;    /* seek+read/write of synchronous handles */
+    /* directory listing state (dir.c) */
+    DIR *dir;
+    WCHAR *pattern;
+    size_t pattern_len;
+    int listed_dots;            /* 0: "." next, 1: ".." next, 2: real entries */
+};
+
+extern const struct object_ops file_ops;
+NTSTATUS file_get(HANDLE h, struct file **f);
+uint64_t unix_time_to_filetime(const struct timespec *ts);
+uint32_t file_attributes(const struct stat *st, const char *name);
+uint32_t file_attributes_fd(int fd, const struct stat *st);
+int64_t file_birth_time(int dirfd, const char *name, const struct stat *st);
+void dir_close(struct file *f);
+NTSTATUS file_set_delete_pending(struct file *f, int pending);
+
+/* Unicode case folding (path.c), used for lookups and wildcard matching */
+WCHAR wlx_toupper(WCHAR c);
+
+/* access rights */
+#define FILE_READ_DATA        0x0001
+#define FILE_WRITE_DATA       0x0002
+#define FILE_APPEND_DATA      0x0004
+#define FILE_READ_EA          0x0008
+#define FILE_WRITE_EA         0x0010
+#define FILE_EXECUTE          0x0020
+#define FILE_READ_ATTRIBUTES  0x0080
+#define FILE_WRITE_ATTRIBUTES 0x0100
+#define DELETE                0x00010000
+#define SYNCHRONIZE           0x00100000
+#define FILE_ALL_ACCESS       0x001f01ff
+#define MAXIMUM_ALLOWED       0x02000000
+#define GENERIC_ALL           0x10000000
+#define GENERIC_EXECUTE       0x20000000
+#define GENERIC_WRITE         0x40000000
+#define GENERIC_READ          0x80000000
+
+/* dispositions, options, results */
+#define FILE_SUPERSEDE    0
+#define FILE_OPEN         1
+#define FILE_CREATE       2
+#define FILE_OPEN_IF      3
+#define FILE_OVERWRITE    4
+#define FILE_OVERWRITE_IF 5
+#define FILE_DIRECTORY_FILE      0x0001
+#define FILE_SYNCHRONOUS_IO_ALERT    0x0010
+#define FILE_SYNCHRONOUS_IO_NONALERT 0x0020
+#define FILE_NON_DIRECTORY_FILE  0x0040
+#define FILE_DELETE_ON_CLOSE     0x1000
+#define FILE_SUPERSEDED  0
+#define FILE_OPENED      1
+#define FILE_CREATED     2
+#define FILE_OVERWRITTEN 3
+#define FILE_WRITE_TO_END_OF_FILE      (-1LL)
+#define FILE_USE_FILE_POINTER_POSITION (-2LL)
+
+/* attributes */
+#define FILE_ATTRIBUTE_READONLY  0x01
+#define FILE_ATTRIBUTE_HIDDEN    0x02
+#define FILE_ATTRIBUTE_SYSTEM    0x04
+#define FILE_ATTRIBUTE_DIRECTORY 0x10
+#define FILE_ATTRIBUTE_ARCHIVE   0x20
+#define FILE_ATTRIBUTE_NORMAL    0x80
+
+/* share modes */
+#define FILE_SHARE_READ   1
+#define FILE_SHARE_WRITE  2
+#define FILE_SHARE_DELETE 4
+
+/* NTSTATUS values only the file code uses */
+#define STATUS_LOCK_NOT_GRANTED   ((NTSTATUS)0xC0000055)
+#define STATUS_RANGE_NOT_LOCKED   ((NTSTATUS)0xC000007E)
+#define STATUS_FILE_LOCK_CONFLICT ((NTSTATUS)0xC0000054)
+
+#endif

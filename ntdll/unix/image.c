@@ -1,0 +1,265 @@
+/*
+ * ntdll/unix/image.c — mapping PE images (what NtMapViewOfSection does for
+ * SEC_IMAGE on Windows): header validation, sections, base relocations,
+ * section protections. Every check that fails names what is wrong, so the
+ * user gets one clear line for a corrupt or unsupported file.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "private.h"
+
+#define PAGE_SIZE 0x1000UL
+
+struct pe_file_header {
+    uint16_t Machine, NumberOfSections;
+    uint32_t TimeDateStamp, PointerToSymbolTable, NumberOfSymbols;
+    uint16_t SizeOfOptionalHeader, Characteristics;
+};
+struct pe_data_dir { uint32_t VirtualAddress, Size; };
+struct pe_optional64 {
+    uint16_t Magic; uint8_t MajorLinker, MinorLinker;
+    uint32_t SizeOfCode, SizeOfInitializedData, SizeOfUninitializedData, AddressOfEntryPoint, BaseOfCode;
+    uint64_t ImageBase;
+    uint32_t SectionAlignment, FileAlignment;
+    uint16_t MajorOS, MinorOS, MajorImage, MinorImage, MajorSubsystem, MinorSubsystem;
+    uint32_t Win32Version, SizeOfImage, SizeOfHeaders, CheckSum;
+    uint16_t Subsystem, DllCharacteristics;
+    uint64_t SizeOfStackReserve, SizeOfStackCommit, SizeOfHeapReserve, SizeOfHeapCommit;
+    uint32_t LoaderFlags, NumberOfRvaAndSizes;
+    struct pe_data_dir DataDirectory[16];
+};
+struct pe_nt_headers { uint32_t Signature; struct pe_file_header FileHeader; struct pe_optional64 OptionalHeader; };
+struct pe_section {
+    char Name[8];
+    uint32_t VirtualSize, VirtualAddress, SizeOfRawData, PointerToRawData;
+    uint32_t PointerToRelocations, PointerToLinenumbers;
+    uint16_t NumberOfRelocations, NumberOfLinenumbers;
+    uint32_t Characteristics;
+};
+struct pe_export_dir {
+    uint32_t Characteristics, TimeDateStamp; uint16_t Major, Minor;
+    uint32_t Name, Base, NumberOfFunctions, NumberOfNames, AddressOfFunctions, AddressOfNames, AddressOfNameOrdinals;
+};
+_Static_assert(sizeof(struct pe_optional64) == 240, "optional header");
+_Static_assert(sizeof(struct pe_section) == 40, "section header");
+
+#define IMAGE_FILE_RELOCS_STRIPPED 0x0001
+#define IMAGE_FILE_DLL             0x2000
+#define IMAGE_SCN_CNT_UNINITIALIZED_DATA 0x00000080
+#define IMAGE_SCN_MEM_EXECUTE 0x20000000
+#define IMAGE_SCN_MEM_READ    0x40000000
+#define IMAGE_SCN_MEM_WRITE   0x80000000
+#define DIR_EXPORT 0
+#define DIR_IMPORT 1
+#define DIR_BASERELOC 5
+
+static const char *image_error;
+
+static int check_rva(const struct pe_optional64 *opt, uint32_t rva, uint32_t size)
+{
+    return (uint64_t)rva + size <= opt->SizeOfImage;
+}
+
+/* validate the headers in buf (the first SizeOfHeaders bytes of the file) */
+static NTSTATUS check_headers(const uint8_t *buf, size_t len, off_t file_size,
+                              const struct pe_nt_headers **nt_ret, const struct pe_section **sec_ret)
+{
+    if (len < 0x40 || buf[0] != 'M' || buf[1] != 'Z')
+        return image_error = "not a Windows program (no MZ header)", STATUS_INVALID_IMAGE_FORMAT;
+    uint32_t lfanew;
+    memcpy(&lfanew, buf + 0x3c, 4);
+    if (lfanew > len - sizeof(struct pe_file_header) - 4 || memcmp(buf + lfanew, "PE\0\0", 4))
+        return image_error = "not a Windows program (a DOS executable, or no PE header)", STATUS_INVALID_IMAGE_FORMAT;
+    const struct pe_nt_headers *nt = (const void *)(buf + lfanew);
+    if (nt->FileHeader.Machine == 0x14c)
+        return image_error = "32-bit programs are not supported yet (only x86_64 PE32+)", STATUS_INVALID_IMAGE_WIN_32;
+    if (nt->FileHeader.Machine != 0x8664)
+        return image_error = "not an x86_64 program (unsupported machine type)", STATUS_INVALID_IMAGE_FORMAT;
+    if (lfanew + 4 + sizeof(struct pe_file_header) + 2 > len)
+        return image_error = "corrupt PE: truncated headers", STATUS_INVALID_IMAGE_FORMAT;
+    if (nt->OptionalHeader.Magic == 0x10b)
+        return image_error = "32-bit programs are not supported yet (only x86_64 PE32+)", STATUS_INVALID_IMAGE_WIN_32;
+    if (nt->OptionalHeader.Magic != 0x20b || nt->FileHeader.SizeOfOptionalHeader < offsetof(struct pe_optional64, DataDirectory))
+        return image_error = "corrupt PE: bad optional header", STATUS_INVALID_IMAGE_FORMAT;
+    const struct pe_optional64 *opt = &nt->OptionalHeader;
+    size_t sec_off = lfanew + 4 + sizeof(struct pe_file_header) + nt->FileHeader.SizeOfOptionalHeader;
+    if (sec_off + (size_t)nt->FileHeader.NumberOfSections * sizeof(struct pe_section) > len)
+        return image_error = "corrupt PE: section table beyond the headers", STATUS_INVALID_IMAGE_FORMAT;
+    if (!opt->SizeOfImage || opt->SizeOfImage > 0x80000000u || opt->SectionAlignment < PAGE_SIZE ||
+        (opt->SectionAlignment & (opt->SectionAlignment - 1)) || (opt->ImageBase & 0xffff))
+        return image_error = "corrupt PE: bad image size, alignment or base", STATUS_INVALID_IMAGE_FORMAT;
+    const struct pe_section *sec = (const void *)(buf + sec_off);
+    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    {
+        if (!check_rva(opt, sec[i].VirtualAddress, sec[i].VirtualSize) || sec[i].VirtualAddress < opt->SizeOfHeaders)
+            return image_error = "corrupt PE: a section lies outside the image", STATUS_INVALID_IMAGE_FORMAT;
+        if (sec[i].SizeOfRawData && (off_t)sec[i].PointerToRawData + sec[i].SizeOfRawData > file_size)
+            return image_error = "corrupt PE: a section extends beyond the end of the file (truncated?)", STATUS_INVALID_IMAGE_FORMAT;
+    }
+    uint32_t ndirs = opt->NumberOfRvaAndSizes < 16 ? opt->NumberOfRvaAndSizes : 16;
+    for (uint32_t d = 0; d < ndirs; d++)
+        if (d != 4 /* security: a file offset */ && opt->DataDirectory[d].Size &&
+            !check_rva(opt, opt->DataDirectory[d].VirtualAddress, opt->DataDirectory[d].Size))
+            return image_error = d == DIR_IMPORT ? "corrupt PE: the import table points outside the image"
+                                                 : "corrupt PE: a data directory points outside the image",
+                   STATUS_INVALID_IMAGE_FORMAT;
+    *nt_ret = nt;
+    *sec_ret = sec;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS apply_relocations(uint8_t *base, const struct pe_optional64 *opt, int64_t delta)
+{
+    const struct pe_data_dir *dir = &opt->DataDirectory[DIR_BASERELOC];
+    uint32_t pos = 0;
+    while (pos + 8 <= dir->Size)
+    {
+        uint32_t page, block;
+        memcpy(&page, base + dir->VirtualAddress + pos, 4);
+        memcpy(&block, base + dir->VirtualAddress + pos + 4, 4);
+        if (block < 8 || pos + block > dir->Size || (block & 1))
+            return image_error = "corrupt PE: bad relocation block", STATUS_INVALID_IMAGE_FORMAT;
+        const uint16_t *e = (const uint16_t *)(base + dir->VirtualAddress + pos + 8);
+        for (uint32_t i = 0; i < (block - 8) / 2; i++)
+        {
+            uint32_t rva = page + (e[i] & 0xfff);
+            switch (e[i] >> 12)
+            {
+            case 0: break; /* IMAGE_REL_BASED_ABSOLUTE: padding */
+            case 10: /* DIR64 */
+                if (!check_rva(opt, rva, 8)) goto bad;
+                { uint64_t v; memcpy(&v, base + rva, 8); v += delta; memcpy(base + rva, &v, 8); }
+                break;
+            case 3: /* HIGHLOW */
+                if (!check_rva(opt, rva, 4)) goto bad;
+                { uint32_t v; memcpy(&v, base + rva, 4); v += (uint32_t)delta; memcpy(base + rva, &v, 4); }
+                break;
+            default:
+            bad:
+                return image_error = "corrupt PE: bad relocation entry", STATUS_INVALID_IMAGE_FORMAT;
+            }
+        }
+        pos += block;
+    }
+    return STATUS_SUCCESS;
+}
+
+static unsigned section_vprot(uint32_t ch)
+{
+    unsigned v = 0;
+    if (ch & IMAGE_SCN_MEM_READ) v |= VPROT_READ;
+    if (ch & IMAGE_SCN_MEM_WRITE) v |= VPROT_WRITE | VPROT_COW;
+    if (ch & IMAGE_SCN_MEM_EXECUTE) v |= VPROT_EXEC;
+    return v;
+}
+
+/* Map the image in fd. name is only used in messages. */
+NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why)
+{
+    struct stat st;
+    uint8_t hdr[4096];
+    const struct pe_nt_headers *nt;
+    const struct pe_section *sec;
+    NTSTATUS status;
+
+    (void)name;
+    image_error = NULL;
+    if (fstat(fd, &st)) return errno_to_status(errno);
+    if (S_ISDIR(st.st_mode)) { *why = "is a folder"; return STATUS_FILE_IS_A_DIRECTORY; }
+    ssize_t len = pread(fd, hdr, sizeof(hdr), 0);
+    if (len < 0) return errno_to_status(errno);
+    status = check_headers(hdr, (size_t)len, st.st_size, &nt, &sec);
+    if (status) { *why = image_error; return status; }
+    const struct pe_optional64 *opt = &nt->OptionalHeader;
+    size_t size = (opt->SizeOfImage + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    int relocatable = !(nt->FileHeader.Characteristics & IMAGE_FILE_RELOCS_STRIPPED) &&
+                      opt->NumberOfRvaAndSizes > DIR_BASERELOC && opt->DataDirectory[DIR_BASERELOC].Size;
+
+    uint8_t *base = virtual_alloc_image_space((void *)opt->ImageBase, size);
+    if (!base)
+    {
+        if (!relocatable)
+        {
+            *why = "cannot be loaded at its base address, which is in use, and has no relocations";
+            return STATUS_CONFLICTING_ADDRESSES;
+        }
+        base = virtual_alloc_image_space(NULL, size);
+        if (!base) { *why = "out of address space"; return STATUS_NO_MEMORY; }
+    }
+    /* temporarily writable while we fill it */
+    mprotect(base, size, PROT_READ | PROT_WRITE);
+    int direct = !(opt->FileAlignment & (PAGE_SIZE - 1));
+    size_t hsize = opt->SizeOfHeaders < size ? opt->SizeOfHeaders : size;
+    if (pread(fd, base, hsize, 0) < 0) goto io_error;
+    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    {
+        uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
+        if (raw > vsize) raw = vsize;
+        if (!raw) continue;
+        uint8_t *dst = base + sec[i].VirtualAddress;
+        if (direct && !(sec[i].PointerToRawData & (PAGE_SIZE - 1)) && !(sec[i].VirtualAddress & (PAGE_SIZE - 1)) &&
+            raw >= PAGE_SIZE)
+        {
+            /* map whole pages straight from the file: shared page cache */
+            size_t whole = raw & ~(PAGE_SIZE - 1);
+            if (mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, sec[i].PointerToRawData) == MAP_FAILED)
+                goto io_error;
+            if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) < 0) goto io_error;
+        }
+        else if (pread(fd, dst, raw, sec[i].PointerToRawData) != (ssize_t)raw) goto io_error;
+    }
+    /* re-read the headers from the mapping: hdr may be shorter than SizeOfHeaders */
+    nt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);
+    opt = &nt->OptionalHeader;
+    info->relocated = 0;
+    if ((uint64_t)(uintptr_t)base != opt->ImageBase)
+    {
+        status = apply_relocations(base, opt, (int64_t)((uintptr_t)base - opt->ImageBase));
+        if (status) { *why = image_error; virtual_release(base); return status; }
+        info->relocated = 1;
+    }
+    /* protections: headers read-only, then each section */
+    virtual_set_image_range(base, 0, size, VPROT_READ);
+    sec = (const void *)((const uint8_t *)&nt->OptionalHeader + nt->FileHeader.SizeOfOptionalHeader);
+    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    {
+        uint32_t vsize = sec[i].VirtualSize ? sec[i].VirtualSize : sec[i].SizeOfRawData;
+        if (vsize) virtual_set_image_range(base, sec[i].VirtualAddress, vsize, section_vprot(sec[i].Characteristics));
+    }
+    info->base = base;
+    info->size = size;
+    info->entry = opt->AddressOfEntryPoint ? base + opt->AddressOfEntryPoint : NULL;
+    info->stack_reserve = opt->SizeOfStackReserve;
+    info->stack_commit = opt->SizeOfStackCommit;
+    info->subsystem = opt->Subsystem;
+    info->major_subsystem = opt->MajorSubsystem;
+    info->minor_subsystem = opt->MinorSubsystem;
+    info->characteristics = nt->FileHeader.Characteristics;
+    info->dll_characteristics = opt->DllCharacteristics;
+    return STATUS_SUCCESS;
+
+io_error:
+    *why = "read error";
+    virtual_release(base);
+    return STATUS_IO_DEVICE_ERROR;
+}
+
+/* the address of a named export of a mapped image (used for ntdll only) */
+void *image_find_export(void *module, const char *name)
+{
+    uint8_t *base = module;
+    const struct pe_nt_headers *nt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);
+    const struct pe_data_dir *dir = &nt->OptionalHeader.DataDirectory[DIR_EXPORT];
+    if (!dir->Size) return NULL;
+    const struct pe_export_dir *exp = (const void *)(base + dir->VirtualAddress);
+    const uint32_t *names = (const void *)(base + exp->AddressOfNames);
+    const uint16_t *ords = (const void *)(base + exp->AddressOfNameOrdinals);
+    const uint32_t *funcs = (const void *)(base + exp->AddressOfFunctions);
+    for (uint32_t i = 0; i < exp->NumberOfNames; i++)
+        if (!strcmp((const char *)base + names[i], name)) return base + funcs[ords[i]];
+    return NULL;
+}

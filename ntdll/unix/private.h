@@ -1,0 +1,184 @@
+/*
+ * ntdll/unix/private.h — the Unix side of ntdll (linked into bin/wlx).
+ *
+ * Sections: Windows ABI types seen from Unix · syscall helpers · modules
+ * (debug, errors, virtual, image, handles, files, paths, threads, process).
+ * Never includes windows.h: Windows types are declared here with fixed-width
+ * members, in the layout of the Windows x64 ABI.
+ */
+#ifndef WLX_NTDLL_UNIX_PRIVATE_H
+#define WLX_NTDLL_UNIX_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "wlx/door.h"
+
+/* --- Windows ABI types ------------------------------------------------- */
+#define WINAPI __attribute__((ms_abi))
+typedef int32_t NTSTATUS;
+typedef uint16_t WCHAR;
+typedef void *HANDLE;
+typedef uint32_t ULONG;
+typedef uint32_t ACCESS_MASK;
+
+typedef struct { uint16_t Length, MaximumLength; uint32_t pad; WCHAR *Buffer; } UNICODE_STRING;
+typedef struct {
+    uint32_t Length; uint32_t pad; HANDLE RootDirectory; UNICODE_STRING *ObjectName;
+    uint32_t Attributes; uint32_t pad2; void *SecurityDescriptor, *SecurityQualityOfService;
+} OBJECT_ATTRIBUTES;
+typedef struct { union { NTSTATUS Status; void *Pointer; }; uint64_t Information; } IO_STATUS_BLOCK;
+typedef union { int64_t QuadPart; } LARGE_INTEGER;
+typedef struct { uint64_t UniqueProcess, UniqueThread; } CLIENT_ID;
+
+_Static_assert(sizeof(UNICODE_STRING) == 16, "UNICODE_STRING");
+_Static_assert(sizeof(OBJECT_ATTRIBUTES) == 48, "OBJECT_ATTRIBUTES");
+_Static_assert(sizeof(IO_STATUS_BLOCK) == 16, "IO_STATUS_BLOCK");
+
+#define OBJ_INHERIT           0x02
+#define OBJ_CASE_INSENSITIVE  0x40
+#define OBJ_OPENIF            0x80
+
+/* NTSTATUS values used on this side */
+#define STATUS_SUCCESS                  ((NTSTATUS)0x00000000)
+#define STATUS_WAIT_0                   ((NTSTATUS)0x00000000)
+#define STATUS_ABANDONED_WAIT_0         ((NTSTATUS)0x00000080)
+#define STATUS_USER_APC                 ((NTSTATUS)0x000000C0)
+#define STATUS_TIMEOUT                  ((NTSTATUS)0x00000102)
+#define STATUS_PENDING                  ((NTSTATUS)0x00000103)
+#define STATUS_MORE_ENTRIES             ((NTSTATUS)0x00000105)
+#define STATUS_IMAGE_NOT_AT_BASE        ((NTSTATUS)0x40000003)
+#define STATUS_OBJECT_NAME_EXISTS       ((NTSTATUS)0x40000000)
+#define STATUS_BUFFER_OVERFLOW          ((NTSTATUS)0x80000005)
+#define STATUS_NO_MORE_FILES            ((NTSTATUS)0x80000006)
+#define STATUS_UNSUCCESSFUL             ((NTSTATUS)0xC0000001)
+#define STATUS_NOT_IMPLEMENTED          ((NTSTATUS)0xC0000002)
+#define STATUS_INVALID_INFO_CLASS       ((NTSTATUS)0xC0000003)
+#define STATUS_INFO_LENGTH_MISMATCH     ((NTSTATUS)0xC0000004)
+#define STATUS_ACCESS_VIOLATION         ((NTSTATUS)0xC0000005)
+#define STATUS_INVALID_HANDLE           ((NTSTATUS)0xC0000008)
+#define STATUS_INVALID_PARAMETER        ((NTSTATUS)0xC000000D)
+#define STATUS_NO_SUCH_FILE             ((NTSTATUS)0xC000000F)
+#define STATUS_INVALID_DEVICE_REQUEST   ((NTSTATUS)0xC0000010)
+#define STATUS_END_OF_FILE              ((NTSTATUS)0xC0000011)
+#define STATUS_NO_MEMORY                ((NTSTATUS)0xC0000017)
+#define STATUS_CONFLICTING_ADDRESSES    ((NTSTATUS)0xC0000018)
+#define STATUS_NOT_MAPPED_VIEW          ((NTSTATUS)0xC0000019)
+#define STATUS_UNABLE_TO_FREE_VM        ((NTSTATUS)0xC000001A)
+#define STATUS_NOT_COMMITTED            ((NTSTATUS)0xC000002D)
+#define STATUS_MEMORY_NOT_ALLOCATED     ((NTSTATUS)0xC00000A0)
+#define STATUS_ACCESS_DENIED            ((NTSTATUS)0xC0000022)
+#define STATUS_BUFFER_TOO_SMALL         ((NTSTATUS)0xC0000023)
+#define STATUS_OBJECT_TYPE_MISMATCH     ((NTSTATUS)0xC0000024)
+#define STATUS_OBJECT_NAME_INVALID      ((NTSTATUS)0xC0000033)
+#define STATUS_OBJECT_NAME_NOT_FOUND    ((NTSTATUS)0xC0000034)
+#define STATUS_OBJECT_NAME_COLLISION    ((NTSTATUS)0xC0000035)
+#define STATUS_OBJECT_PATH_INVALID      ((NTSTATUS)0xC0000039)
+#define STATUS_OBJECT_PATH_NOT_FOUND    ((NTSTATUS)0xC000003A)
+#define STATUS_OBJECT_PATH_SYNTAX_BAD   ((NTSTATUS)0xC000003B)
+#define STATUS_SHARING_VIOLATION        ((NTSTATUS)0xC0000043)
+#define STATUS_INVALID_PAGE_PROTECTION  ((NTSTATUS)0xC0000045)
+#define STATUS_MUTANT_NOT_OWNED         ((NTSTATUS)0xC0000046)
+#define STATUS_DELETE_PENDING           ((NTSTATUS)0xC0000056)
+#define STATUS_DISK_FULL                ((NTSTATUS)0xC000007F)
+#define STATUS_INSUFFICIENT_RESOURCES   ((NTSTATUS)0xC000009A)
+#define STATUS_MEDIA_WRITE_PROTECTED    ((NTSTATUS)0xC00000A2)
+#define STATUS_FILE_IS_A_DIRECTORY      ((NTSTATUS)0xC00000BA)
+#define STATUS_NOT_SUPPORTED            ((NTSTATUS)0xC00000BB)
+#define STATUS_INTERNAL_ERROR           ((NTSTATUS)0xC00000E5)
+#define STATUS_DIRECTORY_NOT_EMPTY      ((NTSTATUS)0xC0000101)
+#define STATUS_NOT_A_DIRECTORY          ((NTSTATUS)0xC0000103)
+#define STATUS_TOO_MANY_OPENED_FILES    ((NTSTATUS)0xC000011F)
+#define STATUS_CANCELLED                ((NTSTATUS)0xC0000120)
+#define STATUS_CANNOT_DELETE            ((NTSTATUS)0xC0000121)
+#define STATUS_PIPE_BROKEN              ((NTSTATUS)0xC000014B)
+#define STATUS_INVALID_IMAGE_FORMAT     ((NTSTATUS)0xC000007B)
+#define STATUS_DLL_NOT_FOUND            ((NTSTATUS)0xC0000135)
+#define STATUS_NOT_SAME_DEVICE          ((NTSTATUS)0xC00000D4)
+#define STATUS_IO_DEVICE_ERROR          ((NTSTATUS)0xC0000185)
+#define STATUS_NOT_FOUND                ((NTSTATUS)0xC0000225)
+#define STATUS_INVALID_IMAGE_WIN_32     ((NTSTATUS)0xC0000359)
+
+#define NtCurrentProcess() ((HANDLE)~(uintptr_t)0)
+#define NtCurrentThread()  ((HANDLE)~(uintptr_t)1)
+
+/* --- debug output (debug.c) --------------------------------------------- */
+extern unsigned wlx_debug_flags;
+void wlx_debug_init(void);
+void wlx_trace(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define TRACE_ON(ch) (wlx_debug_flags & WLX_DBG_##ch)
+#define TRACE(ch, ...) do { if (TRACE_ON(ch)) wlx_trace(__VA_ARGS__); } while (0)
+void wlx_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+
+/* --- errors (errors.c) ------------------------------------------------- */
+NTSTATUS errno_to_status(int err);
+
+/* --- unicode helpers (unicode.c) --------------------------------------- */
+size_t wlx_utf8_to_utf16(const char *src, size_t srclen, WCHAR *dst, size_t dstlen);
+size_t wlx_utf16_to_utf8(const WCHAR *src, size_t srclen, char *dst, size_t dstlen);
+size_t wlx_wcslen(const WCHAR *s);
+
+/* --- virtual memory (virtual.c) ---------------------------------------- */
+#define VPROT_READ    0x01
+#define VPROT_WRITE   0x02
+#define VPROT_EXEC    0x04
+#define VPROT_COW     0x08   /* write-copy */
+#define VPROT_GUARD   0x10
+#define VPROT_NOCACHE 0x20
+#define VPROT_COMMITTED 0x40
+void virtual_init(void);
+void *virtual_alloc_system(size_t size, unsigned vprot);   /* for TEBs, stacks, PEB */
+void *virtual_alloc_image_space(void *base, size_t size);  /* MEM_IMAGE view */
+void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vprot);
+void virtual_release(void *base);
+int virtual_is_free(void *base, size_t size);
+
+/* --- PE images (image.c) ----------------------------------------------- */
+struct image_info {
+    void *base;
+    uint64_t size;
+    void *entry;
+    uint64_t stack_reserve, stack_commit;
+    uint16_t subsystem, characteristics, dll_characteristics;
+    uint16_t major_subsystem, minor_subsystem;
+    int relocated;
+};
+NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why);
+void *image_find_export(void *base, const char *name);
+
+/* --- handles (handle.c) ------------------------------------------------ */
+struct wlx_object;
+struct object_ops {
+    const char *type;
+    void (*destroy)(struct wlx_object *obj);
+    NTSTATUS (*wait)(struct wlx_object *obj, const LARGE_INTEGER *timeout);
+};
+struct wlx_object {
+    const struct object_ops *ops;
+    int refcount;
+};
+HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attributes);
+NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj);
+NTSTATUS handle_close(HANDLE h);
+void object_release(struct wlx_object *obj);
+void *object_new(const struct object_ops *ops, size_t size);
+
+/* --- files and paths (file.c, path.c) ---------------------------------- */
+extern char *wlx_prefix_dir;     /* absolute, no trailing slash */
+extern char *wlx_builtin_dir;    /* where our DLLs are */
+NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_last);
+char *path_unix_to_dos(const char *unix_path);   /* UTF-8 "Z:\\..." or "C:\\..." */
+HANDLE file_wrap_fd(int fd, ACCESS_MASK access, unsigned options);
+int file_handle_fd(HANDLE h);
+
+/* --- threads and process (thread.c, process.c) ------------------------- */
+struct wlx_thread;
+void *thread_create_teb(void *peb, uint32_t tid, struct wlx_thread *ut);
+void thread_set_gs(void *teb);
+void *thread_alloc_stack(void *teb, size_t reserve, size_t commit);
+void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void *arg);
+extern void *wlx_peb;
+extern uint32_t wlx_process_id;
+void process_build_parameters(void *peb, const char *exe_unix, int argc, char **argv);
+
+#endif

@@ -1,0 +1,226 @@
+/*
+ * ntdll/unix/process.c — the process: PEB, process parameters (image path,
+ * command line, current directory, environment, std handles), ids, exit.
+ *
+ * Sections: ids · command line · environment · parameters · exit.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "private.h"
+#include "thread.h"
+
+extern char **environ;
+void *wlx_peb;
+uint32_t wlx_process_id;
+size_t wlx_default_stack_reserve = 0x100000;
+
+/* --- ids ---------------------------------------------------------------- */
+
+/* Windows ids are multiples of 4 and processes and threads share one
+   space. Linux ids are unique system-wide, so pid*8 and tid*8+4 are too,
+   and no one needs to be asked. */
+uint32_t process_id_from_unix(int pid) { return (uint32_t)pid * 8; }
+uint32_t thread_id_from_unix(int tid) { return (uint32_t)tid * 8 + 4; }
+
+/* --- small UTF-16 string builder ---------------------------------------- */
+
+struct wbuf { WCHAR *p; size_t len, cap; };
+
+static void wb_add(struct wbuf *b, const char *utf8, size_t n)
+{
+    size_t need = wlx_utf8_to_utf16(utf8, n, NULL, 0);
+    if (b->len + need + 1 > b->cap)
+    {
+        b->cap = (b->len + need + 1) * 2 + 64;
+        b->p = realloc(b->p, b->cap * sizeof(WCHAR));
+    }
+    b->len += wlx_utf8_to_utf16(utf8, n, b->p + b->len, need);
+    b->p[b->len] = 0;
+}
+static void wb_str(struct wbuf *b, const char *s) { wb_add(b, s, strlen(s)); }
+static void wb_char(struct wbuf *b, char c) { wb_add(b, &c, 1); }
+
+/* --- command line: Windows quoting rules ------------------------------------ */
+
+static void append_quoted(struct wbuf *b, const char *arg)
+{
+    if (*arg && !strpbrk(arg, " \t\"\n\v")) { wb_str(b, arg); return; }
+    wb_char(b, '"');
+    for (const char *p = arg; ; p++)
+    {
+        size_t bs = 0;
+        while (*p == '\\') bs++, p++;
+        if (!*p) { while (bs--) wb_str(b, "\\\\"); break; }
+        if (*p == '"') { while (bs--) wb_str(b, "\\\\"); wb_str(b, "\\\""); }
+        else { while (bs--) wb_char(b, '\\'); wb_char(b, *p); }
+    }
+    wb_char(b, '"');
+}
+
+/* --- environment ----------------------------------------------------------- */
+
+static const char *const dropped_vars[] = { "PATH", "TEMP", "TMP", "PWD", "OLDPWD", "WLXPREFIX", NULL };
+
+static void env_add(struct wbuf *b, const char *name, const char *value)
+{
+    wb_str(b, name);
+    wb_char(b, '=');
+    wb_str(b, value);
+    b->len++;  /* keep the NUL */
+    if (b->len + 1 > b->cap) { b->cap = b->cap * 2 + 64; b->p = realloc(b->p, b->cap * sizeof(WCHAR)); }
+    b->p[b->len] = 0;
+}
+
+static int env_is_dropped(const char *var)
+{
+    for (int i = 0; dropped_vars[i]; i++)
+    {
+        size_t n = strlen(dropped_vars[i]);
+        if (!strncasecmp(var, dropped_vars[i], n) && var[n] == '=') return 1;
+    }
+    return 0;
+}
+
+static void build_environment(struct wbuf *b, const char *user)
+{
+    char buf[512], host[256] = "WLX";
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    b->p = calloc(1024, sizeof(WCHAR));
+    b->cap = 1024;
+    b->len = 0;
+    for (char **e = environ; *e; e++)
+    {
+        if (env_is_dropped(*e) || !strchr(*e, '=') || **e == '=') continue;
+        wb_str(b, *e);
+        b->len++;
+        if (b->len + 1 > b->cap) { b->cap = b->cap * 2 + 64; b->p = realloc(b->p, b->cap * sizeof(WCHAR)); }
+        b->p[b->len] = 0;
+    }
+    gethostname(host, sizeof(host) - 1);
+    for (char *p = host; *p; p++) { *p = toupper((unsigned char)*p); if (*p == '.') { *p = 0; break; } }
+    env_add(b, "ALLUSERSPROFILE", "C:\\ProgramData");
+    snprintf(buf, sizeof(buf), "C:\\users\\%s\\AppData\\Roaming", user); env_add(b, "APPDATA", buf);
+    env_add(b, "CommonProgramFiles", "C:\\Program Files\\Common Files");
+    env_add(b, "ComSpec", "C:\\windows\\system32\\cmd.exe");
+    env_add(b, "COMPUTERNAME", host);
+    env_add(b, "HOMEDRIVE", "C:");
+    snprintf(buf, sizeof(buf), "\\users\\%s", user); env_add(b, "HOMEPATH", buf);
+    snprintf(buf, sizeof(buf), "C:\\users\\%s\\AppData\\Local", user); env_add(b, "LOCALAPPDATA", buf);
+    snprintf(buf, sizeof(buf), "%ld", ncpu > 0 ? ncpu : 1); env_add(b, "NUMBER_OF_PROCESSORS", buf);
+    env_add(b, "OS", "Windows_NT");
+    env_add(b, "PATH", "C:\\windows\\system32;C:\\windows;C:\\windows\\system32\\wbem");
+    env_add(b, "PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC");
+    env_add(b, "PROCESSOR_ARCHITECTURE", "AMD64");
+    env_add(b, "PROCESSOR_IDENTIFIER", "Intel64 Family 6 Model 85 Stepping 7, GenuineIntel");
+    env_add(b, "PROCESSOR_LEVEL", "6");
+    env_add(b, "PROCESSOR_REVISION", "5507");
+    env_add(b, "ProgramData", "C:\\ProgramData");
+    env_add(b, "ProgramFiles", "C:\\Program Files");
+    env_add(b, "ProgramFiles(x86)", "C:\\Program Files (x86)");
+    env_add(b, "ProgramW6432", "C:\\Program Files");
+    env_add(b, "PUBLIC", "C:\\users\\Public");
+    env_add(b, "SystemDrive", "C:");
+    env_add(b, "SystemRoot", "C:\\windows");
+    snprintf(buf, sizeof(buf), "C:\\users\\%s\\AppData\\Local\\Temp", user);
+    env_add(b, "TEMP", buf);
+    env_add(b, "TMP", buf);
+    env_add(b, "USERDOMAIN", host);
+    env_add(b, "USERNAME", user);
+    snprintf(buf, sizeof(buf), "C:\\users\\%s", user); env_add(b, "USERPROFILE", buf);
+    env_add(b, "windir", "C:\\windows");
+    b->len++;  /* the final NUL of the block */
+}
+
+const char *process_user_name(void)
+{
+    static char name[64];
+    if (!name[0])
+    {
+        struct passwd *pw = getpwuid(getuid());
+        snprintf(name, sizeof(name), "%s", pw && pw->pw_name ? pw->pw_name : "user");
+    }
+    return name;
+}
+
+/* --- process parameters ---------------------------------------------------- */
+
+static uint8_t *pp_cursor;
+
+static void put_string(uint8_t *params, size_t field, const WCHAR *s, size_t len, size_t max)
+{
+    UNICODE_STRING *us = (UNICODE_STRING *)(params + field);
+    memcpy(pp_cursor, s, len * sizeof(WCHAR));
+    ((WCHAR *)pp_cursor)[len] = 0;
+    us->Buffer = (WCHAR *)pp_cursor;
+    us->Length = len * sizeof(WCHAR);
+    us->MaximumLength = (max > len ? max : len + 1) * sizeof(WCHAR);
+    pp_cursor += ((max > len ? max : len + 1) * sizeof(WCHAR) + 7) & ~7UL;
+}
+
+void process_build_parameters(void *peb, const char *exe_unix, int argc, char **argv)
+{
+    struct wbuf cmd = {0}, img = {0}, cur = {0}, env = {0};
+    char cwd[4096];
+    char *dos;
+
+    dos = path_unix_to_dos(exe_unix);
+    wb_str(&img, dos);
+    append_quoted(&cmd, dos);
+    free(dos);
+    for (int i = 1; i < argc; i++) { wb_char(&cmd, ' '); append_quoted(&cmd, argv[i]); }
+
+    if (!getcwd(cwd, sizeof(cwd))) strcpy(cwd, "/");
+    dos = path_unix_to_dos(cwd);
+    wb_str(&cur, dos);
+    if (cur.p[cur.len - 1] != '\\') wb_char(&cur, '\\');
+    free(dos);
+    build_environment(&env, process_user_name());
+
+    size_t total = PP_SIZE + (img.len + 1) * 4 + (cmd.len + 1) * 2 + 260 * 2 + 64 + 16;
+    uint8_t *params = virtual_alloc_system(total, VPROT_READ | VPROT_WRITE);
+    WCHAR *envblock = virtual_alloc_system(env.len * sizeof(WCHAR), VPROT_READ | VPROT_WRITE);
+    if (!params || !envblock) wlx_fatal("out of memory building the process parameters");
+    memcpy(envblock, env.p, env.len * sizeof(WCHAR));
+
+    *(uint32_t *)(params + PP_MAXIMUM_LENGTH) = total;
+    *(uint32_t *)(params + PP_LENGTH) = total;
+    *(uint32_t *)(params + PP_FLAGS) = 1;  /* PROCESS_PARAMS_FLAG_NORMALIZED: pointers, not offsets */
+    pp_cursor = params + PP_SIZE;
+    put_string(params, PP_IMAGE_PATH, img.p, img.len, 0);
+    put_string(params, PP_COMMAND_LINE, cmd.p, cmd.len, 0);
+    put_string(params, PP_CURDIR, cur.p, cur.len, 260);
+    put_string(params, PP_WINDOW_TITLE, img.p, img.len, 0);
+    put_string(params, PP_DLL_PATH, (const WCHAR[]){0}, 0, 0);
+    put_string(params, PP_DESKTOP_INFO, (const WCHAR[]){0}, 0, 0);
+    put_string(params, PP_SHELL_INFO, (const WCHAR[]){0}, 0, 0);
+    *(void **)(params + PP_ENVIRONMENT) = envblock;
+    *(uint64_t *)(params + PP_ENVIRONMENT_SIZE) = env.len * sizeof(WCHAR);
+    *(HANDLE *)(params + PP_STDIN) = file_wrap_fd(0, 0x80000000u | 0x40000000u, 0x20);
+    *(HANDLE *)(params + PP_STDOUT) = file_wrap_fd(1, 0x80000000u | 0x40000000u, 0x20);
+    *(HANDLE *)(params + PP_STDERR) = file_wrap_fd(2, 0x80000000u | 0x40000000u, 0x20);
+    *(uint32_t *)(params + PP_SHOW_WINDOW_FLAGS) = 1;  /* SW_SHOWNORMAL */
+    *(void **)((uint8_t *)peb + PEB_PROCESS_PARAMETERS) = params;
+    free(cmd.p); free(img.p); free(cur.p); free(env.p);
+}
+
+/* --- exit -------------------------------------------------------------------- */
+
+void process_exit(int32_t code)
+{
+    /* the full 32-bit code goes to the server (GetExitCodeProcess); Linux keeps 8 bits */
+    syscall(SYS_exit_group, code & 0xff);
+    __builtin_unreachable();
+}
+
+NTSTATUS WINAPI unix_NtTerminateProcess(HANDLE handle, NTSTATUS code)
+{
+    /* handle 0: end every other thread first; exit_group below does it anyway */
+    if (!handle) return STATUS_SUCCESS;
+    if (handle != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
+    process_exit(code);
+}

@@ -1,0 +1,326 @@
+/*
+ * ntdll/unix/thread.c — Windows threads on pthreads.
+ *
+ * Each Windows thread is a pthread whose own stack is the Unix stack (the
+ * door switches to it for syscalls) plus a separate Windows stack allocated
+ * as Windows does. GS points at the TEB. Exiting a thread jumps back to the
+ * pthread's start frame, so nothing of the Windows stack is unwound by glibc.
+ *
+ * Sections: TEB and stacks · the thread object · start/exit · syscalls.
+ */
+#include <asm/prctl.h>
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include "private.h"
+#include "thread.h"
+
+#define UNIX_STACK_SIZE (1024 * 1024)
+
+void *wlx_thread_start_pe;       /* ntdll's __wlx_thread_start (PE side) */
+static int live_threads = 1;
+
+/* --- TEB and stacks ------------------------------------------------------ */
+
+void *thread_create_teb(void *peb, uint32_t tid, struct wlx_thread *ut)
+{
+    uint8_t *teb = virtual_alloc_system(TEB_ALLOC_SIZE, VPROT_READ | VPROT_WRITE);
+    if (!teb) return NULL;
+    *(void **)(teb + TEB_SELF) = teb;
+    *(void **)(teb + TEB_PEB) = peb;
+    *(uint64_t *)(teb + TEB_CLIENT_PROCESS) = wlx_process_id;
+    *(uint64_t *)(teb + TEB_CLIENT_THREAD) = tid;
+    *(uint32_t *)(teb + TEB_CURRENT_LOCALE) = 0x409;
+    *(void **)(teb + TEB_WLX_UNIX_THREAD) = ut;
+    *(uint64_t *)(teb + TEB_EXCEPTION_LIST) = ~0ULL;
+    return teb;
+}
+
+void thread_set_gs(void *teb)
+{
+    syscall(SYS_arch_prctl, ARCH_SET_GS, teb);
+}
+
+/* Windows stack: reserve, commit the top, a guard page below it */
+void *thread_alloc_stack(void *teb, size_t reserve, size_t commit)
+{
+    uint8_t *t = teb;
+    if (reserve < 0x10000) reserve = 0x100000;
+    reserve = (reserve + 0xffff) & ~0xffffUL;
+    if (commit < 0x4000) commit = 0x4000;
+    commit = (commit + 0xfff) & ~0xfffUL;
+    if (commit > reserve - 0x2000) commit = reserve - 0x2000;
+    /* The whole stack is committed lazily by Linux anyway; the guard page
+       below the committed part is what Windows programs probe against. */
+    uint8_t *base = virtual_alloc_system(reserve, VPROT_READ | VPROT_WRITE);
+    if (!base) return NULL;
+    *(void **)(t + TEB_STACK_BASE) = base + reserve;
+    *(void **)(t + TEB_STACK_LIMIT) = base + 0x2000;  /* guard handling: issue 4 */
+    *(void **)(t + TEB_DEALLOCATION_STACK) = base;
+    return base + reserve;
+}
+
+/* --- the thread object ------------------------------------------------- */
+
+static NTSTATUS futex_wait_timeout(volatile int *addr, int val, const LARGE_INTEGER *timeout);
+
+static NTSTATUS thread_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    struct wlx_thread *t = (struct wlx_thread *)obj;
+    while (!__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
+    {
+        NTSTATUS s = futex_wait_timeout(&t->exited, 0, timeout);
+        if (s == STATUS_TIMEOUT) return s;
+    }
+    return STATUS_WAIT_0;
+}
+
+static void thread_destroy(struct wlx_object *obj)
+{
+    (void)obj;
+}
+
+const struct object_ops thread_ops = { "Thread", thread_destroy, thread_wait };
+
+/* --- futexes ----------------------------------------------------------- */
+
+/* NT timeouts: negative = relative in 100 ns units, positive = absolute
+   (since 1601), NULL = infinite */
+int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute)
+{
+    if (!timeout) return 0;
+    int64_t t = timeout->QuadPart;
+    if (t <= 0)
+    {
+        t = -t;
+        ts->tv_sec = t / 10000000;
+        ts->tv_nsec = (t % 10000000) * 100;
+        *absolute = 0;
+    }
+    else
+    {
+        t -= 116444736000000000LL;
+        if (t < 0) t = 0;
+        ts->tv_sec = t / 10000000;
+        ts->tv_nsec = (t % 10000000) * 100;
+        *absolute = 1;
+    }
+    return 1;
+}
+
+static NTSTATUS futex_wait_timeout(volatile int *addr, int val, const LARGE_INTEGER *timeout)
+{
+    struct timespec ts;
+    int absolute = 0;
+    int has = nt_timeout_to_timespec(timeout, &ts, &absolute);
+    int op = absolute ? FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME : FUTEX_WAIT;
+    if (has && !absolute && !ts.tv_sec && !ts.tv_nsec) return *addr == val ? STATUS_TIMEOUT : STATUS_SUCCESS;
+    long r = syscall(SYS_futex, addr, op, val, has ? &ts : NULL, NULL, absolute ? FUTEX_BITSET_MATCH_ANY : 0);
+    if (r < 0 && errno == ETIMEDOUT) return STATUS_TIMEOUT;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix___wlx_futex_wait(volatile int *addr, int val, const LARGE_INTEGER *timeout)
+{
+    return futex_wait_timeout(addr, val, timeout);
+}
+
+NTSTATUS WINAPI unix___wlx_futex_wake(volatile int *addr, int count)
+{
+    syscall(SYS_futex, addr, FUTEX_WAKE, count, NULL, NULL, 0);
+    return STATUS_SUCCESS;
+}
+
+/* --- start and exit ------------------------------------------------------ */
+
+/* switch to the Windows stack and call the PE start routine (ms_abi);
+   never returns: the thread leaves through NtTerminateThread */
+static void __attribute__((noreturn)) enter_pe(void *teb, void *stack_top, void *func, void *arg1, void *arg2)
+{
+    uint8_t *t = teb;
+    uintptr_t unix_top;
+    __asm__ volatile ("movq %%rsp, %0" : "=r"(unix_top));
+    /* leave room below the current frame for this function's own locals */
+    *(uintptr_t *)(t + TEB_WLX_UNIX_STACK) = (unix_top - 0x100) & ~0xfUL;
+    /* 0x100 bytes of slack above the first Windows frame: the door copies
+       stack arguments from there */
+    uintptr_t rsp = ((uintptr_t)stack_top - 0x100) & ~0xfUL;
+    __asm__ volatile (
+        "movq %0, %%rsp\n\t"
+        "subq $0x20, %%rsp\n\t"
+        "movq %2, %%rcx\n\t"
+        "movq %3, %%rdx\n\t"
+        "pushq $0\n\t"              /* a null return address ends backtraces */
+        "jmp *%1\n\t"
+        :: "r"(rsp), "r"(func), "r"(arg1), "r"(arg2) : "rcx", "rdx", "memory");
+    __builtin_unreachable();
+}
+
+void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void *arg)
+{
+    struct wlx_thread *t = *(struct wlx_thread **)((uint8_t *)teb + TEB_WLX_UNIX_THREAD);
+    thread_set_gs(teb);
+    if (!setjmp(t->exit_jmp))
+        enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
+    /* the main thread ended while others run: wait for them quietly */
+    for (;;) pause();
+}
+
+static void *thread_main(void *arg)
+{
+    struct wlx_thread *t = arg;
+    sigset_t all;
+    t->unix_tid = syscall(SYS_gettid);
+    *(uint64_t *)((uint8_t *)t->teb + TEB_CLIENT_THREAD) = thread_id_from_unix(t->unix_tid);
+    __atomic_store_n(&t->tid, thread_id_from_unix(t->unix_tid), __ATOMIC_RELEASE);
+    syscall(SYS_futex, &t->tid, FUTEX_WAKE, 1, NULL, NULL, 0);
+    while (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) > 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, t->suspend_count, NULL, NULL, 0);
+    sigemptyset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    thread_set_gs(t->teb);
+    if (!setjmp(t->exit_jmp))
+        enter_pe(t->teb, *(void **)((uint8_t *)t->teb + TEB_STACK_BASE), wlx_thread_start_pe, t->start, t->param);
+    /* back here from NtTerminateThread: free the Windows stack and TEB */
+    TRACE(THREAD, "thread %04x exited with %u\n", t->tid, t->exit_code);
+    virtual_release(*(void **)((uint8_t *)t->teb + TEB_DEALLOCATION_STACK));
+    virtual_release(t->teb);
+    __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &t->exited, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    object_release(&t->obj);
+    return NULL;
+}
+
+/* --- syscalls ---------------------------------------------------------- */
+
+NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, HANDLE process,
+                                      void *start, void *param, uint32_t flags, size_t zero_bits,
+                                      size_t stack_commit, size_t stack_reserve, void *attr_list)
+{
+    pthread_attr_t pattr;
+    (void)zero_bits; (void)attr_list;
+    if (process != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
+    struct wlx_thread *t = object_new(&thread_ops, sizeof(*t));
+    if (!t) return STATUS_NO_MEMORY;
+    t->start = start;
+    t->param = param;
+    t->suspend_count = (flags & 1) ? 1 : 0;   /* THREAD_CREATE_FLAGS_CREATE_SUSPENDED */
+    t->exit_code = 0x103;                     /* STILL_ACTIVE */
+    t->teb = thread_create_teb(wlx_peb, 0, t);
+    if (!t->teb) { object_release(&t->obj); return STATUS_NO_MEMORY; }
+    if (!thread_alloc_stack(t->teb, stack_reserve ? stack_reserve : wlx_default_stack_reserve, stack_commit))
+    {
+        virtual_release(t->teb);
+        object_release(&t->obj);
+        return STATUS_NO_MEMORY;
+    }
+    t->obj.refcount = 2;  /* the handle's and the running thread's */
+    *handle = handle_alloc(&t->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
+    __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
+    pthread_attr_init(&pattr);
+    pthread_attr_setstacksize(&pattr, UNIX_STACK_SIZE);
+    pthread_attr_setdetachstate(&pattr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t->pthread, &pattr, thread_main, t))
+    {
+        pthread_attr_destroy(&pattr);
+        __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
+        handle_close(*handle);
+        *handle = 0;
+        return STATUS_NO_MEMORY;
+    }
+    pthread_attr_destroy(&pattr);
+    /* the new thread publishes its id at once: CreateThread returns it */
+    while (!__atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
+        syscall(SYS_futex, &t->tid, FUTEX_WAIT, 0, NULL, NULL, 0);
+    TRACE(THREAD, "created thread %04x start %p\n", t->tid, start);
+    return STATUS_SUCCESS;
+}
+
+static struct wlx_thread *current_thread(void)
+{
+    struct wlx_thread *t;
+    __asm__ ("movq %%gs:%c1, %0" : "=r"(t) : "i"(TEB_WLX_UNIX_THREAD));
+    return t;
+}
+
+NTSTATUS WINAPI unix_NtTerminateThread(HANDLE handle, NTSTATUS code)
+{
+    struct wlx_thread *self = current_thread();
+    if (handle && handle != NtCurrentThread())
+    {
+        struct wlx_thread *t;
+        NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+        if (status) return status;
+        int is_self = t == self;
+        object_release(&t->obj);
+        if (!is_self) return STATUS_NOT_IMPLEMENTED;  /* killing another thread: issue 4 */
+    }
+    self->exit_code = code;
+    if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0) process_exit(code);
+    longjmp(self->exit_jmp, 1);
+}
+
+NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
+{
+    struct wlx_thread *t;
+    NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+    if (status) return status;
+    int old = t->suspend_count;
+    if (old > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
+    if (prev) *prev = old;
+    object_release(&t->obj);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, const LARGE_INTEGER *timeout)
+{
+    struct wlx_object *obj;
+    (void)alertable;
+    NTSTATUS status = handle_get(handle, NULL, &obj);
+    if (status) return status;
+    status = obj->ops->wait ? obj->ops->wait(obj, timeout) : STATUS_OBJECT_TYPE_MISMATCH;
+    object_release(obj);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtDelayExecution(uint8_t alertable, const LARGE_INTEGER *timeout)
+{
+    struct timespec ts;
+    int absolute = 0;
+    (void)alertable;
+    if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) { for (;;) pause(); }
+    if (!ts.tv_sec && !ts.tv_nsec && !absolute) { sched_yield(); return STATUS_SUCCESS; }
+    while (clock_nanosleep(absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC, absolute ? TIMER_ABSTIME : 0, &ts, absolute ? NULL : &ts) == EINTR) ;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix_NtYieldExecution(void)
+{
+    sched_yield();
+    return STATUS_SUCCESS;
+}
+
+/* exit code of a thread by handle (THREAD_BASIC_INFORMATION comes later) */
+NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint32_t *tid)
+{
+    struct wlx_thread *t;
+    if (handle == NtCurrentThread()) t = current_thread(), __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED);
+    else
+    {
+        NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+        if (status) return status;
+    }
+    if (code) *code = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE) ? (uint32_t)t->exit_code : 0x103;
+    if (tid) *tid = t->tid;
+    object_release(&t->obj);
+    return STATUS_SUCCESS;
+}

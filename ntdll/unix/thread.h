@@ -1,0 +1,33 @@
+/*
+ * ntdll/unix/thread.h — the Unix side's thread record, shared by thread.c,
+ * process.c and the loader.
+ */
+#ifndef WLX_NTDLL_UNIX_THREAD_H
+#define WLX_NTDLL_UNIX_THREAD_H
+
+#include <pthread.h>
+#include <setjmp.h>
+#include <time.h>
+
+struct wlx_thread {
+    struct wlx_object obj;      /* the thread object handles refer to */
+    pthread_t pthread;
+    void *teb;
+    uint32_t tid;               /* Windows thread id (futex until set) */
+    int unix_tid;
+    void *start, *param;        /* PE start routine and its argument */
+    int suspend_count;          /* futex: the thread waits while > 0 */
+    int exited;                 /* futex: 1 once the thread has ended */
+    int32_t exit_code;
+    jmp_buf exit_jmp;           /* NtTerminateThread jumps back here */
+};
+
+extern const struct object_ops thread_ops;
+extern void *wlx_thread_start_pe;
+extern size_t wlx_default_stack_reserve;
+uint32_t process_id_from_unix(int pid);
+uint32_t thread_id_from_unix(int tid);
+int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute);
+void __attribute__((noreturn)) process_exit(int32_t code);
+
+#endif

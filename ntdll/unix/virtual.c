@@ -1,0 +1,512 @@
+/*
+ * ntdll/unix/virtual.c — Windows virtual memory on top of mmap.
+ *
+ * Every Windows allocation (a "view": private memory, an image, a mapped
+ * file) is recorded with a protection byte per page, so NtQueryVirtualMemory
+ * can describe regions exactly as Windows does (AllocationBase, region runs
+ * of equal state and protection, MEM_FREE gaps).
+ *
+ * Sections: the view list · the arena (where allocations go) · syscalls.
+ *
+ * The loader reserves [64 KiB, 4 GiB) PROT_NONE at start (loader/reserve.c);
+ * allocations without a base go bottom-up in it, at 64 KiB granularity, as
+ * classic Windows does; freed ranges return to PROT_NONE so the host never
+ * takes them.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include "private.h"
+
+#define PAGE_SIZE   0x1000UL
+#define GRANULARITY 0x10000UL
+#define ARENA_START 0x10000UL
+#define ARENA_END   0x100000000UL           /* the reserved low range */
+#define HIGH_START  0x100000000UL
+#define USER_END    0x7ffffffeffffUL
+
+/* Windows constants */
+#define PAGE_NOACCESS          0x01
+#define PAGE_READONLY          0x02
+#define PAGE_READWRITE         0x04
+#define PAGE_WRITECOPY         0x08
+#define PAGE_EXECUTE           0x10
+#define PAGE_EXECUTE_READ      0x20
+#define PAGE_EXECUTE_READWRITE 0x40
+#define PAGE_EXECUTE_WRITECOPY 0x80
+#define PAGE_GUARD             0x100
+#define PAGE_NOCACHE           0x200
+#define PAGE_WRITECOMBINE      0x400
+#define MEM_COMMIT   0x1000
+#define MEM_RESERVE  0x2000
+#define MEM_DECOMMIT 0x4000
+#define MEM_RELEASE  0x8000
+#define MEM_FREE     0x10000
+#define MEM_PRIVATE  0x20000
+#define MEM_MAPPED   0x40000
+#define MEM_RESET    0x80000
+#define MEM_TOP_DOWN 0x100000
+#define MEM_RESET_UNDO 0x1000000
+#define MEM_IMAGE    0x1000000
+
+struct view {
+    uintptr_t base;
+    size_t size;
+    uint32_t type;          /* MEM_PRIVATE, MEM_IMAGE, MEM_MAPPED */
+    uint32_t alloc_prot;    /* Windows PAGE_* given at allocation */
+    uint8_t *prot;          /* VPROT_* per page */
+};
+
+static pthread_mutex_t virtual_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct view *views;
+static size_t nviews, views_cap;
+static uintptr_t arena_hint = ARENA_START;  /* lowest address that may be free */
+
+/* --- protections ------------------------------------------------------- */
+
+static int win_to_vprot(uint32_t prot, uint8_t *out)
+{
+    uint8_t v;
+    switch (prot & 0xff)
+    {
+    case PAGE_NOACCESS: v = 0; break;
+    case PAGE_READONLY: v = VPROT_READ; break;
+    case PAGE_READWRITE: v = VPROT_READ | VPROT_WRITE; break;
+    case PAGE_WRITECOPY: v = VPROT_READ | VPROT_WRITE | VPROT_COW; break;
+    case PAGE_EXECUTE: v = VPROT_EXEC; break;
+    case PAGE_EXECUTE_READ: v = VPROT_EXEC | VPROT_READ; break;
+    case PAGE_EXECUTE_READWRITE: v = VPROT_EXEC | VPROT_READ | VPROT_WRITE; break;
+    case PAGE_EXECUTE_WRITECOPY: v = VPROT_EXEC | VPROT_READ | VPROT_WRITE | VPROT_COW; break;
+    default: return -1;
+    }
+    if (prot & ~0x7ffu) return -1;
+    if (prot & PAGE_GUARD) v |= VPROT_GUARD;
+    if (prot & (PAGE_NOCACHE | PAGE_WRITECOMBINE)) v |= VPROT_NOCACHE;
+    *out = v;
+    return 0;
+}
+
+static uint32_t vprot_to_win(uint8_t v)
+{
+    static const uint32_t table[16] = {
+        PAGE_NOACCESS, PAGE_READONLY, PAGE_READONLY, PAGE_READWRITE,
+        PAGE_EXECUTE, PAGE_EXECUTE_READ, PAGE_EXECUTE_READ, PAGE_EXECUTE_READWRITE,
+        PAGE_NOACCESS, PAGE_READONLY, PAGE_WRITECOPY, PAGE_WRITECOPY,
+        PAGE_EXECUTE, PAGE_EXECUTE_READ, PAGE_EXECUTE_WRITECOPY, PAGE_EXECUTE_WRITECOPY,
+    };
+    uint32_t r = table[v & 0x0f];
+    if (v & VPROT_GUARD) r |= PAGE_GUARD;
+    if (v & VPROT_NOCACHE) r |= PAGE_NOCACHE;
+    return r;
+}
+
+static int vprot_to_unix(uint8_t v)
+{
+    int p = 0;
+    if (!(v & VPROT_COMMITTED) || (v & VPROT_GUARD)) return PROT_NONE;
+    if (v & VPROT_READ) p |= PROT_READ;
+    if (v & VPROT_WRITE) p |= PROT_WRITE;
+    if (v & VPROT_EXEC) p |= PROT_EXEC | PROT_READ;
+    return p;
+}
+
+/* --- the view list (sorted by base) ------------------------------------ */
+
+static size_t view_index_after(uintptr_t addr)  /* first view with base > addr */
+{
+    size_t lo = 0, hi = nviews;
+    while (lo < hi)
+    {
+        size_t mid = (lo + hi) / 2;
+        if (views[mid].base <= addr) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+static struct view *view_find(uintptr_t addr)
+{
+    size_t i = view_index_after(addr);
+    if (i && addr < views[i - 1].base + views[i - 1].size) return &views[i - 1];
+    return NULL;
+}
+
+static struct view *view_insert(uintptr_t base, size_t size, uint32_t type, uint32_t alloc_prot)
+{
+    size_t i = view_index_after(base);
+    uint8_t *prot = calloc(size / PAGE_SIZE, 1);
+    if (!prot) return NULL;
+    if (nviews == views_cap)
+    {
+        size_t cap = views_cap ? views_cap * 2 : 64;
+        struct view *n = realloc(views, cap * sizeof(*n));
+        if (!n) { free(prot); return NULL; }
+        views = n; views_cap = cap;
+    }
+    memmove(&views[i + 1], &views[i], (nviews - i) * sizeof(*views));
+    nviews++;
+    views[i] = (struct view){ base, size, type, alloc_prot, prot };
+    return &views[i];
+}
+
+static void view_remove(struct view *v)
+{
+    size_t i = v - views;
+    free(v->prot);
+    memmove(&views[i], &views[i + 1], (nviews - i - 1) * sizeof(*views));
+    nviews--;
+}
+
+static int range_is_free(uintptr_t base, size_t size)
+{
+    size_t i = view_index_after(base);
+    if (i && views[i - 1].base + views[i - 1].size > base) return 0;
+    if (i < nviews && views[i].base < base + size) return 0;
+    return 1;
+}
+
+/* give a range back: inside the low arena it stays reserved PROT_NONE */
+static void unmap_range(uintptr_t base, size_t size)
+{
+    if (base >= ARENA_START && base + size <= ARENA_END)
+        mmap((void *)base, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    else
+        munmap((void *)base, size);
+}
+
+/* make [base, base+size) ours: anonymous, PROT_NONE until committed */
+static int map_reserved(uintptr_t base, size_t size)
+{
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+    if (base >= ARENA_START && base + size <= ARENA_END) flags |= MAP_FIXED;
+    else flags |= MAP_FIXED_NOREPLACE;
+    void *p = mmap((void *)base, size, PROT_NONE, flags, -1, 0);
+    if (p == MAP_FAILED) return -errno;
+    if ((uintptr_t)p != base) { munmap(p, size); return -EEXIST; }
+    return 0;
+}
+
+/* find and map a free range; zero_bits limits the top address */
+static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
+{
+    if (!top_down)
+    {
+        for (uintptr_t addr = arena_hint; addr + size <= ARENA_END && addr + size <= limit; )
+        {
+            size_t i = view_index_after(addr);
+            if (i && views[i - 1].base + views[i - 1].size > addr)
+                addr = (views[i - 1].base + views[i - 1].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+            else if (i < nviews && views[i].base < addr + size)
+                addr = (views[i].base + views[i].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+            else if (!map_reserved(addr, size)) return addr;
+            else addr += GRANULARITY;
+        }
+    }
+    else
+    {
+        uintptr_t top = (limit < ARENA_END ? limit : ARENA_END);
+        for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
+            if (range_is_free(addr, size) && !map_reserved(addr, size)) return addr;
+    }
+    if (limit <= ARENA_END) return 0;
+    /* above 4 GiB: let the host choose a spot clear of its own mappings */
+    void *p = mmap(NULL, size + GRANULARITY, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return 0;
+    uintptr_t a = ((uintptr_t)p + GRANULARITY - 1) & ~(GRANULARITY - 1);
+    if (a > (uintptr_t)p) munmap(p, a - (uintptr_t)p);
+    if ((uintptr_t)p + size + GRANULARITY > a + size) munmap((void *)(a + size), (uintptr_t)p + size + GRANULARITY - a - size);
+    return a;
+}
+
+static int apply_prot(struct view *v, uintptr_t start, size_t size)
+{
+    /* one mprotect per run of equal protection */
+    size_t first = (start - v->base) / PAGE_SIZE, last = first + size / PAGE_SIZE;
+    while (first < last)
+    {
+        size_t end = first + 1;
+        while (end < last && vprot_to_unix(v->prot[end]) == vprot_to_unix(v->prot[first])) end++;
+        if (mprotect((void *)(v->base + first * PAGE_SIZE), (end - first) * PAGE_SIZE, vprot_to_unix(v->prot[first])))
+            return -errno;
+        first = end;
+    }
+    return 0;
+}
+
+/* --- used by the rest of the Unix side -------------------------------- */
+
+void virtual_init(void)
+{
+}
+
+void *virtual_alloc_system(size_t size, unsigned vprot)
+{
+    size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    pthread_mutex_lock(&virtual_lock);
+    uintptr_t base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0);
+    struct view *v = base ? view_insert(base, (size + GRANULARITY - 1) & ~(GRANULARITY - 1), MEM_PRIVATE, PAGE_READWRITE) : NULL;
+    if (v)
+    {
+        memset(v->prot, vprot | VPROT_COMMITTED, size / PAGE_SIZE);
+        apply_prot(v, base, size);
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return v ? (void *)base : NULL;
+}
+
+/* reserve room for an image at base (or anywhere if base is NULL) */
+void *virtual_alloc_image_space(void *want, size_t size)
+{
+    uintptr_t base = 0;
+    size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    pthread_mutex_lock(&virtual_lock);
+    if (want && !((uintptr_t)want & (GRANULARITY - 1)) && (uintptr_t)want >= ARENA_START &&
+        range_is_free((uintptr_t)want, size) && !map_reserved((uintptr_t)want, size))
+        base = (uintptr_t)want;
+    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0);
+    if (base && !view_insert(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY))
+    {
+        unmap_range(base, size);
+        base = 0;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return (void *)base;
+}
+
+void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vprot)
+{
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)base);
+    if (v)
+    {
+        size_t first = offset / PAGE_SIZE, count = (size + PAGE_SIZE - 1) / PAGE_SIZE;
+        if (first + count > v->size / PAGE_SIZE) count = v->size / PAGE_SIZE - first;
+        memset(v->prot + first, vprot | VPROT_COMMITTED, count);
+        apply_prot(v, v->base + first * PAGE_SIZE, count * PAGE_SIZE);
+    }
+    pthread_mutex_unlock(&virtual_lock);
+}
+
+void virtual_release(void *base)
+{
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)base);
+    if (v)
+    {
+        unmap_range(v->base, v->size);
+        if (v->base < arena_hint) arena_hint = v->base;
+        view_remove(v);
+    }
+    pthread_mutex_unlock(&virtual_lock);
+}
+
+int virtual_is_free(void *base, size_t size)
+{
+    pthread_mutex_lock(&virtual_lock);
+    int r = range_is_free((uintptr_t)base, size);
+    pthread_mutex_unlock(&virtual_lock);
+    return r;
+}
+
+/* --- syscalls ---------------------------------------------------------- */
+
+static int is_current_process(HANDLE process)
+{
+    return process == NtCurrentProcess();
+}
+
+NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr_t zero_bits,
+                                             size_t *size_ptr, uint32_t type, uint32_t prot)
+{
+    uint8_t vprot;
+    uintptr_t base, limit = USER_END;
+    size_t size;
+    NTSTATUS status = STATUS_SUCCESS;
+
+    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (!ret || !size_ptr) return STATUS_ACCESS_VIOLATION;
+    if (!*size_ptr) return STATUS_INVALID_PARAMETER;
+    if (win_to_vprot(prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    if (!(type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) ||
+        (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_TOP_DOWN | MEM_RESET | 0x20000000 /* MEM_LARGE_PAGES */ | 0x400000 /* MEM_WRITE_WATCH */)))
+        return STATUS_INVALID_PARAMETER;
+    /* zero_bits: a count of high address bits that must be zero (below 32,
+       counted from bit 31 as Windows does), or a mask of allowed bits */
+    if (zero_bits) limit = zero_bits < 32 ? 0xffffffffUL >> zero_bits : zero_bits;
+    base = (uintptr_t)*ret;
+    if (type & MEM_RESET)
+    {
+        if (type != MEM_RESET) return STATUS_INVALID_PARAMETER;
+        base &= ~(PAGE_SIZE - 1);
+        size = ((uintptr_t)*ret + *size_ptr + PAGE_SIZE - 1 - base) & ~(PAGE_SIZE - 1);
+        madvise((void *)base, size, MADV_DONTNEED);  /* contents may be discarded */
+        *ret = (void *)base; *size_ptr = size;
+        return STATUS_SUCCESS;
+    }
+
+    pthread_mutex_lock(&virtual_lock);
+    if (type & MEM_RESERVE || !base)
+    {
+        if (!(type & MEM_RESERVE)) { status = STATUS_INVALID_PARAMETER; goto done; }  /* commit needs a reservation */
+        if (base)
+        {
+            base &= ~(GRANULARITY - 1);
+            size = ((uintptr_t)*ret + *size_ptr + PAGE_SIZE - 1 - base) & ~(PAGE_SIZE - 1);
+            if (!range_is_free(base, size)) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+            int err = map_reserved(base, size);
+            if (err) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        }
+        else
+        {
+            size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+            base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), limit, type & MEM_TOP_DOWN);
+            if (!base) { status = STATUS_NO_MEMORY; goto done; }
+            if (!(type & MEM_TOP_DOWN) && base == arena_hint) arena_hint = base + ((size + GRANULARITY - 1) & ~(GRANULARITY - 1));
+        }
+        struct view *v = view_insert(base, size, MEM_PRIVATE, prot);
+        if (!v) { unmap_range(base, size); status = STATUS_NO_MEMORY; goto done; }
+        if (type & MEM_COMMIT)
+        {
+            memset(v->prot, vprot | VPROT_COMMITTED, size / PAGE_SIZE);
+            apply_prot(v, base, size);
+        }
+        else memset(v->prot, vprot, size / PAGE_SIZE);
+    }
+    else
+    {
+        /* commit inside an existing reservation */
+        uintptr_t start = base & ~(PAGE_SIZE - 1);
+        size = (base + *size_ptr + PAGE_SIZE - 1 - start) & ~(PAGE_SIZE - 1);
+        base = start;
+        struct view *v = view_find(base);
+        if (!v || base + size > v->base + v->size) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        if (v->type != MEM_PRIVATE) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        size_t first = (base - v->base) / PAGE_SIZE, n = size / PAGE_SIZE;
+        for (size_t i = 0; i < n; i++) v->prot[first + i] = vprot | VPROT_COMMITTED;
+        if (apply_prot(v, base, size)) { status = STATUS_NO_MEMORY; goto done; }
+    }
+    *ret = (void *)base;
+    *size_ptr = size;
+done:
+    pthread_mutex_unlock(&virtual_lock);
+    TRACE(VIRTUAL, "NtAllocateVirtualMemory %p %#lx type %#x prot %#x -> %#x\n", *ret, (unsigned long)*size_ptr, type, prot, status);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t *size_ptr, uint32_t type)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    uintptr_t addr = (uintptr_t)*addr_ptr;
+    size_t size = *size_ptr;
+
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(addr);
+    if (!v || v->type != MEM_PRIVATE) { status = v ? STATUS_UNABLE_TO_FREE_VM : STATUS_MEMORY_NOT_ALLOCATED; goto done; }
+    if (type == MEM_RELEASE)
+    {
+        /* only the whole allocation, from its base, with size 0 */
+        if (addr != v->base || size) { status = STATUS_INVALID_PARAMETER; goto done; }
+        *size_ptr = v->size;
+        unmap_range(v->base, v->size);
+        if (v->base < arena_hint) arena_hint = v->base;
+        view_remove(v);
+    }
+    else if (type == MEM_DECOMMIT)
+    {
+        uintptr_t start = addr & ~(PAGE_SIZE - 1);
+        if (!size) size = v->base + v->size - start;
+        else size = (addr + size + PAGE_SIZE - 1 - start) & ~(PAGE_SIZE - 1);
+        if (start + size > v->base + v->size) { status = STATUS_UNABLE_TO_FREE_VM; goto done; }
+        /* fresh zero pages, inaccessible */
+        mmap((void *)start, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+        size_t first = (start - v->base) / PAGE_SIZE;
+        for (size_t i = 0; i < size / PAGE_SIZE; i++) v->prot[first + i] &= ~VPROT_COMMITTED;
+        *addr_ptr = (void *)start;
+        *size_ptr = size;
+    }
+    else status = STATUS_INVALID_PARAMETER;
+done:
+    pthread_mutex_unlock(&virtual_lock);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr_ptr, size_t *size_ptr,
+                                            uint32_t new_prot, uint32_t *old_prot)
+{
+    uint8_t vprot;
+    NTSTATUS status = STATUS_SUCCESS;
+    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (win_to_vprot(new_prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    uintptr_t start = (uintptr_t)*addr_ptr & ~(PAGE_SIZE - 1);
+    size_t size = ((uintptr_t)*addr_ptr + *size_ptr + PAGE_SIZE - 1 - start) & ~(PAGE_SIZE - 1);
+    if (!size) size = PAGE_SIZE;
+
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(start);
+    if (!v || start + size > v->base + v->size) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+    size_t first = (start - v->base) / PAGE_SIZE, n = size / PAGE_SIZE;
+    for (size_t i = 0; i < n; i++)
+        if (!(v->prot[first + i] & VPROT_COMMITTED)) { status = STATUS_NOT_COMMITTED; goto done; }
+    if (old_prot) *old_prot = vprot_to_win(v->prot[first]);
+    for (size_t i = 0; i < n; i++)
+    {
+        uint8_t keep = v->prot[first + i] & VPROT_COMMITTED;
+        /* write-copy pages that were already written stay plain read-write */
+        v->prot[first + i] = vprot | keep;
+    }
+    apply_prot(v, start, size);
+    *addr_ptr = (void *)start;
+    *size_ptr = size;
+done:
+    pthread_mutex_unlock(&virtual_lock);
+    return status;
+}
+
+typedef struct {
+    void *BaseAddress, *AllocationBase;
+    uint32_t AllocationProtect; uint16_t PartitionId, pad;
+    size_t RegionSize;
+    uint32_t State, Protect, Type, pad2;
+} MEMORY_BASIC_INFORMATION;
+_Static_assert(sizeof(MEMORY_BASIC_INFORMATION) == 48, "MBI");
+
+NTSTATUS WINAPI unix_NtQueryVirtualMemory(HANDLE process, void *addr, uint32_t info_class,
+                                          void *buffer, size_t len, size_t *ret_len)
+{
+    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (info_class != 0 /* MemoryBasicInformation */) return STATUS_INVALID_INFO_CLASS;
+    if (len < sizeof(MEMORY_BASIC_INFORMATION)) return STATUS_INFO_LENGTH_MISMATCH;
+    uintptr_t a = (uintptr_t)addr & ~(PAGE_SIZE - 1);
+    if ((uintptr_t)addr > USER_END) return STATUS_INVALID_PARAMETER;
+    MEMORY_BASIC_INFORMATION info = {0};
+
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(a);
+    info.BaseAddress = (void *)a;
+    if (!v)
+    {
+        size_t i = view_index_after(a);
+        uintptr_t end = i < nviews ? views[i].base : USER_END + 1;
+        info.RegionSize = end - a;
+        info.State = MEM_FREE;
+        info.Protect = PAGE_NOACCESS;
+    }
+    else
+    {
+        size_t first = (a - v->base) / PAGE_SIZE, n = v->size / PAGE_SIZE, end = first + 1;
+        uint8_t p = v->prot[first];
+        while (end < n && v->prot[end] == p) end++;
+        info.AllocationBase = (void *)v->base;
+        info.AllocationProtect = v->alloc_prot;
+        info.RegionSize = (end - first) * PAGE_SIZE;
+        info.State = (p & VPROT_COMMITTED) ? MEM_COMMIT : MEM_RESERVE;
+        info.Protect = (p & VPROT_COMMITTED) ? vprot_to_win(p) : 0;
+        info.Type = v->type;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    memcpy(buffer, &info, sizeof(info));
+    if (ret_len) *ret_len = sizeof(info);
+    return STATUS_SUCCESS;
+}
