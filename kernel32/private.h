@@ -65,6 +65,29 @@ NTSTATUS NTAPI RtlDeleteCriticalSection(RTL_CRITICAL_SECTION *);
 #define DeleteCriticalSection(cs) RtlDeleteCriticalSection(cs)
 #define HeapAlloc(h, f, s) RtlAllocateHeap(h, f, s)
 
+/* ntdll: files, paths, environment (kernel32/file.c, path.c, console.c, env.c) */
+NTSTATUS NTAPI NtQueryAttributesFile(const OBJECT_ATTRIBUTES *, FILE_BASIC_INFORMATION *);
+NTSTATUS NTAPI NtQueryFullAttributesFile(const OBJECT_ATTRIBUTES *, FILE_NETWORK_OPEN_INFORMATION *);
+NTSTATUS NTAPI NtQueryDirectoryFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, FILE_INFORMATION_CLASS,
+                                    BOOLEAN, UNICODE_STRING *, BOOLEAN);
+NTSTATUS NTAPI NtFlushBuffersFile(HANDLE, IO_STATUS_BLOCK *);
+NTSTATUS NTAPI NtLockFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG,
+                          BOOLEAN, BOOLEAN);
+NTSTATUS NTAPI NtUnlockFile(HANDLE, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG);
+NTSTATUS NTAPI NtDeleteFile(const OBJECT_ATTRIBUTES *);
+NTSTATUS NTAPI __wlx_create_pipe(HANDLE *read_end, HANDLE *write_end, ULONG attributes);
+NTSTATUS NTAPI __wlx_file_dos_path(HANDLE, WCHAR *buffer, ULONG size, ULONG *needed);
+NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(const WCHAR *, UNICODE_STRING *, WCHAR **, void *);
+ULONG NTAPI RtlGetFullPathName_U(const WCHAR *, ULONG, WCHAR *, WCHAR **);
+ULONG NTAPI RtlGetCurrentDirectory_U(ULONG, WCHAR *);
+NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *);
+NTSTATUS NTAPI RtlQueryEnvironmentVariable(WCHAR *, const WCHAR *, SIZE_T, WCHAR *, SIZE_T, SIZE_T *);
+NTSTATUS NTAPI RtlSetEnvironmentVariable(WCHAR **, const UNICODE_STRING *, const UNICODE_STRING *);
+NTSTATUS NTAPI RtlExpandEnvironmentStrings(WCHAR *, const WCHAR *, SIZE_T, WCHAR *, SIZE_T, SIZE_T *);
+NTSTATUS NTAPI RtlCreateEnvironment(BOOLEAN, WCHAR **);
+NTSTATUS NTAPI RtlDestroyEnvironment(WCHAR *);
+NTSTATUS NTAPI RtlSetCurrentEnvironment(WCHAR *, WCHAR **);
+
 /* NTSTATUS → last error, as Windows does at the kernel32 boundary */
 static inline BOOL set_ntstatus(NTSTATUS status)
 {

@@ -85,6 +85,15 @@ int wlx_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
     return (int)pos;
 }
 
+int wlx_snprintf(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = wlx_vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+    return n < (int)size ? n : (int)size - 1;
+}
+
 void wlx_msg(const char *fmt, ...)
 {
     char buf[1024];
@@ -99,8 +108,7 @@ void wlx_dbg(const char *fmt, ...)
 {
     char buf[1024];
     va_list ap;
-    int n = wlx_vsnprintf(buf, sizeof(buf), "%04x:", (va_list){0});
-    n = 0;
+    int n = 0;
     {
         DWORD tid = (DWORD)(ULONG_PTR)TEB_FIELD(ULONG_PTR, TEB_CLIENT_THREAD);
         char hex[16];

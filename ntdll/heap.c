@@ -25,7 +25,11 @@
  *   - One lock per heap: an atomic fast path, a short spin, then a futex wait.
  *     RtlLockHeap makes it recursive for its owner (HeapLock + HeapAlloc in
  *     the same thread works on Windows).
- *   - The OS is only touched to create a segment or a large block.
+ *   - The OS is only touched to add or drop a segment (one empty segment is
+ *     kept as a spare) and for large blocks.
+ *   - RtlWalkHeap fills PROCESS_HEAP_ENTRY directly (kernel32's HeapWalk
+ *     passes it through): a region entry per segment, then its blocks, then
+ *     the large blocks (iRegionIndex 64, as Windows reports them).
  */
 #include "private.h"
 
@@ -924,7 +928,8 @@ PVOID NTAPI RtlReAllocateHeap(PVOID handle, ULONG flags, PVOID ptr, SIZE_T size)
     else if (flags & HEAP_REALLOC_IN_PLACE_ONLY) ret = NULL;
     else ret = move_block(heap, flags, b, size);
     if (!ret) return alloc_failed(flags, size);
-    if ((flags & HEAP_ZERO_MEMORY) && size > old) __builtin_memset((char *)ret + old, 0, size - old);
+    if ((flags & HEAP_ZERO_MEMORY) && size > old)
+        __builtin_memset((char *)ret + old, 0, size - old);
     return ret;
 }
 

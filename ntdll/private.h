@@ -105,6 +105,7 @@ void ldr_thread_detach(void);
 int wlx_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 void wlx_dbg(const char *fmt, ...);       /* to stderr, "tid:" prefixed */
 void wlx_msg(const char *fmt, ...);       /* to stderr as is */
+int wlx_snprintf(char *buf, size_t size, const char *fmt, ...);
 const char *wlx_exe_name(void);
 
 /* --- paths (path.c) --------------------------------------------------------- */

@@ -200,6 +200,8 @@ static void write_def(FILE *out, const char *dll, int implib)
         if (!implib && e->private_) fprintf(out, " PRIVATE");
         fprintf(out, "\n");
     }
+    /* the relay descriptors, for WLXDEBUG=+relay (not in import libraries) */
+    if (!implib) fprintf(out, "  __wlx_relay_descr DATA PRIVATE\n");
 }
 
 static int is_ntdll(const char *dll)

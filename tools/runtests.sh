@@ -1,0 +1,59 @@
+#!/bin/sh
+# tools/runtests.sh MODE BUILDDIR — run every test program, one line each,
+# and end with "N passed, N failed". MODE is wlx (make check) or wine
+# (make check-reference: the same programs under Wine, the reference).
+# Logs of each run go to BUILDDIR/test-logs/.
+mode=$1
+b=$2
+pass=0
+fail=0
+logs=$b/test-logs/$mode
+rm -rf "$logs"
+mkdir -p "$logs"
+case $mode in
+wlx)
+    runner="$b/bin/wlx"
+    WLXPREFIX=$(pwd)/$b/test-prefix; export WLXPREFIX
+    ;;
+wine)
+    runner=${WINE:-wine}
+    if ! command -v "$runner" >/dev/null 2>&1; then
+        echo "wine is not installed (Debian package wine64): cannot run the reference"; echo "0 passed, 1 failed"; exit 1
+    fi
+    WINEPREFIX=$(pwd)/$b/wine-prefix; export WINEPREFIX
+    WINEDEBUG=-all; export WINEDEBUG
+    if [ ! -d "$WINEPREFIX" ]; then
+        "$runner" reg add 'HKCU\Software\Wine\WineDbg' /v ShowCrashDialog /t REG_DWORD /d 0 /f >/dev/null 2>&1
+    fi
+    ;;
+*) echo "usage: runtests.sh wlx|wine BUILDDIR" >&2; exit 2 ;;
+esac
+
+run_one() { # name, command...
+    name=$1; shift
+    log=$logs/$(echo "$name" | tr / _).log
+    timeout -k 5 300 "$@" </dev/null >"$log" 2>&1
+    rc=$?
+    summary=$(grep -a ' tests executed ' "$log" | tail -n 1)
+    if [ $rc -eq 0 ]; then
+        pass=$((pass + 1)); echo "PASS $name${summary:+  ($summary)}"
+    else
+        fail=$((fail + 1))
+        [ $rc -eq 124 ] && why="timed out" || why="exit $rc"
+        echo "FAIL $name ($why)${summary:+  ($summary)}"
+        grep -a -m 5 -E 'Test failed|Test succeeded inside todo|^wlx:' "$log" | sed 's/^/    /'
+    fi
+}
+
+for exe in $(find "$b/tests" -name '*.exe' | sort); do
+    name=${exe#$b/tests/}
+    name=${name%.exe}
+    run_one "$name" "$runner" "$exe"
+done
+if [ "$mode" = wlx ]; then
+    for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
+        run_one "server/${t##*/}" "$t"
+    done
+fi
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
