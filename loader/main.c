@@ -74,7 +74,7 @@ int main(int argc, char **argv)
     if (!exe)
     {
         fprintf(stderr, "wlx: %s: no such file\n", arg);
-        return 2;
+        return 127;
     }
     loader_run(exe, argc - i, argv + i);
 }
