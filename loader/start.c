@@ -63,6 +63,7 @@ void loader_run(const char *exe_path, int argc, char **argv)
     static struct wlx_thread main_thread;
 
     signal(SIGPIPE, SIG_IGN);   /* a closed pipe is an error result, as on Windows */
+    signal_init_process();
     map_or_die(exe_path, base_name(exe_path), &exe);
     if (exe.characteristics & 0x2000 /* IMAGE_FILE_DLL */)
     {

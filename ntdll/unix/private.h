@@ -132,6 +132,11 @@ void *virtual_alloc_image_space(void *base, size_t size);  /* MEM_IMAGE view */
 void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vprot);
 void virtual_release(void *base);
 int virtual_is_free(void *base, size_t size);
+void virtual_describe_address(const void *addr, char *buf, size_t size);
+
+/* --- signals (signal.c) ---------------------------------------------- */
+void signal_init_process(void);
+void signal_init_thread(void);
 
 /* --- PE images (image.c) ----------------------------------------------- */
 struct image_info {

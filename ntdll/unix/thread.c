@@ -186,6 +186,7 @@ static void *thread_main(void *arg)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, t->suspend_count, NULL, NULL, 0);
     sigemptyset(&all);
     pthread_sigmask(SIG_SETMASK, &all, NULL);
+    signal_init_thread();
     thread_set_gs(t->teb);
     if (!setjmp(t->exit_jmp))
         enter_pe(t->teb, *(void **)((uint8_t *)t->teb + TEB_STACK_BASE), wlx_thread_start_pe, t->start, t->param);

@@ -510,3 +510,24 @@ NTSTATUS WINAPI unix_NtQueryVirtualMemory(HANDLE process, void *addr, uint32_t i
     if (ret_len) *ret_len = sizeof(info);
     return STATUS_SUCCESS;
 }
+
+/* "name.dll+0x1234" for an address inside an image (for crash reports);
+   the name comes from the image's export directory, or its base address */
+void virtual_describe_address(const void *addr, char *buf, size_t size)
+{
+    /* no lock: this runs in a fault handler; views only grow at the end */
+    struct view *v = view_find((uintptr_t)addr);
+    if (!v || v->type != MEM_IMAGE)
+    {
+        snprintf(buf, size, "%p", addr);
+        return;
+    }
+    const uint8_t *base = (const uint8_t *)v->base;
+    const char *name = NULL;
+    uint32_t lfanew = *(const uint32_t *)(base + 0x3c);
+    const uint32_t *exp_dir = (const uint32_t *)(base + lfanew + 4 + 20 + 112);  /* DataDirectory[0] */
+    if (exp_dir[0] && exp_dir[1]) name = (const char *)base + *(const uint32_t *)(base + exp_dir[0] + 12);
+    if (name) snprintf(buf, size, "%s+0x%lx", name, (unsigned long)((uintptr_t)addr - v->base));
+    else snprintf(buf, size, "%p (the program, based at %p, +0x%lx)", addr, (void *)v->base,
+                  (unsigned long)((uintptr_t)addr - v->base));
+}
