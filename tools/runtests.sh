@@ -51,6 +51,8 @@ for exe in $(find "$b/tests" -name '*.exe' | sort); do
     run_one "$name" "$runner" "$exe"
 done
 if [ "$mode" = wlx ]; then
+    run_one loader/badinput sh tests/loader/badinput.sh "$b"
+    WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
         run_one "server/${t##*/}" "$t"
     done
