@@ -52,6 +52,7 @@ for exe in $(find "$b/tests" -name '*.exe' | sort); do
 done
 if [ "$mode" = wlx ]; then
     run_one loader/badinput sh tests/loader/badinput.sh "$b"
+    run_one loader/samples sh tests/loader/samples.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
         run_one "server/${t##*/}" "$t"
