@@ -10,5 +10,6 @@ void loader_init_paths(const char *argv0);
 void prefix_init(void);
 void __attribute__((noreturn)) loader_run(const char *exe, int argc, char **argv);
 void syscalls_install(void *ntdll_base);
+extern char *wlx_server_binary;
 
 #endif

@@ -14,6 +14,7 @@
 #include "loader.h"
 
 const char *process_user_name(void);
+char *wlx_server_binary;
 
 void loader_init_paths(const char *argv0)
 {
@@ -27,6 +28,8 @@ void loader_init_paths(const char *argv0)
     if ((slash = strrchr(exe, '/'))) *slash = 0; /* ... */
     wlx_builtin_dir = malloc(strlen(exe) + 16);
     sprintf(wlx_builtin_dir, "%s/lib/wlx", exe);
+    wlx_server_binary = malloc(strlen(exe) + 16);
+    sprintf(wlx_server_binary, "%s/bin/wlxserver", exe);
 }
 
 static void make_dir(const char *prefix, const char *sub)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "../ntdll/unix/private.h"
 #include "../ntdll/unix/thread.h"
+#include "wlx/server.h"
 #include "loader.h"
 
 static const char *base_name(const char *path)
@@ -83,7 +84,12 @@ void loader_run(const char *exe_path, int argc, char **argv)
     if (!process_start || !wlx_thread_start_pe) wlx_fatal("ntdll.dll lacks its start-up entry points");
     TRACE(LOADDLL, "Loaded L\"C:\\\\windows\\\\system32\\\\ntdll.dll\" at %p: builtin\n", ntdll.base);
 
-    wlx_process_id = process_id_from_unix(getpid());
+    /* register with the prefix's server (started on demand) */
+    uint32_t main_tid;
+    const char *parent = getenv("WLX_PARENT_ID");
+    if (wlx_server_connect(wlx_prefix_dir, wlx_server_binary) < 0) exit(126);
+    if (wlx_server_init_process(parent ? (uint32_t)strtoul(parent, NULL, 0) : 0, &wlx_process_id, &main_tid))
+        wlx_fatal("the wlx server refused to register this process");
     wlx_peb = build_peb(&exe);
     *(const char **)((uint8_t *)wlx_peb + PEB_WLX_EXE_UNIX_NAME) = strdup(base_name(exe_path));
     process_build_parameters(wlx_peb, exe_path, argc, argv);
@@ -92,7 +98,7 @@ void loader_run(const char *exe_path, int argc, char **argv)
     main_thread.obj.ops = &thread_ops;
     main_thread.obj.refcount = 1;
     main_thread.unix_tid = getpid();
-    main_thread.tid = thread_id_from_unix(getpid());
+    main_thread.tid = main_tid;
     main_thread.exit_code = 0x103;
     void *teb = thread_create_teb(wlx_peb, main_thread.tid, &main_thread);
     if (!teb || !thread_alloc_stack(teb, exe.stack_reserve, exe.stack_commit)) wlx_fatal("out of memory");

@@ -64,18 +64,41 @@ typedef int32_t NTSTATUS;
 #define WLX_SERVER_DEATH_SIGNAL (SIGRTMIN + 3)
 
 /* Connects to the prefix's server, starting server_binary_path (detached)
- * when none runs. Returns 0, or -1 after printing why on stderr. */
+ * when none runs. Returns 0, or -1 after printing why on stderr. One
+ * connection per process: a forked child must not use its parent's (it
+ * execs a new wlx, which connects anew; the socket is close-on-exec). */
 int wlx_server_connect(const char *prefix_dir, const char *server_binary_path);
 
-/* One request/reply. req/reply are the bodies (header excluded). A reply
- * shorter than reply_size is zero-filled. fd_out, when not NULL, receives
- * an fd sent with the reply or -1. Thread-safe. */
+/* One request/reply. req/reply are the fixed bodies (header excluded). A
+ * reply shorter than reply_size is zero-filled. fd_out, when not NULL,
+ * receives an fd sent with the reply or -1. Thread-safe. */
 NTSTATUS wlx_server_call(uint32_t code, const void *req, uint32_t req_size,
                          void *reply, uint32_t reply_size, int *fd_out);
 
-/* init_process / init_thread, setting this thread's Windows id for the
- * headers of later requests (and the tracer). */
+/* The VARARG parts of a call (see server/protocol.def). */
+struct wlx_server_data {
+    const void *data;              /* sent after the request body */
+    uint32_t data_size;
+    void *reply_data;              /* receives what follows the reply body */
+    uint32_t reply_data_max;
+    uint32_t reply_data_size;      /* out: what the server sent; more than
+                                      reply_data_max means it was cut */
+};
+
+/* wlx_server_call with VARARG data; data may be NULL. A request too large
+ * for one message gets STATUS_INVALID_PARAMETER without being sent. */
+NTSTATUS wlx_server_call_data(uint32_t code, const void *req, uint32_t req_size,
+                              void *reply, uint32_t reply_size,
+                              struct wlx_server_data *data, int *fd_out);
+
+/* init_process; the calling thread becomes the main thread: its Windows id
+ * goes in the headers of its later requests (and in traces). */
 NTSTATUS wlx_server_init_process(uint32_t parent_id, uint32_t *process_id, uint32_t *thread_id);
-NTSTATUS wlx_server_init_thread(uint32_t *thread_id);
+/* init_thread: registers a new thread (unix_tid 0 if not known yet), e.g.
+ * by its creator, since CreateThread returns the id at once. */
+NTSTATUS wlx_server_init_thread(int32_t unix_tid, uint32_t *thread_id);
+/* The calling thread's Windows id, for the headers of its requests: call it
+ * first thing in each new thread. */
+void wlx_server_set_thread_id(uint32_t thread_id);
 
 #endif /* WLX_SERVER_H */

@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include "private.h"
 #include "thread.h"
+#include "wlx/server.h"
+#include "wlx/protocol.h"
 
 extern char **environ;
 void *wlx_peb;
@@ -21,10 +23,10 @@ size_t wlx_default_stack_reserve = 0x100000;
 
 /* --- ids ---------------------------------------------------------------- */
 
-/* Windows ids are multiples of 4 and processes and threads share one
-   space. Linux ids are unique system-wide, so pid*8 and tid*8+4 are too,
-   and no one needs to be asked. */
-uint32_t process_id_from_unix(int pid) { return (uint32_t)pid * 8; }
+/* Windows ids are multiples of 4 and processes and threads share one space.
+   The server names processes and main threads (multiples of 8); other
+   threads name themselves Linux tid*8+4 — unique system-wide, disjoint from
+   the server's, and no round trip (server/object.c). */
 uint32_t thread_id_from_unix(int tid) { return (uint32_t)tid * 8 + 4; }
 
 /* --- small UTF-16 string builder ---------------------------------------- */
@@ -213,6 +215,8 @@ void process_build_parameters(void *peb, const char *exe_unix, int argc, char **
 void process_exit(int32_t code)
 {
     /* the full 32-bit code goes to the server (GetExitCodeProcess); Linux keeps 8 bits */
+    struct wlx_exit_process_request req = { .exit_code = (uint32_t)code };
+    wlx_server_call(WLX_REQ_EXIT_PROCESS, &req, sizeof(req), NULL, 0, NULL);
     syscall(SYS_exit_group, code & 0xff);
     __builtin_unreachable();
 }

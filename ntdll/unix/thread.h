@@ -25,7 +25,6 @@ struct wlx_thread {
 extern const struct object_ops thread_ops;
 extern void *wlx_thread_start_pe;
 extern size_t wlx_default_stack_reserve;
-uint32_t process_id_from_unix(int pid);
 uint32_t thread_id_from_unix(int tid);
 int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute);
 void __attribute__((noreturn)) process_exit(int32_t code);

@@ -82,7 +82,7 @@ static void server_file(const char *name, char *path, size_t size)
 }
 
 /* Pid of the running server of the prefix, 0 if none. */
-static pid_t server_pid(void)
+static __attribute__((unused)) pid_t server_pid(void)
 {
     char path[256], buf[32] = "";
     int fd;

@@ -110,12 +110,40 @@ static pid_t start_pinger(int stop[2], int report_fd)
     _exit(0);
 }
 
-/* ---- fuzzing ---- */
-
 static void drain(int fd)
 {
     char buf[4096];
     while (recv(fd, buf, sizeof(buf), MSG_DONTWAIT) > 0);
+}
+
+/* ---- fuzzing ---- */
+
+static uint32_t body_size[WLX_REQ_COUNT];
+
+/* Learns each request's body size from the server's answers (a wrong size
+ * gets STATUS_INVALID_PARAMETER), so that the fuzzer also sends well-formed
+ * requests with random contents. */
+static void probe_body_sizes(void)
+{
+    struct { struct wlx_request_header h; uint8_t body[256]; } m;
+    struct wlx_reply_header r;
+    int found = 0;
+
+    memset(&m, 0, sizeof(m));
+    for (uint32_t code = 0; code < WLX_REQ_COUNT; code++) {
+        int fd = raw_connect();
+        for (uint32_t size = 0; fd >= 0 && size <= 128; size += 4) {
+            m.h = (struct wlx_request_header){ code, sizeof(m.h) + size, 0, 0 };
+            if (!raw_call(fd, &m, sizeof(m.h) + size, &r)) break;
+            if (r.status != (uint32_t)STATUS_INVALID_PARAMETER) {
+                body_size[code] = size;
+                found++;
+                break;
+            }
+        }
+        if (fd >= 0) close(fd);
+    }
+    ok(found == WLX_REQ_COUNT, "body sizes of all %d requests found by probing", found);
 }
 
 /* A message of one random kind in buf; returns its length. */
@@ -123,12 +151,12 @@ static size_t make_message(unsigned char *buf, size_t max)
 {
     struct wlx_request_header *h = (struct wlx_request_header *)buf;
     size_t len;
-    int kind = rand() % 8;
+    int kind = rand() % 10;
 
     for (size_t i = 0; i < 256; i++) buf[i] = rand();
     h->code = rand() % (WLX_REQ_COUNT + 2);
     h->reserved = rand() % 16 ? 0 : rand();
-    h->thread_id = rand() % 2 ? 0 : (rand() % 64) * 4;
+    h->thread_id = rand() % 2 ? 0 : 0x20 + (rand() % 64) * 4;   /* ids start at 0x20 */
     len = sizeof(*h) + (rand() % 5) * 4;
     switch (kind) {
     case 0: return 1 + rand() % 200;                                    /* random bytes */
@@ -140,7 +168,11 @@ static size_t make_message(unsigned char *buf, size_t max)
         len = sizeof(*h) + rand() % (max - sizeof(*h));
         h->size = len;
         return len;
-    default: h->size = len; return len;                                 /* plausible request */
+    case 6: h->size = len; return len;                                  /* plausible request */
+    default:                                                            /* well-formed request */
+        h->code = rand() % WLX_REQ_COUNT;
+        h->size = sizeof(*h) + body_size[h->code];
+        return h->size;
     }
 }
 
@@ -195,6 +227,7 @@ int main(int argc, char **argv)
     ok(read(report[0], counts, sizeof(counts)) == sizeof(counts), "pinger connected");
     pid_t server = server_pid();
     test_error_replies();
+    probe_body_sizes();
     fuzz(seed);
     close(stop[1]);
     int got = read(report[0], counts, sizeof(counts));

@@ -5,6 +5,8 @@
  * Also wlxserver -p / -k / --help, and the ping round-trip time (printed).
  */
 #include "common.h"
+#include <sys/socket.h>
+#include <sys/un.h>
 
 /* A client process: connects, registers, pings, then runs body(). */
 static pid_t spawn_client(int (*body)(uint32_t self, int in_fd), int report_fd, int in_fd)
@@ -110,8 +112,51 @@ static void test_clients(void)
     close(go[1]);
 }
 
+static uint32_t exit_thread(uint32_t code, NTSTATUS *status)
+{
+    struct wlx_exit_thread_request req = { .exit_code = code };
+    struct wlx_exit_thread_reply reply = { .last_thread = 99 };
+    *status = wlx_server_call(WLX_REQ_EXIT_THREAD, &req, sizeof(req), &reply, sizeof(reply), NULL);
+    return reply.last_thread;
+}
+
+/* Threads: ids, the end of a thread, and the process ending with its last
+ * thread's exit code, as on Windows. Runs in a child: a bit per failed check. */
+static int threads_child(void)
+{
+    struct wlx_get_process_info_reply info;
+    struct wlx_exit_process_request req = { .exit_code = 1 };
+    uint32_t self, main_tid, tid;
+    NTSTATUS status;
+    int bad = 0;
+
+    if (wlx_server_connect(prefix, server_binary) < 0 || wlx_server_init_process(0, &self, &main_tid))
+        return 100;
+    if (wlx_server_init_thread(0, &tid) || !tid || tid % 4 || tid == self || tid == main_tid) bad |= 1;
+    wlx_server_set_thread_id(tid);
+    if (exit_thread(7, &status) != 0 || status) bad |= 2;            /* not the last thread */
+    if (ping() != STATUS_INVALID_CID) bad |= 4;                       /* that thread is gone */
+    wlx_server_set_thread_id(main_tid);
+    if (query(self, &info) || !info.alive) bad |= 8;
+    if (exit_thread(0x42, &status) != 1 || status) bad |= 16;        /* the last one */
+    wlx_server_set_thread_id(0);
+    if (query(self, &info) || info.alive || info.exit_code != 0x42) bad |= 32;
+    if (wlx_server_call(WLX_REQ_EXIT_PROCESS, &req, sizeof(req), NULL, 0, NULL)
+        != STATUS_PROCESS_IS_TERMINATING) bad |= 64;
+    return bad;
+}
+
+static void test_threads(void)
+{
+    pid_t pid = fork();
+    if (pid == 0) _exit(threads_child());
+    int status = wait_status(pid);
+    ok(status == 0, "threads: ids, exit_thread, the process ends with its last thread (status %d)", status);
+}
+
 static void test_persistent_and_kill(void)
 {
+    run_server("-k", NULL);   /* the server of the tests before, if still there */
     pid_t pid = fork();
     if (pid == 0) {
         execl(server_binary, "wlxserver", "--prefix", prefix, "-p", (char *)NULL);
@@ -160,11 +205,63 @@ static void measure_ping(void)
     ok(wait_status(pid) == 0, "100000 pings answered");
 }
 
+/* A fake server speaking another protocol version: the client must refuse
+ * it with a message, not misparse it. */
+static void test_version_mismatch(void)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    char base[64], dir[256];
+    int listener = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0), pair[2], err[2];
+
+    snprintf(base, sizeof(base), WLX_SERVER_BASE_FMT, getuid());
+    server_file("", dir, sizeof(dir));
+    mkdir(base, 0700);
+    mkdir(dir, 0700);
+    server_file(WLX_SERVER_SOCKET, addr.sun_path, sizeof(addr.sun_path));
+    unlink(addr.sun_path);
+    if (bind(listener, (struct sockaddr *)&addr, sizeof(addr)) < 0 || listen(listener, 4) < 0
+        || pipe(err) < 0) {
+        ok(0, "fake server listens: %s", strerror(errno));
+        return;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(err[1], 2);
+        _exit(wlx_server_connect(prefix, "/nonexistent/wlxserver") < 0 ? 0 : 1);
+    }
+    close(err[1]);
+    int fd = accept(listener, NULL, NULL);
+    struct wlx_hello hello = { WLX_HELLO_MAGIC, WLX_PROTOCOL_VERSION + 1, getpid(), 0 };
+    char control[CMSG_SPACE(sizeof(int))], text[512] = "";
+    struct iovec iov = { &hello, sizeof(hello) };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+                          .msg_control = control, .msg_controllen = sizeof(control) };
+    socketpair(AF_UNIX, SOCK_STREAM, 0, pair);
+    struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(c), &pair[1], sizeof(int));
+    sendmsg(fd, &msg, 0);
+    int status = wait_status(pid);
+    ssize_t n = read(err[0], text, sizeof(text) - 1);
+    if (n > 0) text[n] = 0;
+    ok(status == 0 && strstr(text, "protocol"), "a server of another protocol version is refused: %s", text);
+    close(fd);
+    close(listener);
+    close(pair[0]);
+    close(pair[1]);
+    close(err[0]);
+    unlink(addr.sun_path);
+}
+
 int main(int argc, char **argv)
 {
     test_start(argc, argv);
     test_clients();
+    test_threads();
     test_persistent_and_kill();
     measure_ping();
+    test_version_mismatch();
     return test_end("lifecycle");
 }

@@ -3,19 +3,21 @@
  * A client whose uid is 65534 but which keeps root's file access
  * (SECBIT_NO_SETUID_FIXUP keeps CAP_DAC_OVERRIDE across setuid) reaches the
  * socket, and is refused by the SO_PEERCRED check: no hello, connection
- * closed. A plain setuid(65534) client is refused earlier, by the folder
- * check of wlx_server_connect. The server's own clients are not disturbed.
+ * closed. A plain setuid(65534) client gets a server of its own (its own
+ * /tmp/.wlx-65534 folder). The server's own clients are not disturbed.
  * Needs root (the tests run as root); skipped otherwise.
  */
+#include "common.h"
 #include <grp.h>
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <linux/securebits.h>
-#include "common.h"
 
 #define NOBODY 65534
+
+static pid_t original_server;
 
 static int become_nobody(int keep_caps)
 {
@@ -41,10 +43,23 @@ static int foreign_raw_client(void)
     return recv(fd, buf, sizeof(buf), 0) > 0 ? 2 : 0;
 }
 
+/* 0 when served by a server of uid 65534 (the client checks the server's
+ * uid), not by ours. */
 static int foreign_client(void)
 {
     if (become_nobody(0) < 0) return 1;
-    return wlx_server_connect(prefix, server_binary) < 0 ? 0 : 2;
+    if (wlx_server_connect(prefix, server_binary) < 0) return 2;
+    return ping() ? 3 : server_pid() == original_server ? 4 : 0;
+}
+
+static int stop_foreign_server(void)
+{
+    char dir[256], cmd[300];
+    if (become_nobody(0) < 0) return 1;
+    run_server("-k", NULL);
+    server_file("", dir, sizeof(dir));
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    return system(cmd) ? 1 : 0;
 }
 
 static int run_child(int (*fn)(void), int quiet)
@@ -80,11 +95,12 @@ int main(int argc, char **argv)
     }
     close(go[0]);
     ok(read(done[0], &byte, 1) == 1, "our own client connected");
-    pid_t server = server_pid();
+    pid_t server = original_server = server_pid();
     int ret = run_child(foreign_raw_client, 0);
     ok(ret == 0, "uid %d reaching the socket is refused by SO_PEERCRED (child status %d)", NOBODY, ret);
-    ret = run_child(foreign_client, 1);
-    ok(ret == 0, "wlx_server_connect as uid %d fails (child status %d)", NOBODY, ret);
+    ret = run_child(foreign_client, 0);
+    ok(ret == 0, "a client of uid %d gets a server of its own (child status %d)", NOBODY, ret);
+    ok(run_child(stop_foreign_server, 0) == 0, "which stops with -k");
     if (write(go[1], "g", 1) != 1) return 2;
     int status;
     waitpid(holder, &status, 0);
