@@ -6,7 +6,9 @@
 #ifndef WLX_NTDLL_NLS_PRIVATE_H
 #define WLX_NTDLL_NLS_PRIVATE_H
 
+#ifndef _NTSYSTEM_
 #define _NTSYSTEM_
+#endif
 #include <windows.h>
 #include <winternl.h>
 #include <ntstatus.h>

@@ -20,7 +20,7 @@ struct nls_sbcs_table
 {
     USHORT codepage;
     USHORT reverse_count;            /* entries in from_unicode */
-    BYTE   oem;                      /* OEM code page: MB_USEGLYPHCHARS applies */
+    BYTE   glyphs;                   /* MB_USEGLYPHCHARS applies (IBM PC glyphs) */
     const WCHAR *to_unicode;         /* 256 entries */
     const struct nls_reverse *from_unicode;
     const WCHAR *name;               /* GetCPInfoEx CodePageName */
