@@ -20,12 +20,15 @@ struct wlx_thread {
     int exited;                 /* futex: 1 once the thread has ended */
     int32_t exit_code;
     jmp_buf exit_jmp;           /* NtTerminateThread jumps back here */
+    size_t stack_reserve;       /* of its Windows stack (the cache's key) */
+    void *altstack;             /* its signal stack */
 };
 
 extern const struct object_ops thread_ops;
 extern void *wlx_thread_start_pe;
 extern size_t wlx_default_stack_reserve;
 uint32_t thread_id_from_unix(int tid);
+void *thread_create_teb_at(void *mem, void *peb, uint32_t tid, struct wlx_thread *ut);
 int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute);
 void __attribute__((noreturn)) process_exit(int32_t code);
 
