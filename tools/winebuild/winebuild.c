@@ -176,7 +176,7 @@ static void read_spec(const char *path)
 /* the symbol that implements an export inside the DLL */
 static void print_symbol(FILE *out, const struct export *e)
 {
-    if (e->kind == K_STUB) fprintf(out, "__wlx_stub_%s", e->name);
+    if (e->kind == K_STUB) fprintf(out, "__wlx_stub_%d", (int)(e - exports));
     else if (e->target) fprintf(out, "%s", e->target);
     else fprintf(out, "%s", e->name);
 }
@@ -187,7 +187,7 @@ static void write_def(FILE *out, const char *dll, int implib)
     for (int i = 0; i < nexports; i++)
     {
         const struct export *e = &exports[i];
-        if (implib && (e->private_ || e->kind == K_STUB)) continue;
+        if (implib && e->private_) continue;
         fprintf(out, "  %s", e->name);
         if (!implib && (e->kind == K_STUB || (e->target && strcmp(e->target, e->name))))
         {
@@ -209,6 +209,12 @@ static int is_ntdll(const char *dll)
     return !strcasecmp(dll, "ntdll.dll");
 }
 
+static int is_identifier(const char *s)
+{
+    for (; *s; s++) if (!isalnum((unsigned char)*s) && *s != '_') return 0;
+    return 1;
+}
+
 static void write_asm(FILE *out, const char *dll)
 {
     int nsys = 0;
@@ -228,8 +234,9 @@ static void write_asm(FILE *out, const char *dll)
     {
         const struct export *e = &exports[i];
         if (e->kind != K_STUB) continue;
-        fprintf(out, "\t.globl __wlx_stub_%s\n\t.def __wlx_stub_%s; .scl 2; .type 32; .endef\n", e->name, e->name);
-        fprintf(out, "\t.seh_proc __wlx_stub_%s\n__wlx_stub_%s:\n\tsubq $40, %%rsp\n\t.seh_stackalloc 40\n\t.seh_endprologue\n", e->name, e->name);
+        /* named by index: C++ exports have names gas cannot take */
+        fprintf(out, "\t.globl __wlx_stub_%d\n\t.def __wlx_stub_%d; .scl 2; .type 32; .endef\n", i, i);
+        fprintf(out, "\t.seh_proc __wlx_stub_%d\n__wlx_stub_%d:\n\tsubq $40, %%rsp\n\t.seh_stackalloc 40\n\t.seh_endprologue\n", i, i);
         fprintf(out, "\tleaq .Lstub_dll(%%rip), %%rcx\n\tleaq .Lstub_name_%d(%%rip), %%rdx\n", i);
         if (is_ntdll(dll)) fprintf(out, "\tcall __wlx_unimplemented\n");
         else fprintf(out, "\tcall *__imp___wlx_unimplemented(%%rip)\n");
@@ -240,7 +247,9 @@ static void write_asm(FILE *out, const char *dll)
     for (int i = 0; i < nexports; i++)
     {
         const struct export *e = &exports[i];
-        if (!is_forward(e) || e->kind == K_EXTERN || strchr(e->target, '#')) continue;
+        if (!is_forward(e) || e->kind == K_EXTERN || strchr(e->target, '#') || !is_identifier(e->name)) continue;
+        /* same name on both sides: the import library's thunk serves */
+        if (!strcmp(e->name, strchr(e->target, '.') + 1)) continue;
         fprintf(out, "\t.globl %s\n\t.def %s; .scl 2; .type 32; .endef\n", e->name, e->name);
         fprintf(out, "%s:\n\tjmp *__imp_%s(%%rip)\n", e->name, strchr(e->target, '.') + 1);
     }
