@@ -79,9 +79,3 @@ UINT WINAPI GetErrorMode(void)
     return mode;
 }
 
-/* until exception dispatch exists, the filter is only remembered */
-static LPTOP_LEVEL_EXCEPTION_FILTER top_filter;
-LPTOP_LEVEL_EXCEPTION_FILTER WINAPI SetUnhandledExceptionFilter(LPTOP_LEVEL_EXCEPTION_FILTER filter)
-{
-    return __atomic_exchange_n(&top_filter, filter, __ATOMIC_ACQ_REL);
-}

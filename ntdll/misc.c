@@ -49,14 +49,7 @@ SIZE_T NTAPI RtlCompareMemory(const void *a, const void *b, SIZE_T n)
     return i;
 }
 
-/* Until exception dispatch exists (issue 4), a raised exception ends the
-   process with a report naming the code. */
-void NTAPI RtlRaiseException(EXCEPTION_RECORD *rec)
-{
-    wlx_msg("wlx: %s: unhandled exception 0x%08x at %p\n", wlx_exe_name(), (unsigned)rec->ExceptionCode,
-            rec->ExceptionAddress);
-    NtTerminateProcess(NtCurrentProcess(), rec->ExceptionCode);
-}
+void NTAPI RtlRaiseException(EXCEPTION_RECORD *rec);   /* exception.c */
 
 void NTAPI RtlRaiseStatus(NTSTATUS status)
 {

@@ -1,22 +1,386 @@
 /*
- * ntdll/unix/signal.c — hardware faults in Windows code.
+ * ntdll/unix/signal.c — hardware faults become Windows exceptions.
  *
- * Until exception dispatch lands (issue 4: SIGSEGV → EXCEPTION_RECORD +
- * CONTEXT → KiUserExceptionDispatcher), a fault ends the process the way an
- * unhandled Windows exception does: one report naming the exception, the
- * address as module+offset, then exit with the exception code. No core dump,
- * no hang. Handlers run on a per-thread alternate stack.
+ * SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP in Windows code: the handler (on a
+ * per-thread alternate stack) builds a CONTEXT, a machine frame and an
+ * EXCEPTION_RECORD on the thread's Windows stack, below the faulting rsp,
+ * and returns into ntdll's KiUserExceptionDispatcher (PE side), which
+ * dispatches as Windows does. A fault in wlx's own Unix code (a system call
+ * in progress) or in a thread that is not a Windows thread is a wlx bug: it
+ * is reported, never handed to Windows handlers.
+ *
+ * Sections: Windows layouts · classifying a fault · building the frame ·
+ * wlx's own faults · set-up.
  */
 #define _GNU_SOURCE
+#include <asm/prctl.h>
+#include <dlfcn.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 #include "private.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
+
+/* --- Windows layouts (x64 CONTEXT and EXCEPTION_RECORD, documented) ----- */
+
+typedef struct { uint64_t Low; int64_t High; } M128A;
+
+typedef struct {
+    uint64_t PHome[6];
+    uint32_t ContextFlags, MxCsr;
+    uint16_t SegCs, SegDs, SegEs, SegFs, SegGs, SegSs;
+    uint32_t EFlags;
+    uint64_t Dr[6];
+    uint64_t Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15, Rip;
+    uint8_t FltSave[512];                /* the FXSAVE image */
+    M128A VectorRegister[26];
+    uint64_t VectorControl, DebugControl, LastBranchToRip, LastBranchFromRip,
+             LastExceptionToRip, LastExceptionFromRip;
+} WIN_CONTEXT;
+
+typedef struct {
+    uint32_t ExceptionCode, ExceptionFlags;
+    uint64_t ExceptionRecord, ExceptionAddress;
+    uint32_t NumberParameters, pad;
+    uint64_t ExceptionInformation[15];
+} WIN_EXCEPTION_RECORD;
+
+_Static_assert(offsetof(WIN_CONTEXT, Rax) == 0x78, "CONTEXT.Rax");
+_Static_assert(offsetof(WIN_CONTEXT, Rip) == 0xf8, "CONTEXT.Rip");
+_Static_assert(offsetof(WIN_CONTEXT, FltSave) == 0x100, "CONTEXT.FltSave");
+_Static_assert(sizeof(WIN_CONTEXT) == 0x4d0, "CONTEXT");
+_Static_assert(sizeof(WIN_EXCEPTION_RECORD) == 0x98, "EXCEPTION_RECORD");
+
+/* what KiUserExceptionDispatcher finds at its rsp (ntdll/exception_entry.S) */
+struct dispatch_frame {
+    WIN_CONTEXT context;                 /* 0x000 */
+    uint64_t machine_frame[4];           /* 0x4d0: rip, cs, eflags, rsp */
+    WIN_EXCEPTION_RECORD record;         /* 0x4f0 */
+};
+_Static_assert(offsetof(struct dispatch_frame, record) == 0x4f0, "dispatch frame");
+
+#define CONTEXT_ALL_AMD64 0x10001f       /* control, integer, segments, floating point, debug */
+
+#define EXC_ACCESS_VIOLATION        0xc0000005
+#define EXC_ILLEGAL_INSTRUCTION     0xc000001d
+#define EXC_PRIVILEGED_INSTRUCTION  0xc0000096
+#define EXC_INT_DIVIDE_BY_ZERO      0xc0000094
+#define EXC_INT_OVERFLOW            0xc0000095
+#define EXC_FLT_DIVIDE_BY_ZERO      0xc000008e
+#define EXC_FLT_INEXACT_RESULT      0xc000008f
+#define EXC_FLT_INVALID_OPERATION   0xc0000090
+#define EXC_FLT_OVERFLOW            0xc0000091
+#define EXC_FLT_UNDERFLOW           0xc0000093
+#define EXC_FLT_MULTIPLE_TRAPS      0xc00002b5
+#define EXC_DATATYPE_MISALIGNMENT   0x80000002
+#define EXC_BREAKPOINT              0x80000003
+#define EXC_SINGLE_STEP             0x80000004
+#define EXC_STACK_OVERFLOW          0xc00000fd
+
+static const char *exception_name(uint32_t code)
+{
+    switch (code)
+    {
+    case EXC_ACCESS_VIOLATION: return "access violation";
+    case EXC_ILLEGAL_INSTRUCTION: return "illegal instruction";
+    case EXC_PRIVILEGED_INSTRUCTION: return "privileged instruction";
+    case EXC_INT_DIVIDE_BY_ZERO: return "integer divide by zero";
+    case EXC_INT_OVERFLOW: return "integer overflow";
+    case EXC_FLT_DIVIDE_BY_ZERO: return "float divide by zero";
+    case EXC_FLT_INVALID_OPERATION: return "float invalid operation";
+    case EXC_FLT_MULTIPLE_TRAPS: return "float multiple traps";
+    case EXC_BREAKPOINT: return "breakpoint";
+    case EXC_SINGLE_STEP: return "single step";
+    case EXC_STACK_OVERFLOW: return "stack overflow";
+    default: return "exception";
+    }
+}
+
+/* --- classifying a fault ---------------------------------------------------- */
+
+/* a #GP on one of these is Windows' "privileged instruction"; on anything
+   else it is an access violation at address ~0 */
+static int is_privileged(const uint8_t *p)
+{
+    while ((*p & 0xf0) == 0x40 || *p == 0x66 || *p == 0xf2 || *p == 0xf3) p++;
+    switch (p[0])
+    {
+    case 0xf4: case 0xfa: case 0xfb:                      /* hlt cli sti */
+    case 0xe4: case 0xe5: case 0xe6: case 0xe7:           /* in/out imm */
+    case 0xec: case 0xed: case 0xee: case 0xef:           /* in/out dx */
+    case 0x6c: case 0x6d: case 0x6e: case 0x6f:           /* ins/outs */
+        return 1;
+    case 0x0f:
+        return p[1] == 0x06 || p[1] == 0x08 || p[1] == 0x09 || p[1] == 0x30 || p[1] == 0x32 ||
+               p[1] == 0x20 || p[1] == 0x22 || p[1] == 0x21 || p[1] == 0x23 || p[1] == 0x01;
+    }
+    return 0;
+}
+
+/* #DE comes as FPE_INTDIV both for a zero divisor and for a quotient that
+   does not fit (INT_MIN / -1), which Windows reports as an overflow: look
+   at the divisor of the div/idiv at rip */
+static const int greg_of[16] = { REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+                                 REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15 };
+
+static int divisor_is_nonzero(const ucontext_t *uc)
+{
+    const greg_t *g = uc->uc_mcontext.gregs;
+    const uint8_t *p = (const uint8_t *)g[REG_RIP];
+    int rex = 0, opsize16 = 0;
+    for (;; p++)
+    {
+        if (*p == 0x66) opsize16 = 1;
+        else if (*p == 0x67 || *p == 0xf2 || *p == 0xf3 || *p == 0x2e || *p == 0x3e) ;
+        else break;
+    }
+    if ((*p & 0xf0) == 0x40) rex = *p++;
+    if (*p != 0xf6 && *p != 0xf7) return 0;
+    int size = *p == 0xf6 ? 1 : (rex & 8) ? 8 : opsize16 ? 2 : 4;
+    uint8_t modrm = p[1];
+    int mod = modrm >> 6, rm = modrm & 7;
+    const uint8_t *q = p + 2;
+    uint64_t value;
+    if (mod == 3)
+    {
+        if (size == 1 && !rex && rm >= 4) value = (uint64_t)g[greg_of[rm - 4]] >> 8;   /* ah ch dh bh */
+        else value = g[greg_of[rm | ((rex & 1) << 3)]];
+    }
+    else
+    {
+        uint64_t addr = 0;
+        if (rm == 4)
+        {
+            uint8_t sib = *q++;
+            int index = ((sib >> 3) & 7) | ((rex & 2) << 2), base = (sib & 7) | ((rex & 1) << 3);
+            if (index != 4) addr += (uint64_t)g[greg_of[index]] << (sib >> 6);
+            if ((sib & 7) == 5 && mod == 0) { addr += *(const int32_t *)q; q += 4; }
+            else addr += g[greg_of[base]];
+        }
+        else if (rm == 5 && mod == 0) { addr = (uint64_t)(q + 4) + *(const int32_t *)q; q += 4; }
+        else addr = g[greg_of[rm | ((rex & 1) << 3)]];
+        if (mod == 1) addr += *(const int8_t *)q;
+        if (mod == 2) addr += *(const int32_t *)q;
+        value = size == 8 ? *(const uint64_t *)addr : size == 4 ? *(const uint32_t *)addr
+              : size == 2 ? *(const uint16_t *)addr : *(const uint8_t *)addr;
+    }
+    if (size < 8) value &= (1ULL << (size * 8)) - 1;
+    return value != 0;
+}
+
+static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXCEPTION_RECORD *rec)
+{
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    uint64_t err = uc->uc_mcontext.gregs[REG_ERR], trapno = uc->uc_mcontext.gregs[REG_TRAPNO];
+    rec->ExceptionAddress = rip;
+    switch (sig)
+    {
+    case SIGSEGV:
+    case SIGBUS:
+        if (sig == SIGSEGV && si->si_code == SI_KERNEL && trapno == 13 && is_privileged((const uint8_t *)rip))
+        {
+            rec->ExceptionCode = EXC_PRIVILEGED_INSTRUCTION;
+            break;
+        }
+        if (sig == SIGBUS && si->si_code == BUS_ADRALN)
+        {
+            rec->ExceptionCode = EXC_DATATYPE_MISALIGNMENT;
+            break;
+        }
+        rec->ExceptionCode = EXC_ACCESS_VIOLATION;
+        rec->NumberParameters = 2;
+        if (si->si_code == SI_KERNEL)   /* #GP: a non-canonical address, Windows says ~0 */
+        {
+            rec->ExceptionInformation[0] = 0;
+            rec->ExceptionInformation[1] = ~0ULL;
+        }
+        else
+        {
+            /* page-fault error code: bit 1 write, bit 4 instruction fetch */
+            rec->ExceptionInformation[0] = (err & 0x10) || (uint64_t)si->si_addr == rip ? 8 : (err & 2) ? 1 : 0;
+            rec->ExceptionInformation[1] = (uint64_t)si->si_addr;
+        }
+        break;
+    case SIGILL:
+        rec->ExceptionCode = si->si_code == ILL_PRVOPC ? EXC_PRIVILEGED_INSTRUCTION : EXC_ILLEGAL_INSTRUCTION;
+        break;
+    case SIGFPE:
+        if (trapno == 19) { rec->ExceptionCode = EXC_FLT_MULTIPLE_TRAPS; break; }   /* SSE: as x64 Windows */
+        switch (si->si_code)
+        {
+        case FPE_INTDIV:
+            rec->ExceptionCode = divisor_is_nonzero(uc) ? EXC_INT_OVERFLOW : EXC_INT_DIVIDE_BY_ZERO;
+            break;
+        case FPE_INTOVF: rec->ExceptionCode = EXC_INT_OVERFLOW; break;
+        case FPE_FLTDIV: rec->ExceptionCode = EXC_FLT_DIVIDE_BY_ZERO; break;
+        case FPE_FLTOVF: rec->ExceptionCode = EXC_FLT_OVERFLOW; break;
+        case FPE_FLTUND: rec->ExceptionCode = EXC_FLT_UNDERFLOW; break;
+        case FPE_FLTRES: rec->ExceptionCode = EXC_FLT_INEXACT_RESULT; break;
+        default: rec->ExceptionCode = EXC_FLT_INVALID_OPERATION; break;
+        }
+        break;
+    case SIGTRAP:
+        if (si->si_code == TRAP_TRACE || trapno == 1) rec->ExceptionCode = EXC_SINGLE_STEP;
+        else
+        {
+            /* int3 has run: Windows reports the int3 itself */
+            rec->ExceptionCode = EXC_BREAKPOINT;
+            if (*(const uint8_t *)(rip - 1) == 0xcc) rec->ExceptionAddress = rip - 1;
+            rec->NumberParameters = 1;
+        }
+        break;
+    }
+}
+
+/* --- building the frame ----------------------------------------------------- */
+
+static void fill_context(WIN_CONTEXT *c, const ucontext_t *uc)
+{
+    const greg_t *g = uc->uc_mcontext.gregs;
+    memset(c, 0, sizeof(*c));
+    c->ContextFlags = CONTEXT_ALL_AMD64;
+    c->Rax = g[REG_RAX]; c->Rcx = g[REG_RCX]; c->Rdx = g[REG_RDX]; c->Rbx = g[REG_RBX];
+    c->Rsp = g[REG_RSP]; c->Rbp = g[REG_RBP]; c->Rsi = g[REG_RSI]; c->Rdi = g[REG_RDI];
+    c->R8 = g[REG_R8]; c->R9 = g[REG_R9]; c->R10 = g[REG_R10]; c->R11 = g[REG_R11];
+    c->R12 = g[REG_R12]; c->R13 = g[REG_R13]; c->R14 = g[REG_R14]; c->R15 = g[REG_R15];
+    c->Rip = g[REG_RIP];
+    c->EFlags = (uint32_t)g[REG_EFL] & ~0x100u;   /* TF: the step has been taken */
+    /* the selectors Windows x64 user code sees */
+    c->SegCs = 0x33; c->SegSs = c->SegDs = c->SegEs = c->SegGs = 0x2b; c->SegFs = 0x53;
+    if (uc->uc_mcontext.fpregs)
+    {
+        memcpy(c->FltSave, uc->uc_mcontext.fpregs, sizeof(c->FltSave));
+        c->MxCsr = uc->uc_mcontext.fpregs->mxcsr;
+    }
+}
+
+static void *dispatcher;   /* ntdll's KiUserExceptionDispatcher */
+
+/* ntdll is the image holding its __wlx_thread_start: walk down to its header */
+static void *find_dispatcher(void)
+{
+    extern void *wlx_thread_start_pe;
+    if (dispatcher || !wlx_thread_start_pe) return dispatcher;
+    uintptr_t p = (uintptr_t)wlx_thread_start_pe & ~0xfffUL;
+    for (int i = 0; i < 0x4000 && *(const uint16_t *)p != 0x5a4d; i++) p -= 0x1000;
+    if (*(const uint16_t *)p == 0x5a4d) dispatcher = image_find_export((void *)p, "KiUserExceptionDispatcher");
+    return dispatcher;
+}
+
+/* Windows has no red zone, but a leaf may still be using what is just below
+   rsp at the instant of the fault (a push in progress): leave some room */
+#define STACK_SLACK 0x80
+
+static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why) __attribute__((noreturn));
+static __thread int stack_overflow;
+
+static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb)
+{
+    uint64_t rsp = uc->uc_mcontext.gregs[REG_RSP];
+    uint64_t low = *(uint64_t *)(teb + TEB_DEALLOCATION_STACK);
+    uint64_t frame_addr = (rsp - STACK_SLACK - sizeof(struct dispatch_frame)) & ~0x3fUL;
+    if (!find_dispatcher()) wlx_crash(sig, si, uc, "ntdll has no KiUserExceptionDispatcher");
+    /* rsp at the bottom of the thread's stack or just past it (a fiber's
+       stack is elsewhere and not checked): no room to dispatch. Windows
+       would raise STATUS_STACK_OVERFLOW from its guard page first. */
+    if (rsp <= *(uint64_t *)(teb + TEB_STACK_BASE) && rsp + 0x10000 > low && frame_addr < low + 0x1000)
+    {
+        stack_overflow = 1;
+        wlx_crash(sig, si, uc, "no room left on the Windows stack to dispatch it");
+    }
+
+    struct dispatch_frame *f = (struct dispatch_frame *)frame_addr;
+    memset(&f->record, 0, sizeof(f->record));
+    classify(sig, si, uc, &f->record);
+    fill_context(&f->context, uc);
+    if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
+    f->machine_frame[0] = f->context.Rip;
+    f->machine_frame[1] = f->context.SegCs;
+    f->machine_frame[2] = f->context.EFlags;
+    f->machine_frame[3] = f->context.Rsp;
+    TRACE(SEH, "signal %d: code %08x at %p, address %p, dispatching with rsp %p\n", sig, f->record.ExceptionCode,
+          (void *)f->record.ExceptionAddress, si->si_addr, (void *)f);
+
+    uc->uc_mcontext.gregs[REG_RSP] = frame_addr;
+    uc->uc_mcontext.gregs[REG_RIP] = (uintptr_t)dispatcher;
+    uc->uc_mcontext.gregs[REG_EFL] &= ~(0x100 | 0x400 | 0x40000);   /* TF, DF, AC */
+}
+
+/* --- wlx's own faults -------------------------------------------------------- */
+
+static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why)
+{
+    WIN_EXCEPTION_RECORD rec = { 0 };
+    char where[256], buf[1024];
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    classify(sig, si, uc, &rec);
+    if (stack_overflow) rec.ExceptionCode = EXC_STACK_OVERFLOW;
+    virtual_describe_address((void *)rip, where, sizeof(where));
+    int n = snprintf(buf, sizeof(buf), "wlx: unhandled exception 0x%08x (%s) at %s", rec.ExceptionCode,
+                     exception_name(rec.ExceptionCode), where);
+    if (rec.ExceptionCode == EXC_ACCESS_VIOLATION)
+        n += snprintf(buf + n, sizeof(buf) - n, ", %s address %p",
+                      rec.ExceptionInformation[0] == 1 ? "writing" : rec.ExceptionInformation[0] == 8 ? "executing" : "reading",
+                      si->si_addr);
+    if (why) n += snprintf(buf + n, sizeof(buf) - n, ": %s", why);
+    n += snprintf(buf + n, sizeof(buf) - n, "\n");
+    write(2, buf, n);
+    _exit(rec.ExceptionCode & 0xff);
+}
+
+/* a fault while a system call runs on the Unix stack: name the Unix
+   function and the Windows caller, never let Windows handlers see it */
+static void unix_code_fault(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb)
+{
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    uint64_t win_rsp = *(uint64_t *)(teb + TEB_WLX_SAVED_RSP);
+    char caller[256], where[512], buf[1024];
+    Dl_info info;
+    /* the binary is not linked -rdynamic: a file offset for addr2line is what there is */
+    if (dladdr((void *)rip, &info) && info.dli_fname)
+    {
+        const char *file = strrchr(info.dli_fname, '/') ? strrchr(info.dli_fname, '/') + 1 : info.dli_fname;
+        if (info.dli_sname) snprintf(where, sizeof(where), "%s (%s+0x%lx)", file, info.dli_sname,
+                                     (unsigned long)(rip - (uint64_t)info.dli_saddr));
+        else snprintf(where, sizeof(where), "%s+0x%lx", file, (unsigned long)(rip - (uint64_t)info.dli_fbase));
+    }
+    else snprintf(where, sizeof(where), "%p", (void *)rip);
+    virtual_describe_address(*(void **)win_rsp, caller, sizeof(caller));
+    int n = snprintf(buf, sizeof(buf),
+                     "wlx: internal error: signal %d (%s) in wlx's Unix code at %s, address %p,\n"
+                     "     in a system call made from %s\n",
+                     sig, strsignal(sig), where, si->si_addr, caller);
+    write(2, buf, n);
+    _exit(sig == SIGSEGV ? 0x05 : 0x1d);
+}
+
+extern char __executable_start[], etext[];   /* the wlx binary's code, from the linker */
+
+static void fault_handler(int sig, siginfo_t *si, void *ctx)
+{
+    ucontext_t *uc = ctx;
+    uint8_t *teb = NULL;
+    syscall(SYS_arch_prctl, ARCH_GET_GS, &teb);
+    if (!teb || *(uint8_t **)(teb + TEB_SELF) != teb)
+        wlx_crash(sig, si, uc, "in a thread that runs no Windows code (a wlx bug)");
+    if (*(uint64_t *)(teb + TEB_WLX_SAVED_RSP))
+    {
+        unix_code_fault(sig, si, uc, teb);
+        return;
+    }
+    /* wlx's own code outside a system call (thread start, exit) */
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    if (rip >= (uint64_t)__executable_start && rip < (uint64_t)etext)
+        wlx_crash(sig, si, uc, "in wlx's Unix code outside a system call (a wlx bug)");
+    raise_windows_exception(sig, si, uc, teb);
+}
+
+/* --- set-up ------------------------------------------------------------------- */
 
 void signal_init_thread(void)
 {
@@ -25,59 +389,6 @@ void signal_init_thread(void)
     ss.ss_size = ALTSTACK_SIZE;
     ss.ss_flags = 0;
     if (ss.ss_sp) sigaltstack(&ss, NULL);
-}
-
-static const char *exception_name(uint32_t code)
-{
-    switch (code)
-    {
-    case 0xc0000005: return "access violation";
-    case 0xc000001d: return "illegal instruction";
-    case 0xc0000096: return "privileged instruction";
-    case 0xc0000094: return "integer divide by zero";
-    case 0xc0000095: return "integer overflow";
-    case 0xc000008e: return "float divide by zero";
-    case 0xc0000090: return "float invalid operation";
-    case 0x80000003: return "breakpoint";
-    case 0x80000004: return "single step";
-    default: return "exception";
-    }
-}
-
-static uint32_t signal_to_code(int sig, const siginfo_t *si)
-{
-    switch (sig)
-    {
-    case SIGSEGV: case SIGBUS: return 0xc0000005;
-    case SIGILL: return si->si_code == ILL_PRVOPC ? 0xc0000096 : 0xc000001d;
-    case SIGFPE:
-        switch (si->si_code)
-        {
-        case FPE_INTDIV: return 0xc0000094;
-        case FPE_INTOVF: return 0xc0000095;
-        case FPE_FLTDIV: return 0xc000008e;
-        default: return 0xc0000090;
-        }
-    case SIGTRAP: return si->si_code == TRAP_TRACE ? 0x80000004 : 0x80000003;
-    }
-    return 0xc0000005;
-}
-
-static void fault_handler(int sig, siginfo_t *si, void *ctx)
-{
-    ucontext_t *uc = ctx;
-    uintptr_t rip = uc->uc_mcontext.gregs[REG_RIP];
-    uint32_t code = signal_to_code(sig, si);
-    char where[256];
-    virtual_describe_address((void *)rip, where, sizeof(where));
-    char buf[1024];
-    int n = snprintf(buf, sizeof(buf), "wlx: unhandled exception 0x%08x (%s) at %s", code, exception_name(code), where);
-    if (code == 0xc0000005)
-        n += snprintf(buf + n, sizeof(buf) - n, ", %s address %p", (uc->uc_mcontext.gregs[REG_ERR] & 2) ? "writing" : "reading",
-                      si->si_addr);
-    n += snprintf(buf + n, sizeof(buf) - n, "\n");
-    write(2, buf, n);
-    _exit(code & 0xff);
 }
 
 void signal_init_process(void)

@@ -55,10 +55,20 @@ NTSTATUS WINAPI unix___wlx_debug_flags(uint32_t *flags)
 
 typedef NTSTATUS (*unix_func)(void *params);
 
-NTSTATUS WINAPI unix___wlx_unix_lib_load(const char *dll_name, uint64_t *handle)
+/* the Unix part of a builtin DLL: <name>.so beside it, found from the
+   module's own export-directory name (msvcrt.dll -> msvcrt.so) */
+NTSTATUS WINAPI unix___wlx_unix_lib_load(void *module, uint64_t *handle)
 {
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/%s.so", wlx_builtin_dir, dll_name);
+    char path[4096], name[64];
+    const uint8_t *base = module;
+    uint32_t lfanew = *(const uint32_t *)(base + 0x3c);
+    const uint32_t *exp_dir = (const uint32_t *)(base + lfanew + 4 + 20 + 112);
+    if (!exp_dir[0]) return STATUS_INVALID_PARAMETER;
+    snprintf(name, sizeof(name), "%s", (const char *)base + *(const uint32_t *)(base + exp_dir[0] + 12));
+    char *dot = strrchr(name, '.');
+    if (dot) *dot = 0;
+    for (char *p = name; *p; p++) if (*p >= 'A' && *p <= 'Z') *p += 32;
+    snprintf(path, sizeof(path), "%s/%s.so", wlx_builtin_dir, name);
     void *lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!lib) { TRACE(LOADDLL, "dlopen %s: %s\n", path, dlerror()); return STATUS_DLL_NOT_FOUND; }
     void *funcs = dlsym(lib, "__wlx_unix_funcs");

@@ -28,7 +28,7 @@ enum kind { K_FUNC, K_VARARGS, K_STUB, K_EXTERN };
 struct export {
     int ordinal;            /* 0 = none */
     enum kind kind;
-    int noname, private_, syscall;
+    int noname, private_, syscall, norelay;
     char *name;
     char *target;           /* forward "dll.func" or internal symbol, or NULL */
     int nargs;
@@ -131,7 +131,8 @@ static void parse_line(char *line)
         if (!strcmp(words[i], "-noname")) e.noname = 1;
         else if (!strcmp(words[i], "-private")) e.private_ = 1;
         else if (!strcmp(words[i], "-syscall")) e.syscall = 1;
-        else if (!strcmp(words[i], "-ordinal") || !strcmp(words[i], "-norelay") || !strncmp(words[i], "-arch=", 6)) ;
+        else if (!strcmp(words[i], "-norelay")) e.norelay = 1;
+        else if (!strcmp(words[i], "-ordinal") || !strncmp(words[i], "-arch=", 6)) ;
         else fatal("unknown flag '%s'", words[i]);
     }
     if (i >= n) fatal("missing export name");
@@ -209,6 +210,12 @@ static int is_ntdll(const char *dll)
     return !strcasecmp(dll, "ntdll.dll");
 }
 
+/* -norelay: functions that must see their real caller (RtlCaptureContext) */
+static int is_relayed(const struct export *e)
+{
+    return (e->kind == K_FUNC || e->kind == K_VARARGS) && !e->norelay;
+}
+
 static int is_identifier(const char *s)
 {
     for (; *s; s++) if (!isalnum((unsigned char)*s) && *s != '_') return 0;
@@ -259,12 +266,12 @@ static void write_asm(FILE *out, const char *dll)
     fprintf(out, "\t.balign 8\n\t.globl __wlx_relay_descr\n__wlx_relay_descr:\n");
     fprintf(out, "\t.quad .Lstub_dll\n");
     int nfuncs = 0;
-    for (int i = 0; i < nexports; i++) if (exports[i].kind == K_FUNC || exports[i].kind == K_VARARGS) nfuncs++;
+    for (int i = 0; i < nexports; i++) if (is_relayed(&exports[i])) nfuncs++;
     fprintf(out, "\t.long %d, 0\n", nfuncs);
     for (int i = 0; i < nexports; i++)
     {
         const struct export *e = &exports[i];
-        if (e->kind != K_FUNC && e->kind != K_VARARGS) continue;
+        if (!is_relayed(e)) continue;
         fprintf(out, "\t.quad .Lstub_name_%d, .Lrelay_args_%d\n", i, i);
     }
     fprintf(out, ".Lstub_dll:\n\t.asciz \"%.*s\"\n", (int)(strchr(dll, '.') ? strchr(dll, '.') - dll : (long)strlen(dll)), dll);

@@ -1,0 +1,667 @@
+/*
+ * ntdll/exception.c — x64 structured exception handling: dispatch (vectored
+ * handlers, then the frame handlers found by unwinding, then the unhandled
+ * filter), raising, unwinding to a target frame (termination handlers,
+ * nested and collided cases), contexts, stack back traces, and the report
+ * printed for an exception nobody handles.
+ *
+ * Sections: vectored handlers · dispatch · raising · unwinding · contexts ·
+ * back traces · the unhandled exception.
+ */
+#include "private.h"
+#include "loader.h"
+#include "exception.h"
+
+static void unhandled_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx) __attribute__((noreturn));
+
+/* --- vectored handlers ------------------------------------------------------ */
+
+/* An entry stays linked while a call to it is in progress; removal marks it
+   and the last user frees it. Handlers run without the lock held. */
+struct vectored {
+    LIST_ENTRY entry;
+    PVECTORED_EXCEPTION_HANDLER func;
+    LONG refs;
+    BOOL removed;
+};
+
+static LIST_ENTRY exception_handlers = { &exception_handlers, &exception_handlers };
+static LIST_ENTRY continue_handlers = { &continue_handlers, &continue_handlers };
+static volatile LONG vectored_lock;
+
+static void lock_vectored(void)
+{
+    while (__atomic_exchange_n(&vectored_lock, 1, __ATOMIC_ACQUIRE)) NtYieldExecution();
+}
+static void unlock_vectored(void) { __atomic_store_n(&vectored_lock, 0, __ATOMIC_RELEASE); }
+
+static void *add_vectored(LIST_ENTRY *list, ULONG first, PVECTORED_EXCEPTION_HANDLER func)
+{
+    struct vectored *v = RtlAllocateHeap(PROCESS_HEAP(), 0, sizeof(*v));
+    if (!v) return NULL;
+    v->func = func;
+    v->refs = 1;
+    v->removed = FALSE;
+    lock_vectored();
+    LIST_ENTRY *after = first ? list : list->Blink;
+    v->entry.Flink = after->Flink;
+    v->entry.Blink = after;
+    after->Flink->Blink = &v->entry;
+    after->Flink = &v->entry;
+    unlock_vectored();
+    return v;
+}
+
+/* drop a reference with the lock held; returns the entry to free, if any */
+static struct vectored *release_vectored(struct vectored *v)
+{
+    if (--v->refs) return NULL;
+    v->entry.Blink->Flink = v->entry.Flink;
+    v->entry.Flink->Blink = v->entry.Blink;
+    return v;
+}
+
+static ULONG remove_vectored(LIST_ENTRY *list, void *handle)
+{
+    struct vectored *dead = NULL;
+    ULONG found = 0;
+    lock_vectored();
+    for (LIST_ENTRY *e = list->Flink; e != list; e = e->Flink)
+    {
+        struct vectored *v = CONTAINING_RECORD(e, struct vectored, entry);
+        if (v != handle || v->removed) continue;
+        v->removed = TRUE;
+        dead = release_vectored(v);
+        found = 1;
+        break;
+    }
+    unlock_vectored();
+    if (dead) RtlFreeHeap(PROCESS_HEAP(), 0, dead);
+    return found;
+}
+
+/* EXCEPTION_CONTINUE_EXECUTION from a handler ends the walk */
+static LONG call_vectored(LIST_ENTRY *list, EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    EXCEPTION_POINTERS ptrs = { rec, ctx };
+    LONG ret = EXCEPTION_CONTINUE_SEARCH;
+    lock_vectored();
+    LIST_ENTRY *e = list->Flink;
+    while (e != list)
+    {
+        struct vectored *v = CONTAINING_RECORD(e, struct vectored, entry), *dead;
+        if (v->removed) { e = e->Flink; continue; }
+        v->refs++;
+        unlock_vectored();
+        TRACE_SEH("calling vectored handler %p code %08x\n", v->func, (unsigned)rec->ExceptionCode);
+        ret = v->func(&ptrs);
+        TRACE_SEH("vectored handler %p returned %d\n", v->func, (int)ret);
+        lock_vectored();
+        e = e->Flink;
+        dead = release_vectored(v);
+        if (dead) { unlock_vectored(); RtlFreeHeap(PROCESS_HEAP(), 0, dead); lock_vectored(); }
+        if (ret == EXCEPTION_CONTINUE_EXECUTION) break;
+    }
+    unlock_vectored();
+    return ret;
+}
+
+PVOID NTAPI RtlAddVectoredExceptionHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER func)
+{
+    return add_vectored(&exception_handlers, first, func);
+}
+
+ULONG NTAPI RtlRemoveVectoredExceptionHandler(PVOID handle)
+{
+    return remove_vectored(&exception_handlers, handle);
+}
+
+PVOID NTAPI RtlAddVectoredContinueHandler(ULONG first, PVECTORED_EXCEPTION_HANDLER func)
+{
+    return add_vectored(&continue_handlers, first, func);
+}
+
+ULONG NTAPI RtlRemoveVectoredContinueHandler(PVOID handle)
+{
+    return remove_vectored(&continue_handlers, handle);
+}
+
+/* --- dispatch ------------------------------------------------------------------ */
+
+static int frame_on_stack(ULONG64 frame)
+{
+    ULONG64 low = TEB_FIELD(ULONG64, TEB_DEALLOCATION_STACK), high = TEB_FIELD(ULONG64, TEB_STACK_BASE);
+    return frame >= low && frame < high && !(frame & 7);
+}
+
+/* One frame up from ctx. Returns the frame's handler of the given type (or
+   NULL) and fills dispatch; a function without unwind data is a leaf whose
+   return address is at rsp. Returns FALSE when the walk cannot go on. */
+static BOOL unwind_frame(DWORD type, DISPATCHER_CONTEXT *dispatch, CONTEXT *ctx, PEXCEPTION_ROUTINE *handler)
+{
+    ULONG64 frame;
+    *handler = NULL;
+    dispatch->ControlPc = ctx->Rip;
+    dispatch->FunctionEntry = RtlLookupFunctionEntry(ctx->Rip, &dispatch->ImageBase, dispatch->HistoryTable);
+    if (!dispatch->FunctionEntry)
+    {
+        if (!frame_on_stack(ctx->Rsp)) return FALSE;
+        dispatch->EstablisherFrame = ctx->Rsp;
+        dispatch->LanguageHandler = NULL;
+        ctx->Rip = *(ULONG64 *)ctx->Rsp;
+        ctx->Rsp += 8;
+        return TRUE;
+    }
+    *handler = RtlVirtualUnwind(type, dispatch->ImageBase, ctx->Rip, dispatch->FunctionEntry, ctx,
+                                &dispatch->HandlerData, &frame, NULL);
+    dispatch->EstablisherFrame = frame;
+    dispatch->LanguageHandler = *handler;
+    return frame_on_stack(frame);
+}
+
+/* the handler of call_handler_for_exception's frame: an exception raised
+   inside a handler walks through here; the outer dispatch's frame tells the
+   inner one where the outer walk stood */
+EXCEPTION_DISPOSITION WINAPI wlx_nested_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                DISPATCHER_CONTEXT *dispatch)
+{
+    (void)ctx;
+    if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) return ExceptionContinueSearch;
+    DISPATCHER_CONTEXT *outer = *(DISPATCHER_CONTEXT **)((BYTE *)frame + 0x30);
+    dispatch->EstablisherFrame = outer->EstablisherFrame;
+    return ExceptionNestedException;
+}
+
+static void raise_status(NTSTATUS status, EXCEPTION_RECORD *nested)
+{
+    EXCEPTION_RECORD rec = { 0 };
+    rec.ExceptionCode = status;
+    rec.ExceptionFlags = EXCEPTION_NONCONTINUABLE;
+    rec.ExceptionRecord = nested;
+    RtlRaiseException(&rec);
+}
+
+static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
+{
+    UNWIND_HISTORY_TABLE table = { 0 };
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    CONTEXT context = *orig, new_context;
+    ULONG64 nested_frame = 0;
+    PEXCEPTION_ROUTINE handler;
+
+    dispatch.HistoryTable = &table;
+    while (context.Rip)
+    {
+        new_context = context;
+        if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, &new_context, &handler))
+        {
+            rec->ExceptionFlags |= EXCEPTION_STACK_INVALID;
+            break;
+        }
+        if (handler)
+        {
+            dispatch.ContextRecord = &context;
+            dispatch.TargetIp = 0;
+            dispatch.ScopeIndex = 0;
+            TRACE_SEH("calling handler %p frame %p rip %p\n", handler, (void *)dispatch.EstablisherFrame,
+                      (void *)context.Rip);
+            EXCEPTION_DISPOSITION res = call_handler_for_exception(rec, (void *)dispatch.EstablisherFrame, orig,
+                                                                   &dispatch, handler);
+            TRACE_SEH("handler %p returned %d\n", handler, (int)res);
+            if (nested_frame == dispatch.EstablisherFrame)
+            {
+                rec->ExceptionFlags &= ~EXCEPTION_NESTED_CALL;
+                nested_frame = 0;
+            }
+            switch (res)
+            {
+            case ExceptionContinueExecution:
+                if (rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE) raise_status(STATUS_NONCONTINUABLE_EXCEPTION, rec);
+                return TRUE;
+            case ExceptionContinueSearch:
+                break;
+            case ExceptionNestedException:
+                rec->ExceptionFlags |= EXCEPTION_NESTED_CALL;
+                if (dispatch.EstablisherFrame > nested_frame) nested_frame = dispatch.EstablisherFrame;
+                break;
+            default:
+                raise_status(STATUS_INVALID_DISPOSITION, rec);
+                break;
+            }
+        }
+        context = new_context;
+    }
+    return FALSE;
+}
+
+BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    BOOLEAN handled;
+    TRACE_SEH("dispatching code %08x flags %x at %p rip %p rsp %p\n", (unsigned)rec->ExceptionCode,
+              (unsigned)rec->ExceptionFlags, rec->ExceptionAddress, (void *)ctx->Rip, (void *)ctx->Rsp);
+    if (call_vectored(&exception_handlers, rec, ctx) == EXCEPTION_CONTINUE_EXECUTION) handled = TRUE;
+    else handled = dispatch_frames(rec, ctx);
+    if (handled) call_vectored(&continue_handlers, rec, ctx);
+    return handled;
+}
+
+/* called by KiUserExceptionDispatcher with what the Unix side built */
+void WINAPI wlx_dispatch_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    if (RtlDispatchException(rec, ctx)) NtContinue(ctx, FALSE);
+    NtRaiseException(rec, ctx, FALSE);
+}
+
+/* --- raising ---------------------------------------------------------------------- */
+
+/* the caller's context: ours, one frame unwound */
+static inline __attribute__((always_inline)) void capture_caller_context(CONTEXT *ctx)
+{
+    DWORD64 base, frame;
+    void *data;
+    RtlCaptureContext(ctx);
+    RUNTIME_FUNCTION *f = RtlLookupFunctionEntry(ctx->Rip, &base, NULL);
+    if (f) RtlVirtualUnwind(UNW_FLAG_NHANDLER, base, ctx->Rip, f, ctx, &data, &frame, NULL);
+}
+
+void NTAPI RtlRaiseException(EXCEPTION_RECORD *rec)
+{
+    CONTEXT ctx;
+    capture_caller_context(&ctx);
+    rec->ExceptionAddress = (void *)ctx.Rip;
+    if (RtlDispatchException(rec, &ctx)) NtContinue(&ctx, FALSE);
+    NtRaiseException(rec, &ctx, FALSE);   /* the second chance: nobody took it */
+}
+
+/* not a system call here: dispatch is the PE side's business. The second
+   chance (first_chance FALSE) has the top-level filter decide, then ends
+   the process with the exception code. */
+NTSTATUS NTAPI NtRaiseException(EXCEPTION_RECORD *rec, CONTEXT *ctx, BOOLEAN first_chance)
+{
+    if (first_chance && RtlDispatchException(rec, ctx)) NtContinue(ctx, FALSE);
+    unhandled_exception(rec, ctx);
+}
+
+/* --- unwinding ------------------------------------------------------------------- */
+
+/* the handler of call_handler_for_unwind's frame: an unwind started inside a
+   termination handler reached the unwind that called it; the new one takes
+   over where the old one stood (its frame, context and scope index) */
+EXCEPTION_DISPOSITION WINAPI wlx_collided_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                  DISPATCHER_CONTEXT *dispatch)
+{
+    (void)ctx;
+    if (!(rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND))) return ExceptionContinueSearch;
+    DISPATCHER_CONTEXT *outer = *(DISPATCHER_CONTEXT **)((BYTE *)frame + 0x30);
+    *dispatch->ContextRecord = *outer->ContextRecord;
+    dispatch->ControlPc = outer->ControlPc;
+    dispatch->ImageBase = outer->ImageBase;
+    dispatch->FunctionEntry = outer->FunctionEntry;
+    dispatch->EstablisherFrame = outer->EstablisherFrame;
+    dispatch->LanguageHandler = outer->LanguageHandler;
+    dispatch->HandlerData = outer->HandlerData;
+    dispatch->HistoryTable = outer->HistoryTable;
+    dispatch->ScopeIndex = outer->ScopeIndex;
+    return ExceptionCollidedUnwind;
+}
+
+/* call one frame's termination handler, again after each collided unwind */
+static void unwind_call_handler(EXCEPTION_RECORD *rec, ULONG64 target_frame, DISPATCHER_CONTEXT *dispatch,
+                                CONTEXT *new_context)
+{
+    PEXCEPTION_ROUTINE handler = dispatch->LanguageHandler;
+    for (;;)
+    {
+        if (dispatch->EstablisherFrame == target_frame) rec->ExceptionFlags |= EXCEPTION_TARGET_UNWIND;
+        TRACE_SEH("unwind: calling handler %p frame %p flags %x\n", handler, (void *)dispatch->EstablisherFrame,
+                  (unsigned)rec->ExceptionFlags);
+        EXCEPTION_DISPOSITION res = call_handler_for_unwind(rec, (void *)dispatch->EstablisherFrame,
+                                                            dispatch->ContextRecord, dispatch, handler);
+        rec->ExceptionFlags &= ~(EXCEPTION_COLLIDED_UNWIND | EXCEPTION_TARGET_UNWIND);
+        if (res == ExceptionContinueSearch) return;
+        if (res != ExceptionCollidedUnwind) raise_status(STATUS_INVALID_DISPOSITION, rec);
+        /* continue the older unwind: redo its frame with its handler */
+        ULONG64 frame;
+        *new_context = *dispatch->ContextRecord;
+        RtlVirtualUnwind(UNW_FLAG_UHANDLER, dispatch->ImageBase, dispatch->ControlPc, dispatch->FunctionEntry,
+                         new_context, &dispatch->HandlerData, &frame, NULL);
+        handler = dispatch->LanguageHandler;
+        rec->ExceptionFlags |= EXCEPTION_COLLIDED_UNWIND;
+    }
+}
+
+void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *rec, PVOID retval, CONTEXT *ctx,
+                       UNWIND_HISTORY_TABLE *table)
+{
+    EXCEPTION_RECORD local_rec;
+    CONTEXT local_ctx, new_context;
+    UNWIND_HISTORY_TABLE local_table = { 0 };
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    PEXCEPTION_ROUTINE handler;
+
+    if (!ctx) ctx = &local_ctx;
+    capture_caller_context(ctx);
+    if (!rec)
+    {
+        memset(&local_rec, 0, sizeof(local_rec));
+        local_rec.ExceptionCode = STATUS_UNWIND;
+        local_rec.ExceptionAddress = (void *)ctx->Rip;
+        rec = &local_rec;
+    }
+    rec->ExceptionFlags |= EXCEPTION_UNWINDING | (target_frame ? 0 : EXCEPTION_EXIT_UNWIND);
+    TRACE_SEH("unwind to frame %p ip %p code %08x\n", target_frame, target_ip, (unsigned)rec->ExceptionCode);
+    dispatch.HistoryTable = table ? table : &local_table;
+    dispatch.TargetIp = (ULONG64)target_ip;
+    dispatch.ContextRecord = ctx;
+
+    for (;;)
+    {
+        new_context = *ctx;
+        if (!ctx->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, &new_context, &handler))
+        {
+            if (!target_frame) break;   /* an exit unwind ends at the stack's end */
+            raise_status(STATUS_BAD_STACK, rec);
+        }
+        if (target_frame && dispatch.EstablisherFrame > (ULONG64)target_frame)
+            raise_status(STATUS_INVALID_UNWIND_TARGET, rec);
+        if (handler)
+        {
+            dispatch.ScopeIndex = 0;
+            unwind_call_handler(rec, (ULONG64)target_frame, &dispatch, &new_context);
+        }
+        if (dispatch.EstablisherFrame == (ULONG64)target_frame) break;
+        *ctx = new_context;
+    }
+    ctx->Rax = (ULONG64)retval;
+    if (rec->ExceptionCode != STATUS_UNWIND_CONSOLIDATE) ctx->Rip = (ULONG64)target_ip;
+    TRACE_SEH("unwind done: resuming at %p rsp %p\n", (void *)ctx->Rip, (void *)ctx->Rsp);
+    RtlRestoreContext(ctx, rec);
+}
+
+void NTAPI RtlUnwind(PVOID frame, PVOID target_ip, EXCEPTION_RECORD *rec, PVOID retval)
+{
+    CONTEXT ctx;
+    RtlUnwindEx(frame, target_ip, rec, retval, &ctx, NULL);
+}
+
+/* --- contexts --------------------------------------------------------------------- */
+
+/* the _JUMP_BUFFER of setjmp.h (x64): Frame, Rbx, Rsp, Rbp, Rsi, Rdi,
+   R12-R15, Rip, MxCsr, FpCsr, Spare, Xmm6-Xmm15 */
+struct jump_buffer {
+    ULONG64 Frame, Rbx, Rsp, Rbp, Rsi, Rdi, R12, R13, R14, R15, Rip;
+    ULONG MxCsr;
+    USHORT FpCsr, Spare;
+    M128A Xmm[10];
+};
+
+/* what consolidate_call (exception_entry.S) expects: KiUserExceptionDispatcher's layout */
+struct consolidate_frame {
+    CONTEXT context;            /* 0x000 */
+    ULONG64 machine_frame[4];   /* 0x4d0: rip, cs, eflags, rsp */
+    EXCEPTION_RECORD record;    /* 0x4f0 */
+};
+C_ASSERT(offsetof(struct consolidate_frame, record) == 0x4f0);
+void consolidate_call(struct consolidate_frame *frame, void *callback) __attribute__((noreturn));
+
+void CDECL RtlRestoreContext(CONTEXT *ctx, EXCEPTION_RECORD *rec)
+{
+    if (rec && rec->ExceptionCode == STATUS_LONGJUMP && rec->NumberParameters >= 1)
+    {
+        struct jump_buffer *jb = (struct jump_buffer *)rec->ExceptionInformation[0];
+        ctx->Rbx = jb->Rbx; ctx->Rsp = jb->Rsp; ctx->Rbp = jb->Rbp; ctx->Rsi = jb->Rsi; ctx->Rdi = jb->Rdi;
+        ctx->R12 = jb->R12; ctx->R13 = jb->R13; ctx->R14 = jb->R14; ctx->R15 = jb->R15; ctx->Rip = jb->Rip;
+        ctx->MxCsr = jb->MxCsr;
+        ctx->FltSave.ControlWord = jb->FpCsr;
+        for (int i = 0; i < 10; i++) (&ctx->Xmm6)[i] = jb->Xmm[i];
+    }
+    else if (rec && rec->ExceptionCode == STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters >= 1)
+    {
+        /* the callback (a C++ catch block) runs right below the target
+           frame, on a copy of the context and record: the originals may
+           lie there (RtlUnwindEx's caller's frame) and so would the
+           callback's own frames. Our frame is deeper than that area. */
+        CONTEXT c = *ctx;
+        EXCEPTION_RECORD r = *rec;
+        struct consolidate_frame *f = (struct consolidate_frame *)((c.Rsp - sizeof(*f) - 0x20) & ~(ULONG64)0x3f);
+        TRACE_SEH("consolidate: calling %p, then back to frame %p\n", (void *)r.ExceptionInformation[0],
+                  (void *)c.Rsp);
+        f->context = c;
+        f->machine_frame[0] = c.Rip;
+        f->machine_frame[1] = c.SegCs;
+        f->machine_frame[2] = c.EFlags;
+        f->machine_frame[3] = c.Rsp;
+        f->record = r;
+        consolidate_call(f, (void *)r.ExceptionInformation[0]);
+    }
+    restore_context(ctx);
+}
+
+NTSTATUS NTAPI NtContinue(CONTEXT *ctx, BOOLEAN alertable)
+{
+    (void)alertable;
+    restore_context(ctx);
+}
+
+/* --- back traces ------------------------------------------------------------------- */
+
+ULONG NTAPI __attribute__((noinline)) RtlWalkFrameChain(void **callers, ULONG count, ULONG flags)
+{
+    CONTEXT ctx;
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    PEXCEPTION_ROUTINE handler;
+    ULONG n = 0, skip = flags >> 8;   /* the frames to skip sit in bits 8..31 */
+    capture_caller_context(&ctx);
+    while (n < count && ctx.Rip)
+    {
+        if (skip) skip--;
+        else callers[n++] = (void *)ctx.Rip;
+        if (!unwind_frame(UNW_FLAG_NHANDLER, &dispatch, &ctx, &handler)) break;
+    }
+    return n;
+}
+
+USHORT NTAPI RtlCaptureStackBackTrace(ULONG skip, ULONG count, void **buffer, ULONG *hash)
+{
+    void *frames[128];
+    ULONG total = skip + count < 128 ? skip + count : 128, n, h = 0;
+    /* our own frame is not the caller's concern: skip it too */
+    n = RtlWalkFrameChain(frames, total + 1, 0);
+    if (n) n--;
+    ULONG got = n > skip ? n - skip : 0;
+    if (got > count) got = count;
+    for (ULONG i = 0; i < got; i++)
+    {
+        buffer[i] = frames[i + 1 + skip];
+        h += (ULONG)(ULONG_PTR)buffer[i];
+    }
+    if (hash) *hash = h;
+    return (USHORT)got;
+}
+
+/* --- the unhandled exception ------------------------------------------------------ */
+
+static const char *exception_name(DWORD code)
+{
+    switch (code)
+    {
+    case STATUS_ACCESS_VIOLATION: return "access violation";
+    case STATUS_ILLEGAL_INSTRUCTION: return "illegal instruction";
+    case STATUS_PRIVILEGED_INSTRUCTION: return "privileged instruction";
+    case STATUS_INTEGER_DIVIDE_BY_ZERO: return "integer divide by zero";
+    case STATUS_INTEGER_OVERFLOW: return "integer overflow";
+    case STATUS_FLOAT_DIVIDE_BY_ZERO: return "float divide by zero";
+    case STATUS_FLOAT_INVALID_OPERATION: return "float invalid operation";
+    case STATUS_FLOAT_OVERFLOW: return "float overflow";
+    case STATUS_FLOAT_UNDERFLOW: return "float underflow";
+    case STATUS_FLOAT_INEXACT_RESULT: return "float inexact result";
+    case STATUS_BREAKPOINT: return "breakpoint";
+    case STATUS_SINGLE_STEP: return "single step";
+    case STATUS_STACK_OVERFLOW: return "stack overflow";
+    case STATUS_DATATYPE_MISALIGNMENT: return "datatype misalignment";
+    case STATUS_NONCONTINUABLE_EXCEPTION: return "noncontinuable exception";
+    case STATUS_INVALID_DISPOSITION: return "invalid disposition";
+    case STATUS_STACK_BUFFER_OVERRUN: return "stack buffer overrun (fail fast)";
+    case 0x20474343: return "C++ exception (gcc)";
+    case 0xe06d7363: return "C++ exception (msvc)";
+    default: return "exception";
+    }
+}
+
+/* the nearest named export at or below rva */
+static const char *nearest_export(BYTE *base, DWORD rva, DWORD *sym_rva)
+{
+    IMAGE_NT_HEADERS64 *nt = (IMAGE_NT_HEADERS64 *)(base + ((IMAGE_DOS_HEADER *)base)->e_lfanew);
+    IMAGE_DATA_DIRECTORY *dir = &nt->OptionalHeader.DataDirectory[IMAGE_DIRECTORY_ENTRY_EXPORT];
+    const char *best = NULL;
+    if (nt->OptionalHeader.NumberOfRvaAndSizes <= IMAGE_DIRECTORY_ENTRY_EXPORT || !dir->VirtualAddress) return NULL;
+    IMAGE_EXPORT_DIRECTORY *exp = (IMAGE_EXPORT_DIRECTORY *)(base + dir->VirtualAddress);
+    DWORD *funcs = (DWORD *)(base + exp->AddressOfFunctions), *names = (DWORD *)(base + exp->AddressOfNames);
+    WORD *ords = (WORD *)(base + exp->AddressOfNameOrdinals);
+    *sym_rva = 0;
+    for (DWORD i = 0; i < exp->NumberOfNames; i++)
+    {
+        DWORD f = ords[i] < exp->NumberOfFunctions ? funcs[ords[i]] : 0;
+        if (f >= dir->VirtualAddress && f < dir->VirtualAddress + dir->Size) continue;   /* a forwarder */
+        if (f && f <= rva && f >= *sym_rva) { *sym_rva = f; best = (const char *)(base + names[i]); }
+    }
+    return best;
+}
+
+/* "module+0xoff (symbol+0xoff)"; no loader lock: the process is dying and
+   another thread may hold it */
+static void describe(ULONG64 addr, char *buf, int size)
+{
+    WLX_LDR_ENTRY *m = ldr_find_by_address((void *)addr);
+    if (!m) { wlx_snprintf(buf, size, "%p", (void *)addr); return; }
+    DWORD rva = (DWORD)(addr - (ULONG64)m->DllBase), sym_rva;
+    const char *sym = nearest_export(m->DllBase, rva, &sym_rva);
+    int n = wlx_snprintf(buf, size, "%ls+0x%x", m->BaseDllName.Buffer, (unsigned)rva);
+    if (sym) wlx_snprintf(buf + n, size - n, " (%s+0x%x)", sym, (unsigned)(rva - sym_rva));
+}
+
+static void print_report(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    char where[256], extra[96] = "";
+    describe((ULONG64)rec->ExceptionAddress, where, sizeof(where));
+    if (rec->ExceptionCode == STATUS_ACCESS_VIOLATION && rec->NumberParameters >= 2)
+    {
+        ULONG_PTR kind = rec->ExceptionInformation[0];
+        wlx_snprintf(extra, sizeof(extra), ", %s address %p",
+                     kind == 1 ? "writing" : kind == 8 ? "executing" : "reading", (void *)rec->ExceptionInformation[1]);
+    }
+    wlx_msg("wlx: %s: unhandled exception 0x%08x (%s) at %s%s\n", wlx_exe_name(), (unsigned)rec->ExceptionCode,
+            exception_name(rec->ExceptionCode), where, extra);
+    wlx_msg("  rip=%p rsp=%p rbp=%p eflags=%08x\n", (void *)ctx->Rip, (void *)ctx->Rsp, (void *)ctx->Rbp,
+            (unsigned)ctx->EFlags);
+    wlx_msg("  rax=%p rbx=%p rcx=%p rdx=%p\n", (void *)ctx->Rax, (void *)ctx->Rbx, (void *)ctx->Rcx, (void *)ctx->Rdx);
+    wlx_msg("  rsi=%p rdi=%p r8 =%p r9 =%p\n", (void *)ctx->Rsi, (void *)ctx->Rdi, (void *)ctx->R8, (void *)ctx->R9);
+    wlx_msg("  r10=%p r11=%p r12=%p r13=%p\n", (void *)ctx->R10, (void *)ctx->R11, (void *)ctx->R12, (void *)ctx->R13);
+    wlx_msg("  r14=%p r15=%p\n", (void *)ctx->R14, (void *)ctx->R15);
+    wlx_msg("  backtrace:\n");
+    CONTEXT walk = *ctx;
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    PEXCEPTION_ROUTINE handler;
+    for (int i = 0; i < 16 && walk.Rip; i++)
+    {
+        describe(walk.Rip, where, sizeof(where));
+        wlx_msg("    #%d %s\n", i, where);
+        if (!unwind_frame(UNW_FLAG_NHANDLER, &dispatch, &walk, &handler)) break;
+    }
+}
+
+static int reported;
+
+/* for kernel32's UnhandledExceptionFilter when the program set no filter */
+LONG NTAPI __wlx_exception_report(EXCEPTION_POINTERS *ptrs)
+{
+    if (!__atomic_exchange_n(&reported, 1, __ATOMIC_ACQ_REL)) print_report(ptrs->ExceptionRecord, ptrs->ContextRecord);
+    return EXCEPTION_EXECUTE_HANDLER;
+}
+
+/* Windows calls the top-level filter (kernel32's UnhandledExceptionFilter,
+   which calls the program's SetUnhandledExceptionFilter one) from the
+   handler around the thread's start; we call it once frame handlers are done */
+static LONG call_top_filter(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    static LONG (WINAPI *filter)(EXCEPTION_POINTERS *);
+    EXCEPTION_POINTERS ptrs = { rec, ctx };
+    if (!filter)
+    {
+        UNICODE_STRING name;
+        ANSI_STRING proc;
+        HMODULE k32;
+        RtlInitUnicodeString(&name, L"kernel32.dll");
+        RtlInitAnsiString(&proc, "UnhandledExceptionFilter");
+        if (!LdrGetDllHandle(NULL, 0, &name, &k32)) LdrGetProcedureAddress(k32, &proc, 0, (void **)&filter);
+        if (!filter) filter = __wlx_exception_report;
+    }
+    return filter(&ptrs);
+}
+
+static void unhandled_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
+{
+    TRACE_SEH("unhandled exception %08x\n", (unsigned)rec->ExceptionCode);
+    LONG res = call_top_filter(rec, ctx);
+    if (res == EXCEPTION_CONTINUE_EXECUTION) NtContinue(ctx, FALSE);
+    /* a filter that declines still leaves the report to be printed */
+    if (res == EXCEPTION_CONTINUE_SEARCH)
+    {
+        EXCEPTION_POINTERS ptrs = { rec, ctx };
+        __wlx_exception_report(&ptrs);
+    }
+    NtTerminateProcess(NtCurrentProcess(), rec->ExceptionCode);
+    for (;;) ;
+}
+
+/* --- __C_specific_handler ---------------------------------------------------------- */
+
+/* MSVC's handler for __try/__except/__finally. HandlerData is the scope
+   table: per scope, [Begin, End) of the guarded code, HandlerAddress (an
+   __except filter, 1 for "always", or a __finally block when JumpTarget is
+   0) and JumpTarget (the __except block). ScopeIndex records how far an
+   interrupted unwind got, so a collided unwind runs no __finally twice. */
+typedef LONG (WINAPI *scope_filter)(EXCEPTION_POINTERS *, void *frame);
+typedef void (WINAPI *scope_finally)(BOOLEAN abnormal, void *frame);
+
+static EXCEPTION_DISPOSITION c_handler_unwind(EXCEPTION_RECORD *rec, void *frame, DISPATCHER_CONTEXT *dispatch)
+{
+    SCOPE_TABLE_AMD64 *table = dispatch->HandlerData;
+    DWORD pc = (DWORD)(dispatch->ControlPc - dispatch->ImageBase);
+    DWORD target = (DWORD)(dispatch->TargetIp - dispatch->ImageBase);
+    for (ULONG i = dispatch->ScopeIndex; i < table->Count; i++)
+    {
+        if (pc < table->ScopeRecord[i].BeginAddress || pc >= table->ScopeRecord[i].EndAddress) continue;
+        /* the __except block the unwind goes to: stop here */
+        if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) && table->ScopeRecord[i].JumpTarget == target)
+            return ExceptionContinueSearch;
+        if (table->ScopeRecord[i].JumpTarget) continue;
+        dispatch->ScopeIndex = i + 1;
+        ((scope_finally)(dispatch->ImageBase + table->ScopeRecord[i].HandlerAddress))(TRUE, frame);
+    }
+    return ExceptionContinueSearch;
+}
+
+EXCEPTION_DISPOSITION CDECL __C_specific_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                 DISPATCHER_CONTEXT *dispatch)
+{
+    SCOPE_TABLE_AMD64 *table = dispatch->HandlerData;
+    EXCEPTION_POINTERS ptrs = { rec, ctx };
+    DWORD pc = (DWORD)(dispatch->ControlPc - dispatch->ImageBase);
+
+    if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND))
+        return c_handler_unwind(rec, frame, dispatch);
+    for (ULONG i = dispatch->ScopeIndex; i < table->Count; i++)
+    {
+        LONG res;
+        if (pc < table->ScopeRecord[i].BeginAddress || pc >= table->ScopeRecord[i].EndAddress) continue;
+        if (!table->ScopeRecord[i].JumpTarget) continue;   /* a __finally */
+        if (table->ScopeRecord[i].HandlerAddress == EXCEPTION_EXECUTE_HANDLER) res = EXCEPTION_EXECUTE_HANDLER;
+        else res = ((scope_filter)(dispatch->ImageBase + table->ScopeRecord[i].HandlerAddress))(&ptrs, frame);
+        if (res == EXCEPTION_CONTINUE_EXECUTION) return ExceptionContinueExecution;
+        if (res == EXCEPTION_CONTINUE_SEARCH) continue;
+        RtlUnwindEx(frame, (void *)(dispatch->ImageBase + table->ScopeRecord[i].JumpTarget), rec,
+                    (void *)(ULONG_PTR)rec->ExceptionCode, dispatch->ContextRecord, dispatch->HistoryTable);
+    }
+    return ExceptionContinueSearch;
+}
