@@ -54,6 +54,20 @@ PVOID NTAPI RtlAllocateHeap(HANDLE, ULONG, SIZE_T);
 BOOLEAN NTAPI RtlFreeHeap(HANDLE, ULONG, PVOID);
 ULONG NTAPI RtlNtStatusToDosError(NTSTATUS);
 
+/* time and system information (time.c, sysinfo.c): TIME_FIELDS and wlx's private exports there */
+#include "wlx/sysinfo.h"
+void NTAPI RtlTimeToTimeFields(const LARGE_INTEGER *, TIME_FIELDS *);
+BOOLEAN NTAPI RtlTimeFieldsToTime(const TIME_FIELDS *, LARGE_INTEGER *);
+NTSTATUS NTAPI RtlSystemTimeToLocalTime(const LARGE_INTEGER *, LARGE_INTEGER *);
+NTSTATUS NTAPI RtlQueryDynamicTimeZoneInformation(DYNAMIC_TIME_ZONE_INFORMATION *);
+ULONG NTAPI NtGetTickCount(void);
+LONGLONG NTAPI RtlGetSystemTimePrecise(void);
+BOOLEAN NTAPI RtlQueryPerformanceCounter(LARGE_INTEGER *);
+BOOLEAN NTAPI RtlQueryPerformanceFrequency(LARGE_INTEGER *);
+NTSTATUS NTAPI RtlGetVersion(RTL_OSVERSIONINFOW *);
+BOOLEAN NTAPI RtlIsProcessorFeaturePresent(ULONG);
+BOOLEAN NTAPI RtlGetProductInfo(DWORD, DWORD, DWORD, DWORD, DWORD *);
+
 /* kernel32 exports that are forwards to ntdll, used inside kernel32 */
 NTSTATUS NTAPI RtlEnterCriticalSection(RTL_CRITICAL_SECTION *);
 NTSTATUS NTAPI RtlLeaveCriticalSection(RTL_CRITICAL_SECTION *);
@@ -75,6 +89,7 @@ NTSTATUS NTAPI NtLockFile(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, LARGE
                           BOOLEAN, BOOLEAN);
 NTSTATUS NTAPI NtUnlockFile(HANDLE, IO_STATUS_BLOCK *, LARGE_INTEGER *, LARGE_INTEGER *, ULONG);
 NTSTATUS NTAPI NtDeleteFile(const OBJECT_ATTRIBUTES *);
+NTSTATUS NTAPI NtDuplicateObject(HANDLE, HANDLE, HANDLE, HANDLE *, ACCESS_MASK, ULONG, ULONG);
 NTSTATUS NTAPI __wlx_create_pipe(HANDLE *read_end, HANDLE *write_end, ULONG attributes);
 NTSTATUS NTAPI __wlx_file_dos_path(HANDLE, WCHAR *buffer, ULONG size, ULONG *needed);
 NTSTATUS NTAPI RtlDosPathNameToNtPathName_U_WithStatus(const WCHAR *, UNICODE_STRING *, WCHAR **, void *);

@@ -58,6 +58,9 @@ static void collapse(WCHAR *p, size_t root)
         if (*end) *out++ = '\\';
         in = end;
     }
+    /* "C:\a\b\." and "C:\a\b\c\.." end at "C:\a\b": the caller re-adds a
+       trailing backslash only when the name itself ended with one */
+    while (out > p + root && out[-1] == '\\') out--;
     *out = 0;
 }
 

@@ -23,30 +23,48 @@ void dir_close(struct file *f)
     f->pattern = NULL;
 }
 
-static WCHAR upcase(WCHAR c)
+/* the characters the name has left after position i that are not its last dot */
+static size_t last_dot(const WCHAR *n, size_t nlen)
 {
-    return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    for (size_t i = nlen; i; i--) if (n[i - 1] == '.') return i - 1;
+    return nlen;
 }
 
+/* DOS wildcards as the file systems match them: '*' any run, '?' one
+   character, and the forms kernel32 rewrites FindFirstFile masks into:
+   '<' (DOS_STAR) any run up to the last dot, '>' (DOS_QM) one character or
+   nothing at a dot or the end, '"' (DOS_DOT) a dot or the end of the name */
 static int match(const WCHAR *p, size_t plen, const WCHAR *n, size_t nlen)
 {
     while (plen)
     {
-        if (*p == '*' || *p == '<')
+        switch (*p)
         {
-            while (plen && (*p == '*' || *p == '<')) p++, plen--;
-            if (!plen) return 1;
-            for (size_t i = 0; i <= nlen; i++)
+        case '*':
+        case '<':
+        {
+            size_t limit = *p == '<' && last_dot(n, nlen) < nlen ? last_dot(n, nlen) : nlen;
+            p++, plen--;
+            if (!plen && limit == nlen) return 1;
+            for (size_t i = 0; i <= limit; i++)
                 if (match(p, plen, n + i, nlen - i)) return 1;
             return 0;
         }
-        if (!nlen)
-        {
-            /* "*." and "?" may match nothing at the end, as DOS wildcards do */
-            while (plen && (*p == '.' || *p == '"' || *p == '>' || *p == '*')) p++, plen--;
-            return !plen;
+        case '>':
+            if (nlen && *n != '.') n++, nlen--;
+            p++, plen--;
+            continue;
+        case '"':
+            if (nlen && *n == '.') n++, nlen--;
+            else if (nlen) return 0;
+            p++, plen--;
+            continue;
+        case '?':
+            if (!nlen) return 0;
+            break;
+        default:
+            if (!nlen || wlx_toupper(*p) != wlx_toupper(*n)) return 0;
         }
-        if (*p != '?' && *p != '>' && upcase(*p) != upcase(*n) && !(*p == '"' && *n == '.')) return 0;
         p++, plen--, n++, nlen--;
     }
     return !nlen;
@@ -68,7 +86,8 @@ static size_t entry_size(uint32_t klass, size_t name_bytes)
     return (base + name_bytes + 7) & ~7;
 }
 
-static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, const WCHAR *name, size_t nlen)
+static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, int64_t birth, uint32_t attributes,
+                       const WCHAR *name, size_t nlen)
 {
     size_t name_off;
     uint32_t *u = (uint32_t *)p;
@@ -80,13 +99,13 @@ static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, const 
         return;
     }
     int64_t *t = (int64_t *)(p + 8);
-    t[0] = unix_time_to_filetime(&st->st_mtim);
+    t[0] = birth;
     t[1] = unix_time_to_filetime(&st->st_atim);
     t[2] = unix_time_to_filetime(&st->st_mtim);
     t[3] = unix_time_to_filetime(&st->st_ctim);
     t[4] = S_ISDIR(st->st_mode) ? 0 : st->st_size;
     t[5] = S_ISDIR(st->st_mode) ? 0 : (int64_t)st->st_blocks * 512;
-    u[14] = file_attributes(st, NULL);
+    u[14] = attributes;
     u[15] = nlen * 2;
     switch (klass)
     {
@@ -97,6 +116,16 @@ static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, const 
     default: name_off = 104; *(uint64_t *)(p + 96) = st->st_ino; break;
     }
     memcpy(p + name_off, name, nlen * 2);
+}
+
+/* with the hidden and system bits kept beside the entry ("." and ".." have none) */
+static uint32_t entry_attributes(struct file *f, const struct stat *st, const char *name)
+{
+    char path[4096];
+    uint32_t a = file_attributes(st, name);
+    if (!strcmp(name, ".") || !strcmp(name, "..") || !f->unix_path) return a;
+    if (snprintf(path, sizeof(path), "%s/%s", f->unix_path, name) < (int)sizeof(path)) a |= file_xattr_attributes(-1, path);
+    return a;
 }
 
 NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
@@ -158,7 +187,9 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
         }
         if (prev) *(uint32_t *)prev = out + used - prev;
         prev = out + used;
-        fill_entry(out + used, klass, &st, wname, nlen);
+        if (klass == FileNamesInformation) fill_entry(out + used, klass, &st, 0, 0, wname, nlen);
+        else fill_entry(out + used, klass, &st, file_birth_time(dirfd(f->dir), uname, &st), entry_attributes(f, &st, uname),
+                        wname, nlen);
         used += size;
         if (f->listed_dots < 2) f->listed_dots++;
         if (single) break;

@@ -1,32 +1,68 @@
 /*
  * ntdll/unix/file.c — file handles: NtCreateFile/NtOpenFile, NtReadFile,
- * NtWriteFile, information classes, attributes, volume (device) queries.
- * A file handle wraps a Unix fd; reads and writes go straight to it with no
- * server round trip.
+ * NtWriteFile, NtFlushBuffersFile, byte-range locks, anonymous pipes and
+ * device I/O controls. A file handle wraps a Unix fd; reads and writes go
+ * straight to it with no server round trip.
  *
- * Sections: the file object · create/open · read/write · information.
+ * Share modes and locks are Windows', not Unix's: every open disk file is
+ * recorded on an in-process inode record (device + inode number) holding the
+ * opens' access and share modes, the delete-pending flag and the locks.
+ * Locks also reach other processes as open-file-description locks; share
+ * modes across processes are the server's job (issue 3).
+ *
+ * Sections: the file object · inodes and share modes · devices ·
+ * create/open · read/write · locks · pipes · duplication · device controls.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
+#include <sys/xattr.h>
+#include <termios.h>
 #include <unistd.h>
 #include "private.h"
 #include "file.h"
+
+struct lock {
+    struct lock *next;
+    uint64_t offset, length;
+    struct file *owner;
+    int exclusive;
+};
+
+struct inode {
+    struct inode *next;
+    dev_t dev;
+    ino_t ino;
+    struct file *opens;         /* every open file object of this inode */
+    int delete_pending;         /* unlink when the last open goes */
+    struct lock *locks;
+};
+
+static pthread_mutex_t inode_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t lock_released = PTHREAD_COND_INITIALIZER;
+static struct inode *inodes;
+
+static void inode_detach(struct file *f);
 
 /* --- the file object ---------------------------------------------------- */
 
 static void file_destroy(struct wlx_object *obj)
 {
     struct file *f = (struct file *)obj;
-    if (f->delete_on_close && f->unix_path)
+    if (f->inode) inode_detach(f);
+    else if (f->delete_on_close && f->unix_path)
     {
         if (f->is_dir) rmdir(f->unix_path); else unlink(f->unix_path);
     }
     if (f->dir) dir_close(f);
     if (f->fd > 2 || f->owns_fd) close(f->fd);
+    pthread_mutex_destroy(&f->io_lock);
     free(f->unix_path);
 }
 
@@ -37,14 +73,32 @@ NTSTATUS file_get(HANDLE h, struct file **f)
     return handle_get(h, &file_ops, (struct wlx_object **)f);
 }
 
-HANDLE file_wrap_fd(int fd, ACCESS_MASK access, unsigned options)
+static struct file *file_new(int fd, ACCESS_MASK access, uint32_t options)
 {
     struct file *f = object_new(&file_ops, sizeof(*f));
-    if (!f) return 0;
+    if (!f) return NULL;
     f->fd = fd;
     f->access = access;
     f->options = options;
-    return handle_alloc(&f->obj, access, 0);
+    pthread_mutex_init(&f->io_lock, NULL);
+    return f;
+}
+
+static ACCESS_MASK map_generic(ACCESS_MASK a)
+{
+    if (a & GENERIC_READ) a |= FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE | 0x20000;
+    if (a & GENERIC_WRITE) a |= FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA | SYNCHRONIZE | 0x20000;
+    if (a & GENERIC_EXECUTE) a |= FILE_EXECUTE | FILE_READ_ATTRIBUTES | SYNCHRONIZE | 0x20000;
+    if (a & (GENERIC_ALL | MAXIMUM_ALLOWED)) a |= FILE_ALL_ACCESS;
+    return a & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL | MAXIMUM_ALLOWED);
+}
+
+/* the std handles: fds 0/1/2 as they came from the shell */
+HANDLE file_wrap_fd(int fd, ACCESS_MASK access, unsigned options)
+{
+    struct file *f = file_new(fd, map_generic(access), options);
+    if (!f) return 0;
+    return handle_alloc(&f->obj, f->access, 0);
 }
 
 int file_handle_fd(HANDLE h)
@@ -64,22 +118,319 @@ uint64_t unix_time_to_filetime(const struct timespec *ts)
 uint32_t file_attributes(const struct stat *st, const char *name)
 {
     uint32_t a = 0;
-    (void)name;
     if (S_ISDIR(st->st_mode)) a |= FILE_ATTRIBUTE_DIRECTORY;
     else a |= FILE_ATTRIBUTE_ARCHIVE;
     if (!(st->st_mode & 0222)) a |= FILE_ATTRIBUTE_READONLY;
+    /* Unix's hidden files; "." and ".." are not */
+    if (name && name[0] == '.' && name[1] && strcmp(name, "..")) a |= FILE_ATTRIBUTE_HIDDEN;
     return a;
+}
+
+/* The attributes Unix has no bit for (hidden, system) live in an extended
+   attribute, as Samba and Wine keep them; file systems without user
+   xattrs just do not keep them. fd < 0: by path. */
+#define XATTR_DOS "user.DOSATTRIB"
+#define XATTR_DOS_BITS (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)
+
+uint32_t file_xattr_attributes(int fd, const char *path)
+{
+    char buf[32];
+    ssize_t n = fd >= 0 ? fgetxattr(fd, XATTR_DOS, buf, sizeof(buf) - 1)
+                        : path ? getxattr(path, XATTR_DOS, buf, sizeof(buf) - 1) : -1;
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    return strtoul(buf, NULL, 0) & XATTR_DOS_BITS;
+}
+
+void file_set_xattr_attributes(int fd, uint32_t attributes)
+{
+    char buf[32];
+    attributes &= XATTR_DOS_BITS;
+    if (!attributes) { fremovexattr(fd, XATTR_DOS); return; }
+    int n = snprintf(buf, sizeof(buf), "0x%x", attributes);
+    fsetxattr(fd, XATTR_DOS, buf, n, 0);
+}
+
+/* --- inodes and share modes --------------------------------------------- */
+
+static int wants_read(ACCESS_MASK a) { return (a & (FILE_READ_DATA | FILE_EXECUTE)) != 0; }
+static int wants_write(ACCESS_MASK a) { return (a & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0; }
+static int wants_delete(ACCESS_MASK a) { return (a & DELETE) != 0; }
+
+/* tests/kernel32/file.c: each side must share what the other one uses */
+static int share_conflict(ACCESS_MASK a1, uint32_t s1, ACCESS_MASK a2, uint32_t s2)
+{
+    return (wants_read(a1) && !(s2 & FILE_SHARE_READ)) || (wants_write(a1) && !(s2 & FILE_SHARE_WRITE)) ||
+           (wants_delete(a1) && !(s2 & FILE_SHARE_DELETE)) ||
+           (wants_read(a2) && !(s1 & FILE_SHARE_READ)) || (wants_write(a2) && !(s1 & FILE_SHARE_WRITE)) ||
+           (wants_delete(a2) && !(s1 & FILE_SHARE_DELETE));
+}
+
+/* record f on the inode of st, checking share modes against the other opens */
+static NTSTATUS inode_attach(struct file *f, const struct stat *st)
+{
+    struct inode *ino;
+    NTSTATUS status = STATUS_SUCCESS;
+    pthread_mutex_lock(&inode_mutex);
+    for (ino = inodes; ino; ino = ino->next) if (ino->dev == st->st_dev && ino->ino == st->st_ino) break;
+    if (ino)
+    {
+        if (ino->delete_pending) status = STATUS_DELETE_PENDING;
+        for (struct file *o = ino->opens; o && !status; o = o->next_open)
+            if (share_conflict(o->access, o->sharing, f->access, f->sharing)) status = STATUS_SHARING_VIOLATION;
+    }
+    else if (!(ino = calloc(1, sizeof(*ino)))) status = STATUS_NO_MEMORY;
+    else
+    {
+        ino->dev = st->st_dev;
+        ino->ino = st->st_ino;
+        ino->next = inodes;
+        inodes = ino;
+    }
+    if (!status)
+    {
+        f->inode = ino;
+        f->next_open = ino->opens;
+        ino->opens = f;
+    }
+    pthread_mutex_unlock(&inode_mutex);
+    return status;
+}
+
+static void remove_locks_of(struct inode *ino, struct file *f)
+{
+    for (struct lock **l = &ino->locks; *l;)
+    {
+        if ((*l)->owner != f) { l = &(*l)->next; continue; }
+        struct lock *dead = *l;
+        *l = dead->next;
+        free(dead);
+    }
+}
+
+static void inode_detach(struct file *f)
+{
+    struct inode *ino = f->inode;
+    pthread_mutex_lock(&inode_mutex);
+    for (struct file **p = &ino->opens; *p; p = &(*p)->next_open)
+        if (*p == f) { *p = f->next_open; break; }
+    remove_locks_of(ino, f);
+    if (f->delete_on_close) ino->delete_pending = 1;
+    if (!ino->opens)
+    {
+        /* the last handle: a pending delete happens now, as on Windows */
+        if (ino->delete_pending && f->unix_path)
+        {
+            if (f->is_dir) rmdir(f->unix_path); else unlink(f->unix_path);
+        }
+        for (struct inode **p = &inodes; *p; p = &(*p)->next)
+            if (*p == ino) { *p = ino->next; break; }
+        free(ino);
+    }
+    pthread_cond_broadcast(&lock_released);
+    pthread_mutex_unlock(&inode_mutex);
+}
+
+static int dir_is_empty(int fd)
+{
+    int dfd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+    struct dirent *de;
+    int empty = 1;
+    if (!d) { if (dfd >= 0) close(dfd); return 1; }
+    while ((de = readdir(d)))
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) { empty = 0; break; }
+    closedir(d);
+    return empty;
+}
+
+/* after a rename every handle of the file knows it under its new name */
+void file_renamed(struct file *f, char *new_path)
+{
+    pthread_mutex_lock(&inode_mutex);
+    if (f->inode)
+        for (struct file *o = f->inode->opens; o; o = o->next_open)
+        {
+            if (o == f || !o->unix_path) continue;
+            char *copy = strdup(new_path);
+            if (copy) { free(o->unix_path); o->unix_path = copy; }
+        }
+    free(f->unix_path);
+    f->unix_path = new_path;
+    pthread_mutex_unlock(&inode_mutex);
+}
+
+/* FileDispositionInformation(Ex): a read-only file (unless the Ex flags say
+   to ignore it) or a full folder cannot be deleted; POSIX semantics remove
+   the name at once, the classic ones when the last handle goes */
+NTSTATUS file_set_delete_pending(struct file *f, int pending, uint32_t ex_flags)
+{
+    struct stat st;
+    if (!f->unix_path) return STATUS_INVALID_PARAMETER;
+    if (pending && !(f->access & DELETE)) return STATUS_ACCESS_DENIED;
+    if (pending && !fstat(f->fd, &st))
+    {
+        if (!S_ISDIR(st.st_mode) && !(st.st_mode & 0222) && !(ex_flags & FILE_DISPOSITION_IGNORE_READONLY))
+            return STATUS_CANNOT_DELETE;
+        if (S_ISDIR(st.st_mode) && !dir_is_empty(f->fd)) return STATUS_DIRECTORY_NOT_EMPTY;
+    }
+    if (pending && (ex_flags & FILE_DISPOSITION_POSIX))
+    {
+        if (f->is_dir ? rmdir(f->unix_path) : unlink(f->unix_path)) return errno_to_status(errno);
+        return STATUS_SUCCESS;
+    }
+    f->delete_on_close = pending;
+    if (f->inode)
+    {
+        pthread_mutex_lock(&inode_mutex);
+        f->inode->delete_pending = pending;
+        pthread_mutex_unlock(&inode_mutex);
+    }
+    return STATUS_SUCCESS;
+}
+
+/* --- devices ------------------------------------------------------------ */
+
+/* DOS device names are devices wherever they appear as the last component:
+   "NUL", "C:\dir\nul" */
+static const char *device_of(const UNICODE_STRING *nt, ACCESS_MASK access)
+{
+    static const char *const names[] = { "NUL", "CON", "CONIN$", "CONOUT$", NULL };
+    const WCHAR *s = nt->Buffer;
+    size_t n = nt->Length / sizeof(WCHAR), start = n;
+    char name[8];
+    while (start && s[start - 1] != '\\') start--;
+    if (n - start >= sizeof(name) || n == start) return NULL;
+    for (size_t i = start; i < n; i++)
+    {
+        if (s[i] >= 0x80) return NULL;
+        name[i - start] = s[i];
+    }
+    name[n - start] = 0;
+    for (int i = 0; names[i]; i++)
+    {
+        if (strcasecmp(name, names[i])) continue;
+        if (i == 0) return "/dev/null";
+        if (i == 1 && !(access & (FILE_READ_DATA))) return "CONOUT$";
+        return i == 1 || i == 2 ? "CONIN$" : "CONOUT$";
+    }
+    return NULL;
+}
+
+static NTSTATUS open_device(const char *dev, HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr,
+                            IO_STATUS_BLOCK *io, uint32_t options)
+{
+    int mode = (wants_read(access) && wants_write(access)) ? O_RDWR : wants_write(access) ? O_WRONLY : O_RDONLY;
+    int fd;
+    /* the console is the controlling terminal; without one there is no console */
+    if (dev[0] == '/') fd = open(dev, mode | O_CLOEXEC);
+    else fd = open("/dev/tty", mode | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return io->Status = dev[0] == '/' ? errno_to_status(errno) : STATUS_INVALID_HANDLE;
+    struct file *f = file_new(fd, access, options);
+    if (!f) { close(fd); return io->Status = STATUS_NO_MEMORY; }
+    f->owns_fd = 1;
+    *handle = handle_alloc(&f->obj, access, attr->Attributes & OBJ_INHERIT);
+    if (!*handle) { object_release(&f->obj); return io->Status = STATUS_NO_MEMORY; }
+    io->Information = FILE_OPENED;
+    return io->Status = STATUS_SUCCESS;
 }
 
 /* --- create/open ------------------------------------------------------- */
 
-static ACCESS_MASK map_generic(ACCESS_MASK a)
+struct open_request {
+    char *path;
+    struct stat st;
+    int exists;
+    ACCESS_MASK access;
+    uint32_t attributes, sharing, disposition, options;
+    int flags, truncate;
+    uint64_t info;
+};
+
+static NTSTATUS open_directory(struct open_request *r, int *fd)
 {
-    if (a & GENERIC_READ) a |= FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE;
-    if (a & GENERIC_WRITE) a |= FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA | SYNCHRONIZE;
-    if (a & GENERIC_EXECUTE) a |= FILE_EXECUTE | FILE_READ_ATTRIBUTES | SYNCHRONIZE;
-    if (a & (GENERIC_ALL | MAXIMUM_ALLOWED)) a |= FILE_ALL_ACCESS;
-    return a & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL | MAXIMUM_ALLOWED);
+    if (r->exists)
+    {
+        if (r->options & FILE_NON_DIRECTORY_FILE) return STATUS_FILE_IS_A_DIRECTORY;
+        if (r->disposition == FILE_CREATE) return STATUS_OBJECT_NAME_COLLISION;
+        if (r->disposition != FILE_OPEN && r->disposition != FILE_OPEN_IF) return STATUS_FILE_IS_A_DIRECTORY;
+        r->info = FILE_OPENED;
+    }
+    else
+    {
+        if (r->disposition != FILE_CREATE && r->disposition != FILE_OPEN_IF) return STATUS_OBJECT_NAME_NOT_FOUND;
+        if (mkdir(r->path, 0777)) return errno_to_status(errno);
+        r->info = FILE_CREATED;
+    }
+    *fd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (*fd < 0) return errno_to_status(errno);
+    fstat(*fd, &r->st);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS open_regular(struct open_request *r, int *fd)
+{
+    int flags = O_CLOEXEC | O_NOCTTY;
+    switch (r->disposition)
+    {
+    case FILE_OPEN: if (!r->exists) return STATUS_OBJECT_NAME_NOT_FOUND; r->info = FILE_OPENED; break;
+    case FILE_CREATE: if (r->exists) return STATUS_OBJECT_NAME_COLLISION; flags |= O_CREAT | O_EXCL; r->info = FILE_CREATED; break;
+    case FILE_OPEN_IF: flags |= O_CREAT; r->info = r->exists ? FILE_OPENED : FILE_CREATED; break;
+    case FILE_OVERWRITE: if (!r->exists) return STATUS_OBJECT_NAME_NOT_FOUND; r->truncate = 1; r->info = FILE_OVERWRITTEN; break;
+    case FILE_OVERWRITE_IF: flags |= O_CREAT; r->truncate = r->exists; r->info = r->exists ? FILE_OVERWRITTEN : FILE_CREATED; break;
+    default: /* FILE_SUPERSEDE */ flags |= O_CREAT; r->truncate = r->exists; r->info = r->exists ? FILE_SUPERSEDED : FILE_CREATED; break;
+    }
+    if (r->options & FILE_DIRECTORY_FILE) return r->exists ? STATUS_NOT_A_DIRECTORY : STATUS_OBJECT_NAME_NOT_FOUND;
+    /* the read-only attribute forbids writing and overwriting, even to
+       root, who Linux would let through */
+    if (r->exists && (r->truncate || wants_write(r->access)) && !(r->st.st_mode & 0222)) return STATUS_ACCESS_DENIED;
+    /* overwriting a hidden or system file must repeat those attributes */
+    if (r->exists && r->truncate && (file_xattr_attributes(-1, r->path) & ~r->attributes & XATTR_DOS_BITS))
+        return STATUS_ACCESS_DENIED;
+    if (wants_write(r->access) || r->truncate) flags |= O_RDWR;
+    else flags |= O_RDONLY;
+    *fd = open(r->path, flags, (r->attributes & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666);
+    if (*fd < 0 && errno == EACCES && (flags & O_ACCMODE) == O_RDWR && !wants_write(r->access) && !r->truncate)
+        *fd = open(r->path, (flags & ~O_ACCMODE) | O_RDONLY, 0666);
+    if (*fd < 0 && errno == EACCES && (flags & O_ACCMODE) == O_RDWR && !wants_read(r->access))
+        *fd = open(r->path, (flags & ~O_ACCMODE) | O_WRONLY, 0666);
+    if (*fd < 0) return errno_to_status(errno);
+    fstat(*fd, &r->st);
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS make_file_object(struct open_request *r, int fd, HANDLE *handle, OBJECT_ATTRIBUTES *attr)
+{
+    struct file *f = file_new(fd, r->access, r->options);
+    NTSTATUS status;
+    if (!f) { close(fd); return STATUS_NO_MEMORY; }
+    f->owns_fd = 1;
+    f->sharing = r->sharing;
+    f->is_dir = S_ISDIR(r->st.st_mode);
+    f->unix_path = r->path;
+    r->path = NULL;
+    /* a read-only file cannot be opened for deletion, not even by root */
+    if ((r->options & FILE_DELETE_ON_CLOSE) && !f->is_dir && !(r->st.st_mode & 0222))
+    {
+        object_release(&f->obj);
+        return STATUS_CANNOT_DELETE;
+    }
+    if ((status = inode_attach(f, &r->st))) { object_release(&f->obj); return status; }
+    /* truncate only once the share modes allow this open */
+    if (r->truncate && ftruncate(fd, 0)) { status = errno_to_status(errno); object_release(&f->obj); return status; }
+    /* a new file takes the hidden and system attributes it was created with */
+    if ((r->info == FILE_CREATED || r->truncate) && (r->attributes & XATTR_DOS_BITS))
+        file_set_xattr_attributes(fd, r->attributes);
+    f->delete_on_close = !!(r->options & FILE_DELETE_ON_CLOSE);
+    /* FILE_APPEND_DATA without FILE_WRITE_DATA: every write goes to the end */
+    if ((r->access & FILE_APPEND_DATA) && !(r->access & FILE_WRITE_DATA) && !f->is_dir)
+    {
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_APPEND);
+        f->append_only = 1;
+    }
+    *handle = handle_alloc(&f->obj, r->access, attr->Attributes & OBJ_INHERIT);
+    if (!*handle) { object_release(&f->obj); return STATUS_NO_MEMORY; }
+    return STATUS_SUCCESS;
 }
 
 NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr,
@@ -87,94 +438,36 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
                                   uint32_t sharing, uint32_t disposition, uint32_t options,
                                   void *ea_buffer, uint32_t ea_length)
 {
-    char *path;
-    struct stat st;
+    struct open_request r = { 0 };
     NTSTATUS status;
-    int exists, flags = O_CLOEXEC | O_NOCTTY, fd;
-    uint64_t info;
+    const char *dev;
+    int fd = -1;
 
-    (void)alloc_size; (void)sharing; (void)ea_buffer; (void)ea_length;
+    (void)alloc_size; (void)ea_buffer; (void)ea_length;
     *handle = 0;
     if (!attr || !attr->ObjectName) return STATUS_INVALID_PARAMETER;
     if (disposition > FILE_OVERWRITE_IF) return STATUS_INVALID_PARAMETER;
     if ((options & FILE_DIRECTORY_FILE) && (options & FILE_NON_DIRECTORY_FILE)) return STATUS_INVALID_PARAMETER;
-    access = map_generic(access);
+    r.access = map_generic(access);
+    if (options & FILE_DELETE_ON_CLOSE) r.access |= DELETE;
+    r.attributes = attributes;
+    r.sharing = sharing;
+    r.disposition = disposition;
+    r.options = options;
+    if ((dev = device_of(attr->ObjectName, r.access))) return open_device(dev, handle, r.access, attr, io, options);
 
-    status = path_nt_to_unix(attr->ObjectName, &path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
+    status = path_nt_to_unix(attr->ObjectName, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
     if (status) return io->Status = status;
-    exists = !stat(path, &st);
-    if (exists && S_ISDIR(st.st_mode))
-    {
-        if (options & FILE_NON_DIRECTORY_FILE) { status = STATUS_FILE_IS_A_DIRECTORY; goto done; }
-        if (disposition == FILE_CREATE) { status = STATUS_OBJECT_NAME_COLLISION; goto done; }
-        if (disposition != FILE_OPEN && disposition != FILE_OPEN_IF) { status = STATUS_FILE_IS_A_DIRECTORY; goto done; }
-        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0) { status = errno_to_status(errno); goto done; }
-        info = FILE_OPENED;
-        goto made;
-    }
-    if (options & FILE_DIRECTORY_FILE)
-    {
-        if (exists) { status = STATUS_NOT_A_DIRECTORY; goto done; }
-        if (disposition != FILE_CREATE && disposition != FILE_OPEN_IF) { status = STATUS_OBJECT_NAME_NOT_FOUND; goto done; }
-        if (mkdir(path, 0777)) { status = errno_to_status(errno); goto done; }
-        fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd < 0) { status = errno_to_status(errno); goto done; }
-        exists = 0;
-        stat(path, &st);
-        info = FILE_CREATED;
-        goto made;
-    }
-
-    switch (disposition)
-    {
-    case FILE_OPEN: if (!exists) { status = STATUS_OBJECT_NAME_NOT_FOUND; goto done; } info = FILE_OPENED; break;
-    case FILE_CREATE: if (exists) { status = STATUS_OBJECT_NAME_COLLISION; goto done; } flags |= O_CREAT | O_EXCL; info = FILE_CREATED; break;
-    case FILE_OPEN_IF: flags |= O_CREAT; info = exists ? FILE_OPENED : FILE_CREATED; break;
-    case FILE_OVERWRITE: if (!exists) { status = STATUS_OBJECT_NAME_NOT_FOUND; goto done; } flags |= O_TRUNC; info = FILE_OVERWRITTEN; break;
-    case FILE_OVERWRITE_IF: flags |= O_CREAT | O_TRUNC; info = exists ? FILE_OVERWRITTEN : FILE_CREATED; break;
-    default: /* FILE_SUPERSEDE */ flags |= O_CREAT | O_TRUNC; info = exists ? FILE_SUPERSEDED : FILE_CREATED; break;
-    }
-    if (access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) flags |= (access & (FILE_READ_DATA | FILE_EXECUTE)) ? O_RDWR : O_WRONLY;
-    else if (flags & O_TRUNC) flags |= (access & FILE_READ_DATA) ? O_RDWR : O_WRONLY;
-    else flags |= O_RDONLY;
-    if (exists && S_ISREG(st.st_mode) && (flags & O_TRUNC) && (st.st_mode & 0222) == 0)
-    {
-        /* Windows refuses to overwrite a read-only file; root on Linux would not */
-        status = STATUS_ACCESS_DENIED;
-        goto done;
-    }
-    fd = open(path, flags, (attributes & FILE_ATTRIBUTE_READONLY) ? 0444 : 0666);
-    if (fd < 0 && (errno == EACCES || errno == EISDIR) && (flags & O_ACCMODE) != O_RDONLY && !(access & (FILE_WRITE_DATA | FILE_APPEND_DATA)))
-        fd = open(path, (flags & ~O_ACCMODE) | O_RDONLY, 0666);
-    if (fd < 0) { status = errno_to_status(errno); goto done; }
-    if (!exists || (flags & O_TRUNC)) fstat(fd, &st);
-
-made:
-    {
-        struct file *f = object_new(&file_ops, sizeof(*f));
-        if (!f) { close(fd); status = STATUS_NO_MEMORY; goto done; }
-        f->fd = fd;
-        f->owns_fd = 1;
-        f->access = access;
-        f->options = options;
-        f->is_dir = S_ISDIR(st.st_mode);
-        f->delete_on_close = !!(options & FILE_DELETE_ON_CLOSE);
-        f->unix_path = path;
-        /* FILE_APPEND_DATA without FILE_WRITE_DATA: every write goes to the end */
-        if ((access & FILE_APPEND_DATA) && !(access & FILE_WRITE_DATA) && !f->is_dir)
-        {
-            fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_APPEND);
-            f->append_only = 1;
-        }
-        path = NULL;
-        *handle = handle_alloc(&f->obj, access, attr->Attributes & OBJ_INHERIT);
-        if (!*handle) { object_release(&f->obj); status = STATUS_NO_MEMORY; goto done; }
-        io->Information = info;
-    }
-done:
-    if (TRACE_ON(FILE)) wlx_trace("NtCreateFile %s disp %u opts %#x -> %#x handle %p\n", path ? path : "(opened)", disposition, options, status, *handle);
-    free(path);
+    r.exists = !stat(r.path, &r.st);
+    if ((r.exists && S_ISDIR(r.st.st_mode)) || (!r.exists && (options & FILE_DIRECTORY_FILE)))
+        status = open_directory(&r, &fd);
+    else
+        status = open_regular(&r, &fd);
+    if (!status) status = make_file_object(&r, fd, handle, attr);
+    if (!status) io->Information = r.info;
+    TRACE(FILE, "NtCreateFile %s disp %u opts %#x access %#x share %#x -> %#x handle %p\n",
+          r.path ? r.path : "(opened)", disposition, options, r.access, sharing, status, *handle);
+    free(r.path);
     io->Status = status;
     return status;
 }
@@ -187,9 +480,52 @@ NTSTATUS WINAPI unix_NtOpenFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRI
 
 /* --- read/write -------------------------------------------------------- */
 
+static int is_synchronous(const struct file *f)
+{
+    return (f->options & (FILE_SYNCHRONOUS_IO_ALERT | FILE_SYNCHRONOUS_IO_NONALERT)) != 0;
+}
+
 static int use_file_pointer(const LARGE_INTEGER *offset)
 {
     return !offset || offset->QuadPart == FILE_USE_FILE_POINTER_POSITION;
+}
+
+/* A synchronous handle reads at the given offset and leaves the file pointer
+   after the data (tests/kernel32/file.c test_positioned_io); an overlapped
+   handle has no pointer to move. */
+static ssize_t read_at(struct file *f, void *buffer, size_t length, const LARGE_INTEGER *offset)
+{
+    ssize_t r;
+    if (use_file_pointer(offset)) return read(f->fd, buffer, length);
+    if (!is_synchronous(f)) return pread(f->fd, buffer, length, offset->QuadPart);
+    pthread_mutex_lock(&f->io_lock);
+    r = lseek(f->fd, offset->QuadPart, SEEK_SET) < 0 ? -1 : read(f->fd, buffer, length);
+    pthread_mutex_unlock(&f->io_lock);
+    return r;
+}
+
+static ssize_t write_at(struct file *f, const void *buffer, size_t length, const LARGE_INTEGER *offset)
+{
+    ssize_t r;
+    int to_end = offset && offset->QuadPart == FILE_WRITE_TO_END_OF_FILE;
+    if (use_file_pointer(offset) || f->append_only) return write(f->fd, buffer, length);
+    if (!is_synchronous(f) && !to_end) return pwrite(f->fd, buffer, length, offset->QuadPart);
+    pthread_mutex_lock(&f->io_lock);
+    r = lseek(f->fd, to_end ? 0 : offset->QuadPart, to_end ? SEEK_END : SEEK_SET) < 0 ? -1 : write(f->fd, buffer, length);
+    pthread_mutex_unlock(&f->io_lock);
+    return r;
+}
+
+static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
+{
+    struct stat st;
+    if (r < 0) return errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
+    if (r || !length) return STATUS_SUCCESS;
+    /* nothing: end of file for files, a closed write end for pipes */
+    if (fstat(f->fd, &st)) return STATUS_END_OF_FILE;
+    if (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) return STATUS_PIPE_BROKEN;
+    if (S_ISCHR(st.st_mode)) return STATUS_SUCCESS;
+    return STATUS_END_OF_FILE;
 }
 
 NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
@@ -197,21 +533,15 @@ NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *ap
 {
     struct file *f;
     NTSTATUS status = file_get(handle, &f);
-    ssize_t r;
+    ssize_t r = 0;
     (void)event; (void)apc; (void)apc_ctx; (void)key;
     if (status) return status;
-    if (f->is_dir) { object_release(&f->obj); return STATUS_INVALID_DEVICE_REQUEST; }
-    do
-        r = use_file_pointer(offset) ? read(f->fd, buffer, length) : pread(f->fd, buffer, length, offset->QuadPart);
-    while (r < 0 && errno == EINTR);
-    if (r < 0) status = errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
-    else if (!r && length)
+    if (f->is_dir) status = STATUS_INVALID_DEVICE_REQUEST;
+    else if (!(f->access & FILE_READ_DATA)) status = STATUS_ACCESS_DENIED;
+    else
     {
-        struct stat st;
-        /* end of file for files; a closed write end for pipes */
-        if (!fstat(f->fd, &st) && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_PIPE_BROKEN;
-        else if (!fstat(f->fd, &st) && S_ISCHR(st.st_mode)) status = STATUS_SUCCESS;
-        else status = STATUS_END_OF_FILE;
+        do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
+        status = read_status(f, r, length);
     }
     object_release(&f->obj);
     io->Status = status;
@@ -227,22 +557,21 @@ NTSTATUS WINAPI unix_NtWriteFile(HANDLE handle, HANDLE event, void *apc, void *a
     size_t done = 0;
     (void)event; (void)apc; (void)apc_ctx; (void)key;
     if (status) return status;
-    while (done < length)
+    if (f->is_dir) status = STATUS_INVALID_DEVICE_REQUEST;
+    else if (!wants_write(f->access)) status = STATUS_ACCESS_DENIED;
+    while (!status && done < length)
     {
+        LARGE_INTEGER at, *where = NULL;
         ssize_t r;
-        if (offset && offset->QuadPart == FILE_WRITE_TO_END_OF_FILE)
-        {
-            lseek(f->fd, 0, SEEK_END);
-            r = write(f->fd, (const char *)buffer + done, length - done);
-        }
-        else if (use_file_pointer(offset) || f->append_only)
-            r = write(f->fd, (const char *)buffer + done, length - done);
-        else
-            r = pwrite(f->fd, (const char *)buffer + done, length - done, offset->QuadPart + done);
+        /* a write cut short continues after what was written */
+        if (offset && offset->QuadPart >= 0) { at.QuadPart = offset->QuadPart + done; where = &at; }
+        else if (!done) where = offset;
+        r = write_at(f, (const char *)buffer + done, length - done, where);
         if (r < 0)
         {
             if (errno == EINTR) continue;
-            status = errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
+            /* writing to a pipe nobody reads: "the pipe is being closed" */
+            status = errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno == EPIPE ? STATUS_PIPE_CLOSING : errno_to_status(errno);
             break;
         }
         done += r;
@@ -262,5 +591,278 @@ NTSTATUS WINAPI unix_NtFlushBuffersFile(HANDLE handle, IO_STATUS_BLOCK *io)
     object_release(&f->obj);
     io->Status = status;
     io->Information = 0;
+    return status;
+}
+
+/* --- locks ------------------------------------------------------------- */
+
+static int ranges_overlap(uint64_t o1, uint64_t l1, uint64_t o2, uint64_t l2)
+{
+    if (!l1 || !l2) return 0;    /* an empty range locks nothing */
+    return o1 < o2 + l2 && o2 < o1 + l1;
+}
+
+/* Locks belong to the handle: any overlap with an exclusive lock conflicts,
+   even one of the same handle, as Windows does. */
+static int lock_conflicts(struct inode *ino, uint64_t offset, uint64_t length, int exclusive)
+{
+    for (struct lock *l = ino->locks; l; l = l->next)
+        if (ranges_overlap(l->offset, l->length, offset, length) && (exclusive || l->exclusive)) return 1;
+    return 0;
+}
+
+/* Other processes see the lock through an open-file-description lock on
+   the handle's own fd (one per handle, as Windows locks are). A shared
+   lock needs a readable fd, an exclusive one a writable fd: failing that
+   the host takes the weaker lock, or none, and the in-process record stands.
+   Returns 1 when another process holds a conflicting lock. */
+static int host_lock(int fd, uint64_t offset, uint64_t length, short type, int wait)
+{
+    struct flock fl = { .l_type = type, .l_whence = SEEK_SET, .l_start = (off_t)offset, .l_len = (off_t)length };
+    if (!length || offset > (uint64_t)INT64_MAX - length) return 0;
+    while (fcntl(fd, wait ? F_OFD_SETLKW : F_OFD_SETLK, &fl))
+    {
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EACCES) return 1;
+        if (errno == EBADF && fl.l_type == F_WRLCK) { fl.l_type = F_RDLCK; continue; }
+        return 0;
+    }
+    return 0;
+}
+
+/* takes the record of f's lock off the inode; 1 if it was there */
+static int remove_lock(struct file *f, uint64_t offset, uint64_t length)
+{
+    for (struct lock **l = &f->inode->locks; *l; l = &(*l)->next)
+    {
+        struct lock *k = *l;
+        if (k->owner != f || k->offset != offset || k->length != length) continue;
+        *l = k->next;
+        free(k);
+        pthread_cond_broadcast(&lock_released);
+        return 1;
+    }
+    return 0;
+}
+
+static NTSTATUS add_lock(struct file *f, uint64_t offset, uint64_t length, int fail_immediately, int exclusive)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    struct lock *l = calloc(1, sizeof(*l));
+    if (!l) return STATUS_NO_MEMORY;
+    pthread_mutex_lock(&inode_mutex);
+    while (lock_conflicts(f->inode, offset, length, exclusive))
+    {
+        if (fail_immediately) { status = STATUS_LOCK_NOT_GRANTED; break; }
+        pthread_cond_wait(&lock_released, &inode_mutex);
+    }
+    if (!status)
+    {
+        *l = (struct lock){ f->inode->locks, offset, length, f, exclusive };
+        f->inode->locks = l;
+        l = NULL;
+    }
+    pthread_mutex_unlock(&inode_mutex);
+    free(l);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtLockFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                LARGE_INTEGER *offset, LARGE_INTEGER *length, uint32_t key,
+                                uint8_t fail_immediately, uint8_t exclusive)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    (void)event; (void)apc; (void)apc_ctx; (void)key;
+    if (status) return status;
+    if (!f->inode) status = STATUS_INVALID_DEVICE_REQUEST;
+    else if (offset->QuadPart < 0 || length->QuadPart < 0) status = STATUS_INVALID_PARAMETER;
+    else if (!(status = add_lock(f, offset->QuadPart, length->QuadPart, fail_immediately, exclusive)) &&
+             host_lock(f->fd, offset->QuadPart, length->QuadPart, exclusive ? F_WRLCK : F_RDLCK, !fail_immediately))
+    {
+        pthread_mutex_lock(&inode_mutex);
+        remove_lock(f, offset->QuadPart, length->QuadPart);
+        pthread_mutex_unlock(&inode_mutex);
+        status = STATUS_LOCK_NOT_GRANTED;
+    }
+    object_release(&f->obj);
+    if (io) { io->Status = status; io->Information = 0; }
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtUnlockFile(HANDLE handle, IO_STATUS_BLOCK *io, LARGE_INTEGER *offset,
+                                  LARGE_INTEGER *length, uint32_t key)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    uint64_t off, len;
+    (void)key;
+    if (status) return status;
+    status = STATUS_RANGE_NOT_LOCKED;
+    off = offset->QuadPart;
+    len = length->QuadPart;
+    if (f->inode)
+    {
+        pthread_mutex_lock(&inode_mutex);
+        /* only the exact range this handle locked */
+        if (remove_lock(f, off, len))
+        {
+            status = STATUS_SUCCESS;
+            host_lock(f->fd, off, len, F_UNLCK, 0);
+            /* the host merged overlapping locks of this handle: give back what the others still hold */
+            for (struct lock *l = f->inode->locks; l; l = l->next)
+                if (l->owner == f && ranges_overlap(l->offset, l->length, off, len))
+                    host_lock(f->fd, l->offset, l->length, l->exclusive ? F_WRLCK : F_RDLCK, 0);
+        }
+        pthread_mutex_unlock(&inode_mutex);
+    }
+    object_release(&f->obj);
+    if (io) { io->Status = status; io->Information = 0; }
+    return status;
+}
+
+/* --- pipes --------------------------------------------------------------- */
+
+/* CreatePipe: an anonymous pipe is a Unix pipe; the read end may only read */
+NTSTATUS WINAPI unix___wlx_create_pipe(HANDLE *read_end, HANDLE *write_end, uint32_t attributes)
+{
+    int fds[2];
+    struct file *r, *w;
+    if (pipe2(fds, O_CLOEXEC)) return errno_to_status(errno);
+    r = file_new(fds[0], FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES | SYNCHRONIZE | 0x20000,
+                 FILE_SYNCHRONOUS_IO_NONALERT);
+    w = file_new(fds[1], FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_READ_ATTRIBUTES | FILE_WRITE_ATTRIBUTES |
+                 SYNCHRONIZE | 0x20000, FILE_SYNCHRONOUS_IO_NONALERT);
+    if (!r || !w)
+    {
+        if (r) object_release(&r->obj); else close(fds[0]);
+        if (w) object_release(&w->obj); else close(fds[1]);
+        return STATUS_NO_MEMORY;
+    }
+    r->owns_fd = w->owns_fd = 1;
+    *read_end = handle_alloc(&r->obj, r->access, attributes & OBJ_INHERIT);
+    *write_end = handle_alloc(&w->obj, w->access, attributes & OBJ_INHERIT);
+    return *read_end && *write_end ? STATUS_SUCCESS : STATUS_NO_MEMORY;
+}
+
+/* --- duplication ------------------------------------------------------------
+ * NtDuplicateObject within the process: the new handle refers to the same
+ * object, so a duplicated file handle shares the file pointer, as on
+ * Windows. (Generic over handle.c's API; other processes are the server's.) */
+
+#define DUPLICATE_CLOSE_SOURCE    1
+#define DUPLICATE_SAME_ACCESS     2
+#define DUPLICATE_SAME_ATTRIBUTES 4
+
+static struct wlx_object *current_thread_object(void)
+{
+    struct wlx_object *obj;
+    __asm__ ("movq %%gs:%c1, %0" : "=r"(obj) : "i"(TEB_WLX_UNIX_THREAD));
+    if (obj) __atomic_add_fetch(&obj->refcount, 1, __ATOMIC_RELAXED);
+    return obj;
+}
+
+NTSTATUS WINAPI unix_NtDuplicateObject(HANDLE src_process, HANDLE src, HANDLE dst_process, HANDLE *dst,
+                                       ACCESS_MASK access, uint32_t attributes, uint32_t options)
+{
+    struct wlx_object *obj = NULL;
+    NTSTATUS status;
+    if (src_process != NtCurrentProcess() || (dst && dst_process != NtCurrentProcess())) return STATUS_NOT_IMPLEMENTED;
+    if (src == NtCurrentThread()) status = (obj = current_thread_object()) ? STATUS_SUCCESS : STATUS_INVALID_HANDLE;
+    else if (src == NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;   /* no process object yet */
+    else status = handle_get(src, NULL, &obj);
+    if (status) return status;
+    if (options & DUPLICATE_SAME_ACCESS)
+        access = obj->ops == &file_ops ? ((struct file *)obj)->access : 0x1fffff;  /* the type's all-access */
+    else if (obj->ops == &file_ops)
+        access = map_generic(access);
+    if (dst)
+    {
+        *dst = handle_alloc(obj, access, attributes & OBJ_INHERIT);
+        if (!*dst) { object_release(obj); status = STATUS_NO_MEMORY; }
+    }
+    else object_release(obj);
+    if (!status && (options & DUPLICATE_CLOSE_SOURCE) && src != NtCurrentThread()) handle_close(src);
+    return status;
+}
+
+/* --- device controls ----------------------------------------------------- */
+
+#define FSCTL_PIPE_PEEK 0x0011400c
+/* wlx's private console control on a terminal handle (kernel32/console.c):
+   out: 4 x uint16 columns, rows, cursor x, cursor y (cursor unknown: 0) */
+#define WLX_IOCTL_CONSOLE_SIZE 0x00500f00
+/* in/out: uint32 Windows console mode bits applied to the terminal */
+#define WLX_IOCTL_CONSOLE_SET_ECHO 0x00500f04
+
+NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                     uint32_t code, void *in, uint32_t in_len, void *out, uint32_t out_len)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    int avail = 0;
+    struct stat st;
+    (void)event; (void)apc; (void)apc_ctx; (void)in; (void)in_len;
+    if (status) return status;
+    io->Information = 0;
+    if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
+    else if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_INVALID_PARAMETER;
+    else if (out_len < 16) status = STATUS_INFO_LENGTH_MISMATCH;
+    else
+    {
+        /* FILE_PIPE_PEEK_BUFFER: state, bytes available, messages, message length, data */
+        uint32_t *u = out;
+        ioctl(f->fd, FIONREAD, &avail);
+        u[0] = 3;  /* FILE_PIPE_CONNECTED_STATE */
+        u[1] = avail;
+        u[2] = 0;
+        u[3] = 0;
+        io->Information = 16;
+        if (out_len > 16 && avail)
+        {
+            /* peek without consuming: only sockets can; a pipe reports the count */
+            ssize_t r = S_ISSOCK(st.st_mode) ? recv(f->fd, u + 4, out_len - 16, MSG_PEEK | MSG_DONTWAIT) : 0;
+            if (r > 0) io->Information += r;
+            if ((uint32_t)avail > out_len - 16) status = STATUS_BUFFER_OVERFLOW;
+        }
+    }
+    object_release(&f->obj);
+    io->Status = status;
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtDeviceIoControlFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                           uint32_t code, void *in, uint32_t in_len, void *out, uint32_t out_len)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    (void)event; (void)apc; (void)apc_ctx;
+    if (status) return status;
+    io->Information = 0;
+    if (!isatty(f->fd)) status = STATUS_INVALID_HANDLE;
+    else if (code == WLX_IOCTL_CONSOLE_SIZE && out_len >= 8)
+    {
+        struct winsize ws = { 0 };
+        uint16_t *u = out;
+        if (ioctl(f->fd, TIOCGWINSZ, &ws) || !ws.ws_col) { ws.ws_col = 80; ws.ws_row = 25; }
+        u[0] = ws.ws_col; u[1] = ws.ws_row; u[2] = 0; u[3] = 0;
+        io->Information = 8;
+    }
+    else if (code == WLX_IOCTL_CONSOLE_SET_ECHO && in_len >= 4)
+    {
+        /* ENABLE_LINE_INPUT 2, ENABLE_ECHO_INPUT 4 */
+        struct termios t;
+        uint32_t mode = *(uint32_t *)in;
+        if (tcgetattr(f->fd, &t)) status = errno_to_status(errno);
+        else
+        {
+            t.c_lflag = (mode & 2) ? (t.c_lflag | ICANON) : (t.c_lflag & ~ICANON);
+            t.c_lflag = (mode & 4) ? (t.c_lflag | ECHO) : (t.c_lflag & ~ECHO);
+            if (tcsetattr(f->fd, TCSANOW, &t)) status = errno_to_status(errno);
+        }
+    }
+    else status = STATUS_INVALID_DEVICE_REQUEST;
+    object_release(&f->obj);
+    io->Status = status;
     return status;
 }

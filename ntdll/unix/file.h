@@ -34,10 +34,14 @@ extern const struct object_ops file_ops;
 NTSTATUS file_get(HANDLE h, struct file **f);
 uint64_t unix_time_to_filetime(const struct timespec *ts);
 uint32_t file_attributes(const struct stat *st, const char *name);
-uint32_t file_attributes_fd(int fd, const struct stat *st);
+uint32_t file_xattr_attributes(int fd, const char *path);
+void file_set_xattr_attributes(int fd, uint32_t attributes);
 int64_t file_birth_time(int dirfd, const char *name, const struct stat *st);
 void dir_close(struct file *f);
-NTSTATUS file_set_delete_pending(struct file *f, int pending);
+NTSTATUS file_set_delete_pending(struct file *f, int pending, uint32_t ex_flags);
+#define FILE_DISPOSITION_POSIX           0x02   /* FILE_DISPOSITION_POSIX_SEMANTICS */
+#define FILE_DISPOSITION_IGNORE_READONLY 0x10   /* FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE */
+void file_renamed(struct file *f, char *new_path);                  /* takes new_path */
 
 /* Unicode case folding (path.c), used for lookups and wildcard matching */
 WCHAR wlx_toupper(WCHAR c);
@@ -96,5 +100,6 @@ WCHAR wlx_toupper(WCHAR c);
 #define STATUS_LOCK_NOT_GRANTED   ((NTSTATUS)0xC0000055)
 #define STATUS_RANGE_NOT_LOCKED   ((NTSTATUS)0xC000007E)
 #define STATUS_FILE_LOCK_CONFLICT ((NTSTATUS)0xC0000054)
+#define STATUS_PIPE_CLOSING       ((NTSTATUS)0xC00000B1)
 
 #endif

@@ -3,6 +3,7 @@
  * NtSetInformationFile, NtQueryAttributesFile/NtQueryFullAttributesFile,
  * NtQueryVolumeInformationFile, NtDeleteFile.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -21,7 +22,7 @@ enum {
     FilePositionInformation = 14, FileModeInformation = 16, FileAlignmentInformation = 17,
     FileAllInformation = 18, FileAllocationInformation = 19, FileEndOfFileInformation = 20,
     FileNetworkOpenInformation = 34, FileAttributeTagInformation = 35,
-    FileDispositionInformationEx = 64, FileRenameInformationEx = 65,
+    FileDispositionInformationEx = 64, FileRenameInformationEx = 65, FileLinkInformation = 11,
 };
 
 struct basic_info { int64_t creation, access, write, change; uint32_t attributes, pad; };
@@ -33,14 +34,37 @@ _Static_assert(sizeof(struct standard_info) == 24, "standard");
 _Static_assert(sizeof(struct network_open_info) == 56, "network open");
 _Static_assert(offsetof(struct rename_info, name) == 20, "rename");
 
-static void fill_basic(const struct stat *st, struct basic_info *b)
+/* the creation time: the birth time where the file system keeps one */
+int64_t file_birth_time(int dirfd, const char *name, const struct stat *st)
 {
-    b->creation = unix_time_to_filetime(&st->st_mtim);   /* Linux has no portable birth time here */
-    if (st->st_ctim.tv_sec < st->st_mtim.tv_sec) b->creation = unix_time_to_filetime(&st->st_ctim);
+    struct statx sx;
+    if (!statx(dirfd, name, name[0] ? 0 : AT_EMPTY_PATH, STATX_BTIME, &sx) && (sx.stx_mask & STATX_BTIME))
+    {
+        struct timespec ts = { sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec };
+        return unix_time_to_filetime(&ts);
+    }
+    return unix_time_to_filetime(st->st_ctim.tv_sec < st->st_mtim.tv_sec ? &st->st_ctim : &st->st_mtim);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = path ? strrchr(path, '/') : NULL;
+    return slash ? slash + 1 : path;
+}
+
+/* the attributes of a file known by fd (or, when fd < 0, by path) */
+static uint32_t attributes_of(const struct stat *st, int fd, const char *path)
+{
+    return file_attributes(st, base_name(path)) | file_xattr_attributes(fd, path);
+}
+
+static void fill_basic(const struct stat *st, int64_t birth, uint32_t attributes, struct basic_info *b)
+{
+    b->creation = birth;
     b->access = unix_time_to_filetime(&st->st_atim);
     b->write = unix_time_to_filetime(&st->st_mtim);
     b->change = unix_time_to_filetime(&st->st_ctim);
-    b->attributes = file_attributes(st, NULL);
+    b->attributes = attributes;
     b->pad = 0;
 }
 
@@ -73,7 +97,7 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
     {
     case FileBasicInformation:
         if (len < sizeof(struct basic_info)) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
-        fill_basic(&st, ptr); info = sizeof(struct basic_info); break;
+        fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), ptr); info = sizeof(struct basic_info); break;
     case FileStandardInformation:
         if (len < sizeof(struct standard_info)) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
         fill_standard(&st, ptr);
@@ -106,14 +130,14 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         {
             struct basic_info b; struct standard_info s;
             struct network_open_info *n = ptr;
-            fill_basic(&st, &b); fill_standard(&st, &s);
+            fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), &b); fill_standard(&st, &s);
             n->creation = b.creation; n->access = b.access; n->write = b.write; n->change = b.change;
             n->allocation = s.allocation; n->eof = s.eof; n->attributes = b.attributes; n->pad = 0;
         }
         info = sizeof(struct network_open_info); break;
     case FileAttributeTagInformation:
         if (len < 8) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
-        ((uint32_t *)ptr)[0] = file_attributes(&st, NULL); ((uint32_t *)ptr)[1] = 0; info = 8; break;
+        ((uint32_t *)ptr)[0] = attributes_of(&st, f->fd, f->unix_path); ((uint32_t *)ptr)[1] = 0; info = 8; break;
     case FileNameInformation:
     case FileAllInformation:
     {
@@ -123,7 +147,7 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         if (klass == FileAllInformation)
         {
             uint8_t *p = ptr;
-            fill_basic(&st, (struct basic_info *)p);
+            fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), (struct basic_info *)p);
             fill_standard(&st, (struct standard_info *)(p + 0x28));
             *(uint64_t *)(p + 0x40) = st.st_ino;
             *(uint32_t *)(p + 0x48) = 0;
@@ -168,8 +192,30 @@ static NTSTATUS set_times(struct file *f, const struct basic_info *b)
             else if (!(mode & 0200)) mode |= 0200 | ((mode & 0044) >> 1);
             if (mode != (st.st_mode & 07777) && fchmod(f->fd, mode)) return errno_to_status(errno);
         }
+        file_set_xattr_attributes(f->fd, b->attributes);
     }
     return STATUS_SUCCESS;
+}
+
+/* a rename to the same name in another case: the lookup found the file
+   itself, but the name must take the case asked for */
+static char *with_requested_name(char *dest, const struct rename_info *r)
+{
+    size_t n = r->name_len / sizeof(WCHAR), start = n;
+    while (start && r->name[start - 1] != '\\') start--;
+    char *slash = strrchr(dest, '/');
+    size_t dirlen = slash ? (size_t)(slash - dest) : 0;
+    size_t ulen = wlx_utf16_to_utf8(r->name + start, n - start, NULL, 0);
+    char *out = malloc(dirlen + ulen + 2);
+    if (out)
+    {
+        memcpy(out, dest, dirlen);
+        out[dirlen] = '/';
+        wlx_utf16_to_utf8(r->name + start, n - start, out + dirlen + 1, ulen);
+        out[dirlen + 1 + ulen] = 0;
+    }
+    free(dest);
+    return out;
 }
 
 static NTSTATUS do_rename(struct file *f, const struct rename_info *r, int flags)
@@ -179,9 +225,11 @@ static NTSTATUS do_rename(struct file *f, const struct rename_info *r, int flags
     struct stat st;
     NTSTATUS status;
     if (!f->unix_path) return STATUS_INVALID_PARAMETER;
+    if (!(f->access & DELETE)) return STATUS_ACCESS_DENIED;
     if (r->root) return STATUS_NOT_IMPLEMENTED;
     status = path_nt_to_unix(&us, &dest, 1);
     if (status) return status;
+    if (!strcmp(dest, f->unix_path) && !(dest = with_requested_name(dest, r))) return STATUS_NO_MEMORY;
     if (!(flags & 1 /* replace if exists */) && !lstat(dest, &st) && strcmp(dest, f->unix_path))
     {
         free(dest);
@@ -189,9 +237,29 @@ static NTSTATUS do_rename(struct file *f, const struct rename_info *r, int flags
     }
     if (!lstat(dest, &st) && S_ISDIR(st.st_mode) && strcmp(dest, f->unix_path)) { free(dest); return STATUS_ACCESS_DENIED; }
     if (rename(f->unix_path, dest)) { status = errno_to_status(errno); free(dest); return status; }
-    free(f->unix_path);
-    f->unix_path = dest;
+    file_renamed(f, dest);
     return STATUS_SUCCESS;
+}
+
+/* CreateHardLink: another name for the file; folders have none */
+static NTSTATUS do_link(struct file *f, const struct rename_info *r, int replace)
+{
+    UNICODE_STRING us = { (uint16_t)r->name_len, (uint16_t)r->name_len, 0, (WCHAR *)r->name };
+    struct stat st;
+    char *dest;
+    NTSTATUS status;
+    if (!f->unix_path) return STATUS_INVALID_PARAMETER;
+    if (f->is_dir) return STATUS_FILE_IS_A_DIRECTORY;
+    if (r->root) return STATUS_NOT_IMPLEMENTED;
+    if ((status = path_nt_to_unix(&us, &dest, 1))) return status;
+    if (!lstat(dest, &st))
+    {
+        if (!replace) status = STATUS_OBJECT_NAME_COLLISION;
+        else if (S_ISDIR(st.st_mode) || unlink(dest)) status = STATUS_ACCESS_DENIED;
+    }
+    if (!status && link(f->unix_path, dest)) status = errno_to_status(errno);
+    free(dest);
+    return status;
 }
 
 NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, void *ptr, uint32_t len, uint32_t klass)
@@ -220,17 +288,12 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
         break;
     case FileDispositionInformation:
         if (len < 1) status = STATUS_INVALID_PARAMETER;
-        else if (*(uint8_t *)ptr && f->unix_path)
-        {
-            struct stat st;
-            if (!stat(f->unix_path, &st) && !S_ISDIR(st.st_mode) && !(st.st_mode & 0222)) status = STATUS_CANNOT_DELETE;
-            else f->delete_on_close = 1;
-        }
-        else f->delete_on_close = 0;
+        else status = file_set_delete_pending(f, *(uint8_t *)ptr != 0, 0);
         break;
     case FileDispositionInformationEx:
+        /* FILE_DISPOSITION_DELETE and its modifiers */
         if (len < 4) status = STATUS_INVALID_PARAMETER;
-        else f->delete_on_close = (*(uint32_t *)ptr & 1) != 0;
+        else status = file_set_delete_pending(f, (*(uint32_t *)ptr & 1) != 0, *(uint32_t *)ptr);
         break;
     case FileRenameInformation:
     case FileRenameInformationEx:
@@ -242,6 +305,11 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
             status = do_rename(f, r, flags);
         }
         break;
+    case FileLinkInformation:
+        /* FILE_LINK_INFORMATION has the layout of the rename record */
+        if (len < sizeof(struct rename_info) - sizeof(WCHAR)) status = STATUS_INVALID_PARAMETER;
+        else status = do_link(f, ptr, *(uint8_t *)ptr);
+        break;
     default:
         status = STATUS_INVALID_INFO_CLASS;
     }
@@ -249,12 +317,13 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
     return set_return(io, status, 0);
 }
 
-static NTSTATUS stat_attr(const OBJECT_ATTRIBUTES *attr, struct stat *st)
+static NTSTATUS stat_attr(const OBJECT_ATTRIBUTES *attr, struct stat *st, struct basic_info *b)
 {
     char *path;
     NTSTATUS status = path_nt_to_unix(attr->ObjectName, &path, 0);
     if (status) return status;
     if (stat(path, st)) status = errno_to_status(errno);
+    else fill_basic(st, file_birth_time(AT_FDCWD, path, st), attributes_of(st, -1, path), b);
     free(path);
     return status;
 }
@@ -262,22 +331,42 @@ static NTSTATUS stat_attr(const OBJECT_ATTRIBUTES *attr, struct stat *st)
 NTSTATUS WINAPI unix_NtQueryAttributesFile(const OBJECT_ATTRIBUTES *attr, struct basic_info *info)
 {
     struct stat st;
-    NTSTATUS status = stat_attr(attr, &st);
-    if (!status) fill_basic(&st, info);
-    return status;
+    return stat_attr(attr, &st, info);
 }
 
 NTSTATUS WINAPI unix_NtQueryFullAttributesFile(const OBJECT_ATTRIBUTES *attr, struct network_open_info *info)
 {
     struct stat st;
-    NTSTATUS status = stat_attr(attr, &st);
+    struct basic_info b;
+    NTSTATUS status = stat_attr(attr, &st, &b);
     if (!status)
     {
-        struct basic_info b; struct standard_info s;
-        fill_basic(&st, &b); fill_standard(&st, &s);
+        struct standard_info s;
+        fill_standard(&st, &s);
         info->creation = b.creation; info->access = b.access; info->write = b.write; info->change = b.change;
         info->allocation = s.allocation; info->eof = s.eof; info->attributes = b.attributes; info->pad = 0;
     }
+    return status;
+}
+
+/* GetFinalPathNameByHandle: the handle's DOS path ("C:\dir\file"), which
+   no NT information class gives with its drive letter */
+NTSTATUS WINAPI unix___wlx_file_dos_path(HANDLE handle, WCHAR *buffer, uint32_t size, uint32_t *needed)
+{
+    struct file *f;
+    NTSTATUS status = file_get(handle, &f);
+    if (status) return status;
+    char *dos = f->unix_path ? path_unix_to_dos(f->unix_path) : NULL;
+    if (!dos) status = STATUS_INVALID_HANDLE;
+    else
+    {
+        size_t len = wlx_utf8_to_utf16(dos, strlen(dos), NULL, 0);
+        *needed = (len + 1) * sizeof(WCHAR);
+        if (*needed > size) status = STATUS_BUFFER_TOO_SMALL;
+        else { wlx_utf8_to_utf16(dos, strlen(dos), buffer, len); buffer[len] = 0; }
+    }
+    free(dos);
+    object_release(&f->obj);
     return status;
 }
 

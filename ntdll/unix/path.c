@@ -3,18 +3,26 @@
  *
  * "\??\C:\dir\file" → "<prefix>/dosdevices/c:" + "/dir/file", each component
  * looked up case-insensitively (exact name first, then a scan of the
- * folder). Builtin DLLs asked for in C:\windows\system32 that are not in the
- * prefix come from wlx's own DLL folder, so GetModuleFileName of a builtin
- * can say C:\windows\system32\kernel32.dll as on Windows.
+ * folder comparing with Unicode simple case folding, as NTFS does; the
+ * scans' answers are cached while the folder does not change). Builtin
+ * DLLs asked for in C:\windows\system32 that are not in the prefix come
+ * from wlx's own DLL folder, so GetModuleFileName of a builtin can say
+ * C:\windows\system32\kernel32.dll as on Windows.
  */
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <locale.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+#include <wctype.h>
 #include "private.h"
+#include "file.h"
 
 char *wlx_prefix_dir;
 char *wlx_builtin_dir;
@@ -24,29 +32,140 @@ static int valid_name_char(WCHAR c)
     return c >= 32 && c != '*' && c != '?' && c != '"' && c != '<' && c != '>' && c != '|';
 }
 
+/* --- case folding --------------------------------------------------------- */
+
+static locale_t utf8_locale;
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+
+static void init_utf8_locale(void)
+{
+    utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* the host's Unicode simple upper-case mapping of a BMP character */
+WCHAR wlx_toupper(WCHAR c)
+{
+    if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    pthread_once(&utf8_once, init_utf8_locale);
+    if (!utf8_locale || (c >= 0xd800 && c < 0xe000)) return c;
+    wint_t u = towupper_l(c, utf8_locale);
+    return u < 0x10000 ? (WCHAR)u : c;
+}
+
+static int names_equal_nocase(const char *a, const char *b)
+{
+    WCHAR wa[256], wb[256];
+    size_t la = wlx_utf8_to_utf16(a, strlen(a), wa, 256), lb = wlx_utf8_to_utf16(b, strlen(b), wb, 256);
+    if (la != lb || la > 256) return 0;
+    for (size_t i = 0; i < la; i++) if (wlx_toupper(wa[i]) != wlx_toupper(wb[i])) return 0;
+    return 1;
+}
+
+/* --- the lookup cache -------------------------------------------------------------
+ * A case-folded scan costs a whole readdir, and programs repeat the same
+ * lookups (DLL searches mostly miss). The answer for (folder, name) holds
+ * as long as the folder's change time is the same: no entry was added,
+ * removed or renamed since. Misses are cached too. */
+
+#define CACHE_SIZE 256
+
+struct cache_entry {
+    char *dir, *name;            /* the folder, the name asked for */
+    char *found;                 /* its real name, NULL for "no such entry" */
+    struct timespec ctime;       /* the folder's change time then */
+};
+
+static struct cache_entry cache[CACHE_SIZE];
+static pthread_mutex_t cache_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned cache_slot(const char *dir, const char *name)
+{
+    unsigned h = 5381;
+    for (const char *p = dir; *p; p++) h = h * 33 + (unsigned char)*p;
+    for (const char *p = name; *p; p++) h = h * 33 + (unsigned char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+    return h % CACHE_SIZE;
+}
+
+/* 1: found (real name copied), 0: known missing, -1: not cached */
+static int cache_lookup(const char *dir, const char *name, const struct timespec *ctime, char *out)
+{
+    int ret = -1;
+    pthread_mutex_lock(&cache_mutex);
+    struct cache_entry *e = &cache[cache_slot(dir, name)];
+    if (e->dir && !strcmp(e->dir, dir) && !strcmp(e->name, name) &&
+        e->ctime.tv_sec == ctime->tv_sec && e->ctime.tv_nsec == ctime->tv_nsec)
+    {
+        ret = e->found != NULL;
+        if (ret) strcpy(out, e->found);
+    }
+    pthread_mutex_unlock(&cache_mutex);
+    return ret;
+}
+
+static void cache_store(const char *dir, const char *name, const struct timespec *ctime, const char *found)
+{
+    pthread_mutex_lock(&cache_mutex);
+    struct cache_entry *e = &cache[cache_slot(dir, name)];
+    free(e->dir); free(e->name); free(e->found);
+    e->dir = strdup(dir);
+    e->name = strdup(name);
+    e->found = found ? strdup(found) : NULL;
+    e->ctime = *ctime;
+    if (!e->dir || !e->name || (found && !e->found))
+    {
+        free(e->dir); free(e->name); free(e->found);
+        e->dir = e->name = e->found = NULL;
+    }
+    pthread_mutex_unlock(&cache_mutex);
+}
+
+/* file systems stamp times from a coarse clock: a folder changed in the
+   last second may change again under the same stamp, so it is not cached */
+static int ctime_settled(const struct timespec *ctime)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME_COARSE, &now);
+    return now.tv_sec - ctime->tv_sec >= 2;
+}
+
+static int scan_folder(const char *dir, const char *name, char *out)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    int found = 0;
+    if (!d) return 0;
+    while ((de = readdir(d)))
+        if (!strcasecmp(de->d_name, name) || names_equal_nocase(de->d_name, name))
+        {
+            strcpy(out, de->d_name);
+            found = 1;
+            break;
+        }
+    closedir(d);
+    return found;
+}
+
 /* find name in folder dir (which exists) ignoring case; returns 1 if found */
 static int lookup_component(char *path, size_t dirlen, const char *name)
 {
     struct stat st;
+    char real[1024];
     size_t len = strlen(name);
+    int found;
     memcpy(path + dirlen, name, len + 1);
     if (!lstat(path, &st)) return 1;
     path[dirlen] = 0;
-    DIR *d = opendir(dirlen ? path : "/");
-    int found = 0;
-    if (d)
+    const char *dir = dirlen ? path : "/";
+    if (stat(dir, &st)) found = 0;
+    else if (!ctime_settled(&st.st_ctim)) found = scan_folder(dir, name, real);
+    else if ((found = cache_lookup(dir, name, &st.st_ctim, real)) < 0)
     {
-        struct dirent *de;
-        while ((de = readdir(d)))
-            if (!strcasecmp(de->d_name, name))  /* ASCII case folding for now */
-            {
-                memcpy(path + dirlen, de->d_name, len + 1);
-                found = 1;
-                break;
-            }
-        closedir(d);
+        found = scan_folder(dir, name, real);
+        cache_store(dir, name, &st.st_ctim, found ? real : NULL);
     }
-    if (!found) memcpy(path + dirlen, name, len + 1);
+    /* upper and lower case may take different UTF-8 lengths */
+    if (found) memcpy(path + dirlen, real, strlen(real) + 1);
+    else memcpy(path + dirlen, name, len + 1);
     return found;
 }
 
@@ -117,7 +236,7 @@ NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_
         }
         path[len++] = '/';
         int found = lookup_component(path, len, name);
-        len += ulen;
+        len += strlen(path + len);
         if (!found && !last) { free(path); return STATUS_OBJECT_PATH_NOT_FOUND; }
     }
     if (!len) path[len++] = '/';
