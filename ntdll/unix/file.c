@@ -458,7 +458,7 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
 
     status = path_nt_to_unix(attr->ObjectName, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
     if (status) return io->Status = status;
-    r.exists = !stat(r.path, &r.st);
+    r.exists = !path_stat(r.path, &r.st);
     if ((r.exists && S_ISDIR(r.st.st_mode)) || (!r.exists && (options & FILE_DIRECTORY_FILE)))
         status = open_directory(&r, &fd);
     else

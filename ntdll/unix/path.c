@@ -186,6 +186,79 @@ static char *builtin_fallback(char *path)
     return path;
 }
 
+/* the Unix folder behind each drive letter, resolved once per process */
+static char *drive_roots[26];
+static pthread_mutex_t drive_mutex = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *drive_root(char drive)
+{
+    char link[4096];
+    pthread_mutex_lock(&drive_mutex);
+    char *root = drive_roots[drive - 'a'];
+    if (!root)
+    {
+        snprintf(link, sizeof(link), "%s/dosdevices/%c:", wlx_prefix_dir, drive);
+        root = realpath(link, NULL);
+        if (root && !strcmp(root, "/")) root[0] = 0;   /* "" + "/x" below */
+        drive_roots[drive - 'a'] = root;
+    }
+    pthread_mutex_unlock(&drive_mutex);
+    return root;
+}
+
+/* The last lookup's stat, per thread: NtCreateFile asks again right away. */
+static __thread struct { char *path; struct stat st; } last_stat;
+
+static void remember_stat(const char *path, const struct stat *st)
+{
+    free(last_stat.path);
+    last_stat.path = S_ISLNK(st->st_mode) ? NULL : strdup(path);
+    last_stat.st = *st;
+}
+
+int path_stat(const char *path, struct stat *st)
+{
+    if (last_stat.path && !strcmp(last_stat.path, path))
+    {
+        *st = last_stat.st;
+        free(last_stat.path);
+        last_stat.path = NULL;   /* good for one use: the file may change */
+        return 0;
+    }
+    return stat(path, st);
+}
+
+/* The common case costs one lstat: the name as given exists, in this case.
+   Returns 1 with *out set, 0 to fall back to the component walk. */
+static int fast_lookup(const char *root, const WCHAR *s, size_t n, char **out)
+{
+    size_t rlen = strlen(root);
+    char *path = malloc(rlen + n * 3 + 2);
+    struct stat st;
+    size_t len = rlen;
+    if (!path) return 0;
+    memcpy(path, root, rlen);
+    while (n)
+    {
+        while (n && s[0] == '\\') { s++; n--; }
+        if (!n) break;
+        size_t clen = 0;
+        while (clen < n && s[clen] != '\\') clen++;
+        if ((clen == 1 && s[0] == '.') || (clen == 2 && s[0] == '.' && s[1] == '.')) { free(path); return 0; }
+        for (size_t i = 0; i < clen; i++)
+            if (!valid_name_char(s[i]) || s[i] == '/') { free(path); return 0; }
+        path[len++] = '/';
+        len += wlx_utf16_to_utf8(s, clen, path + len, clen * 3);
+        s += clen; n -= clen;
+    }
+    if (!len) path[len++] = '/';
+    path[len] = 0;
+    if (lstat(path, &st)) { free(path); return 0; }
+    remember_stat(path, &st);
+    *out = path;
+    return 1;
+}
+
 NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_last)
 {
     const WCHAR *s = nt->Buffer;
@@ -200,19 +273,20 @@ NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_
     s += 2; n -= 2;
     if (n && s[0] != '\\') return STATUS_OBJECT_NAME_INVALID;
 
-    size_t cap = strlen(wlx_prefix_dir) + 32 + n * 3 + 2;
+    const char *root = drive_root(drive);
+    if (!root) return STATUS_OBJECT_PATH_NOT_FOUND;
+    char *fast;
+    if (fast_lookup(root, s, n, &fast))
+    {
+        *unix_path = builtin_fallback(fast);
+        return STATUS_SUCCESS;
+    }
+
+    size_t cap = strlen(root) + 32 + n * 3 + 2;
     char *path = malloc(cap + 256);
     if (!path) return STATUS_NO_MEMORY;
-    size_t len = sprintf(path, "%s/dosdevices/%c:", wlx_prefix_dir, drive);
-    {
-        /* resolve the drive link once so later lookups start from a real folder */
-        char *real = realpath(path, NULL);
-        if (!real) { free(path); return STATUS_OBJECT_PATH_NOT_FOUND; }
-        len = strlen(real);
-        if (len == 1) len = 0;  /* "/" */
-        memcpy(path, real, len + 1);
-        free(real);
-    }
+    size_t len = strlen(root);
+    memcpy(path, root, len + 1);
     while (n)
     {
         while (n && s[0] == '\\') { s++; n--; }

@@ -172,7 +172,9 @@ void *object_new(const struct object_ops *ops, size_t size);
 extern char *wlx_prefix_dir;     /* absolute, no trailing slash */
 extern char *wlx_builtin_dir;    /* where our DLLs are */
 NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_last);
-char *path_unix_to_dos(const char *unix_path);   /* UTF-8 "Z:\\..." or "C:\\..." */
+char *path_unix_to_dos(const char *unix_path);
+struct stat;
+int path_stat(const char *path, struct stat *st);   /* stat, reusing the lookup's */   /* UTF-8 "Z:\\..." or "C:\\..." */
 HANDLE file_wrap_fd(int fd, ACCESS_MASK access, unsigned options);
 int file_handle_fd(HANDLE h);
 
