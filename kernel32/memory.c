@@ -245,3 +245,49 @@ SIZE_T WINAPI GlobalSize(HGLOBAL h) { return LocalSize(h); }
 HGLOBAL WINAPI GlobalReAlloc(HGLOBAL h, SIZE_T size, UINT flags) { return LocalReAlloc(h, size, flags); }
 UINT WINAPI GlobalFlags(HGLOBAL h) { return LocalFlags(h); }
 HGLOBAL WINAPI GlobalHandle(LPCVOID ptr) { return LocalHandle(ptr); }
+
+/* --- IsBad*Ptr: answered from the memory map, as no fault is taken ------- */
+
+static BOOL range_ok(const void *p, UINT_PTR size, DWORD want)
+{
+    MEMORY_BASIC_INFORMATION mbi;
+    const BYTE *a = p, *end = (const BYTE *)p + size;
+    if (!size) return TRUE;
+    if (!p || end < a) return FALSE;
+    while (a < end)
+    {
+        if (!VirtualQuery(a, &mbi, sizeof(mbi)) || mbi.State != MEM_COMMIT) return FALSE;
+        if (mbi.Protect & (PAGE_GUARD | PAGE_NOACCESS)) return FALSE;
+        if (!(mbi.Protect & want)) return FALSE;
+        a = (const BYTE *)mbi.BaseAddress + mbi.RegionSize;
+    }
+    return TRUE;
+}
+
+#define READABLE (PAGE_READONLY | PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)
+#define WRITABLE (PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY)
+BOOL WINAPI IsBadReadPtr(LPCVOID p, UINT_PTR size) { return !range_ok(p, size, READABLE); }
+BOOL WINAPI IsBadWritePtr(LPVOID p, UINT_PTR size) { return !range_ok(p, size, WRITABLE); }
+BOOL WINAPI IsBadHugeReadPtr(LPCVOID p, UINT_PTR size) { return IsBadReadPtr(p, size); }
+BOOL WINAPI IsBadHugeWritePtr(LPVOID p, UINT_PTR size) { return IsBadWritePtr(p, size); }
+BOOL WINAPI IsBadCodePtr(FARPROC p) { return !range_ok((const void *)p, 1, PAGE_EXECUTE | PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY); }
+
+BOOL WINAPI IsBadStringPtrA(LPCSTR s, UINT_PTR max)
+{
+    for (UINT_PTR i = 0; i < max; i++)
+    {
+        if (!((ULONG_PTR)(s + i) & 0xfff) || !i) { if (IsBadReadPtr(s + i, 1)) return TRUE; }
+        if (!s[i]) break;
+    }
+    return FALSE;
+}
+
+BOOL WINAPI IsBadStringPtrW(LPCWSTR s, UINT_PTR max)
+{
+    for (UINT_PTR i = 0; i < max; i++)
+    {
+        if (!((ULONG_PTR)(s + i) & 0xfff) || !i) { if (IsBadReadPtr(s + i, 2)) return TRUE; }
+        if (!s[i]) break;
+    }
+    return FALSE;
+}

@@ -19,6 +19,44 @@ static void init_ustr(UNICODE_STRING *us, const WCHAR *s)
     us->MaximumLength = n + sizeof(WCHAR);
 }
 
+NTSTATUS NTAPI __wlx_map_image(const UNICODE_STRING *, ULONG, void **, SIZE_T *, ULONG *, char *, ULONG);
+NTSTATUS NTAPI __wlx_unmap_image(void *);
+
+/* LOAD_LIBRARY_AS_DATAFILE / AS_IMAGE_RESOURCE: the file mapped for its
+   resources only — no imports, no DllMain, not in the module list; the
+   handle carries the low bit 1 (datafile) or 2 (image resource) */
+static HMODULE map_data(const WCHAR *path)
+{
+    UNICODE_STRING nt;
+    void *base;
+    SIZE_T size;
+    ULONG rflags;
+    if (!RtlDosPathNameToNtPathName_U(path, &nt, NULL, NULL)) return NULL;
+    NTSTATUS status = __wlx_map_image(&nt, 0, &base, &size, &rflags, NULL, 0);
+    RtlFreeHeap(PROCESS_HEAP(), 0, nt.Buffer);
+    return status >= 0 ? base : NULL;
+}
+
+static HMODULE load_as_data(LPCWSTR name, DWORD flags)
+{
+    WCHAR path[MAX_PATH];
+    HMODULE base = NULL;
+    if (wcschr(name, '\\') || wcschr(name, '/')) base = map_data(name);
+    if (!base && GetModuleFileNameW(NULL, path, MAX_PATH))
+    {
+        WCHAR *slash = wcsrchr(path, '\\');
+        if (slash && (size_t)(slash + 1 - path) + wcslen(name) < MAX_PATH) { wcscpy(slash + 1, name); base = map_data(path); }
+    }
+    if (!base && GetSystemDirectoryW(path, MAX_PATH) && wcslen(path) + wcslen(name) + 2 < MAX_PATH)
+    {
+        wcscat(path, L"\\");
+        wcscat(path, name);
+        base = map_data(path);
+    }
+    if (!base) { SetLastError(ERROR_MOD_NOT_FOUND); return NULL; }
+    return (HMODULE)((ULONG_PTR)base | ((flags & LOAD_LIBRARY_AS_IMAGE_RESOURCE) ? 2 : 1));
+}
+
 HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
 {
     UNICODE_STRING us;
@@ -26,11 +64,7 @@ HMODULE WINAPI LoadLibraryExW(LPCWSTR name, HANDLE file, DWORD flags)
     (void)file;
     if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
     if (flags & (LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_DATAFILE_EXCLUSIVE | LOAD_LIBRARY_AS_IMAGE_RESOURCE))
-    {
-        /* resources only: map like a DLL but mark the handle as a data file (low bit) */
-        if (!(module = LoadLibraryExW(name, NULL, 0))) return NULL;
-        return module;
-    }
+        return load_as_data(name, flags);
     init_ustr(&us, name);
     NTSTATUS status = LdrLoadDll(NULL, &flags, &us, &module);
     if (status == STATUS_DLL_NOT_FOUND) { SetLastError(ERROR_MOD_NOT_FOUND); return NULL; }
@@ -54,6 +88,7 @@ HMODULE WINAPI LoadLibraryA(LPCSTR name) { return LoadLibraryExA(name, NULL, 0);
 BOOL WINAPI FreeLibrary(HMODULE module)
 {
     if (!module) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    if ((ULONG_PTR)module & 3) return set_ntstatus(__wlx_unmap_image((void *)((ULONG_PTR)module & ~(ULONG_PTR)3)));
     return set_ntstatus(LdrUnloadDll(module));
 }
 

@@ -64,7 +64,6 @@ ULONG NTAPI NtGetTickCount(void);
 LONGLONG NTAPI RtlGetSystemTimePrecise(void);
 BOOLEAN NTAPI RtlQueryPerformanceCounter(LARGE_INTEGER *);
 BOOLEAN NTAPI RtlQueryPerformanceFrequency(LARGE_INTEGER *);
-NTSTATUS NTAPI RtlGetVersion(RTL_OSVERSIONINFOW *);
 BOOLEAN NTAPI RtlIsProcessorFeaturePresent(ULONG);
 BOOLEAN NTAPI RtlGetProductInfo(DWORD, DWORD, DWORD, DWORD, DWORD *);
 

@@ -1,8 +1,15 @@
 /*
- * kernel32/process.c — this process: start-up info, ids, exit.
- * (Creating other processes: issue 3.)
+ * kernel32/process.c — processes: this one (start-up info, ids, exit) and
+ * others (CreateProcess, OpenProcess, exit codes, ids, termination).
+ *
+ * Sections: this process · finding the program · CreateProcess · other
+ * processes.
  */
 #include "private.h"
+#include "wlx/procstart.h"
+
+NTSTATUS NTAPI __wlx_create_process(struct wlx_create_process *);
+NTSTATUS NTAPI NtOpenProcess(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, CLIENT_ID *);
 
 static STARTUPINFOA startup_a;
 
@@ -18,6 +25,10 @@ void WINAPI GetStartupInfoW(STARTUPINFOW *info)
     info->hStdInput = *(HANDLE *)(pp + PP_STDIN);
     info->hStdOutput = *(HANDLE *)(pp + PP_STDOUT);
     info->hStdError = *(HANDLE *)(pp + PP_STDERR);
+    /* the C runtime's data from the parent (msvcrt passes its fd table) */
+    UNICODE_STRING *rt = (UNICODE_STRING *)(pp + PP_RUNTIME_DATA);
+    info->cbReserved2 = rt->Buffer ? rt->Length : 0;
+    info->lpReserved2 = rt->Buffer ? (BYTE *)rt->Buffer : NULL;
 }
 
 void WINAPI GetStartupInfoA(STARTUPINFOA *info)
@@ -31,6 +42,8 @@ void WINAPI GetStartupInfoA(STARTUPINFOA *info)
     info->hStdInput = w.hStdInput;
     info->hStdOutput = w.hStdOutput;
     info->hStdError = w.hStdError;
+    info->cbReserved2 = w.cbReserved2;
+    info->lpReserved2 = w.lpReserved2;
     info->lpDesktop = startup_a.lpDesktop;
     info->lpTitle = startup_a.lpTitle;
 }
@@ -79,3 +92,207 @@ UINT WINAPI GetErrorMode(void)
     return mode;
 }
 
+
+/* --- finding the program ----------------------------------------------------------- */
+
+static BOOL is_file(const WCHAR *path)
+{
+    DWORD attr = GetFileAttributesW(path);
+    return attr != INVALID_FILE_ATTRIBUTES && !(attr & FILE_ATTRIBUTE_DIRECTORY);
+}
+
+/* a name from the command line: ".exe" added when it has no extension, then
+   the program's folder, the current folder, system32, Windows, PATH */
+static BOOL search_exe(const WCHAR *name, size_t len, WCHAR *out)
+{
+    WCHAR buf[MAX_PATH];
+    if (!len || len >= MAX_PATH) return FALSE;
+    memcpy(buf, name, len * sizeof(WCHAR));
+    buf[len] = 0;
+    DWORD n = SearchPathW(NULL, buf, L".exe", MAX_PATH, out, NULL);
+    return n && n < MAX_PATH && is_file(out);
+}
+
+/* The application name is used as given (no search, no extension). Otherwise
+   the first token of the command line: a quoted one as it is; an unquoted one
+   with spaces is tried a word at a time ("c:\program files\a b.exe"). */
+static BOOL find_program(const WCHAR *app, const WCHAR *cmdline, WCHAR *out)
+{
+    if (app)
+    {
+        DWORD n = GetFullPathNameW(app, MAX_PATH, out, NULL);
+        if (n && n < MAX_PATH && is_file(out)) return TRUE;
+        SetLastError(ERROR_FILE_NOT_FOUND);
+        return FALSE;
+    }
+    if (!cmdline) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    while (*cmdline == ' ' || *cmdline == '\t') cmdline++;
+    if (*cmdline == '"')
+    {
+        const WCHAR *end = wcschr(cmdline + 1, '"');
+        size_t len = end ? (size_t)(end - cmdline - 1) : wcslen(cmdline + 1);
+        if (search_exe(cmdline + 1, len, out)) return TRUE;
+    }
+    else
+    {
+        const WCHAR *p = cmdline;
+        for (;;)
+        {
+            while (*p && *p != ' ' && *p != '\t') p++;
+            if (search_exe(cmdline, p - cmdline, out)) return TRUE;
+            if (!*p) break;
+            while (*p == ' ' || *p == '\t') p++;
+            if (!*p) break;
+        }
+    }
+    SetLastError(ERROR_FILE_NOT_FOUND);
+    return FALSE;
+}
+
+/* --- CreateProcess ------------------------------------------------------------------- */
+
+static SIZE_T env_block_size_w(const WCHAR *env)
+{
+    const WCHAR *p = env;
+    while (*p) p += wcslen(p) + 1;
+    return (p - env + 1) * sizeof(WCHAR);
+}
+
+/* NULL: the current block; ANSI unless CREATE_UNICODE_ENVIRONMENT */
+static WCHAR *child_env(void *env, DWORD flags, SIZE_T *size)
+{
+    if (!env) env = *(WCHAR **)(k32_params() + PP_ENVIRONMENT);
+    else if (!(flags & CREATE_UNICODE_ENVIRONMENT))
+    {
+        const char *a = env, *p = a;
+        while (*p) p += strlen(p) + 1;
+        int len = p - a + 1;
+        int wlen = MultiByteToWideChar(CP_ACP, 0, a, len, NULL, 0);
+        WCHAR *w = RtlAllocateHeap(PROCESS_HEAP(), 0, wlen * sizeof(WCHAR));
+        if (!w) return NULL;
+        MultiByteToWideChar(CP_ACP, 0, a, len, w, wlen);
+        *size = wlen * sizeof(WCHAR);
+        return w;
+    }
+    *size = env_block_size_w(env);
+    return env;
+}
+
+/* the current folder of the child, as a full path ending with '\' */
+static BOOL child_curdir(const WCHAR *curdir, WCHAR *out)
+{
+    DWORD n = curdir ? GetFullPathNameW(curdir, MAX_PATH, out, NULL) : GetCurrentDirectoryW(MAX_PATH, out);
+    if (!n || n >= MAX_PATH - 1) { SetLastError(ERROR_DIRECTORY); return FALSE; }
+    DWORD attr = GetFileAttributesW(out);
+    if (attr == INVALID_FILE_ATTRIBUTES || !(attr & FILE_ATTRIBUTE_DIRECTORY)) { SetLastError(ERROR_DIRECTORY); return FALSE; }
+    if (out[n - 1] != '\\') { out[n] = '\\'; out[n + 1] = 0; }
+    return TRUE;
+}
+
+BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                           BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir, LPSTARTUPINFOW si,
+                           LPPROCESS_INFORMATION pi)
+{
+    WCHAR exe[MAX_PATH], dir[MAX_PATH + 1];
+    UNICODE_STRING nt;
+    struct wlx_create_process cp = {0};
+    SIZE_T env_size = 0;
+    (void)psa; (void)tsa;
+
+    if (!find_program(app, cmdline, exe) || !child_curdir(curdir, dir)) return FALSE;
+    if (!RtlDosPathNameToNtPathName_U(exe, &nt, NULL, NULL)) { SetLastError(ERROR_FILE_NOT_FOUND); return FALSE; }
+    WCHAR *wenv = child_env(env, flags, &env_size);
+    if (!wenv) { RtlFreeUnicodeString(&nt); SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    cp.exe_nt = (const uint16_t *)nt.Buffer;
+    cp.cmdline = (const uint16_t *)(cmdline ? cmdline : app);
+    cp.curdir = (const uint16_t *)dir;
+    cp.env = (const uint16_t *)wenv;
+    cp.env_size = env_size;
+    cp.flags = flags;
+    cp.inherit = inherit;
+    if (si)
+    {
+        cp.startup_flags = si->dwFlags;
+        cp.show_window = si->wShowWindow;
+        cp.runtime_data = si->lpReserved2;
+        cp.runtime_size = si->cbReserved2;
+    }
+    BOOL std = si && (si->dwFlags & STARTF_USESTDHANDLES);
+    cp.std_handles[0] = std ? si->hStdInput : GetStdHandle(STD_INPUT_HANDLE);
+    cp.std_handles[1] = std ? si->hStdOutput : GetStdHandle(STD_OUTPUT_HANDLE);
+    cp.std_handles[2] = std ? si->hStdError : GetStdHandle(STD_ERROR_HANDLE);
+    NTSTATUS status = __wlx_create_process(&cp);
+    RtlFreeUnicodeString(&nt);
+    if (wenv != env && env) RtlFreeHeap(PROCESS_HEAP(), 0, wenv);
+    if (status) return set_ntstatus(status);
+    pi->hProcess = cp.process;
+    pi->hThread = cp.thread;
+    pi->dwProcessId = cp.process_id;
+    pi->dwThreadId = cp.thread_id;
+    return TRUE;
+}
+
+static WCHAR *to_wide(const char *s)
+{
+    if (!s) return NULL;
+    int n = MultiByteToWideChar(CP_ACP, 0, s, -1, NULL, 0);
+    WCHAR *w = RtlAllocateHeap(PROCESS_HEAP(), 0, n * sizeof(WCHAR));
+    if (w) MultiByteToWideChar(CP_ACP, 0, s, -1, w, n);
+    return w;
+}
+
+BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                           BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir, LPSTARTUPINFOA si,
+                           LPPROCESS_INFORMATION pi)
+{
+    STARTUPINFOW siw = { sizeof(siw) };
+    WCHAR *wapp = to_wide(app), *wcmd = to_wide(cmdline), *wdir = to_wide(curdir);
+    if (si)
+    {
+        siw.dwFlags = si->dwFlags;
+        siw.wShowWindow = si->wShowWindow;
+        siw.hStdInput = si->hStdInput;
+        siw.hStdOutput = si->hStdOutput;
+        siw.hStdError = si->hStdError;
+        siw.cbReserved2 = si->cbReserved2;
+        siw.lpReserved2 = si->lpReserved2;
+    }
+    /* an ANSI environment stays ANSI: CreateProcessW converts it */
+    BOOL ret = CreateProcessW(wapp, wcmd, psa, tsa, inherit, flags, env, wdir, si ? &siw : NULL, pi);
+    RtlFreeHeap(PROCESS_HEAP(), 0, wapp);
+    RtlFreeHeap(PROCESS_HEAP(), 0, wcmd);
+    RtlFreeHeap(PROCESS_HEAP(), 0, wdir);
+    return ret;
+}
+
+/* --- other processes ----------------------------------------------------------------- */
+
+static BOOL basic_info(HANDLE process, PROCESS_BASIC_INFORMATION *info)
+{
+    return set_ntstatus(NtQueryInformationProcess(process, ProcessBasicInformation, info, sizeof(*info), NULL));
+}
+
+/* STILL_ACTIVE (STATUS_PENDING) while it runs, then the full 32-bit code */
+BOOL WINAPI GetExitCodeProcess(HANDLE process, LPDWORD code)
+{
+    PROCESS_BASIC_INFORMATION info;
+    if (!basic_info(process, &info)) return FALSE;
+    if (code) *code = (DWORD)info.ExitStatus;
+    return TRUE;
+}
+
+DWORD WINAPI GetProcessId(HANDLE process)
+{
+    PROCESS_BASIC_INFORMATION info;
+    return basic_info(process, &info) ? (DWORD)info.UniqueProcessId : 0;
+}
+
+HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD id)
+{
+    HANDLE handle = 0;
+    OBJECT_ATTRIBUTES attr;
+    CLIENT_ID cid = { (HANDLE)(ULONG_PTR)id, 0 };
+    InitializeObjectAttributes(&attr, NULL, inherit ? OBJ_INHERIT : 0, NULL, NULL);
+    if (!set_ntstatus(NtOpenProcess(&handle, access, &attr, &cid))) return NULL;
+    return handle;
+}

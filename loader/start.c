@@ -10,7 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "../ntdll/unix/private.h"
+#include "../ntdll/unix/process.h"
 #include "../ntdll/unix/thread.h"
+#include "../ntdll/unix/sysinfo.h"
 #include "wlx/server.h"
 #include "loader.h"
 
@@ -86,11 +88,13 @@ void loader_run(const char *exe_path, int argc, char **argv)
 
     /* register with the prefix's server (started on demand) */
     uint32_t main_tid;
-    const char *parent = getenv("WLX_PARENT_ID");
+    process_read_startup();   /* from a parent wlx: command line, environment, its id */
     if (wlx_server_connect(wlx_prefix_dir, wlx_server_binary) < 0) exit(126);
-    if (wlx_server_init_process(parent ? (uint32_t)strtoul(parent, NULL, 0) : 0, &wlx_process_id, &main_tid))
+    if (wlx_server_init_process(wlx_parent_id, &wlx_process_id, &main_tid))
         wlx_fatal("the wlx server refused to register this process");
+    process_report_ids(wlx_process_id, main_tid);
     wlx_peb = build_peb(&exe);
+    shared_data_init();   /* KUSER_SHARED_DATA at 0x7ffe0000, read directly by MSVC code */
     *(const char **)((uint8_t *)wlx_peb + PEB_WLX_EXE_UNIX_NAME) = strdup(base_name(exe_path));
     process_build_parameters(wlx_peb, exe_path, argc, argv);
 
@@ -103,5 +107,6 @@ void loader_run(const char *exe_path, int argc, char **argv)
     void *teb = thread_create_teb(wlx_peb, main_thread.tid, &main_thread);
     if (!teb || !thread_alloc_stack(teb, exe.stack_reserve, exe.stack_commit)) wlx_fatal("out of memory");
     main_thread.teb = teb;
+    process_wait_resume();    /* CREATE_SUSPENDED */
     thread_start_main(teb, process_start, exe.entry);
 }

@@ -29,8 +29,15 @@ void NTAPI RtlGetNtVersionNumbers(DWORD *major, DWORD *minor, DWORD *build)
     if (build) *build = 0xf0000000 | PEB_FIELD(USHORT, PEB_OS_BUILD);
 }
 
+/* the SDK's NtCurrentTeb is an inline reading gs:0x30; the export must not
+   call itself through it */
 #undef NtCurrentTeb
-struct _TEB * NTAPI NtCurrentTeb(void) { return (struct _TEB *)teb_ptr(); }
+struct _TEB * NTAPI NtCurrentTeb(void)
+{
+    struct _TEB *teb;
+    __asm__ ("movq %%gs:0x30, %0" : "=r"(teb));
+    return teb;
+}
 PEB * NTAPI RtlGetCurrentPeb(void) { return (PEB *)peb_ptr(); }
 
 #undef RtlZeroMemory

@@ -1,8 +1,9 @@
 /*
  * server/process.c — process objects: creation, end, the record of ended
- * processes, and the init_process / exit_process / get_process_info
- * requests.
+ * processes, and the init_process / exit_process / get_process_info /
+ * terminate_process requests.
  */
+#include <signal.h>
 #include <stdio.h>
 #include "wlxserver.h"
 
@@ -117,5 +118,21 @@ WLX_HANDLER(get_process_info)
     reply->unix_pid = p->unix_pid;
     reply->alive = p->alive;
     reply->exit_code = p->exit_code;
+    return STATUS_SUCCESS;
+}
+
+/* The exit code is recorded before the kill: the killer's wait then reads
+ * it, and the connection closing later changes nothing. */
+WLX_HANDLER(terminate_process)
+{
+    struct process *p = get_process(req->process_id);
+
+    (void)reply;
+    if (!p) return STATUS_INVALID_CID;
+    if (!p->alive) return STATUS_PROCESS_IS_TERMINATING;
+    if (p == ctx->process) return STATUS_INVALID_PARAMETER;   /* a process ends itself with exit_process */
+    int32_t unix_pid = p->unix_pid;
+    process_end(p, req->exit_code);
+    if (unix_pid > 0) kill(unix_pid, SIGKILL);
     return STATUS_SUCCESS;
 }

@@ -89,6 +89,19 @@ NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **
     return status;
 }
 
+/* a quick look at an object without taking a reference: fn runs under the
+   table lock (so the object cannot go away) and must neither sleep nor
+   touch the table; returns fn's result, or -1 for a bad handle */
+int handle_peek(HANDLE h, int (*fn)(struct wlx_object *obj))
+{
+    int ret = -1;
+    pthread_mutex_lock(&handle_lock);
+    struct handle_entry *e = entry_of(h);
+    if (e) ret = fn(e->obj);
+    pthread_mutex_unlock(&handle_lock);
+    return ret;
+}
+
 NTSTATUS handle_close(HANDLE h)
 {
     struct wlx_object *obj = NULL;

@@ -65,6 +65,7 @@ _Static_assert(sizeof(IO_STATUS_BLOCK) == 16, "IO_STATUS_BLOCK");
 #define STATUS_CONFLICTING_ADDRESSES    ((NTSTATUS)0xC0000018)
 #define STATUS_NOT_MAPPED_VIEW          ((NTSTATUS)0xC0000019)
 #define STATUS_UNABLE_TO_FREE_VM        ((NTSTATUS)0xC000001A)
+#define STATUS_FREE_VM_NOT_AT_BASE      ((NTSTATUS)0xC000009F)
 #define STATUS_NOT_COMMITTED            ((NTSTATUS)0xC000002D)
 #define STATUS_MEMORY_NOT_ALLOCATED     ((NTSTATUS)0xC00000A0)
 #define STATUS_ACCESS_DENIED            ((NTSTATUS)0xC0000022)
@@ -133,6 +134,7 @@ void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vp
 void virtual_release(void *base);
 int virtual_is_free(void *base, size_t size);
 void virtual_describe_address(const void *addr, char *buf, size_t size);
+int virtual_clear_guard(const void *addr);
 
 /* --- signals (signal.c) ---------------------------------------------- */
 void signal_init_process(void);
@@ -153,10 +155,15 @@ void *image_find_export(void *base, const char *name);
 
 /* --- handles (handle.c) ------------------------------------------------ */
 struct wlx_object;
+struct sync_state;
 struct object_ops {
     const char *type;
     void (*destroy)(struct wlx_object *obj);
+    /* simple path: a blocking wait (NtWaitForMultipleObjects polls it with a
+       zero timeout); objects with a sync state leave it NULL */
     NTSTATUS (*wait)(struct wlx_object *obj, const LARGE_INTEGER *timeout);
+    /* the object's futex-based state (sync.c): waits of any kind on it */
+    struct sync_state *(*sync)(struct wlx_object *obj);
 };
 struct wlx_object {
     const struct object_ops *ops;
@@ -165,8 +172,29 @@ struct wlx_object {
 HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attributes);
 NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj);
 NTSTATUS handle_close(HANDLE h);
+int handle_peek(HANDLE h, int (*fn)(struct wlx_object *obj));   /* fn under the table lock */
 void object_release(struct wlx_object *obj);
 void *object_new(const struct object_ops *ops, size_t size);
+
+/* --- synchronization objects (sync.c) ---------------------------------------
+   The state of a waitable object: fixed-width fields and futex words only, so
+   that it can later live in memory shared with wlxserver. All zero is an
+   unsignaled manual-reset event (what a thread or process object is). */
+enum sync_type { SYNC_MANUAL_EVENT, SYNC_AUTO_EVENT, SYNC_MUTEX, SYNC_SEMAPHORE };
+struct sync_state {
+    uint32_t lock;          /* futex mutex guarding the rest: 0 free, 1 held, 2 contended */
+    uint32_t seq;           /* futex word waiters sleep on, bumped by every signal */
+    uint32_t type;          /* enum sync_type */
+    int32_t count;          /* event: 1 signaled; semaphore: count; mutex: recursion */
+    int32_t max;            /* semaphore maximum */
+    uint32_t owner;         /* mutex: owning thread id, 0 when free */
+    uint32_t waiters;       /* threads registered as waiting (0: signals make no syscall) */
+    uint32_t set_seq;       /* seq of the last SetEvent/PulseEvent seen by waiters */
+    uint32_t tickets;       /* auto-reset event: a PulseEvent's pending release */
+    uint32_t abandoned;     /* mutex: its owner exited holding it */
+};
+void sync_signal_manual(struct sync_state *s);   /* e.g. a thread's end */
+void sync_thread_exit(uint32_t tid);             /* abandons the thread's mutexes */
 
 /* --- files and paths (file.c, path.c) ---------------------------------- */
 extern char *wlx_prefix_dir;     /* absolute, no trailing slash */

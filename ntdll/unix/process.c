@@ -1,17 +1,21 @@
 /*
  * ntdll/unix/process.c — the process: PEB, process parameters (image path,
- * command line, current directory, environment, std handles), ids, exit.
+ * command line, current directory, environment, std handles), ids, exit,
+ * and the start-up channel of a process created by another wlx process.
  *
- * Sections: ids · command line · environment · parameters · exit.
+ * Sections: ids · command line · environment · start-up channel ·
+ * parameters · exit.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "private.h"
+#include "process.h"
 #include "thread.h"
 #include "wlx/server.h"
 #include "wlx/protocol.h"
@@ -19,6 +23,8 @@
 extern char **environ;
 void *wlx_peb;
 uint32_t wlx_process_id;
+uint32_t wlx_parent_id;
+struct process_startup wlx_startup = { .fd = -1 };
 size_t wlx_default_stack_reserve = 0x100000;
 
 /* --- ids ---------------------------------------------------------------- */
@@ -46,6 +52,16 @@ static void wb_add(struct wbuf *b, const char *utf8, size_t n)
 }
 static void wb_str(struct wbuf *b, const char *s) { wb_add(b, s, strlen(s)); }
 static void wb_char(struct wbuf *b, char c) { wb_add(b, &c, 1); }
+
+/* a buffer holding exactly these UTF-16 units (from a parent: verbatim) */
+static void wbuf_set(struct wbuf *b, const WCHAR *s, size_t len)
+{
+    b->cap = len + 1;
+    b->p = malloc(b->cap * sizeof(WCHAR));
+    memcpy(b->p, s, len * sizeof(WCHAR));
+    b->p[len] = 0;
+    b->len = len;
+}
 
 /* --- command line: Windows quoting rules ------------------------------------ */
 
@@ -149,6 +165,66 @@ const char *process_user_name(void)
     return name;
 }
 
+/* --- start-up channel ---------------------------------------------------------
+   A parent wlx passes WLX_STARTUP_FD: a socket carrying the exact Windows
+   command line, current folder and environment block (taken verbatim: a
+   child started by a Windows program gets no variables of ours). */
+
+static int read_full(int fd, void *buf, size_t size)
+{
+    for (size_t done = 0; done < size; )
+    {
+        ssize_t n = read(fd, (char *)buf + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        done += n;
+    }
+    return 0;
+}
+
+static WCHAR *read_wstr(int fd, size_t bytes)
+{
+    WCHAR *s = calloc(1, bytes + 2 * sizeof(WCHAR));
+    if (!s || read_full(fd, s, bytes)) wlx_fatal("broken start-up data from the parent process");
+    return s;
+}
+
+void process_read_startup(void)
+{
+    const char *var = getenv(WLX_STARTUP_FD_VAR);
+    if (!var) return;
+    int fd = atoi(var);
+    unsetenv(WLX_STARTUP_FD_VAR);   /* not for our own children */
+    if (read_full(fd, &wlx_startup.hdr, sizeof(wlx_startup.hdr)) || wlx_startup.hdr.magic != WLX_STARTUP_MAGIC)
+        wlx_fatal("broken start-up data from the parent process");
+    wlx_startup.fd = fd;
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+    wlx_startup.cmdline = read_wstr(fd, wlx_startup.hdr.cmdline_len * sizeof(WCHAR));
+    wlx_startup.curdir = read_wstr(fd, wlx_startup.hdr.curdir_len * sizeof(WCHAR));
+    wlx_startup.env = read_wstr(fd, wlx_startup.hdr.env_size);
+    if (wlx_startup.hdr.runtime_size) wlx_startup.runtime = read_wstr(fd, wlx_startup.hdr.runtime_size);
+    wlx_parent_id = wlx_startup.hdr.parent_id;
+}
+
+void process_report_ids(uint32_t pid, uint32_t tid)
+{
+    uint32_t ids[2] = { pid, tid };
+    if (wlx_startup.fd < 0) return;
+    if (write(wlx_startup.fd, ids, sizeof(ids)) != sizeof(ids)) _exit(1);
+}
+
+/* CREATE_SUSPENDED: the main thread waits for ResumeThread (one byte). If the
+   parent goes away first nobody can resume it any more: it ends (Windows would
+   keep it suspended forever). */
+void process_wait_resume(void)
+{
+    char c;
+    if (wlx_startup.fd < 0) return;
+    if ((wlx_startup.hdr.flags & 0x4 /* CREATE_SUSPENDED */) && read_full(wlx_startup.fd, &c, 1)) _exit(1);
+    close(wlx_startup.fd);
+    wlx_startup.fd = -1;
+}
+
 /* --- process parameters ---------------------------------------------------- */
 
 static uint8_t *pp_cursor;
@@ -172,16 +248,22 @@ void process_build_parameters(void *peb, const char *exe_unix, int argc, char **
 
     dos = path_unix_to_dos(exe_unix);
     wb_str(&img, dos);
-    append_quoted(&cmd, dos);
+    if (wlx_startup.cmdline) wbuf_set(&cmd, wlx_startup.cmdline, wlx_startup.hdr.cmdline_len);
+    else append_quoted(&cmd, dos);
     free(dos);
-    for (int i = 1; i < argc; i++) { wb_char(&cmd, ' '); append_quoted(&cmd, argv[i]); }
+    for (int i = 1; i < argc && !wlx_startup.cmdline; i++) { wb_char(&cmd, ' '); append_quoted(&cmd, argv[i]); }
 
-    if (!getcwd(cwd, sizeof(cwd))) strcpy(cwd, "/");
-    dos = path_unix_to_dos(cwd);
-    wb_str(&cur, dos);
-    if (cur.p[cur.len - 1] != '\\') wb_char(&cur, '\\');
-    free(dos);
-    build_environment(&env, process_user_name());
+    if (wlx_startup.curdir) wbuf_set(&cur, wlx_startup.curdir, wlx_startup.hdr.curdir_len);
+    else
+    {
+        if (!getcwd(cwd, sizeof(cwd))) strcpy(cwd, "/");
+        dos = path_unix_to_dos(cwd);
+        wb_str(&cur, dos);
+        free(dos);
+    }
+    if (!cur.len || cur.p[cur.len - 1] != '\\') wb_char(&cur, '\\');
+    if (wlx_startup.env) wbuf_set(&env, wlx_startup.env, wlx_startup.hdr.env_size / sizeof(WCHAR));
+    else build_environment(&env, process_user_name());
 
     size_t total = PP_SIZE + (img.len + 1) * 4 + (cmd.len + 1) * 2 + 260 * 2 + 64 + 16;
     uint8_t *params = virtual_alloc_system(total, VPROT_READ | VPROT_WRITE);
@@ -206,6 +288,14 @@ void process_build_parameters(void *peb, const char *exe_unix, int argc, char **
     *(HANDLE *)(params + PP_STDOUT) = file_wrap_fd(1, 0x80000000u | 0x40000000u, 0x20);
     *(HANDLE *)(params + PP_STDERR) = file_wrap_fd(2, 0x80000000u | 0x40000000u, 0x20);
     *(uint32_t *)(params + PP_SHOW_WINDOW_FLAGS) = 1;  /* SW_SHOWNORMAL */
+    if (wlx_startup.cmdline)   /* what the parent's STARTUPINFO said: GetStartupInfo gives it back */
+    {
+        UNICODE_STRING *rt = (UNICODE_STRING *)(params + PP_RUNTIME_DATA);
+        *(uint32_t *)(params + PP_WINDOW_FLAGS) = wlx_startup.hdr.startup_flags;
+        *(uint32_t *)(params + PP_SHOW_WINDOW_FLAGS) = wlx_startup.hdr.show_window;
+        rt->Buffer = wlx_startup.runtime;
+        rt->Length = rt->MaximumLength = wlx_startup.runtime ? wlx_startup.hdr.runtime_size : 0;
+    }
     *(void **)((uint8_t *)peb + PEB_PROCESS_PARAMETERS) = params;
     free(cmd.p); free(img.p); free(cur.p); free(env.p);
 }
@@ -225,6 +315,6 @@ NTSTATUS WINAPI unix_NtTerminateProcess(HANDLE handle, NTSTATUS code)
 {
     /* handle 0: end every other thread first; exit_group below does it anyway */
     if (!handle) return STATUS_SUCCESS;
-    if (handle != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
+    if (handle != NtCurrentProcess()) return procobj_terminate(handle, code);
     process_exit(code);
 }

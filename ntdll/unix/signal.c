@@ -204,6 +204,8 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
             /* page-fault error code: bit 1 write, bit 4 instruction fetch */
             rec->ExceptionInformation[0] = (err & 0x10) || (uint64_t)si->si_addr == rip ? 8 : (err & 2) ? 1 : 0;
             rec->ExceptionInformation[1] = (uint64_t)si->si_addr;
+            /* a guard page fires once: Windows clears PAGE_GUARD and reports it */
+            if (virtual_clear_guard(si->si_addr)) rec->ExceptionCode = 0x80000001; /* STATUS_GUARD_PAGE_VIOLATION */
         }
         break;
     case SIGILL:

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "private.h"
 #include "thread.h"
+#include "process.h"
 
 #define UNIX_STACK_SIZE (1024 * 1024)
 
@@ -75,17 +76,11 @@ void *thread_alloc_stack(void *teb, size_t reserve, size_t commit)
 
 /* --- the thread object ------------------------------------------------- */
 
-static NTSTATUS futex_wait_timeout(volatile int *addr, int val, const LARGE_INTEGER *timeout);
-
-static NTSTATUS thread_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+/* waits see the thread through its exit state, a manual-reset event set
+   when it ends (sync.c does the waiting) */
+static struct sync_state *thread_sync(struct wlx_object *obj)
 {
-    struct wlx_thread *t = (struct wlx_thread *)obj;
-    while (!__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
-    {
-        NTSTATUS s = futex_wait_timeout(&t->exited, 0, timeout);
-        if (s == STATUS_TIMEOUT) return s;
-    }
-    return STATUS_WAIT_0;
+    return &((struct wlx_thread *)obj)->exit_state;
 }
 
 static void thread_destroy(struct wlx_object *obj)
@@ -93,9 +88,9 @@ static void thread_destroy(struct wlx_object *obj)
     (void)obj;
 }
 
-const struct object_ops thread_ops = { "Thread", thread_destroy, thread_wait };
+const struct object_ops thread_ops = { "Thread", thread_destroy, NULL, thread_sync };
 
-/* --- futexes ----------------------------------------------------------- */
+/* --- timeouts ---------------------------------------------------------- */
 
 /* NT timeouts: negative = relative in 100 ns units, positive = absolute
    (since 1601), NULL = infinite */
@@ -119,29 +114,6 @@ int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, in
         *absolute = 1;
     }
     return 1;
-}
-
-static NTSTATUS futex_wait_timeout(volatile int *addr, int val, const LARGE_INTEGER *timeout)
-{
-    struct timespec ts;
-    int absolute = 0;
-    int has = nt_timeout_to_timespec(timeout, &ts, &absolute);
-    int op = absolute ? FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME : FUTEX_WAIT;
-    if (has && !absolute && !ts.tv_sec && !ts.tv_nsec) return *addr == val ? STATUS_TIMEOUT : STATUS_SUCCESS;
-    long r = syscall(SYS_futex, addr, op, val, has ? &ts : NULL, NULL, absolute ? FUTEX_BITSET_MATCH_ANY : 0);
-    if (r < 0 && errno == ETIMEDOUT) return STATUS_TIMEOUT;
-    return STATUS_SUCCESS;
-}
-
-NTSTATUS WINAPI unix___wlx_futex_wait(volatile int *addr, int val, const LARGE_INTEGER *timeout)
-{
-    return futex_wait_timeout(addr, val, timeout);
-}
-
-NTSTATUS WINAPI unix___wlx_futex_wake(volatile int *addr, int count)
-{
-    syscall(SYS_futex, addr, FUTEX_WAKE, count, NULL, NULL, 0);
-    return STATUS_SUCCESS;
 }
 
 /* --- start and exit ------------------------------------------------------ */
@@ -176,6 +148,9 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
     if (!setjmp(t->exit_jmp))
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
+    sync_thread_exit(t->tid);
+    __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
+    sync_signal_manual(&t->exit_state);
     for (;;) pause();
 }
 
@@ -256,8 +231,10 @@ static void *thread_main(void *arg)
     sigaltstack(&off, NULL);
     struct thread_mem mem = { t->teb, *(void **)((uint8_t *)t->teb + TEB_DEALLOCATION_STACK), t->stack_reserve, t->altstack };
     thread_mem_put(&mem);
+    sync_thread_exit(t->tid);    /* its mutexes: WAIT_ABANDONED for the next owner */
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->exited, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    sync_signal_manual(&t->exit_state);
     object_release(&t->obj);
     return NULL;
 }
@@ -348,34 +325,13 @@ NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
 {
     struct wlx_thread *t;
     NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+    if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_resume_thread(handle, prev);  /* a child's */
     if (status) return status;
     int old = t->suspend_count;
     if (old > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
     if (prev) *prev = old;
     object_release(&t->obj);
-    return STATUS_SUCCESS;
-}
-
-NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, const LARGE_INTEGER *timeout)
-{
-    struct wlx_object *obj;
-    (void)alertable;
-    NTSTATUS status = handle_get(handle, NULL, &obj);
-    if (status) return status;
-    status = obj->ops->wait ? obj->ops->wait(obj, timeout) : STATUS_OBJECT_TYPE_MISMATCH;
-    object_release(obj);
-    return status;
-}
-
-NTSTATUS WINAPI unix_NtDelayExecution(uint8_t alertable, const LARGE_INTEGER *timeout)
-{
-    struct timespec ts;
-    int absolute = 0;
-    (void)alertable;
-    if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) { for (;;) pause(); }
-    if (!ts.tv_sec && !ts.tv_nsec && !absolute) { sched_yield(); return STATUS_SUCCESS; }
-    while (clock_nanosleep(absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC, absolute ? TIMER_ABSTIME : 0, &ts, absolute ? NULL : &ts) == EINTR) ;
     return STATUS_SUCCESS;
 }
 
@@ -393,6 +349,7 @@ NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint3
     else
     {
         NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+        if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_thread_info(handle, code, tid);  /* a child's */
         if (status) return status;
     }
     if (code) *code = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE) ? (uint32_t)t->exit_code : 0x103;

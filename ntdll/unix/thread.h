@@ -18,6 +18,7 @@ struct wlx_thread {
     void *start, *param;        /* PE start routine and its argument */
     int suspend_count;          /* futex: the thread waits while > 0 */
     int exited;                 /* futex: 1 once the thread has ended */
+    struct sync_state exit_state; /* signaled at its end: what waits see (sync.c) */
     int32_t exit_code;
     jmp_buf exit_jmp;           /* NtTerminateThread jumps back here */
     size_t stack_reserve;       /* of its Windows stack (the cache's key) */

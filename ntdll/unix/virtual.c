@@ -348,7 +348,7 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
     pthread_mutex_lock(&virtual_lock);
     if (type & MEM_RESERVE || !base)
     {
-        if (!(type & MEM_RESERVE)) { status = STATUS_INVALID_PARAMETER; goto done; }  /* commit needs a reservation */
+        /* MEM_COMMIT alone without an address reserves as well, as Windows does */
         if (base)
         {
             base &= ~(GRANULARITY - 1);
@@ -407,7 +407,8 @@ NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t
     if (type == MEM_RELEASE)
     {
         /* only the whole allocation, from its base, with size 0 */
-        if (addr != v->base || size) { status = STATUS_INVALID_PARAMETER; goto done; }
+        if (size) { status = STATUS_INVALID_PARAMETER; goto done; }
+        if (addr != v->base) { status = STATUS_FREE_VM_NOT_AT_BASE; goto done; }
         *size_ptr = v->size;
         unmap_range(v->base, v->size);
         if (v->base < arena_hint) arena_hint = v->base;
@@ -530,4 +531,25 @@ void virtual_describe_address(const void *addr, char *buf, size_t size)
     if (name) snprintf(buf, size, "%s+0x%lx", name, (unsigned long)((uintptr_t)addr - v->base));
     else snprintf(buf, size, "%p (the program, based at %p, +0x%lx)", addr, (void *)v->base,
                   (unsigned long)((uintptr_t)addr - v->base));
+}
+
+/* A fault on a PAGE_GUARD page: drop the guard (one shot, as Windows) and
+   say so. Called from the fault handler: a trylock, never a wait. */
+int virtual_clear_guard(const void *addr)
+{
+    int cleared = 0;
+    if (pthread_mutex_trylock(&virtual_lock)) return 0;
+    struct view *v = view_find((uintptr_t)addr);
+    if (v)
+    {
+        size_t page = ((uintptr_t)addr - v->base) / PAGE_SIZE;
+        if ((v->prot[page] & VPROT_GUARD) && (v->prot[page] & VPROT_COMMITTED))
+        {
+            v->prot[page] &= ~VPROT_GUARD;
+            apply_prot(v, v->base + page * PAGE_SIZE, PAGE_SIZE);
+            cleared = 1;
+        }
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return cleared;
 }

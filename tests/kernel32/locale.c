@@ -158,11 +158,12 @@ static void test_cpinfo(void)
     ok(info.MaxCharSize == 1 && info.DefaultChar[0] == '?' && !info.LeadByte[0], "1252: max %u default %02x\n",
        info.MaxCharSize, info.DefaultChar[0]);
     ok(GetCPInfo(CP_UTF8, &info) && info.MaxCharSize == 4, "UTF-8 max %u\n", info.MaxCharSize);
-    /* Shift-JIS: lead bytes come as ranges, ended by a zero pair */
-    ok(GetCPInfo(932, &info) && info.MaxCharSize == 2, "932 max %u\n", info.MaxCharSize);
-    ok(info.LeadByte[0] == 0x81 && info.LeadByte[1] == 0x9f && info.LeadByte[2] == 0xe0 && info.LeadByte[3] == 0xfc,
+    /* Shift-JIS: lead bytes come as ranges, ended by a zero pair.
+       wlx has no double-byte code pages yet (todo_wlx). */
+    todo_wlx(GetCPInfo(932, &info) && info.MaxCharSize == 2, "932 max %u\n", info.MaxCharSize);
+    todo_wlx(info.LeadByte[0] == 0x81 && info.LeadByte[1] == 0x9f && info.LeadByte[2] == 0xe0 && info.LeadByte[3] == 0xfc,
        "932 lead ranges %02x-%02x %02x-%02x\n", info.LeadByte[0], info.LeadByte[1], info.LeadByte[2], info.LeadByte[3]);
-    ok(IsDBCSLeadByteEx(932, 0x81) && !IsDBCSLeadByteEx(932, 0x41), "932 lead bytes\n");
+    todo_wlx(IsDBCSLeadByteEx(932, 0x81) && !IsDBCSLeadByteEx(932, 0x41), "932 lead bytes\n");
 
     ok(GetCPInfoExW(1252, 0, &ex), "GetCPInfoExW failed\n");
     ok(ex.CodePage == 1252 && ex.UnicodeDefaultChar == '?', "cp %u default %04x\n", ex.CodePage, ex.UnicodeDefaultChar);
@@ -217,9 +218,11 @@ static void test_lcmap(void)
     ok(LCMapStringW(EN_US, LCMAP_UPPERCASE, L"abc", -1, NULL, 0) == 4, "size query\n");
     ok(LCMapStringW(EN_US, LCMAP_UPPERCASE, L"abcdef", 3, buf, 16) == 3, "explicit length\n");
 
-    SetLastError(0xdeadbeef);
-    ok(!LCMapStringW(EN_US, LCMAP_UPPERCASE | LCMAP_LOWERCASE, L"a", -1, buf, 16), "both cases accepted\n");
-    ok(GetLastError() == ERROR_INVALID_FLAGS, "error %lu\n", GetLastError());
+    /* UPPERCASE|LOWERCASE is LCMAP_TITLECASE (0x300) since Windows 7: the
+       first letter of a word upper-cased. Wine 8 rejects it with
+       ERROR_INVALID_FLAGS (todo_wine). */
+    todo_wine(LCMapStringW(EN_US, LCMAP_UPPERCASE | LCMAP_LOWERCASE, L"ab", -1, buf, 16) == 3 && !wcscmp(buf, L"Ab"),
+              "title case %ls\n", buf);
     SetLastError(0xdeadbeef);
     ok(!LCMapStringW(EN_US, LCMAP_UPPERCASE, L"abcdef", -1, buf, 3), "short buffer accepted\n");
     ok(GetLastError() == ERROR_INSUFFICIENT_BUFFER, "error %lu\n", GetLastError());

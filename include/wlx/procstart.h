@@ -1,0 +1,51 @@
+/*
+ * include/wlx/procstart.h — creating a process: the arguments kernel32's
+ * CreateProcess hands to ntdll's private __wlx_create_process, and the
+ * start-up blob a parent wlx sends its child over the WLX_STARTUP_FD socket
+ * (doc/ARCHITECTURE.md, "Child processes"). Shared by the PE side (kernel32)
+ * and the Unix side (ntdll/unix): fixed-width members and pointers only.
+ */
+#ifndef WLX_PROCSTART_H
+#define WLX_PROCSTART_H
+
+#include <stdint.h>
+
+/* __wlx_create_process(struct wlx_create_process *) */
+struct wlx_create_process {
+    const uint16_t *exe_nt;       /* NT path of the program (\??\C:\...), NUL-terminated */
+    const uint16_t *cmdline;      /* the exact command line, NUL-terminated */
+    const uint16_t *curdir;       /* DOS path of the current folder, ends with '\' */
+    const uint16_t *env;          /* UTF-16 environment block (double NUL at the end) */
+    uint64_t env_size;            /* its size in bytes, both NULs included */
+    void *std_handles[3];         /* stdin, stdout, stderr of the child (NULL: none) */
+    uint32_t flags;               /* dwCreationFlags */
+    uint32_t inherit;             /* bInheritHandles */
+    uint32_t startup_flags;       /* STARTUPINFO dwFlags */
+    uint32_t show_window;         /* STARTUPINFO wShowWindow */
+    const void *runtime_data;     /* STARTUPINFO lpReserved2 (the C runtime's fd table) */
+    uint32_t runtime_size;        /* cbReserved2 */
+    uint32_t pad;
+    /* out */
+    void *process, *thread;
+    uint32_t process_id, thread_id;
+};
+
+/* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the
+ * environment block (env_size bytes) and the runtime data (runtime_size). Child → parent: two uint32_t, its
+ * process and main thread ids, once registered. Parent → child, for
+ * CREATE_SUSPENDED: one byte when the main thread is resumed. */
+#define WLX_STARTUP_MAGIC 0x57534c58u   /* "XLSW" */
+#define WLX_STARTUP_FD_VAR "WLX_STARTUP_FD"
+struct wlx_startup_header {
+    uint32_t magic;
+    uint32_t parent_id;           /* Windows id of the parent */
+    uint32_t flags;               /* dwCreationFlags */
+    uint32_t cmdline_len;         /* in WCHARs */
+    uint32_t curdir_len;          /* in WCHARs */
+    uint32_t runtime_size;        /* in bytes */
+    uint64_t env_size;            /* in bytes */
+    uint32_t startup_flags;       /* STARTUPINFO dwFlags */
+    uint32_t show_window;         /* STARTUPINFO wShowWindow */
+};
+
+#endif

@@ -1,0 +1,30 @@
+/*
+ * ntdll/unix/process.h — child processes: the start-up channel a child reads
+ * (process.c) and the process object of other processes (procobj.c).
+ */
+#ifndef WLX_NTDLL_UNIX_PROCESS_H
+#define WLX_NTDLL_UNIX_PROCESS_H
+
+#include "private.h"
+#include "wlx/procstart.h"
+
+/* what a parent sent (process.c); fd -1 when started from a shell */
+struct process_startup {
+    int fd;
+    struct wlx_startup_header hdr;
+    WCHAR *cmdline, *curdir, *env, *runtime;
+};
+extern struct process_startup wlx_startup;
+extern uint32_t wlx_parent_id;
+void process_read_startup(void);               /* before init_process */
+void process_report_ids(uint32_t pid, uint32_t tid);
+void process_wait_resume(void);                /* CREATE_SUSPENDED: before the entry point */
+
+/* other processes (procobj.c) */
+extern const struct object_ops process_ops;
+NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret);
+NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code);
+NTSTATUS procobj_resume_thread(HANDLE h, uint32_t *prev);
+NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid);
+
+#endif

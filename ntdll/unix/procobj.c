@@ -1,0 +1,501 @@
+/*
+ * ntdll/unix/procobj.c — other processes: creating one (a new wlx, spawned),
+ * the process object behind a process handle (waitable through a pidfd),
+ * the object behind the handle of its main thread, exit codes, opening a
+ * process by id, terminating one, and reaping our Linux children.
+ *
+ * Sections: objects · exit codes · reaping · creation · syscalls.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include "private.h"
+#include "process.h"
+#include "thread.h"
+#include "wlx/server.h"
+#include "wlx/protocol.h"
+
+extern char **environ;
+extern char *wlx_server_binary;
+
+#define PROCESS_ALL_ACCESS 0x1fffff
+#define THREAD_ALL_ACCESS  0x1fffff
+#define CREATE_SUSPENDED   0x4
+
+/* --- objects ------------------------------------------------------------------ */
+
+struct proc {
+    struct wlx_object obj;
+    pthread_mutex_t lock;
+    int pidfd;                  /* -1: already ended when opened */
+    int unix_pid;
+    int is_child;               /* ours to reap */
+    int reaped, wait_status;
+    int have_code;
+    uint32_t exit_code;
+    uint32_t id, parent_id, main_tid;
+    int ctl_fd;                 /* start-up socket: resumes a suspended child */
+    int suspend_count;
+};
+
+struct rthread {                /* the main thread of another process */
+    struct wlx_object obj;
+    struct proc *proc;
+};
+
+static void abandon_child(int pid);
+
+static void proc_destroy(struct wlx_object *obj)
+{
+    struct proc *p = (struct proc *)obj;
+    if (p->is_child && !p->reaped)
+    {
+        if (waitpid(p->unix_pid, &p->wait_status, WNOHANG) == p->unix_pid) p->reaped = 1;
+        else abandon_child(p->unix_pid);
+    }
+    if (p->pidfd >= 0) close(p->pidfd);
+    if (p->ctl_fd >= 0) close(p->ctl_fd);
+    pthread_mutex_destroy(&p->lock);
+}
+
+/* milliseconds left until an NT timeout, -1 for none */
+static int timeout_ms(const LARGE_INTEGER *timeout)
+{
+    struct timespec ts, now;
+    int absolute = 0;
+    if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) return -1;
+    if (absolute)
+    {
+        clock_gettime(CLOCK_REALTIME, &now);
+        int64_t ms = (ts.tv_sec - now.tv_sec) * 1000LL + (ts.tv_nsec - now.tv_nsec) / 1000000;
+        return ms < 0 ? 0 : ms > 0x7fffffff ? 0x7fffffff : (int)ms;
+    }
+    int64_t ms = ts.tv_sec * 1000LL + (ts.tv_nsec + 999999) / 1000000;
+    return ms > 0x7fffffff ? 0x7fffffff : (int)ms;
+}
+
+static int proc_ended(struct proc *p, int ms)
+{
+    struct pollfd pfd = { .fd = p->pidfd, .events = POLLIN };
+    if (p->pidfd < 0) return 1;
+    for (;;)
+    {
+        int r = poll(&pfd, 1, ms);
+        if (r >= 0) return r > 0;
+        if (errno != EINTR) return 1;
+    }
+}
+
+static void proc_reap(struct proc *p)
+{
+    pthread_mutex_lock(&p->lock);
+    if (p->is_child && !p->reaped && waitpid(p->unix_pid, &p->wait_status, 0) == p->unix_pid) p->reaped = 1;
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* signaled once the process has ended; the zombie is reaped at once */
+static NTSTATUS proc_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    struct proc *p = (struct proc *)obj;
+    int ms = timeout_ms(timeout);
+    while (!proc_ended(p, ms)) if (ms >= 0) return STATUS_TIMEOUT;
+    proc_reap(p);
+    return STATUS_WAIT_0;
+}
+
+const struct object_ops process_ops = { "Process", proc_destroy, proc_wait };
+
+static void rthread_destroy(struct wlx_object *obj)
+{
+    object_release(&((struct rthread *)obj)->proc->obj);
+}
+
+/* the main thread of another process: ends with it (close enough until
+   threads of other processes are the server's) */
+static NTSTATUS rthread_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    return proc_wait(&((struct rthread *)obj)->proc->obj, timeout);
+}
+
+static const struct object_ops rthread_ops = { "Thread", rthread_destroy, rthread_wait };
+
+static struct proc *proc_new(int unix_pid, uint32_t id, uint32_t parent_id, int is_child)
+{
+    struct proc *p = object_new(&process_ops, sizeof(*p));
+    if (!p) return NULL;
+    pthread_mutex_init(&p->lock, NULL);
+    p->unix_pid = unix_pid;
+    p->id = id;
+    p->parent_id = parent_id;
+    p->is_child = is_child;
+    p->ctl_fd = -1;
+    p->pidfd = unix_pid > 0 ? syscall(SYS_pidfd_open, unix_pid, 0) : -1;
+    return p;
+}
+
+/* --- exit codes ------------------------------------------------------------------
+   The child hands its full 32-bit code to the server (exit_process) before it
+   exits, and TerminateProcess records it there: ask the server first. Linux
+   keeps only 8 bits: the waitpid status is the fallback. */
+
+static uint32_t proc_exit_code(struct proc *p)
+{
+    struct wlx_get_process_info_request req = { .process_id = p->id };
+    struct wlx_get_process_info_reply reply;
+
+    if (!proc_ended(p, 0)) return WLX_STILL_ACTIVE;
+    proc_reap(p);
+    pthread_mutex_lock(&p->lock);
+    if (!p->have_code)
+    {
+        if (!wlx_server_call(WLX_REQ_GET_PROCESS_INFO, &req, sizeof(req), &reply, sizeof(reply), NULL) && !reply.alive)
+            p->exit_code = reply.exit_code;
+        else if (p->reaped && WIFEXITED(p->wait_status))
+            p->exit_code = WEXITSTATUS(p->wait_status);
+        else
+            p->exit_code = WLX_EXIT_CODE_KILLED;
+        p->have_code = 1;
+    }
+    pthread_mutex_unlock(&p->lock);
+    return p->exit_code;
+}
+
+/* --- reaping ------------------------------------------------------------------------
+   A child whose handles are all closed while it runs is reaped by a SIGCHLD
+   handler that waits for exactly those pids (never -1: other waiters keep
+   their children). */
+
+#define MAX_ABANDONED 256
+static int abandoned[MAX_ABANDONED];
+
+static void sigchld_handler(int sig)
+{
+    int saved = errno;
+    (void)sig;
+    for (int i = 0; i < MAX_ABANDONED; i++)
+    {
+        int pid = __atomic_load_n(&abandoned[i], __ATOMIC_ACQUIRE);
+        if (pid > 0 && waitpid(pid, NULL, WNOHANG) == pid) __atomic_store_n(&abandoned[i], 0, __ATOMIC_RELEASE);
+    }
+    errno = saved;
+}
+
+static void install_sigchld(void)
+{
+    struct sigaction sa = { .sa_handler = sigchld_handler, .sa_flags = SA_RESTART | SA_ONSTACK | SA_NOCLDSTOP };
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGCHLD, &sa, NULL);
+}
+
+static void abandon_child(int pid)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, install_sigchld);
+    for (int i = 0; i < MAX_ABANDONED; i++)
+    {
+        int zero = 0;
+        if (__atomic_compare_exchange_n(&abandoned[i], &zero, pid, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED)) break;
+    }
+    /* it may have ended before the slot was filled */
+    sigchld_handler(SIGCHLD);
+}
+
+/* --- creation ------------------------------------------------------------------------ */
+
+static int write_full(int fd, const void *buf, size_t size)
+{
+    for (size_t done = 0; done < size; )
+    {
+        ssize_t n = write(fd, (const char *)buf + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        done += n;
+    }
+    return 0;
+}
+
+static int read_full(int fd, void *buf, size_t size)
+{
+    for (size_t done = 0; done < size; )
+    {
+        ssize_t n = read(fd, (char *)buf + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        done += n;
+    }
+    return 0;
+}
+
+static char *nt_path_to_unix(const WCHAR *nt)
+{
+    size_t len = wlx_wcslen(nt);
+    char *unix_path = NULL;
+    UNICODE_STRING us = { (uint16_t)(len * 2), (uint16_t)(len * 2), 0, (WCHAR *)nt };
+    if (len >= 0x7fff || path_nt_to_unix(&us, &unix_path, 0)) return NULL;
+    return unix_path;
+}
+
+static char *dos_dir_to_unix(const WCHAR *dos)
+{
+    size_t len = wlx_wcslen(dos);
+    WCHAR *nt = malloc((len + 5) * sizeof(WCHAR));
+    nt[0] = '\\'; nt[1] = '?'; nt[2] = '?'; nt[3] = '\\';
+    memcpy(nt + 4, dos, (len + 1) * sizeof(WCHAR));
+    char *unix_path = nt_path_to_unix(nt);
+    free(nt);
+    return unix_path;
+}
+
+/* the blob of wlx/procstart.h */
+static int send_startup(int fd, const struct wlx_create_process *cp)
+{
+    struct wlx_startup_header hdr = {
+        .magic = WLX_STARTUP_MAGIC, .parent_id = wlx_process_id, .flags = cp->flags,
+        .cmdline_len = wlx_wcslen(cp->cmdline), .curdir_len = wlx_wcslen(cp->curdir), .env_size = cp->env_size,
+        .runtime_size = cp->runtime_data ? cp->runtime_size : 0,
+        .startup_flags = cp->startup_flags, .show_window = cp->show_window,
+    };
+    if (write_full(fd, &hdr, sizeof(hdr))) return -1;
+    if (write_full(fd, cp->cmdline, hdr.cmdline_len * sizeof(WCHAR))) return -1;
+    if (write_full(fd, cp->curdir, hdr.curdir_len * sizeof(WCHAR))) return -1;
+    if (write_full(fd, cp->env, cp->env_size)) return -1;
+    return write_full(fd, cp->runtime_data, hdr.runtime_size);
+}
+
+/* the child's std fds: the handles' fds, /dev/null for none */
+static void setup_std_fds(posix_spawn_file_actions_t *fa, void *const handles[3], int tmp[3])
+{
+    for (int i = 0; i < 3; i++)
+    {
+        int fd = handles[i] ? file_handle_fd(handles[i]) : -1;
+        /* a private copy above 2, so that no dup2 below clobbers another's source */
+        tmp[i] = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) : -1;
+        if (tmp[i] >= 0) posix_spawn_file_actions_adddup2(fa, tmp[i], i);
+        else posix_spawn_file_actions_addopen(fa, i, "/dev/null", O_RDWR, 0);
+    }
+}
+
+static char **child_environ(int fd)
+{
+    size_t n = 0;
+    while (environ[n]) n++;
+    char **envp = malloc((n + 2) * sizeof(char *));
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(environ[i], WLX_STARTUP_FD_VAR "=", sizeof(WLX_STARTUP_FD_VAR))) envp[j++] = environ[i];
+    envp[j] = malloc(sizeof(WLX_STARTUP_FD_VAR) + 16);
+    sprintf(envp[j++], "%s=%d", WLX_STARTUP_FD_VAR, fd);
+    envp[j] = NULL;
+    return envp;
+}
+
+static char *wlx_binary(void)
+{
+    static char *path;
+    if (!path)
+    {
+        const char *slash = wlx_server_binary ? strrchr(wlx_server_binary, '/') : NULL;
+        if (slash)
+        {
+            char *p = malloc(slash - wlx_server_binary + 8);
+            sprintf(p, "%.*s/wlx", (int)(slash - wlx_server_binary), wlx_server_binary);
+            if (access(p, X_OK)) { free(p); p = NULL; }
+            path = p;
+        }
+        if (!path) path = realpath("/proc/self/exe", NULL);
+    }
+    return path;
+}
+
+static NTSTATUS spawn_child(struct wlx_create_process *cp, const char *exe, const char *cwd, int *pid, int sock)
+{
+    posix_spawn_file_actions_t fa;
+    posix_spawnattr_t attr;
+    sigset_t none;
+    int tmp[3];
+    char *argv[] = { "wlx", "--", (char *)exe, NULL };
+
+    posix_spawn_file_actions_init(&fa);
+    posix_spawnattr_init(&attr);
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
+    setup_std_fds(&fa, cp->std_handles, tmp);
+    posix_spawn_file_actions_adddup2(&fa, sock, sock);   /* same fd: clears close-on-exec */
+    if (cwd) posix_spawn_file_actions_addchdir_np(&fa, cwd);
+    char **envp = child_environ(sock);
+    int err = posix_spawn(pid, wlx_binary(), &fa, &attr, argv, envp);
+    for (int i = 0; i < 3; i++) if (tmp[i] >= 0) close(tmp[i]);
+    posix_spawn_file_actions_destroy(&fa);
+    posix_spawnattr_destroy(&attr);
+    char **last = envp;
+    while (last[1]) last++;
+    free(*last);
+    free(envp);
+    return err ? errno_to_status(err) : STATUS_SUCCESS;
+}
+
+/* a 64-bit Windows program, before spawning anything: a wrong file then
+   fails at once and quietly, as on Windows (ERROR_BAD_EXE_FORMAT) */
+static NTSTATUS check_image(const char *path)
+{
+    uint8_t dos[0x40], nt[24];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno == ENOENT ? STATUS_OBJECT_NAME_NOT_FOUND : errno_to_status(errno);
+    int good = pread(fd, dos, sizeof(dos), 0) == sizeof(dos) && dos[0] == 'M' && dos[1] == 'Z' &&
+               pread(fd, nt, sizeof(nt), *(uint32_t *)(dos + 0x3c)) == sizeof(nt) && !memcmp(nt, "PE\0\0", 4) &&
+               *(uint16_t *)(nt + 4) == 0x8664 && !(*(uint16_t *)(nt + 22) & 0x2000 /* IMAGE_FILE_DLL */);
+    close(fd);
+    return good ? STATUS_SUCCESS : STATUS_INVALID_IMAGE_FORMAT;
+}
+
+/* the child stopped before registering: why, from how it exited */
+static NTSTATUS failed_start(int pid)
+{
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) ;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127) return STATUS_OBJECT_NAME_NOT_FOUND;
+    return STATUS_INVALID_IMAGE_FORMAT;
+}
+
+NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
+{
+    int sv[2], pid;
+    uint32_t ids[2];
+    NTSTATUS status;
+    char *exe = nt_path_to_unix(cp->exe_nt);
+    char *cwd = cp->curdir ? dos_dir_to_unix(cp->curdir) : NULL;
+
+    if (!exe) { free(cwd); return STATUS_OBJECT_NAME_NOT_FOUND; }
+    if ((status = check_image(exe))) { free(exe); free(cwd); return status; }
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) { free(exe); free(cwd); return errno_to_status(errno); }
+    status = spawn_child(cp, exe, cwd, &pid, sv[1]);
+    free(exe);
+    free(cwd);
+    close(sv[1]);
+    if (status) { close(sv[0]); return status; }
+    if (send_startup(sv[0], cp) || read_full(sv[0], ids, sizeof(ids)))
+    {
+        close(sv[0]);
+        return failed_start(pid);
+    }
+    struct proc *p = proc_new(pid, ids[0], wlx_process_id, 1);
+    struct rthread *t = object_new(&rthread_ops, sizeof(*t));
+    if (!p || !t) wlx_fatal("out of memory creating a process");
+    p->main_tid = ids[1];
+    p->suspend_count = (cp->flags & CREATE_SUSPENDED) ? 1 : 0;
+    p->ctl_fd = sv[0];
+    if (!p->suspend_count) { close(sv[0]); p->ctl_fd = -1; }
+    p->obj.refcount = 2;    /* the process handle's and the thread object's */
+    t->proc = p;
+    cp->process = handle_alloc(&p->obj, PROCESS_ALL_ACCESS, 0);
+    cp->thread = handle_alloc(&t->obj, THREAD_ALL_ACCESS, 0);
+    cp->process_id = ids[0];
+    cp->thread_id = ids[1];
+    TRACE(THREAD, "created process %04x (unix %d) thread %04x\n", ids[0], pid, ids[1]);
+    return STATUS_SUCCESS;
+}
+
+/* --- syscalls and hooks for the process syscalls -------------------------------------- */
+
+NTSTATUS WINAPI unix_NtOpenProcess(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, CLIENT_ID *cid)
+{
+    struct wlx_get_process_info_request req;
+    struct wlx_get_process_info_reply reply;
+    NTSTATUS status;
+
+    if (!cid || !cid->UniqueProcess) return STATUS_INVALID_PARAMETER;
+    req.process_id = (uint32_t)cid->UniqueProcess;
+    status = wlx_server_call(WLX_REQ_GET_PROCESS_INFO, &req, sizeof(req), &reply, sizeof(reply), NULL);
+    if (status) return status == STATUS_WLX_SERVER_FAILED ? status : STATUS_INVALID_CID;
+    struct proc *p = proc_new(reply.alive ? reply.unix_pid : 0, reply.process_id, reply.parent_id, 0);
+    if (!p) return STATUS_NO_MEMORY;
+    if (!reply.alive) { p->have_code = 1; p->exit_code = reply.exit_code; }
+    *handle = handle_alloc(&p->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
+    return *handle ? STATUS_SUCCESS : STATUS_NO_MEMORY;
+}
+
+/* PROCESS_BASIC_INFORMATION of another process (procinfo.c serves our own) */
+NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret)
+{
+    struct { int32_t exit_status, pad; void *peb; uint64_t affinity; int32_t base_priority, pad2;
+             uint64_t pid, parent_pid; } info = {0};
+    struct proc *p;
+    NTSTATUS status = handle_get(h, &process_ops, (struct wlx_object **)&p);
+    if (status) return status;
+    *ret = sizeof(info);
+    if (len != sizeof(info)) { object_release(&p->obj); return STATUS_INFO_LENGTH_MISMATCH; }
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    info.exit_status = proc_exit_code(p);     /* STILL_ACTIVE is STATUS_PENDING */
+    info.affinity = n >= 64 ? ~0ULL : (1ULL << (n > 0 ? n : 1)) - 1;
+    info.base_priority = 8;
+    info.pid = p->id;
+    info.parent_pid = p->parent_id;
+    memcpy(buf, &info, sizeof(info));
+    object_release(&p->obj);
+    return STATUS_SUCCESS;
+}
+
+/* TerminateProcess of another process: the server records the code, then kills */
+NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code)
+{
+    struct wlx_terminate_process_request req;
+    struct proc *p;
+    NTSTATUS status = handle_get(h, &process_ops, (struct wlx_object **)&p);
+    if (status) return status;
+    if (p->id == wlx_process_id) process_exit(code);
+    if (proc_ended(p, 0)) status = STATUS_ACCESS_DENIED;   /* what Windows answers for an ended process */
+    else
+    {
+        req.process_id = p->id;
+        req.exit_code = (uint32_t)code;
+        status = wlx_server_call(WLX_REQ_TERMINATE_PROCESS, &req, sizeof(req), NULL, 0, NULL);
+        if (status == STATUS_PROCESS_IS_TERMINATING) status = STATUS_ACCESS_DENIED;
+        else if (status && p->unix_pid > 0) status = kill(p->unix_pid, SIGKILL) ? errno_to_status(errno) : STATUS_SUCCESS;
+    }
+    object_release(&p->obj);
+    return status;
+}
+
+/* NtResumeThread on the main thread of a child created suspended */
+NTSTATUS procobj_resume_thread(HANDLE h, uint32_t *prev)
+{
+    struct rthread *t;
+    NTSTATUS status = handle_get(h, &rthread_ops, (struct wlx_object **)&t);
+    if (status) return status;
+    struct proc *p = t->proc;
+    pthread_mutex_lock(&p->lock);
+    if (prev) *prev = p->suspend_count;
+    if (p->suspend_count > 0 && !--p->suspend_count && p->ctl_fd >= 0)
+    {
+        if (write(p->ctl_fd, "", 1) != 1) status = STATUS_UNSUCCESSFUL;
+        close(p->ctl_fd);
+        p->ctl_fd = -1;
+    }
+    pthread_mutex_unlock(&p->lock);
+    object_release(&t->obj);
+    return status;
+}
+
+/* GetExitCodeThread / GetThreadId on the main thread of another process */
+NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid)
+{
+    struct rthread *t;
+    NTSTATUS status = handle_get(h, &rthread_ops, (struct wlx_object **)&t);
+    if (status) return status;
+    if (code) *code = proc_exit_code(t->proc);
+    if (tid) *tid = t->proc->main_tid;
+    object_release(&t->obj);
+    return STATUS_SUCCESS;
+}

@@ -1,0 +1,851 @@
+/*
+ * ntdll/unix/sync.c — events, mutexes and semaphores, and waiting on any
+ * waitable object (NtWaitForSingleObject/MultipleObjects, NtDelayExecution,
+ * the private futex syscalls).
+ *
+ * Design (see doc/ARCHITECTURE.md, "Synchronization objects"):
+ * - Every waitable object exposes a struct sync_state (private.h): a few
+ *   fixed-width fields guarded by a futex lock word, and a futex word `seq`
+ *   that every signal bumps. Nothing in it is a pointer, so it can later
+ *   move into memory shared with wlxserver for named / cross-process objects.
+ * - A wait checks each object under its lock ("is it signaled for me?" and,
+ *   if so, "satisfy": consume an auto-reset event, a semaphore count, take
+ *   a mutex). If none is, the waiter registers (`waiters`), remembers `seq`
+ *   and sleeps in futex_waitv on the seq words of all its objects at once
+ *   (Linux 5.16+). Any signal wakes it and it checks again. A signaler whose
+ *   object has no registered waiter makes no syscall.
+ * - Wait-all locks all its objects (in address order), and satisfies them
+ *   all or none, so it is atomic against other waiters and signalers.
+ * - PulseEvent and a SetEvent quickly followed by ResetEvent must release
+ *   the threads that were waiting at that moment: `set_seq` records the seq
+ *   of the last set/pulse, and a waiter registered before it counts the
+ *   event as signaled (an auto-reset event's pulse leaves one ticket).
+ * - Objects that provide only ops->wait (no sync state) are waited on with
+ *   it alone, and polled every millisecond in a multiple-object wait.
+ * - Mutexes know their owner by Windows thread id; each thread counts the
+ *   mutexes it holds, and one that exits holding any abandons them
+ *   (sync_thread_exit, called by thread.c).
+ * Named objects live in a list of this process for now (the server's
+ * namespace comes with cross-process objects).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include "private.h"
+#include "thread.h"
+
+#define STATUS_SEMAPHORE_LIMIT_EXCEEDED ((NTSTATUS)0xC0000047)
+#define STATUS_INVALID_PARAMETER_MIX    ((NTSTATUS)0xC0000030)
+#define MAXIMUM_WAIT_OBJECTS 64
+
+/* --- futexes ------------------------------------------------------------- */
+
+#ifndef SYS_futex_waitv
+#define SYS_futex_waitv 449
+#endif
+struct waitv { uint64_t val; uint64_t uaddr; uint32_t flags; uint32_t reserved; };
+/* FUTEX2_SIZE_U32 | FUTEX2_PRIVATE: process-private futexes for now; states
+   shared with other processes will need the shared (non-private) variants */
+#define WAITV_U32_PRIVATE (0x02 | 128)
+
+static void futex_wake_all(uint32_t *addr)
+{
+    syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+/* a deadline: absolute on CLOCK_MONOTONIC (relative NT timeouts) or on
+   CLOCK_REALTIME (absolute NT times) */
+struct deadline { int infinite, zero, clock; struct timespec ts; };
+
+static void deadline_init(struct deadline *d, const LARGE_INTEGER *timeout)
+{
+    int absolute = 0;
+    d->zero = 0;
+    d->clock = CLOCK_MONOTONIC;
+    d->infinite = !nt_timeout_to_timespec(timeout, &d->ts, &absolute);
+    if (d->infinite) return;
+    d->clock = absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+    if (absolute) return;
+    if (!d->ts.tv_sec && !d->ts.tv_nsec) { d->zero = 1; return; }
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    d->ts.tv_sec += now.tv_sec;
+    d->ts.tv_nsec += now.tv_nsec;
+    if (d->ts.tv_nsec >= 1000000000) { d->ts.tv_sec++; d->ts.tv_nsec -= 1000000000; }
+}
+
+static int no_waitv;   /* the kernel lacks futex_waitv */
+
+/* sleeps until one of the words changes from its value or the deadline
+   passes; poll caps the sleep at 1 ms (objects that can only be polled) */
+static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, int poll)
+{
+    struct timespec ts = d->ts, cap;
+    int clock = d->clock, capped = 0;
+    if (n > 1 && no_waitv) poll = 1;
+    if (poll)
+    {
+        clock_gettime(CLOCK_MONOTONIC, &cap);
+        cap.tv_nsec += 1000000;
+        if (cap.tv_nsec >= 1000000000) { cap.tv_sec++; cap.tv_nsec -= 1000000000; }
+        if (d->infinite || d->clock != CLOCK_MONOTONIC || cap.tv_sec < ts.tv_sec
+            || (cap.tv_sec == ts.tv_sec && cap.tv_nsec < ts.tv_nsec))
+            ts = cap, clock = CLOCK_MONOTONIC, capped = 1;
+    }
+    if (!n)
+    {
+        while (clock_nanosleep(clock, TIMER_ABSTIME, &ts, NULL) == EINTR) ;
+        return capped ? STATUS_SUCCESS : STATUS_TIMEOUT;
+    }
+    const struct timespec *abs = (d->infinite && !capped) ? NULL : &ts;
+    long r;
+    if (n == 1 || no_waitv)
+    {
+        /* one word (or a kernel older than 5.16: then the first word, polled) */
+        int op = FUTEX_WAIT_BITSET_PRIVATE | (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);
+        r = syscall(SYS_futex, (uint32_t *)(uintptr_t)w->uaddr, op, (uint32_t)w->val, abs, NULL, FUTEX_BITSET_MATCH_ANY);
+    }
+    else
+    {
+        r = syscall(SYS_futex_waitv, w, n, 0, abs, clock);
+        if (r < 0 && errno == ENOSYS) no_waitv = 1;
+    }
+    if (r < 0 && errno == ETIMEDOUT && !capped) return STATUS_TIMEOUT;
+    return STATUS_SUCCESS;
+}
+
+/* --- the state lock (a three-state futex mutex) ------------------------ */
+
+static void state_lock(struct sync_state *s)
+{
+    uint32_t c = 0;
+    if (__atomic_compare_exchange_n(&s->lock, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
+    if (c != 2) c = __atomic_exchange_n(&s->lock, 2, __ATOMIC_ACQUIRE);
+    while (c)
+    {
+        syscall(SYS_futex, &s->lock, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
+        c = __atomic_exchange_n(&s->lock, 2, __ATOMIC_ACQUIRE);
+    }
+}
+
+static void state_unlock(struct sync_state *s)
+{
+    if (__atomic_exchange_n(&s->lock, 0, __ATOMIC_RELEASE) == 2)
+        syscall(SYS_futex, &s->lock, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+/* under the lock: a change waiters must see; returns whether to wake them */
+static int state_bump(struct sync_state *s)
+{
+    __atomic_store_n(&s->seq, s->seq + 1, __ATOMIC_RELEASE);
+    return s->waiters != 0;
+}
+
+static void state_unlock_wake(struct sync_state *s, int wake)
+{
+    state_unlock(s);
+    if (wake) futex_wake_all(&s->seq);
+}
+
+/* --- signaled / satisfy ------------------------------------------------ */
+
+static __thread uint32_t owned_mutexes;   /* mutexes this thread holds */
+
+static uint32_t current_tid(void)
+{
+    uint64_t tid;
+    __asm__ ("movq %%gs:0x48, %0" : "=r"(tid));   /* TEB ClientId.UniqueThread */
+    return (uint32_t)tid;
+}
+
+/* since: the seq the waiter registered at (pulses after it count), or
+   ~0 when it is not registered or in a wait-all */
+static int is_signaled(const struct sync_state *s, uint32_t tid, int registered, uint32_t since)
+{
+    int pulsed = registered && (int32_t)(s->set_seq - since) > 0;
+    switch (s->type)
+    {
+    case SYNC_MANUAL_EVENT: return s->count || pulsed;
+    case SYNC_AUTO_EVENT:   return s->count || (pulsed && s->tickets);
+    case SYNC_SEMAPHORE:    return s->count > 0;
+    case SYNC_MUTEX:        return !s->owner || s->owner == tid;
+    }
+    return 0;
+}
+
+/* consumes what the wait took; returns 1 for an abandoned mutex */
+static int satisfy(struct sync_state *s, uint32_t tid)
+{
+    switch (s->type)
+    {
+    case SYNC_AUTO_EVENT:
+        if (s->count) s->count = 0;
+        else s->tickets--;
+        break;
+    case SYNC_SEMAPHORE:
+        s->count--;
+        break;
+    case SYNC_MUTEX:
+        if (!s->owner) { s->owner = tid; owned_mutexes++; }
+        s->count++;
+        if (s->abandoned) { s->abandoned = 0; return 1; }
+        break;
+    }
+    return 0;
+}
+
+void sync_signal_manual(struct sync_state *s)
+{
+    state_lock(s);
+    s->count = 1;
+    int wake = state_bump(s);
+    s->set_seq = s->seq;
+    state_unlock_wake(s, wake);
+}
+
+/* --- the objects ------------------------------------------------------- */
+
+struct sync_object {
+    struct wlx_object obj;
+    struct sync_state state;
+    struct sync_object *next;       /* in the list of named objects */
+    WCHAR *name;                    /* full NT name, or NULL */
+    size_t name_len;                /* in WCHARs */
+};
+
+static struct sync_state *object_sync(struct wlx_object *obj)
+{
+    return &((struct sync_object *)obj)->state;
+}
+
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct sync_object *named_objects;     /* named events, mutexes, semaphores */
+static pthread_mutex_t mutexes_lock = PTHREAD_MUTEX_INITIALIZER;   /* mutex_list */
+
+static void list_remove(struct sync_object **list, struct sync_object *o)
+{
+    for (struct sync_object **p = list; *p; p = &(*p)->next)
+        if (*p == o) { *p = o->next; return; }
+}
+
+static void named_destroy(struct wlx_object *obj)
+{
+    struct sync_object *o = (struct sync_object *)obj;
+    if (!o->name) return;
+    pthread_mutex_lock(&names_lock);
+    list_remove(&named_objects, o);
+    pthread_mutex_unlock(&names_lock);
+    free(o->name);
+}
+
+static const struct object_ops event_ops = { "Event", named_destroy, NULL, object_sync };
+static const struct object_ops semaphore_ops = { "Semaphore", named_destroy, NULL, object_sync };
+
+/* mutexes are in two lists: the name list through `next` and the list of
+   all mutexes through this side record */
+struct mutex_object {
+    struct sync_object base;
+    struct mutex_object *next_mutex;
+};
+
+static struct mutex_object *mutex_list;      /* for abandoning at thread exit */
+
+static void mutex_unlink_destroy(struct wlx_object *obj)
+{
+    struct mutex_object *m = (struct mutex_object *)obj;
+    pthread_mutex_lock(&mutexes_lock);
+    for (struct mutex_object **p = &mutex_list; *p; p = &(*p)->next_mutex)
+        if (*p == m) { *p = m->next_mutex; break; }
+    pthread_mutex_unlock(&mutexes_lock);
+    named_destroy(obj);
+}
+
+static const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NULL, object_sync };
+
+void sync_thread_exit(uint32_t tid)
+{
+    if (!owned_mutexes) return;
+    pthread_mutex_lock(&mutexes_lock);
+    for (struct mutex_object *m = mutex_list; m; m = m->next_mutex)
+    {
+        struct sync_state *s = &m->base.state;
+        state_lock(s);
+        int wake = 0;
+        if (s->owner == tid)
+        {
+            s->owner = 0;
+            s->count = 0;
+            s->abandoned = 1;
+            wake = state_bump(s);
+        }
+        state_unlock_wake(s, wake);
+    }
+    pthread_mutex_unlock(&mutexes_lock);
+    owned_mutexes = 0;
+}
+
+/* takes a reference on a live named object (one whose refcount has not
+   reached zero: that one is being destroyed) */
+static struct sync_object *find_named(const WCHAR *name, size_t len)
+{
+    for (struct sync_object *o = named_objects; o; o = o->next)
+    {
+        if (o->name_len != len || memcmp(o->name, name, len * sizeof(WCHAR))) continue;
+        int ref = __atomic_load_n(&o->obj.refcount, __ATOMIC_RELAXED);
+        while (ref > 0)
+            if (__atomic_compare_exchange_n(&o->obj.refcount, &ref, ref + 1, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+                return o;
+        return NULL;
+    }
+    return NULL;
+}
+
+static int has_name(const OBJECT_ATTRIBUTES *attr)
+{
+    return attr && attr->ObjectName && attr->ObjectName->Length;
+}
+
+/* creates the object, or opens the existing one of that name
+   (STATUS_OBJECT_NAME_EXISTS); *created says which */
+static NTSTATUS create_object(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                              const struct object_ops *ops, size_t size, const struct sync_state *init,
+                              struct sync_object **created)
+{
+    struct sync_object *o;
+    NTSTATUS status = STATUS_SUCCESS;
+    *created = NULL;
+    if (!handle) return STATUS_ACCESS_VIOLATION;
+    if (has_name(attr))
+    {
+        const UNICODE_STRING *n = attr->ObjectName;
+        pthread_mutex_lock(&names_lock);
+        o = find_named(n->Buffer, n->Length / sizeof(WCHAR));
+        if (o)
+        {
+            pthread_mutex_unlock(&names_lock);
+            if (o->obj.ops != ops) { object_release(&o->obj); return STATUS_OBJECT_TYPE_MISMATCH; }
+            status = STATUS_OBJECT_NAME_EXISTS;
+        }
+        else if ((o = object_new(ops, size)) && (o->name = malloc(n->Length ? n->Length : 1)))
+        {
+            memcpy(o->name, n->Buffer, n->Length);
+            o->name_len = n->Length / sizeof(WCHAR);
+            o->state = *init;
+            o->next = named_objects;
+            named_objects = o;
+            pthread_mutex_unlock(&names_lock);
+            *created = o;
+        }
+        else
+        {
+            pthread_mutex_unlock(&names_lock);
+            if (o) object_release(&o->obj);
+            return STATUS_NO_MEMORY;
+        }
+    }
+    else
+    {
+        if (!(o = object_new(ops, size))) return STATUS_NO_MEMORY;
+        o->state = *init;
+        *created = o;
+    }
+    *handle = handle_alloc(&o->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
+    if (!*handle) { object_release(&o->obj); *created = NULL; return STATUS_NO_MEMORY; }
+    return status;
+}
+
+static NTSTATUS open_object(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                            const struct object_ops *ops)
+{
+    if (!handle) return STATUS_ACCESS_VIOLATION;
+    if (!has_name(attr)) return STATUS_OBJECT_PATH_SYNTAX_BAD;
+    pthread_mutex_lock(&names_lock);
+    struct sync_object *o = find_named(attr->ObjectName->Buffer, attr->ObjectName->Length / sizeof(WCHAR));
+    pthread_mutex_unlock(&names_lock);
+    if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
+    if (o->obj.ops != ops) { object_release(&o->obj); return STATUS_OBJECT_TYPE_MISMATCH; }
+    *handle = handle_alloc(&o->obj, access, attr->Attributes & OBJ_INHERIT);
+    if (!*handle) { object_release(&o->obj); return STATUS_NO_MEMORY; }
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS get_object(HANDLE h, const struct object_ops *ops, struct sync_object **o)
+{
+    return handle_get(h, ops, (struct wlx_object **)o);
+}
+
+/* --- events ------------------------------------------------------------ */
+
+NTSTATUS WINAPI unix_NtCreateEvent(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                                   uint32_t type, uint8_t initial)
+{
+    struct sync_object *o;
+    if (type > 1) return STATUS_INVALID_PARAMETER;
+    struct sync_state init = { .type = type ? SYNC_AUTO_EVENT : SYNC_MANUAL_EVENT, .count = !!initial };
+    return create_object(handle, access, attr, &event_ops, sizeof(struct sync_object), &init, &o);
+}
+
+NTSTATUS WINAPI unix_NtOpenEvent(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr)
+{
+    return open_object(handle, access, attr, &event_ops);
+}
+
+enum event_op { EVENT_SET, EVENT_RESET, EVENT_PULSE };
+
+static NTSTATUS event_op(HANDLE h, enum event_op op, int32_t *prev)
+{
+    struct sync_object *o;
+    NTSTATUS status = get_object(h, &event_ops, &o);
+    if (status) return status;
+    struct sync_state *s = &o->state;
+    int wake = 0;
+    state_lock(s);
+    if (prev) *prev = s->count;
+    switch (op)
+    {
+    case EVENT_SET:
+        s->count = 1;
+        wake = state_bump(s);
+        s->set_seq = s->seq;
+        break;
+    case EVENT_RESET:
+        s->count = 0;
+        break;
+    case EVENT_PULSE:
+        /* releases the threads waiting now (one for an auto-reset event)
+           and leaves the event reset */
+        s->count = 0;
+        if (s->waiters)
+        {
+            wake = state_bump(s);
+            s->set_seq = s->seq;
+            if (s->type == SYNC_AUTO_EVENT) s->tickets = 1;
+        }
+        break;
+    }
+    state_unlock_wake(s, wake);
+    object_release(&o->obj);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix_NtSetEvent(HANDLE h, int32_t *prev) { return event_op(h, EVENT_SET, prev); }
+NTSTATUS WINAPI unix_NtResetEvent(HANDLE h, int32_t *prev) { return event_op(h, EVENT_RESET, prev); }
+NTSTATUS WINAPI unix_NtClearEvent(HANDLE h) { return event_op(h, EVENT_RESET, NULL); }
+NTSTATUS WINAPI unix_NtPulseEvent(HANDLE h, int32_t *prev) { return event_op(h, EVENT_PULSE, prev); }
+
+/* EventBasicInformation: { EVENT_TYPE EventType; LONG EventState; } */
+NTSTATUS WINAPI unix_NtQueryEvent(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
+{
+    struct sync_object *o;
+    if (cls != 0) return STATUS_INVALID_INFO_CLASS;
+    if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
+    NTSTATUS status = get_object(h, &event_ops, &o);
+    if (status) return status;
+    int32_t *out = info;
+    out[0] = o->state.type == SYNC_AUTO_EVENT;
+    out[1] = __atomic_load_n(&o->state.count, __ATOMIC_ACQUIRE);
+    if (ret_len) *ret_len = 8;
+    object_release(&o->obj);
+    return STATUS_SUCCESS;
+}
+
+/* --- mutexes ----------------------------------------------------------- */
+
+NTSTATUS WINAPI unix_NtCreateMutant(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr, uint8_t owned)
+{
+    struct sync_object *o;
+    struct sync_state init = { .type = SYNC_MUTEX };
+    if (owned) init.owner = current_tid(), init.count = 1;
+    NTSTATUS status = create_object(handle, access, attr, &mutex_ops, sizeof(struct mutex_object), &init, &o);
+    if (o)
+    {
+        struct mutex_object *m = (struct mutex_object *)o;
+        if (owned) owned_mutexes++;
+        pthread_mutex_lock(&mutexes_lock);
+        m->next_mutex = mutex_list;
+        mutex_list = m;
+        pthread_mutex_unlock(&mutexes_lock);
+    }
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtOpenMutant(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr)
+{
+    return open_object(handle, access, attr, &mutex_ops);
+}
+
+static NTSTATUS mutex_release(struct sync_object *o, int32_t *prev)
+{
+    struct sync_state *s = &o->state;
+    int wake = 0;
+    NTSTATUS status = STATUS_SUCCESS;
+    state_lock(s);
+    if (s->owner != current_tid()) status = STATUS_MUTANT_NOT_OWNED;
+    else
+    {
+        /* the mutant's "count" as NtQueryMutant shows it: 1 free, 0 held
+           once, negative when held recursively */
+        if (prev) *prev = 1 - s->count;
+        if (!--s->count)
+        {
+            s->owner = 0;
+            owned_mutexes--;
+            wake = state_bump(s);
+        }
+    }
+    state_unlock_wake(s, wake);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtReleaseMutant(HANDLE h, int32_t *prev)
+{
+    struct sync_object *o;
+    NTSTATUS status = get_object(h, &mutex_ops, &o);
+    if (status) return status;
+    status = mutex_release(o, prev);
+    object_release(&o->obj);
+    return status;
+}
+
+/* MutantBasicInformation: { LONG CurrentCount; BOOLEAN OwnedByCaller, AbandonedState; } */
+NTSTATUS WINAPI unix_NtQueryMutant(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
+{
+    struct sync_object *o;
+    if (cls != 0) return STATUS_INVALID_INFO_CLASS;
+    if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
+    NTSTATUS status = get_object(h, &mutex_ops, &o);
+    if (status) return status;
+    uint8_t *out = info;
+    state_lock(&o->state);
+    *(int32_t *)out = 1 - o->state.count;
+    out[4] = o->state.owner == current_tid();
+    out[5] = o->state.abandoned != 0;
+    state_unlock(&o->state);
+    if (ret_len) *ret_len = 8;
+    object_release(&o->obj);
+    return STATUS_SUCCESS;
+}
+
+/* --- semaphores -------------------------------------------------------- */
+
+NTSTATUS WINAPI unix_NtCreateSemaphore(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                                       int32_t initial, int32_t max)
+{
+    struct sync_object *o;
+    if (max <= 0 || initial < 0 || initial > max) return STATUS_INVALID_PARAMETER;
+    struct sync_state init = { .type = SYNC_SEMAPHORE, .count = initial, .max = max };
+    return create_object(handle, access, attr, &semaphore_ops, sizeof(struct sync_object), &init, &o);
+}
+
+NTSTATUS WINAPI unix_NtOpenSemaphore(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr)
+{
+    return open_object(handle, access, attr, &semaphore_ops);
+}
+
+static NTSTATUS semaphore_release(struct sync_object *o, uint32_t count, uint32_t *prev)
+{
+    struct sync_state *s = &o->state;
+    int wake = 0;
+    NTSTATUS status = STATUS_SUCCESS;
+    state_lock(s);
+    if (count > (uint32_t)(s->max - s->count)) status = STATUS_SEMAPHORE_LIMIT_EXCEEDED;
+    else
+    {
+        if (prev) *prev = s->count;
+        s->count += count;
+        wake = state_bump(s);
+    }
+    state_unlock_wake(s, wake);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtReleaseSemaphore(HANDLE h, uint32_t count, uint32_t *prev)
+{
+    struct sync_object *o;
+    if (!count) return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = get_object(h, &semaphore_ops, &o);
+    if (status) return status;
+    status = semaphore_release(o, count, prev);
+    object_release(&o->obj);
+    return status;
+}
+
+/* SemaphoreBasicInformation: { LONG CurrentCount, MaximumCount; } */
+NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
+{
+    struct sync_object *o;
+    if (cls != 0) return STATUS_INVALID_INFO_CLASS;
+    if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
+    NTSTATUS status = get_object(h, &semaphore_ops, &o);
+    if (status) return status;
+    int32_t *out = info;
+    out[0] = __atomic_load_n(&o->state.count, __ATOMIC_ACQUIRE);
+    out[1] = o->state.max;
+    if (ret_len) *ret_len = 8;
+    object_release(&o->obj);
+    return STATUS_SUCCESS;
+}
+
+/* --- waiting ------------------------------------------------------------- */
+
+struct wait_entry {
+    struct wlx_object *obj;
+    struct sync_state *s;       /* NULL: an object with only ops->wait */
+    uint32_t since;             /* seq when this wait registered */
+    uint32_t cur;               /* seq at the last check (the futex value) */
+    int registered;
+};
+
+static int poll_legacy(struct wait_entry *e)
+{
+    LARGE_INTEGER zero = { .QuadPart = 0 };
+    return e->obj->ops->wait(e->obj, &zero) == STATUS_WAIT_0;
+}
+
+/* under the lock: remember seq for the sleep, register on the first miss */
+static void note_miss(struct wait_entry *e)
+{
+    e->cur = e->s->seq;
+    if (!e->registered)
+    {
+        e->registered = 1;
+        e->since = e->cur;
+        e->s->waiters++;
+    }
+}
+
+static NTSTATUS try_any(struct wait_entry *e, unsigned n, uint32_t tid)
+{
+    for (unsigned i = 0; i < n; i++)
+    {
+        if (!e[i].s)
+        {
+            if (poll_legacy(&e[i])) return STATUS_WAIT_0 + i;
+            continue;
+        }
+        struct sync_state *s = e[i].s;
+        /* a signaled manual-reset event needs no lock: nothing to consume */
+        if (s->type == SYNC_MANUAL_EVENT && __atomic_load_n(&s->count, __ATOMIC_ACQUIRE)) return STATUS_WAIT_0 + i;
+        state_lock(s);
+        if (is_signaled(s, tid, e[i].registered, e[i].since))
+        {
+            int abandoned = satisfy(s, tid);
+            state_unlock(s);
+            return (abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + i;
+        }
+        note_miss(&e[i]);
+        state_unlock(s);
+    }
+    return STATUS_PENDING;
+}
+
+static int by_address(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)*(struct sync_state *const *)a, y = (uintptr_t)*(struct sync_state *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* all or nothing: every object is locked (in address order, so two
+   wait-alls cannot deadlock) while they are checked and satisfied */
+static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
+{
+    struct sync_state *locks[MAXIMUM_WAIT_OBJECTS];
+    unsigned nlocks = 0, i;
+    for (i = 0; i < n; i++)
+    {
+        if (!e[i].s) { if (!poll_legacy(&e[i])) return STATUS_PENDING; }
+        else locks[nlocks++] = e[i].s;
+    }
+    qsort(locks, nlocks, sizeof(locks[0]), by_address);
+    for (i = 0; i < nlocks; i++) state_lock(locks[i]);
+    int all = 1;
+    for (i = 0; i < n && all; i++)
+        if (e[i].s && !is_signaled(e[i].s, tid, 0, 0)) all = 0;
+    NTSTATUS status = STATUS_PENDING;
+    if (all)
+    {
+        status = STATUS_WAIT_0;
+        for (i = 0; i < n; i++)
+            if (e[i].s && satisfy(e[i].s, tid)) status = STATUS_ABANDONED_WAIT_0 + i;
+    }
+    else for (i = 0; i < n; i++) if (e[i].s) note_miss(&e[i]);
+    for (i = 0; i < nlocks; i++) state_unlock(locks[i]);
+    return status;
+}
+
+static void unregister(struct wait_entry *e, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+    {
+        if (!e[i].registered) continue;
+        state_lock(e[i].s);
+        if (!--e[i].s->waiters) e[i].s->tickets = 0;
+        state_unlock(e[i].s);
+    }
+}
+
+static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, const LARGE_INTEGER *timeout)
+{
+    struct waitv w[MAXIMUM_WAIT_OBJECTS];
+    struct deadline d;
+    uint32_t tid = current_tid();
+    unsigned nw, i;
+    int legacy = 0;
+    NTSTATUS status;
+
+    for (i = 0; i < n; i++) if (!e[i].s) legacy = 1;
+    deadline_init(&d, timeout);
+    for (;;)
+    {
+        status = wait_all ? try_all(e, n, tid) : try_any(e, n, tid);
+        if (status != STATUS_PENDING) break;
+        if (d.zero) { status = STATUS_TIMEOUT; break; }
+        for (i = nw = 0; i < n; i++)
+            if (e[i].s) w[nw++] = (struct waitv){ e[i].cur, (uintptr_t)&e[i].s->seq, WAITV_U32_PRIVATE, 0 };
+        if (futex_sleep(w, nw, &d, legacy) == STATUS_TIMEOUT) { status = STATUS_TIMEOUT; break; }
+    }
+    unregister(e, n);
+    return status;
+}
+
+/* references the objects; releases them itself on failure */
+static NTSTATUS get_entries(const HANDLE *handles, unsigned n, struct wait_entry *e)
+{
+    for (unsigned i = 0; i < n; i++)
+    {
+        NTSTATUS status = handle_get(handles[i], NULL, &e[i].obj);
+        if (!status && !e[i].obj->ops->sync && !e[i].obj->ops->wait)
+        {
+            object_release(e[i].obj);
+            status = STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        if (status)
+        {
+            while (i--) object_release(e[i].obj);
+            return status;
+        }
+        e[i].s = e[i].obj->ops->sync ? e[i].obj->ops->sync(e[i].obj) : NULL;
+        e[i].registered = 0;
+    }
+    return STATUS_SUCCESS;
+}
+
+static void put_entries(struct wait_entry *e, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++) object_release(e[i].obj);
+}
+
+static NTSTATUS wait_one(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    if (!obj->ops->sync) return obj->ops->wait(obj, timeout);
+    struct wait_entry e = { obj, obj->ops->sync(obj), 0, 0, 0 };
+    return wait_entries(&e, 1, 0, timeout);
+}
+
+/* a signaled manual-reset event (or a thread that ended): nothing to
+   consume, so a look under the handle table's lock answers */
+static int is_set_manual(struct wlx_object *obj)
+{
+    if (!obj->ops->sync) return 0;
+    struct sync_state *s = obj->ops->sync(obj);
+    return s->type == SYNC_MANUAL_EVENT && __atomic_load_n(&s->count, __ATOMIC_ACQUIRE);
+}
+
+NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, const LARGE_INTEGER *timeout)
+{
+    struct wlx_object *obj;
+    (void)alertable;   /* no APCs yet */
+    if (handle_peek(handle, is_set_manual) == 1) return STATUS_WAIT_0;   /* the fast path */
+    NTSTATUS status = handle_get(handle, NULL, &obj);
+    if (status) return status;
+    status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout) : STATUS_OBJECT_TYPE_MISMATCH;
+    object_release(obj);
+    return status;
+}
+
+/* type: 0 WaitAll, 1 WaitAny */
+NTSTATUS WINAPI unix_NtWaitForMultipleObjects(uint32_t count, const HANDLE *handles, uint32_t type,
+                                              uint8_t alertable, const LARGE_INTEGER *timeout)
+{
+    struct wait_entry e[MAXIMUM_WAIT_OBJECTS];
+    (void)alertable;
+    if (!count || count > MAXIMUM_WAIT_OBJECTS) return STATUS_INVALID_PARAMETER;
+    if (type > 1) return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = get_entries(handles, count, e);
+    if (status) return status;
+    if (!type)
+    {
+        /* the same object twice in a wait-all is refused */
+        for (unsigned i = 0; i < count && !status; i++)
+            for (unsigned j = i + 1; j < count; j++)
+                if (e[i].obj == e[j].obj) { status = STATUS_INVALID_PARAMETER_MIX; break; }
+    }
+    if (!status) status = wait_entries(e, count, !type, timeout);
+    put_entries(e, count);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, uint8_t alertable,
+                                                    const LARGE_INTEGER *timeout)
+{
+    struct wlx_object *obj, *wobj;
+    (void)alertable;
+    NTSTATUS status = handle_get(signal, NULL, &obj);
+    if (status) return status;
+    status = handle_get(wait, NULL, &wobj);
+    if (!status && !wobj->ops->sync && !wobj->ops->wait) { object_release(wobj); status = STATUS_OBJECT_TYPE_MISMATCH; }
+    if (status) { object_release(obj); return status; }
+    struct sync_object *o = (struct sync_object *)obj;
+    if (obj->ops == &event_ops)
+    {
+        int wake;
+        state_lock(&o->state);
+        o->state.count = 1;
+        wake = state_bump(&o->state);
+        o->state.set_seq = o->state.seq;
+        state_unlock_wake(&o->state, wake);
+    }
+    else if (obj->ops == &mutex_ops) status = mutex_release(o, NULL);
+    else if (obj->ops == &semaphore_ops) status = semaphore_release(o, 1, NULL);
+    else status = STATUS_OBJECT_TYPE_MISMATCH;
+    object_release(obj);
+    if (!status) status = wait_one(wobj, timeout);
+    object_release(wobj);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtDelayExecution(uint8_t alertable, const LARGE_INTEGER *timeout)
+{
+    struct timespec ts;
+    int absolute = 0;
+    (void)alertable;
+    if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) { for (;;) pause(); }
+    if (!ts.tv_sec && !ts.tv_nsec && !absolute) { sched_yield(); return STATUS_SUCCESS; }
+    while (clock_nanosleep(absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC, absolute ? TIMER_ABSTIME : 0, &ts,
+                           absolute ? NULL : &ts) == EINTR) ;
+    return STATUS_SUCCESS;
+}
+
+/* --- private futex syscalls (ntdll's PE side: critical sections, SRW locks,
+   condition variables, WaitOnAddress) ------------------------------------ */
+
+NTSTATUS WINAPI unix___wlx_futex_wait(volatile int *addr, int val, const LARGE_INTEGER *timeout)
+{
+    struct deadline d;
+    deadline_init(&d, timeout);
+    if (d.zero) return *addr == val ? STATUS_TIMEOUT : STATUS_SUCCESS;
+    struct waitv w = { (uint32_t)val, (uintptr_t)addr, WAITV_U32_PRIVATE, 0 };
+    return futex_sleep(&w, 1, &d, 0);
+}
+
+NTSTATUS WINAPI unix___wlx_futex_wake(volatile int *addr, int count)
+{
+    syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, count, NULL, NULL, 0);
+    return STATUS_SUCCESS;
+}
