@@ -4,6 +4,8 @@
  * Moveable Global/Local memory: the handle points 8 bytes into a small
  * entry {pointer, lock count, flags}; fixed memory is the heap pointer
  * itself. Heap pointers are 16-byte aligned, so (handle & 8) tells them apart.
+ * A moveable block carries its handle in a 16-byte header before the data,
+ * so GlobalHandle(pointer) finds it.
  */
 #include "private.h"
 
@@ -132,6 +134,22 @@ struct moveable { void *ptr; WORD lock; WORD flags; DWORD magic; };
 #define IS_MOVEABLE(h) (((ULONG_PTR)(h) & 0xf) == 8)
 static struct moveable *entry_of(HLOCAL h) { return (struct moveable *)((BYTE *)h - 8); }
 
+#define MOVEABLE_HEADER 16
+/* (re)allocate the data of a moveable block; returns the data address */
+static void *moveable_block(struct moveable *m, void *old_data, SIZE_T size, DWORD hflags)
+{
+    BYTE *block = old_data ? RtlReAllocateHeap(PROCESS_HEAP(), hflags, (BYTE *)old_data - MOVEABLE_HEADER, size + MOVEABLE_HEADER)
+                           : RtlAllocateHeap(PROCESS_HEAP(), hflags, size + MOVEABLE_HEADER);
+    if (!block) return NULL;
+    *(HLOCAL *)block = (HLOCAL)((BYTE *)m + 8);
+    return block + MOVEABLE_HEADER;
+}
+
+static void moveable_free(void *data)
+{
+    if (data) RtlFreeHeap(PROCESS_HEAP(), 0, (BYTE *)data - MOVEABLE_HEADER);
+}
+
 HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
 {
     DWORD hflags = (flags & LMEM_ZEROINIT) ? HEAP_ZERO_MEMORY : 0;
@@ -146,8 +164,13 @@ HLOCAL WINAPI LocalAlloc(UINT flags, SIZE_T size)
     m->magic = MOVEABLE_MAGIC;
     m->lock = 0;
     m->flags = (WORD)flags;
-    m->ptr = size ? RtlAllocateHeap(PROCESS_HEAP(), hflags, size) : NULL;
-    if (size && !m->ptr) { RtlFreeHeap(PROCESS_HEAP(), 0, m); SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
+    m->ptr = NULL;
+    if (size && !(m->ptr = moveable_block(m, NULL, size, hflags)))
+    {
+        RtlFreeHeap(PROCESS_HEAP(), 0, m);
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
     return (HLOCAL)((BYTE *)m + 8);
 }
 
@@ -159,7 +182,7 @@ HLOCAL WINAPI LocalFree(HLOCAL h)
         struct moveable *m = entry_of(h);
         if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return h; }
         m->magic = 0;
-        if (m->ptr) RtlFreeHeap(PROCESS_HEAP(), 0, m->ptr);
+        moveable_free(m->ptr);
         RtlFreeHeap(PROCESS_HEAP(), 0, m);
         return NULL;
     }
@@ -194,7 +217,7 @@ SIZE_T WINAPI LocalSize(HLOCAL h)
     if (!IS_MOVEABLE(h)) return RtlSizeHeap(PROCESS_HEAP(), 0, h) == (SIZE_T)-1 ? 0 : RtlSizeHeap(PROCESS_HEAP(), 0, h);
     struct moveable *m = entry_of(h);
     if (m->magic != MOVEABLE_MAGIC) { SetLastError(ERROR_INVALID_HANDLE); return 0; }
-    return m->ptr ? RtlSizeHeap(PROCESS_HEAP(), 0, m->ptr) : 0;
+    return m->ptr ? RtlSizeHeap(PROCESS_HEAP(), 0, (BYTE *)m->ptr - MOVEABLE_HEADER) - MOVEABLE_HEADER : 0;
 }
 
 HLOCAL WINAPI LocalReAlloc(HLOCAL h, SIZE_T size, UINT flags)
@@ -213,11 +236,11 @@ HLOCAL WINAPI LocalReAlloc(HLOCAL h, SIZE_T size, UINT flags)
     if (flags & LMEM_MODIFY) { m->flags = (WORD)flags; return h; }
     if (!size)
     {
-        if (m->ptr) RtlFreeHeap(PROCESS_HEAP(), 0, m->ptr);
+        moveable_free(m->ptr);
         m->ptr = NULL;
         return h;
     }
-    void *p = m->ptr ? RtlReAllocateHeap(PROCESS_HEAP(), hflags, m->ptr, size) : RtlAllocateHeap(PROCESS_HEAP(), hflags, size);
+    void *p = moveable_block(m, m->ptr, size, hflags);
     if (!p) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
     m->ptr = p;
     return h;
@@ -233,7 +256,14 @@ UINT WINAPI LocalFlags(HLOCAL h)
 
 HLOCAL WINAPI LocalHandle(LPCVOID ptr)
 {
-    /* only fixed blocks can be named by their pointer here */
+    /* a moveable block's data follows the header holding its handle */
+    if (ptr && !((ULONG_PTR)ptr & 15))
+    {
+        HLOCAL h = *(HLOCAL *)((const BYTE *)ptr - MOVEABLE_HEADER);
+        if (IS_MOVEABLE(h) && !IsBadReadPtr(entry_of(h), sizeof(struct moveable)) &&
+            entry_of(h)->magic == MOVEABLE_MAGIC && entry_of(h)->ptr == ptr)
+            return h;
+    }
     return (HLOCAL)ptr;
 }
 

@@ -42,7 +42,8 @@ static HANDLE std_handle(HANDLE h)
 }
 
 /* --- names ----------------------------------------------------------------
-   Named objects live in \BaseNamedObjects, as kernel32 places them. */
+   Named objects live in \BaseNamedObjects, as kernel32 places them
+   ("Global\" names in a folder of it). */
 
 struct object_name {
     OBJECT_ATTRIBUTES attr;
@@ -61,6 +62,10 @@ static BOOL init_attr(struct object_name *n, const SECURITY_ATTRIBUTES *sa, BOOL
     n->attr.SecurityDescriptor = sa ? sa->lpSecurityDescriptor : NULL;
     n->attr.SecurityQualityOfService = NULL;
     if (!name || !*name) return TRUE;
+    /* "Local\" is the session's namespace, where plain names already go */
+    if ((name[0] | 0x20) == 'l' && (name[1] | 0x20) == 'o' && (name[2] | 0x20) == 'c' &&
+        (name[3] | 0x20) == 'a' && (name[4] | 0x20) == 'l' && name[5] == '\\')
+        name += 6;
     while (name[len]) len++;
     if (len > MAX_PATH)
     {

@@ -175,3 +175,27 @@ BOOL WINAPI TlsSetValue(DWORD index, LPVOID value)
     (*slot)[index - 64] = value;
     return TRUE;
 }
+
+HANDLE WINAPI OpenThread(DWORD access, BOOL inherit, DWORD id)
+{
+    HANDLE handle;
+    OBJECT_ATTRIBUTES attr;
+    CLIENT_ID cid;
+    InitializeObjectAttributes(&attr, NULL, inherit ? OBJ_INHERIT : 0, NULL, NULL);
+    cid.UniqueProcess = 0;
+    cid.UniqueThread = (HANDLE)(ULONG_PTR)id;
+    if (!set_ntstatus(NtOpenThread(&handle, access, &attr, &cid))) return NULL;
+    return handle;
+}
+
+DWORD WINAPI SuspendThread(HANDLE thread)
+{
+    ULONG prev;
+    return set_ntstatus(NtSuspendThread(thread, &prev)) ? prev : (DWORD)-1;
+}
+
+BOOL WINAPI TerminateThread(HANDLE thread, DWORD code)
+{
+    if (!thread) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    return set_ntstatus(NtTerminateThread(thread, code));
+}

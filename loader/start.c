@@ -67,6 +67,7 @@ void loader_run(const char *exe_path, int argc, char **argv)
 
     signal(SIGPIPE, SIG_IGN);   /* a closed pipe is an error result, as on Windows */
     signal_init_process();
+    thread_init_suspend_signal();
     map_or_die(exe_path, base_name(exe_path), &exe);
     if (exe.characteristics & 0x2000 /* IMAGE_FILE_DLL */)
     {
@@ -103,6 +104,7 @@ void loader_run(const char *exe_path, int argc, char **argv)
     main_thread.obj.refcount = 1;
     main_thread.unix_tid = getpid();
     main_thread.tid = main_tid;
+    thread_list_add(&main_thread);
     main_thread.exit_code = 0x103;
     void *teb = thread_create_teb(wlx_peb, main_thread.tid, &main_thread);
     if (!teb || !thread_alloc_stack(teb, exe.stack_reserve, exe.stack_commit)) wlx_fatal("out of memory");

@@ -429,14 +429,24 @@ void __cdecl _Exit(int code)
     _exit(code);
 }
 
+/* at_quick_exit handlers: run last-registered first by quick_exit, which
+   then ends the process without atexit handlers or stream flushing */
+#define MAX_QUICK_EXIT 32
+static void (__cdecl *quick_exit_funcs[MAX_QUICK_EXIT])(void);
+static LONG quick_exit_count;
+
 void __cdecl quick_exit(int code)
 {
+    LONG n = __atomic_exchange_n(&quick_exit_count, 0, __ATOMIC_ACQ_REL);
+    while (n > 0) quick_exit_funcs[--n]();
     _exit(code);
 }
 
 int __cdecl _crt_at_quick_exit(void (__cdecl *func)(void))
 {
-    (void)func;  /* quick_exit runs no handlers yet */
+    LONG i = __atomic_fetch_add(&quick_exit_count, 1, __ATOMIC_ACQ_REL);
+    if (!func || i >= MAX_QUICK_EXIT) { __atomic_fetch_sub(&quick_exit_count, 1, __ATOMIC_ACQ_REL); return -1; }
+    quick_exit_funcs[i] = func;
     return 0;
 }
 

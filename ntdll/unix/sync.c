@@ -657,14 +657,14 @@ static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
 {
     struct sync_state *locks[MAXIMUM_WAIT_OBJECTS];
     unsigned nlocks = 0, i;
+    int all = 1;
     for (i = 0; i < n; i++)
     {
-        if (!e[i].s) { if (!poll_legacy(&e[i])) return STATUS_PENDING; }
+        if (!e[i].s) { if (all && !poll_legacy(&e[i])) all = 0; }
         else locks[nlocks++] = e[i].s;
     }
     qsort(locks, nlocks, sizeof(locks[0]), by_address);
     for (i = 0; i < nlocks; i++) state_lock(locks[i]);
-    int all = 1;
     for (i = 0; i < n && all; i++)
         if (e[i].s && !is_signaled(e[i].s, tid, 0, 0)) all = 0;
     NTSTATUS status = STATUS_PENDING;

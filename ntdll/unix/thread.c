@@ -26,7 +26,9 @@
 
 #define UNIX_STACK_SIZE (1024 * 1024)
 
-void *wlx_thread_start_pe;       /* ntdll's __wlx_thread_start (PE side) */
+#define SIG_SUSPEND (SIGRTMIN + 4)   /* SIGRTMIN+3 is the server watch (server.c) */
+void *wlx_thread_start_pe;
+static void thread_list_remove(struct wlx_thread *t);       /* ntdll's __wlx_thread_start (PE side) */
 static int live_threads = 1;
 
 /* --- TEB and stacks ------------------------------------------------------ */
@@ -145,7 +147,7 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
 {
     struct wlx_thread *t = *(struct wlx_thread **)((uint8_t *)teb + TEB_WLX_UNIX_THREAD);
     thread_set_gs(teb);
-    if (!setjmp(t->exit_jmp))
+    if (!sigsetjmp(t->exit_jmp, 1))
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
     sync_thread_exit(t->tid);
@@ -221,9 +223,15 @@ static void *thread_main(void *arg)
     sigemptyset(&all);
     pthread_sigmask(SIG_SETMASK, &all, NULL);
     thread_set_altstack(t);
+    if (__atomic_load_n(&t->terminating, __ATOMIC_ACQUIRE))
+    {
+        __atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
+        goto ended;
+    }
     thread_set_gs(t->teb);
-    if (!setjmp(t->exit_jmp))
+    if (!sigsetjmp(t->exit_jmp, 1))
         enter_pe(t->teb, *(void **)((uint8_t *)t->teb + TEB_STACK_BASE), wlx_thread_start_pe, t->start, t->param);
+ended:
     /* back here from NtTerminateThread: keep the Windows stack, TEB and
        signal stack for the next thread */
     TRACE(THREAD, "thread %04x exited with %u\n", t->tid, t->exit_code);
@@ -235,8 +243,56 @@ static void *thread_main(void *arg)
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->exited, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     sync_signal_manual(&t->exit_state);
+    thread_list_remove(t);
     object_release(&t->obj);
     return NULL;
+}
+
+/* --- the process's threads, by id (OpenThread) ---------------------------- */
+
+static struct wlx_thread **thread_list;
+static size_t thread_list_count, thread_list_cap;
+static pthread_mutex_t thread_list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void thread_list_add(struct wlx_thread *t)
+{
+    pthread_mutex_lock(&thread_list_lock);
+    if (thread_list_count == thread_list_cap)
+    {
+        size_t n = thread_list_cap ? thread_list_cap * 2 : 64;
+        struct wlx_thread **l = realloc(thread_list, n * sizeof(*l));
+        if (l) { thread_list = l; thread_list_cap = n; }
+    }
+    if (thread_list_count < thread_list_cap) thread_list[thread_list_count++] = t;
+    pthread_mutex_unlock(&thread_list_lock);
+}
+
+static void thread_list_remove(struct wlx_thread *t)
+{
+    pthread_mutex_lock(&thread_list_lock);
+    for (size_t i = 0; i < thread_list_count; i++)
+        if (thread_list[i] == t) { thread_list[i] = thread_list[--thread_list_count]; break; }
+    pthread_mutex_unlock(&thread_list_lock);
+}
+
+NTSTATUS WINAPI unix_NtOpenThread(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, const CLIENT_ID *id)
+{
+    struct wlx_thread *found = NULL;
+    if (!id || !id->UniqueThread) return STATUS_INVALID_CID;
+    pthread_mutex_lock(&thread_list_lock);
+    for (size_t i = 0; i < thread_list_count; i++)
+        if (__atomic_load_n(&thread_list[i]->tid, __ATOMIC_ACQUIRE) == (uint32_t)id->UniqueThread)
+        {
+            found = thread_list[i];
+            __atomic_add_fetch(&found->obj.refcount, 1, __ATOMIC_RELAXED);
+            break;
+        }
+    pthread_mutex_unlock(&thread_list_lock);
+    /* threads of other processes: through the server, later (issue 3) */
+    if (!found) return STATUS_INVALID_CID;
+    *handle = handle_alloc(&found->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
+    if (!*handle) { object_release(&found->obj); return STATUS_NO_MEMORY; }
+    return STATUS_SUCCESS;
 }
 
 /* --- syscalls ---------------------------------------------------------- */
@@ -278,6 +334,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
         }
     }
     t->stack_reserve = reserve;
+    thread_list_add(t);
     t->obj.refcount = 2;  /* the handle's and the running thread's */
     *handle = handle_alloc(&t->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_ACQ_REL);
@@ -312,13 +369,26 @@ NTSTATUS WINAPI unix_NtTerminateThread(HANDLE handle, NTSTATUS code)
         struct wlx_thread *t;
         NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
         if (status) return status;
-        int is_self = t == self;
+        if (t != self)
+        {
+            /* another thread: it leaves where it stands (in a signal handler),
+               with no DLL notifications, as TerminateThread does */
+            if (!__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE) && !t->terminating)
+            {
+                t->exit_code = code;
+                __atomic_store_n(&t->terminating, 1, __ATOMIC_RELEASE);
+                if (t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
+                else __atomic_store_n(&t->suspend_count, 0, __ATOMIC_RELEASE);  /* not started: run into the exit */
+                syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
+            }
+            object_release(&t->obj);
+            return STATUS_SUCCESS;
+        }
         object_release(&t->obj);
-        if (!is_self) return STATUS_NOT_IMPLEMENTED;  /* killing another thread: issue 4 */
     }
     self->exit_code = code;
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0) process_exit(code);
-    longjmp(self->exit_jmp, 1);
+    siglongjmp(self->exit_jmp, 1);
 }
 
 NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
@@ -331,6 +401,52 @@ NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
     if (old > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
     if (prev) *prev = old;
+    object_release(&t->obj);
+    return STATUS_SUCCESS;
+}
+
+/* SuspendThread of a running thread: a signal whose handler sleeps while
+   the suspend count is above zero (NtResumeThread wakes it). Suspending a
+   thread that holds a lock someone else needs blocks them, as on Windows. */
+
+static struct wlx_thread *current_thread(void);
+
+static void suspend_handler(int sig)
+{
+    struct wlx_thread *t = current_thread();
+    (void)sig;
+    if (!t) return;
+    if (__atomic_load_n(&t->terminating, __ATOMIC_ACQUIRE))
+    {
+        if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0) process_exit(t->exit_code);
+        siglongjmp(t->exit_jmp, 1);
+    }
+    int c;
+    while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+}
+
+void thread_init_suspend_signal(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = suspend_handler;
+    sa.sa_flags = SA_RESTART | SA_ONSTACK;
+    sigfillset(&sa.sa_mask);
+    sigaction(SIG_SUSPEND, &sa, NULL);
+}
+
+NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev)
+{
+    struct wlx_thread *t;
+    NTSTATUS status;
+    if (handle == NtCurrentThread()) { t = current_thread(); __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED); }
+    else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t))) return status;
+    if (__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) { object_release(&t->obj); return ((NTSTATUS)0xC000004B); }
+    int old = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
+    if (prev) *prev = old;
+    /* a thread that has not started yet waits on the count by itself */
+    if (!old && t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
     object_release(&t->obj);
     return STATUS_SUCCESS;
 }

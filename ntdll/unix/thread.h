@@ -20,7 +20,8 @@ struct wlx_thread {
     int exited;                 /* futex: 1 once the thread has ended */
     struct sync_state exit_state; /* signaled at its end: what waits see (sync.c) */
     int32_t exit_code;
-    jmp_buf exit_jmp;           /* NtTerminateThread jumps back here */
+    sigjmp_buf exit_jmp;        /* NtTerminateThread jumps back here */
+    int terminating;            /* TerminateThread from another thread */
     size_t stack_reserve;       /* of its Windows stack (the cache's key) */
     void *altstack;             /* its signal stack */
 };
@@ -29,6 +30,8 @@ extern const struct object_ops thread_ops;
 extern void *wlx_thread_start_pe;
 extern size_t wlx_default_stack_reserve;
 uint32_t thread_id_from_unix(int tid);
+void thread_list_add(struct wlx_thread *t);
+void thread_init_suspend_signal(void);
 void *thread_create_teb_at(void *mem, void *peb, uint32_t tid, struct wlx_thread *ut);
 int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute);
 void __attribute__((noreturn)) process_exit(int32_t code);

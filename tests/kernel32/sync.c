@@ -156,6 +156,14 @@ static void test_named(void)
     ok(OpenEventA(EVENT_ALL_ACCESS, FALSE, "wlx-sync-test-event") == NULL, "name outlived its object\n");
     ok(GetLastError() == ERROR_FILE_NOT_FOUND, "error %lu\n", GetLastError());
 
+    /* "Local\" is where plain names live */
+    e1 = CreateEventA(NULL, TRUE, TRUE, "Local\\wlx-sync-test-local");
+    e2 = OpenEventA(EVENT_ALL_ACCESS, FALSE, "wlx-sync-test-local");
+    ok(e1 && e2, "Local\\ name not found without the prefix: %p %p\n", e1, e2);
+    ok(WaitForSingleObject(e2, 0) == WAIT_OBJECT_0, "Local\\ object not the same\n");
+    CloseHandle(e1);
+    CloseHandle(e2);
+
     HANDLE s1 = CreateSemaphoreW(NULL, 0, 5, L"wlx-sync-test-sem");
     HANDLE s2 = OpenSemaphoreW(SEMAPHORE_ALL_ACCESS, FALSE, L"wlx-sync-test-sem");
     ok(s1 && s2, "named semaphore: %p %p\n", s1, s2);
