@@ -23,6 +23,17 @@ if [ -f "$b/samples/cpp/hello.exe" ]; then
     out=$("$b/bin/wlx" "$b/samples/cpp/hello.exe" 2>&1)
     printf '%s\n' "$out" | grep -q "checksum: 5478"; check "C++ sample (iostream, string, vector, map)" $? "$(printf '%s' "$out" | tail -n 3)"
 fi
+# a Windows path as the program (Z: is /)
+winpath="Z:$(printf '%s' "$b/samples/hello.exe" | tr / '\\')"
+"$b/bin/wlx" "$winpath" viawinpath 2>&1 | grep -q viawinpath; check "a Windows path as the program" $? "$winpath"
+# tracing: +loaddll names each DLL with its address, +relay every call into our DLLs
+WLXDEBUG=+loaddll "$b/bin/wlx" "$b/samples/hello.exe" 2>&1 >/dev/null | grep -q 'Loaded L".*msvcrt.dll" at .*: builtin'
+check "WLXDEBUG=+loaddll" $? ""
+WLXDEBUG=+relay "$b/bin/wlx" "$b/samples/hello.exe" 2>&1 >/dev/null | grep -qi 'Call kernel32.GetStartupInfoA('
+check "WLXDEBUG=+relay" $? ""
+"$b/bin/wlx" --help | grep -q "Usage: wlx"; check "wlx --help" $? ""
+"$b/bin/wlx" --version | grep -q "^wlx "; check "wlx --version" $? ""
+
 # two wlx at once on a fresh prefix both succeed
 fresh=$tmp/fresh-prefix
 WLXPREFIX=$fresh "$b/bin/wlx" "$b/samples/hello.exe" > "$tmp/a.txt" 2>&1 &
