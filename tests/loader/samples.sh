@@ -29,7 +29,7 @@ winpath="Z:$(printf '%s' "$b/samples/hello.exe" | tr / '\\')"
 # tracing: +loaddll names each DLL with its address, +relay every call into our DLLs
 WLXDEBUG=+loaddll "$b/bin/wlx" "$b/samples/hello.exe" 2>&1 >/dev/null | grep -q 'Loaded L".*msvcrt.dll" at .*: builtin'
 check "WLXDEBUG=+loaddll" $? ""
-WLXDEBUG=+relay "$b/bin/wlx" "$b/samples/hello.exe" 2>&1 >/dev/null | grep -qi 'Call kernel32.GetStartupInfoA('
+WLXDEBUG=+relay "$b/bin/wlx" "$b/samples/hello.exe" 2>&1 >/dev/null | grep -qi 'Call msvcrt.__set_app_type(00000001)'
 check "WLXDEBUG=+relay" $? ""
 "$b/bin/wlx" --help | grep -q "Usage: wlx"; check "wlx --help" $? ""
 "$b/bin/wlx" --version | grep -q "^wlx "; check "wlx --version" $? ""
