@@ -496,9 +496,40 @@ DWORD WINAPI GetConsoleTitleA(LPSTR buf, DWORD size)
 static PHANDLER_ROUTINE handlers[64];
 static int handler_count;
 static BOOL ignore_ctrl_c;
+static BOOL set_ctrl_handler(PHANDLER_ROUTINE func, BOOL add);
 
-/* recorded here; delivering Ctrl-C to them is the signal code's job */
+static RTL_CRITICAL_SECTION ctrl_section = { (void *)-1, -1, 0, 0, 0, 0 };
+
+/* Ctrl-C/Ctrl-Break: ntdll's Unix side starts a new thread here on SIGINT
+   (ntdll/unix/ctrlc.c). Handlers run last-registered first; the first that
+   returns TRUE ends the event; if none does, the default handler ends the
+   process with STATUS_CONTROL_C_EXIT, as Windows does. */
+DWORD WINAPI CtrlRoutine(void *arg)
+{
+    DWORD event = (DWORD)(ULONG_PTR)arg;
+    PHANDLER_ROUTINE list[ARRAYSIZE(handlers)];
+    int n;
+    RtlEnterCriticalSection(&ctrl_section);
+    n = handler_count;
+    memcpy(list, handlers, n * sizeof(list[0]));
+    BOOL ignored = ignore_ctrl_c && event == CTRL_C_EVENT;
+    RtlLeaveCriticalSection(&ctrl_section);
+    while (n-- > 0)
+        if (list[n](event)) return 0;
+    if (ignored) return 0;
+    ExitProcess(STATUS_CONTROL_C_EXIT);
+}
+
 BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE func, BOOL add)
+{
+    BOOL ret;
+    RtlEnterCriticalSection(&ctrl_section);
+    ret = set_ctrl_handler(func, add);
+    RtlLeaveCriticalSection(&ctrl_section);
+    return ret;
+}
+
+static BOOL set_ctrl_handler(PHANDLER_ROUTINE func, BOOL add)
 {
     if (!func) { ignore_ctrl_c = add; return TRUE; }
     if (add)

@@ -3,9 +3,14 @@
  */
 #include "private.h"
 
+NTSTATUS NTAPI __wlx_set_ctrl_routine(void *routine);
+DWORD WINAPI CtrlRoutine(void *arg);
+
 BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason, void *reserved)
 {
-    (void)inst; (void)reason; (void)reserved;
+    (void)inst; (void)reserved;
+    /* Ctrl-C arrives as a new thread at CtrlRoutine (console.c) */
+    if (reason == DLL_PROCESS_ATTACH) __wlx_set_ctrl_routine(CtrlRoutine);
     return TRUE;
 }
 
