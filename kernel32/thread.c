@@ -60,8 +60,10 @@ DWORD WINAPI SleepEx(DWORD ms, BOOL alertable)
 {
     LARGE_INTEGER t;
     t.QuadPart = (LONGLONG)ms * -10000;
-    NtDelayExecution(alertable, ms == INFINITE ? NULL : &t);
-    return 0;
+    /* an alertable sleep ends early when APCs came: they run here */
+    if (NtDelayExecution(alertable, ms == INFINITE ? NULL : &t) != STATUS_USER_APC) return 0;
+    __wlx_run_apcs();
+    return WAIT_IO_COMPLETION;
 }
 
 void WINAPI Sleep(DWORD ms) { SleepEx(ms, FALSE); }
@@ -198,4 +200,14 @@ BOOL WINAPI TerminateThread(HANDLE thread, DWORD code)
 {
     if (!thread) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
     return set_ntstatus(NtTerminateThread(thread, code));
+}
+
+BOOL WINAPI GetThreadContext(HANDLE thread, CONTEXT *ctx)
+{
+    return set_ntstatus(NtGetContextThread(thread, ctx));
+}
+
+BOOL WINAPI SetThreadContext(HANDLE thread, const CONTEXT *ctx)
+{
+    return set_ntstatus(NtSetContextThread(thread, (CONTEXT *)ctx));
 }

@@ -261,6 +261,36 @@ static void fill_context(WIN_CONTEXT *c, const ucontext_t *uc)
     }
 }
 
+/* for GetThreadContext/SetThreadContext of a suspended thread (thread.c) */
+void signal_get_context(void *ctx, const ucontext_t *uc)
+{
+    WIN_CONTEXT *c = ctx;
+    uint32_t flags = c->ContextFlags;
+    fill_context(c, uc);
+    c->ContextFlags = flags ? flags : CONTEXT_ALL_AMD64;
+}
+
+void signal_set_context(ucontext_t *uc, const void *ctx)
+{
+    const WIN_CONTEXT *c = ctx;
+    greg_t *g = uc->uc_mcontext.gregs;
+    uint32_t flags = c->ContextFlags;
+    if ((flags & 0x100001) == 0x100001)   /* CONTEXT_CONTROL */
+    {
+        g[REG_RIP] = c->Rip; g[REG_RSP] = c->Rsp; g[REG_RBP] = c->Rbp;
+        g[REG_EFL] = (g[REG_EFL] & ~0xcd5L) | (c->EFlags & 0xcd5);
+    }
+    if ((flags & 0x100002) == 0x100002)   /* CONTEXT_INTEGER */
+    {
+        g[REG_RAX] = c->Rax; g[REG_RCX] = c->Rcx; g[REG_RDX] = c->Rdx; g[REG_RBX] = c->Rbx;
+        g[REG_RSI] = c->Rsi; g[REG_RDI] = c->Rdi; g[REG_R8] = c->R8; g[REG_R9] = c->R9;
+        g[REG_R10] = c->R10; g[REG_R11] = c->R11; g[REG_R12] = c->R12; g[REG_R13] = c->R13;
+        g[REG_R14] = c->R14; g[REG_R15] = c->R15;
+    }
+    if ((flags & 0x100008) == 0x100008 && uc->uc_mcontext.fpregs)   /* CONTEXT_FLOATING_POINT */
+        memcpy(uc->uc_mcontext.fpregs, c->FltSave, sizeof(c->FltSave));
+}
+
 static void *dispatcher;   /* ntdll's KiUserExceptionDispatcher */
 
 /* ntdll is the image holding its __wlx_thread_start: walk down to its header */

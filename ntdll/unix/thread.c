@@ -8,6 +8,7 @@
  *
  * Sections: TEB and stacks · the thread object · start/exit · syscalls.
  */
+#define _GNU_SOURCE
 #include <asm/prctl.h>
 #include <errno.h>
 #include <linux/futex.h>
@@ -19,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "private.h"
 #include "thread.h"
@@ -411,10 +413,10 @@ NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
 
 static struct wlx_thread *current_thread(void);
 
-static void suspend_handler(int sig)
+static void suspend_handler(int sig, siginfo_t *si, void *uc)
 {
     struct wlx_thread *t = current_thread();
-    (void)sig;
+    (void)sig; (void)si;
     if (!t) return;
     if (__atomic_load_n(&t->terminating, __ATOMIC_ACQUIRE))
     {
@@ -422,16 +424,20 @@ static void suspend_handler(int sig)
         siglongjmp(t->exit_jmp, 1);
     }
     int c;
+    /* while suspended, GetThreadContext/SetThreadContext work on uc */
+    __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+    __atomic_store_n(&t->suspended_uc, NULL, __ATOMIC_RELEASE);
 }
 
 void thread_init_suspend_signal(void)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof(sa));
-    sa.sa_handler = suspend_handler;
-    sa.sa_flags = SA_RESTART | SA_ONSTACK;
+    sa.sa_sigaction = suspend_handler;
+    sa.sa_flags = SA_RESTART | SA_ONSTACK | SA_SIGINFO;
     sigfillset(&sa.sa_mask);
     sigaction(SIG_SUSPEND, &sa, NULL);
 }
@@ -449,6 +455,56 @@ NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev)
     if (!old && t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
     object_release(&t->obj);
     return STATUS_SUCCESS;
+}
+
+/* the context of another thread, taken while it sits in the suspend handler
+   (suspended for the duration if it was running, as Windows' snapshot) */
+static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
+{
+    struct wlx_thread *t;
+    NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
+    if (status) return status;
+    if (t == current_thread() || !t->unix_tid || __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
+    {
+        object_release(&t->obj);
+        return STATUS_UNSUCCESSFUL;
+    }
+    uint32_t prev;
+    unix_NtSuspendThread(handle, &prev);
+    struct timespec ts = { 0, 10 * 1000 * 1000 };
+    ucontext_t *uc;
+    for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)); i++)
+        syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
+    if (!uc) status = STATUS_UNSUCCESSFUL;
+    else
+    {
+        /* inside a syscall the Windows registers are those at the door */
+        uintptr_t door_rsp = *(uintptr_t *)((uint8_t *)t->teb + TEB_WLX_SAVED_RSP);
+        if (!set)
+        {
+            signal_get_context(ctx, uc);
+            if (door_rsp)
+            {
+                *(uint64_t *)((uint8_t *)ctx + 0xf8) = *(uint64_t *)door_rsp;   /* Rip */
+                *(uint64_t *)((uint8_t *)ctx + 0x98) = door_rsp + 8;            /* Rsp */
+            }
+        }
+        else if (door_rsp) status = STATUS_NOT_IMPLEMENTED;   /* changing a thread inside wlx: not yet */
+        else signal_set_context(uc, ctx);
+    }
+    unix_NtResumeThread(handle, &prev);
+    object_release(&t->obj);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtGetContextThread(HANDLE handle, void *ctx)
+{
+    return with_suspended(handle, ctx, 0);
+}
+
+NTSTATUS WINAPI unix_NtSetContextThread(HANDLE handle, const void *ctx)
+{
+    return with_suspended(handle, (void *)ctx, 1);
 }
 
 NTSTATUS WINAPI unix_NtYieldExecution(void)

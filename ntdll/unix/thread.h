@@ -22,6 +22,7 @@ struct wlx_thread {
     int32_t exit_code;
     sigjmp_buf exit_jmp;        /* NtTerminateThread jumps back here */
     int terminating;            /* TerminateThread from another thread */
+    void *suspended_uc;         /* its ucontext while in the suspend handler */
     size_t stack_reserve;       /* of its Windows stack (the cache's key) */
     void *altstack;             /* its signal stack */
 };
@@ -32,6 +33,11 @@ extern size_t wlx_default_stack_reserve;
 uint32_t thread_id_from_unix(int tid);
 void thread_list_add(struct wlx_thread *t);
 void thread_init_suspend_signal(void);
+struct ucontext_t;
+void signal_get_context(void *ctx, const struct ucontext_t *uc);
+void signal_set_context(struct ucontext_t *uc, const void *ctx);
+NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev);
+NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev);
 void *thread_create_teb_at(void *mem, void *peb, uint32_t tid, struct wlx_thread *ut);
 int nt_timeout_to_timespec(const LARGE_INTEGER *timeout, struct timespec *ts, int *absolute);
 void __attribute__((noreturn)) process_exit(int32_t code);
