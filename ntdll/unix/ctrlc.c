@@ -4,14 +4,16 @@
  * On Windows the console starts a new thread in the process at kernel32's
  * CtrlRoutine. Here SIGINT (Ctrl-C) and SIGQUIT (Ctrl-\, as Ctrl-Break) are
  * caught by a handler that only writes a byte to a pipe (async-signal-safe);
- * a small Unix thread reads it and starts the Windows thread — the Unix side
- * never calls PE code itself. Until kernel32 registers its routine, the
- * signals keep their default action.
+ * the process's one service thread (the KUSER_SHARED_DATA clock thread of
+ * usershared.c) reads it between clock ticks and starts the Windows thread —
+ * the Unix side never calls PE code itself. Until kernel32 registers its
+ * routine, the signals keep their default action.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
+#include <poll.h>
+#include <time.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,43 +33,49 @@ static void ctrl_signal(int sig)
 NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, HANDLE, void *, void *, uint32_t,
                                       size_t, size_t, size_t, void *);
 
-static void *ctrl_thread(void *arg)
+static void dispatch_pending(void)
 {
-    char event;
-    (void)arg;
-    for (;;)
+    char events[16];
+    ssize_t r = read(ctrl_pipe[0], events, sizeof(events));
+    for (ssize_t i = 0; i < r; i++)
     {
-        ssize_t r = read(ctrl_pipe[0], &event, 1);
-        if (r < 0 && errno == EINTR) continue;
-        if (r <= 0) break;
         HANDLE thread;
         if (!unix_NtCreateThreadEx(&thread, 0x1fffff, NULL, NtCurrentProcess(), ctrl_routine,
-                                   (void *)(uintptr_t)event, 0, 0, 0, 0, NULL))
+                                   (void *)(uintptr_t)events[i], 0, 0, 0, 0, NULL))
             handle_close(thread);
     }
-    return NULL;
+}
+
+/* the service thread's sleep: until the absolute CLOCK_MONOTONIC time
+   *until, handling Ctrl-C events as they come */
+void ctrlc_wait_until(const struct timespec *until)
+{
+    int fd = __atomic_load_n(&ctrl_pipe[0], __ATOMIC_ACQUIRE);
+    if (fd < 0) { clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, until, NULL); return; }
+    for (;;)
+    {
+        struct timespec now, rel;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        rel.tv_sec = until->tv_sec - now.tv_sec;
+        rel.tv_nsec = until->tv_nsec - now.tv_nsec;
+        if (rel.tv_nsec < 0) { rel.tv_nsec += 1000000000; rel.tv_sec--; }
+        if (rel.tv_sec < 0) return;
+        struct pollfd p = { fd, POLLIN, 0 };
+        if (ppoll(&p, 1, &rel, NULL) > 0 && (p.revents & POLLIN)) dispatch_pending();
+        else return;
+    }
 }
 
 NTSTATUS WINAPI unix___wlx_set_ctrl_routine(void *routine)
 {
-    pthread_t t;
-    pthread_attr_t attr;
     struct sigaction sa;
-    sigset_t all, old;
+    int fds[2];
 
     if (ctrl_routine || !routine) return STATUS_SUCCESS;
-    if (pipe2(ctrl_pipe, O_CLOEXEC)) return errno_to_status(errno);
-    fcntl(ctrl_pipe[1], F_SETFL, O_NONBLOCK);
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK)) return errno_to_status(errno);
     ctrl_routine = routine;
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, 256 * 1024);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);   /* the watcher itself takes no signals */
-    int err = pthread_create(&t, &attr, ctrl_thread, NULL);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    pthread_attr_destroy(&attr);
-    if (err) return STATUS_NO_MEMORY;
+    ctrl_pipe[1] = fds[1];
+    __atomic_store_n(&ctrl_pipe[0], fds[0], __ATOMIC_RELEASE);
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = ctrl_signal;
     sa.sa_flags = SA_RESTART;

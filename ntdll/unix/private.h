@@ -140,6 +140,8 @@ int virtual_clear_guard(const void *addr);
 /* --- signals (signal.c) ---------------------------------------------- */
 void signal_init_process(void);
 void signal_init_thread(void);
+struct timespec;
+void ctrlc_wait_until(const struct timespec *until);
 
 /* --- PE images (image.c) ----------------------------------------------- */
 struct image_info {
@@ -196,6 +198,12 @@ struct sync_state {
 };
 void sync_signal_manual(struct sync_state *s);   /* e.g. a thread's end */
 void sync_thread_exit(uint32_t tid);             /* abandons the thread's mutexes */
+
+/* --- user APC queues (apc.c), per Windows thread id ---------------------- */
+uint32_t *apc_wait_word(uint32_t tid, uint32_t *value);   /* futex word bumped by each APC */
+int apc_pending(uint32_t tid);
+void apc_thread_exit(uint32_t tid);                      /* drops its queue */
+NTSTATUS apc_queue_to(uint32_t tid, uint64_t func, uint64_t arg1, uint64_t arg2, uint64_t arg3);
 
 /* --- files and paths (file.c, path.c) ---------------------------------- */
 extern char *wlx_prefix_dir;     /* absolute, no trailing slash */

@@ -100,7 +100,9 @@ static void *clock_thread(void *arg)
     {
         next.tv_nsec += CLOCK_TICK * 100;
         if (next.tv_nsec >= 1000000000) { next.tv_nsec -= 1000000000; next.tv_sec++; }
-        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL);
+        /* this thread also carries Ctrl-C to Windows (ctrlc.c): one Unix
+           thread per process instead of two */
+        ctrlc_wait_until(&next);
         update_clocks();
         if (++n % 64 == 0) update_zone();     /* about once a second: a zone change is rare */
     }
