@@ -265,7 +265,9 @@ static DWORD wait_result(NTSTATUS status)
 DWORD WINAPI WaitForSingleObjectEx(HANDLE handle, DWORD timeout, BOOL alertable)
 {
     LARGE_INTEGER t;
-    return wait_result(NtWaitForSingleObject(std_handle(handle), alertable, get_timeout(&t, timeout)));
+    NTSTATUS status = NtWaitForSingleObject(std_handle(handle), alertable, get_timeout(&t, timeout));
+    if (status == STATUS_USER_APC) __wlx_run_apcs();
+    return wait_result(status);
 }
 
 DWORD WINAPI WaitForSingleObject(HANDLE handle, DWORD timeout)
@@ -285,7 +287,9 @@ DWORD WINAPI WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles, BOOL w
     }
     for (DWORD i = 0; i < count; i++) h[i] = std_handle(handles[i]);
     /* NT's WAIT_TYPE: WaitAll 0, WaitAny 1 */
-    return wait_result(NtWaitForMultipleObjects(count, h, wait_all ? 0 : 1, alertable, get_timeout(&t, timeout)));
+    NTSTATUS status = NtWaitForMultipleObjects(count, h, wait_all ? 0 : 1, alertable, get_timeout(&t, timeout));
+    if (status == STATUS_USER_APC) __wlx_run_apcs();
+    return wait_result(status);
 }
 
 DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wait_all, DWORD timeout)
@@ -296,7 +300,9 @@ DWORD WINAPI WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL wai
 DWORD WINAPI SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD timeout, BOOL alertable)
 {
     LARGE_INTEGER t;
-    return wait_result(NtSignalAndWaitForSingleObject(signal, wait, alertable, get_timeout(&t, timeout)));
+    NTSTATUS status = NtSignalAndWaitForSingleObject(signal, wait, alertable, get_timeout(&t, timeout));
+    if (status == STATUS_USER_APC) __wlx_run_apcs();
+    return wait_result(status);
 }
 
 /* --- condition variables, WaitOnAddress, InitOnce ------------------------ */

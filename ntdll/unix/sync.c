@@ -1,7 +1,7 @@
 /*
- * ntdll/unix/sync.c — events, mutexes and semaphores, and waiting on any
- * waitable object (NtWaitForSingleObject/MultipleObjects, NtDelayExecution,
- * the private futex syscalls).
+ * ntdll/unix/sync.c — events, mutexes, semaphores and waitable timers, and
+ * waiting on any waitable object (NtWaitForSingleObject/MultipleObjects,
+ * NtDelayExecution, alertable or not; the private futex syscalls).
  *
  * Design (see doc/ARCHITECTURE.md, "Synchronization objects"):
  * - Every waitable object exposes a struct sync_state (private.h): a few
@@ -24,7 +24,10 @@
  *   it alone, and polled every millisecond in a multiple-object wait.
  * - Mutexes know their owner by Windows thread id; each thread counts the
  *   mutexes it holds, and one that exits holding any abandons them
- *   (sync_thread_exit, called by thread.c).
+ *   (sync_thread_exit, called by thread.c, which also drops its APC queue).
+ * - An alertable wait also sleeps on the caller's APC queue word (apc.c)
+ *   and returns STATUS_USER_APC when APCs are queued; the PE side runs them.
+ * - A waitable timer is an event's state signaled by a thread of its own.
  * Named objects live in a list of this process for now (the server's
  * namespace comes with cross-process objects).
  */
@@ -32,6 +35,7 @@
 #include <limits.h>
 #include <linux/futex.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -270,6 +274,7 @@ static const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NUL
 
 void sync_thread_exit(uint32_t tid)
 {
+    apc_thread_exit(tid);
     if (!owned_mutexes) return;
     pthread_mutex_lock(&mutexes_lock);
     for (struct mutex_object *m = mutex_list; m; m = m->next_mutex)
@@ -592,6 +597,214 @@ NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32
     return STATUS_SUCCESS;
 }
 
+/* --- waitable timers ------------------------------------------------------
+   A timer's state is an event's (a notification timer a manual-reset one, a
+   synchronization timer an auto-reset one), so waits need nothing new. While
+   set, a thread of its own sleeps until the due time, signals the state and
+   queues the completion routine as an APC to the thread that set it. Absolute
+   due times are turned into CLOCK_MONOTONIC when set (a later change of the
+   wall clock does not move them). */
+
+struct timer_object {
+    struct sync_object base;
+    pthread_mutex_t mu;             /* guards the rest */
+    pthread_cond_t cv;              /* on CLOCK_MONOTONIC: a set, a cancel, the end */
+    pthread_t thread;
+    int has_thread, active, quit;
+    struct timespec due;            /* CLOCK_MONOTONIC */
+    int32_t period;                 /* ms, 0: once */
+    uint64_t apc_func, apc_arg;     /* completion routine and its context */
+    uint32_t apc_tid;               /* the thread that set it */
+};
+
+static void timer_destroy(struct wlx_object *obj)
+{
+    struct timer_object *t = (struct timer_object *)obj;
+    pthread_mutex_lock(&t->mu);
+    t->quit = 1;
+    pthread_cond_signal(&t->cv);
+    pthread_mutex_unlock(&t->mu);
+    if (t->has_thread) pthread_join(t->thread, NULL);
+    pthread_cond_destroy(&t->cv);
+    pthread_mutex_destroy(&t->mu);
+    named_destroy(obj);
+}
+
+static const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync };
+
+static int ts_before(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+static void ts_add_ns(struct timespec *ts, int64_t ns)
+{
+    ts->tv_sec += ns / 1000000000;
+    ts->tv_nsec += ns % 1000000000;
+    if (ts->tv_nsec >= 1000000000) { ts->tv_sec++; ts->tv_nsec -= 1000000000; }
+    if (ts->tv_nsec < 0) { ts->tv_sec--; ts->tv_nsec += 1000000000; }
+}
+
+/* FILETIME of now: the completion routine's (low, high) arguments */
+static uint64_t system_time_now(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (uint64_t)now.tv_sec * 10000000 + now.tv_nsec / 100 + 116444736000000000ULL;
+}
+
+/* under t->mu: the due time came */
+static void timer_fire(struct timer_object *t)
+{
+    sync_signal_manual(&t->base.state);
+    if (t->apc_func)
+    {
+        uint64_t ft = system_time_now();
+        apc_queue_to(t->apc_tid, t->apc_func, t->apc_arg, (uint32_t)ft, (uint32_t)(ft >> 32));
+    }
+    if (t->period) ts_add_ns(&t->due, (int64_t)t->period * 1000000);
+    else t->active = 0;
+}
+
+static void *timer_thread(void *arg)
+{
+    struct timer_object *t = arg;
+    pthread_mutex_lock(&t->mu);
+    while (!t->quit)
+    {
+        struct timespec now;
+        if (!t->active) { pthread_cond_wait(&t->cv, &t->mu); continue; }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (ts_before(&now, &t->due)) pthread_cond_timedwait(&t->cv, &t->mu, &t->due);
+        else timer_fire(t);
+    }
+    pthread_mutex_unlock(&t->mu);
+    return NULL;
+}
+
+/* the timer's thread takes no signal: those are for the Windows threads */
+static int timer_start_thread(struct timer_object *t)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    int ok = !pthread_create(&t->thread, NULL, timer_thread, t);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return ok;
+}
+
+/* type: NotificationTimer 0, SynchronizationTimer 1 */
+NTSTATUS WINAPI unix_NtCreateTimer(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr, uint32_t type)
+{
+    struct sync_object *o;
+    if (type > 1) return STATUS_INVALID_PARAMETER;
+    struct sync_state init = { .type = type ? SYNC_AUTO_EVENT : SYNC_MANUAL_EVENT };
+    NTSTATUS status = create_object(handle, access, attr, &timer_ops, sizeof(struct timer_object), &init, &o);
+    if (o)
+    {
+        struct timer_object *t = (struct timer_object *)o;
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_cond_init(&t->cv, &ca);
+        pthread_condattr_destroy(&ca);
+        pthread_mutex_init(&t->mu, NULL);
+    }
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtOpenTimer(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr)
+{
+    return open_object(handle, access, attr, &timer_ops);
+}
+
+/* the due time on CLOCK_MONOTONIC: negative is relative (100 ns units),
+   positive an absolute system time */
+static void timer_due(const LARGE_INTEGER *due, struct timespec *ts)
+{
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    int64_t ns = -due->QuadPart * 100;
+    if (due->QuadPart > 0) ns = ((int64_t)(due->QuadPart - system_time_now())) * 100;
+    if (ns > 0) ts_add_ns(ts, ns);
+}
+
+static int32_t timer_reset(struct timer_object *t)
+{
+    struct sync_state *s = &t->base.state;
+    state_lock(s);
+    int32_t was = s->count;
+    s->count = 0;
+    state_unlock(s);
+    return was;
+}
+
+NTSTATUS WINAPI unix_NtSetTimer(HANDLE h, const LARGE_INTEGER *due, void *routine, void *ctx, uint8_t resume,
+                                int32_t period, uint8_t *prev)
+{
+    struct timer_object *t;
+    (void)resume;   /* waking a suspended computer: not ours to do */
+    if (!due || period < 0) return STATUS_INVALID_PARAMETER;
+    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    if (status) return status;
+    pthread_mutex_lock(&t->mu);
+    /* setting a timer makes it unsignaled until its new due time */
+    int32_t was = timer_reset(t);
+    if (prev) *prev = was != 0;
+    timer_due(due, &t->due);
+    t->period = period;
+    t->apc_func = (uintptr_t)routine;
+    t->apc_arg = (uintptr_t)ctx;
+    t->apc_tid = current_tid();
+    t->active = 1;
+    if (!t->has_thread) t->has_thread = timer_start_thread(t);
+    if (!t->has_thread) { t->active = 0; status = STATUS_INSUFFICIENT_RESOURCES; }
+    pthread_cond_signal(&t->cv);
+    pthread_mutex_unlock(&t->mu);
+    object_release(&t->base.obj);
+    return status;
+}
+
+/* a cancel leaves the signaled state as it is */
+NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
+{
+    struct timer_object *t;
+    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    if (status) return status;
+    pthread_mutex_lock(&t->mu);
+    t->active = 0;
+    pthread_cond_signal(&t->cv);
+    pthread_mutex_unlock(&t->mu);
+    if (prev) *prev = __atomic_load_n(&t->base.state.count, __ATOMIC_ACQUIRE) != 0;
+    object_release(&t->base.obj);
+    return STATUS_SUCCESS;
+}
+
+/* TimerBasicInformation: { LARGE_INTEGER RemainingTime; BOOLEAN TimerState; } */
+NTSTATUS WINAPI unix_NtQueryTimer(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
+{
+    struct timer_object *t;
+    if (cls != 0) return STATUS_INVALID_INFO_CLASS;
+    if (len < 16) return STATUS_INFO_LENGTH_MISMATCH;
+    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    if (status) return status;
+    int64_t remaining = 0;
+    pthread_mutex_lock(&t->mu);
+    if (t->active)
+    {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        remaining = ((int64_t)(t->due.tv_sec - now.tv_sec) * 1000000000 + (t->due.tv_nsec - now.tv_nsec)) / 100;
+        if (remaining < 0) remaining = 0;
+    }
+    pthread_mutex_unlock(&t->mu);
+    uint8_t *out = info;
+    *(int64_t *)out = remaining;
+    out[8] = __atomic_load_n(&t->base.state.count, __ATOMIC_ACQUIRE) != 0;
+    if (ret_len) *ret_len = 16;
+    object_release(&t->base.obj);
+    return STATUS_SUCCESS;
+}
+
 /* --- waiting ------------------------------------------------------------- */
 
 struct wait_entry {
@@ -690,9 +903,23 @@ static void unregister(struct wait_entry *e, unsigned n)
     }
 }
 
-static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, const LARGE_INTEGER *timeout)
+/* an alertable wait: queued user APCs end it (STATUS_USER_APC) when no
+   object is signaled (a signaled one wins, the APCs stay queued, as on
+   Windows); the queue's word joins the sleep */
+static int apc_check(int alertable, uint32_t tid, struct waitv *w)
 {
-    struct waitv w[MAXIMUM_WAIT_OBJECTS];
+    uint32_t value = 0;
+    uint32_t *word;
+    if (!alertable || !(word = apc_wait_word(tid, &value))) return 0;
+    if (apc_pending(tid)) return 1;
+    *w = (struct waitv){ value, (uintptr_t)word, WAITV_U32_PRIVATE, 0 };
+    return 0;
+}
+
+static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, const LARGE_INTEGER *timeout,
+                             int alertable)
+{
+    struct waitv w[MAXIMUM_WAIT_OBJECTS + 1], apc_w = { 0 };
     struct deadline d;
     uint32_t tid = current_tid();
     unsigned nw, i;
@@ -705,9 +932,11 @@ static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, con
     {
         status = wait_all ? try_all(e, n, tid) : try_any(e, n, tid);
         if (status != STATUS_PENDING) break;
+        if (apc_check(alertable, tid, &apc_w)) { status = STATUS_USER_APC; break; }
         if (d.zero) { status = STATUS_TIMEOUT; break; }
         for (i = nw = 0; i < n; i++)
             if (e[i].s) w[nw++] = (struct waitv){ e[i].cur, (uintptr_t)&e[i].s->seq, WAITV_U32_PRIVATE, 0 };
+        if (apc_w.uaddr) w[nw++] = apc_w;
         if (futex_sleep(w, nw, &d, legacy) == STATUS_TIMEOUT) { status = STATUS_TIMEOUT; break; }
     }
     unregister(e, n);
@@ -741,11 +970,17 @@ static void put_entries(struct wait_entry *e, unsigned n)
     for (unsigned i = 0; i < n; i++) object_release(e[i].obj);
 }
 
-static NTSTATUS wait_one(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+static NTSTATUS wait_one(struct wlx_object *obj, const LARGE_INTEGER *timeout, int alertable)
 {
-    if (!obj->ops->sync) return obj->ops->wait(obj, timeout);
+    if (!obj->ops->sync)
+    {
+        /* an object with only a blocking wait: an alertable wait polls it */
+        if (!alertable) return obj->ops->wait(obj, timeout);
+        struct wait_entry e = { obj, NULL, 0, 0, 0 };
+        return wait_entries(&e, 1, 0, timeout, alertable);
+    }
     struct wait_entry e = { obj, obj->ops->sync(obj), 0, 0, 0 };
-    return wait_entries(&e, 1, 0, timeout);
+    return wait_entries(&e, 1, 0, timeout, alertable);
 }
 
 /* a signaled manual-reset event (or a thread that ended): nothing to
@@ -760,11 +995,10 @@ static int is_set_manual(struct wlx_object *obj)
 NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, const LARGE_INTEGER *timeout)
 {
     struct wlx_object *obj;
-    (void)alertable;   /* no APCs yet */
     if (handle_peek(handle, is_set_manual) == 1) return STATUS_WAIT_0;   /* the fast path */
     NTSTATUS status = handle_get(handle, NULL, &obj);
     if (status) return status;
-    status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout) : STATUS_OBJECT_TYPE_MISMATCH;
+    status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout, alertable) : STATUS_OBJECT_TYPE_MISMATCH;
     object_release(obj);
     return status;
 }
@@ -774,7 +1008,6 @@ NTSTATUS WINAPI unix_NtWaitForMultipleObjects(uint32_t count, const HANDLE *hand
                                               uint8_t alertable, const LARGE_INTEGER *timeout)
 {
     struct wait_entry e[MAXIMUM_WAIT_OBJECTS];
-    (void)alertable;
     if (!count || count > MAXIMUM_WAIT_OBJECTS) return STATUS_INVALID_PARAMETER;
     if (type > 1) return STATUS_INVALID_PARAMETER;
     NTSTATUS status = get_entries(handles, count, e);
@@ -786,7 +1019,7 @@ NTSTATUS WINAPI unix_NtWaitForMultipleObjects(uint32_t count, const HANDLE *hand
             for (unsigned j = i + 1; j < count; j++)
                 if (e[i].obj == e[j].obj) { status = STATUS_INVALID_PARAMETER_MIX; break; }
     }
-    if (!status) status = wait_entries(e, count, !type, timeout);
+    if (!status) status = wait_entries(e, count, !type, timeout, alertable);
     put_entries(e, count);
     return status;
 }
@@ -795,7 +1028,6 @@ NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, 
                                                     const LARGE_INTEGER *timeout)
 {
     struct wlx_object *obj, *wobj;
-    (void)alertable;
     NTSTATUS status = handle_get(signal, NULL, &obj);
     if (status) return status;
     status = handle_get(wait, NULL, &wobj);
@@ -815,7 +1047,7 @@ NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, 
     else if (obj->ops == &semaphore_ops) status = semaphore_release(o, 1, NULL);
     else status = STATUS_OBJECT_TYPE_MISMATCH;
     object_release(obj);
-    if (!status) status = wait_one(wobj, timeout);
+    if (!status) status = wait_one(wobj, timeout, alertable);
     object_release(wobj);
     return status;
 }
@@ -824,7 +1056,12 @@ NTSTATUS WINAPI unix_NtDelayExecution(uint8_t alertable, const LARGE_INTEGER *ti
 {
     struct timespec ts;
     int absolute = 0;
-    (void)alertable;
+    if (alertable)
+    {
+        /* no object: only an APC ends it early */
+        NTSTATUS status = wait_entries(NULL, 0, 0, timeout, 1);
+        return status == STATUS_TIMEOUT ? STATUS_SUCCESS : status;
+    }
     if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) { for (;;) pause(); }
     if (!ts.tv_sec && !ts.tv_nsec && !absolute) { sched_yield(); return STATUS_SUCCESS; }
     while (clock_nanosleep(absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC, absolute ? TIMER_ABSTIME : 0, &ts,
