@@ -1,0 +1,402 @@
+/*
+ * Unix side of ws2_32: the socket table (SOCKET -> Unix fd) and the calls
+ * on sockets, run blocking on the calling thread's Unix stack. Addresses
+ * arrive and leave in the Windows layout (only AF_INET6's number differs
+ * for the families we handle); flags and poll bits are translated here.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include "private.h"
+
+/* ---- the socket table: slot i is SOCKET (i + 1) * 4; 0 is free, else fd + 1 ---- */
+
+#define MAX_SOCKETS 16384
+static int fd_table[MAX_SOCKETS];
+static unsigned int next_slot;
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int sock_fd(uint64_t handle)
+{
+    uint64_t slot = handle / 4 - 1;
+
+    if (handle % 4 || !handle || slot >= MAX_SOCKETS) return -1;
+    return __atomic_load_n(&fd_table[slot], __ATOMIC_ACQUIRE) - 1;
+}
+
+/* returns the new SOCKET, or minus a WSA error (the fd is closed then) */
+static int64_t sock_alloc(int fd)
+{
+    unsigned int i, slot;
+
+    pthread_mutex_lock(&table_lock);
+    for (i = 0; i < MAX_SOCKETS; i++)
+    {
+        slot = (next_slot + i) % MAX_SOCKETS;
+        if (fd_table[slot]) continue;
+        __atomic_store_n(&fd_table[slot], fd + 1, __ATOMIC_RELEASE);
+        next_slot = slot + 1;
+        pthread_mutex_unlock(&table_lock);
+        return (int64_t)(slot + 1) * 4;
+    }
+    pthread_mutex_unlock(&table_lock);
+    close(fd);
+    return -10024;   /* WSAEMFILE */
+}
+
+/* ---- address translation ---- */
+
+static int addr_from_win(const struct sock_params *p, struct sockaddr_storage *ss, socklen_t *len)
+{
+    const uint8_t *win = (const uint8_t *)(uintptr_t)p->addr;
+    uint16_t family;
+
+    if (!win || p->addrlen < 2) return -10014;   /* WSAEFAULT */
+    memcpy(&family, win, 2);
+    memset(ss, 0, sizeof(*ss));
+    *len = p->addrlen < (int)sizeof(*ss) ? p->addrlen : sizeof(*ss);
+    memcpy(ss, win, *len);
+    if (family == AF_INET && p->addrlen < (int)sizeof(struct sockaddr_in)) return -10014;
+    if (family == WS_AF_INET6)
+    {
+        /* a 24-byte sockaddr_in6 (no scope id) is still accepted */
+        if (p->addrlen < 24) return -10014;
+        ss->ss_family = AF_INET6;
+        *len = sizeof(struct sockaddr_in6);
+    }
+    return 0;
+}
+
+/* copies a Unix address out; Windows fails with WSAEFAULT when it does not fit */
+static int addr_to_win(struct sock_params *p, struct sockaddr_storage *ss, socklen_t len)
+{
+    uint8_t *win = (uint8_t *)(uintptr_t)p->addr;
+    uint16_t family = ss->ss_family == AF_INET6 ? WS_AF_INET6 : ss->ss_family;
+
+    if (!win) return 0;
+    if (p->addrlen < (int)len) return -10014;
+    memcpy(win, ss, len);
+    memcpy(win, &family, 2);
+    p->addrlen = len;
+    return 0;
+}
+
+static int msg_flags_from_win(int flags)
+{
+    int ret = 0;
+    if (flags & 1) ret |= MSG_OOB;
+    if (flags & 2) ret |= MSG_PEEK;
+    if (flags & 4) ret |= MSG_DONTROUTE;
+    if (flags & 8) ret |= MSG_WAITALL;
+    return ret;
+}
+
+static int64_t fail(void) { return -errno_to_wsa(errno); }
+
+/* a timeout (SO_RCVTIMEO/SO_SNDTIMEO) on a blocking socket: Linux says EAGAIN,
+ * Windows WSAETIMEDOUT */
+static int64_t io_fail(int fd)
+{
+    if ((errno == EAGAIN || errno == EWOULDBLOCK) && !(fcntl(fd, F_GETFL) & O_NONBLOCK)) return -10060;
+    return fail();
+}
+
+#define GET_FD(p, fd) do { if (((fd) = sock_fd((p)->handle)) < 0) { (p)->result = -10038; return 0; } } while (0)
+
+/* ---- the calls ---- */
+
+static int32_t unix_socket_call(void *args)
+{
+    struct sock_params *p = args;
+    int family = p->a == WS_AF_INET6 ? AF_INET6 : p->a;
+    int fd = socket(family, p->b | SOCK_CLOEXEC, p->c);
+
+    p->result = fd < 0 ? fail() : sock_alloc(fd);
+    return 0;
+}
+
+/* Windows' closesocket ends an accept blocked in another thread; Linux's close
+ * does not, shutdown on a listening socket does */
+static void wake_listener(int fd)
+{
+    int listening = 0;
+    socklen_t len = sizeof(listening);
+
+    if (!getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) && listening) shutdown(fd, SHUT_RDWR);
+}
+
+static int32_t unix_close_call(void *args)
+{
+    struct sock_params *p = args;
+    int fd;
+
+    pthread_mutex_lock(&table_lock);
+    fd = sock_fd(p->handle);
+    if (fd >= 0) __atomic_store_n(&fd_table[p->handle / 4 - 1], 0, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&table_lock);
+    if (fd < 0) { p->result = -10038; return 0; }
+    wake_listener(fd);
+    close(fd);
+    p->result = 0;
+    return 0;
+}
+
+static int32_t unix_bind_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sockaddr_storage ss;
+    socklen_t len;
+    int fd, err;
+
+    GET_FD(p, fd);
+    if ((err = addr_from_win(p, &ss, &len))) p->result = err;
+    else p->result = bind(fd, (struct sockaddr *)&ss, len) ? fail() : 0;
+    return 0;
+}
+
+static int32_t unix_connect_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sockaddr_storage ss;
+    socklen_t len;
+    int fd, err, ret;
+
+    GET_FD(p, fd);
+    if ((err = addr_from_win(p, &ss, &len))) { p->result = err; return 0; }
+    ret = connect(fd, (struct sockaddr *)&ss, len);
+    /* interrupted, the connection goes on: wait for it as a blocking call would */
+    if (ret && errno == EINTR)
+    {
+        struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+        socklen_t elen = sizeof(err);
+        while (poll(&pfd, 1, -1) < 0 && errno == EINTR) ;
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &elen);
+        errno = err;
+        ret = err ? -1 : 0;
+    }
+    p->result = ret ? fail() : 0;
+    return 0;
+}
+
+static int32_t unix_listen_call(void *args)
+{
+    struct sock_params *p = args;
+    int fd;
+
+    GET_FD(p, fd);
+    p->result = listen(fd, p->a) ? fail() : 0;
+    return 0;
+}
+
+static int32_t unix_accept_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    int fd, nfd, err, flags;
+
+    GET_FD(p, fd);
+    if (p->addr && p->addrlen < (int)sizeof(struct sockaddr_in)) { p->result = -10014; return 0; }
+    /* the new socket has the listener's properties, non-blocking mode included */
+    flags = SOCK_CLOEXEC | ((fcntl(fd, F_GETFL) & O_NONBLOCK) ? SOCK_NONBLOCK : 0);
+    do nfd = accept4(fd, (struct sockaddr *)&ss, &len, flags);
+    while (nfd < 0 && errno == EINTR);
+    if (nfd < 0) { p->result = fail(); return 0; }
+    if ((err = addr_to_win(p, &ss, len))) { close(nfd); p->result = err; return 0; }
+    p->result = sock_alloc(nfd);
+    return 0;
+}
+
+static int32_t unix_send_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sockaddr_storage ss;
+    socklen_t len = 0;
+    ssize_t ret;
+    int fd, err;
+
+    GET_FD(p, fd);
+    if (p->addr && (err = addr_from_win(p, &ss, &len))) { p->result = err; return 0; }
+    /* MSG_NOSIGNAL: Windows reports a broken connection, it never raises SIGPIPE */
+    do ret = sendto(fd, (void *)(uintptr_t)p->buf, p->len, msg_flags_from_win(p->a) | MSG_NOSIGNAL,
+                    p->addr ? (struct sockaddr *)&ss : NULL, len);
+    while (ret < 0 && errno == EINTR);
+    p->result = ret < 0 ? io_fail(fd) : ret;
+    return 0;
+}
+
+static int32_t unix_recv_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sockaddr_storage ss;
+    struct iovec iov = { (void *)(uintptr_t)p->buf, p->len };
+    struct msghdr msg = { .msg_name = &ss, .msg_namelen = sizeof(ss), .msg_iov = &iov, .msg_iovlen = 1 };
+    ssize_t ret;
+    int fd, err;
+
+    GET_FD(p, fd);
+    if (p->addr && p->addrlen < (int)sizeof(struct sockaddr_in)) { p->result = -10014; return 0; }
+    do ret = recvmsg(fd, &msg, msg_flags_from_win(p->a));
+    while (ret < 0 && errno == EINTR);
+    if (ret < 0) { p->result = io_fail(fd); return 0; }
+    if (p->addr && msg.msg_namelen && (err = addr_to_win(p, &ss, msg.msg_namelen))) { p->result = err; return 0; }
+    /* a datagram larger than the buffer: Windows keeps the start, fails WSAEMSGSIZE */
+    p->result = (msg.msg_flags & MSG_TRUNC) ? -10040 : ret;
+    return 0;
+}
+
+static int32_t unix_shutdown_call(void *args)
+{
+    struct sock_params *p = args;
+    int fd;
+
+    GET_FD(p, fd);
+    p->result = shutdown(fd, p->a) ? fail() : 0;   /* SD_* are SHUT_* */
+    return 0;
+}
+
+static int32_t sock_name_call(struct sock_params *p, int peer)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    int fd, ret;
+
+    GET_FD(p, fd);
+    if (!p->addr) { p->result = -10014; return 0; }
+    ret = peer ? getpeername(fd, (struct sockaddr *)&ss, &len) : getsockname(fd, (struct sockaddr *)&ss, &len);
+    if (ret) p->result = fail();
+    /* an unbound socket: Windows says WSAEINVAL, Linux gives 0.0.0.0:0 */
+    else if (!peer && ss.ss_family == AF_INET && !((struct sockaddr_in *)&ss)->sin_port
+             && !((struct sockaddr_in *)&ss)->sin_addr.s_addr)
+        p->result = -10022;
+    else p->result = addr_to_win(p, &ss, len);
+    return 0;
+}
+
+static int32_t unix_getsockname_call(void *args) { return sock_name_call(args, 0); }
+static int32_t unix_getpeername_call(void *args) { return sock_name_call(args, 1); }
+
+static int32_t unix_ioctl_call(void *args)
+{
+    struct sock_params *p = args;
+    uint32_t *arg = (uint32_t *)(uintptr_t)p->buf;
+    int fd, flags, count;
+
+    GET_FD(p, fd);
+    if (!arg) { p->result = -10014; return 0; }
+    switch ((uint32_t)p->a)
+    {
+    case 0x8004667e:   /* FIONBIO */
+        flags = fcntl(fd, F_GETFL);
+        flags = *arg ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
+        p->result = fcntl(fd, F_SETFL, flags) ? fail() : 0;
+        return 0;
+    case 0x4004667f:   /* FIONREAD */
+        if (ioctl(fd, FIONREAD, &count)) { p->result = fail(); return 0; }
+        *arg = count;
+        p->result = 0;
+        return 0;
+    case 0x40047307:   /* SIOCATMARK: no out-of-band data pending reads as TRUE */
+        if (ioctl(fd, SIOCATMARK, &count)) { p->result = fail(); return 0; }
+        *arg = !!count;
+        p->result = 0;
+        return 0;
+    }
+    p->result = -10022;
+    return 0;
+}
+
+/* ---- poll: Windows POLL* values <-> Linux ones ---- */
+
+#define WS_POLLERR 0x1
+#define WS_POLLHUP 0x2
+#define WS_POLLNVAL 0x4
+#define WS_POLLWRNORM 0x10
+#define WS_POLLWRBAND 0x20
+#define WS_POLLRDNORM 0x100
+#define WS_POLLRDBAND 0x200
+#define WS_POLLPRI 0x400
+
+static short poll_events_from_win(int ev)
+{
+    short ret = 0;
+    if (ev & WS_POLLRDNORM) ret |= POLLIN;
+    if (ev & WS_POLLRDBAND) ret |= POLLRDBAND;
+    if (ev & WS_POLLPRI) ret |= POLLPRI;
+    if (ev & WS_POLLWRNORM) ret |= POLLOUT;
+    if (ev & WS_POLLWRBAND) ret |= POLLWRBAND;
+    return ret;
+}
+
+static short poll_revents_to_win(int ev, int asked)
+{
+    short ret = 0;
+    if (ev & POLLIN) ret |= WS_POLLRDNORM;
+    if (ev & POLLRDBAND) ret |= WS_POLLRDBAND;
+    if (ev & POLLPRI) ret |= WS_POLLPRI;
+    if (ev & POLLOUT) ret |= WS_POLLWRNORM;
+    if (ev & POLLWRBAND) ret |= WS_POLLWRBAND;
+    ret &= asked;   /* Windows reports only what was asked, plus the three below */
+    if (ev & POLLERR) ret |= WS_POLLERR;
+    if (ev & POLLHUP) ret |= WS_POLLHUP;
+    if (ev & POLLNVAL) ret |= WS_POLLNVAL;
+    return ret;
+}
+
+static int32_t unix_poll_call(void *args)
+{
+    struct sock_params *p = args;
+    struct sock_pollfd *wfds = (struct sock_pollfd *)(uintptr_t)p->buf;
+    struct pollfd *fds;
+    int i, ret, count = 0;
+
+    if (p->len < 0 || !(fds = calloc(p->len ? p->len : 1, sizeof(*fds)))) { p->result = -10055; return 0; }
+    for (i = 0; i < p->len; i++)
+    {
+        fds[i].fd = sock_fd(wfds[i].handle);
+        fds[i].events = poll_events_from_win(wfds[i].events);
+    }
+    do ret = poll(fds, p->len, p->a);
+    while (ret < 0 && errno == EINTR);
+    if (ret < 0) { p->result = fail(); free(fds); return 0; }
+    for (i = 0; i < p->len; i++)
+    {
+        wfds[i].revents = fds[i].fd < 0 ? WS_POLLNVAL : poll_revents_to_win(fds[i].revents, wfds[i].events);
+        if (wfds[i].revents) count++;
+    }
+    free(fds);
+    p->result = count;
+    return 0;
+}
+
+const wlx_unix_func __wlx_unix_funcs[] =
+{
+    unix_socket_call,
+    unix_close_call,
+    unix_bind_call,
+    unix_connect_call,
+    unix_listen_call,
+    unix_accept_call,
+    unix_send_call,
+    unix_recv_call,
+    unix_shutdown_call,
+    unix_getsockname_call,
+    unix_getpeername_call,
+    unix_setsockopt_call,
+    unix_getsockopt_call,
+    unix_ioctl_call,
+    unix_poll_call,
+    unix_getaddrinfo_call,
+    unix_gethostname_call,
+    unix_pton_call,
+    unix_ntop_call,
+    unix_getnameinfo_call,
+};

@@ -1,0 +1,96 @@
+/*
+ * The door between ws2_32.dll (PE) and ws2_32.so (Unix): entry numbers and
+ * parameter structs, fixed-width types only, included by both sides.
+ *
+ * Sockets live in the .so: a SOCKET is a small number (multiple of 4) that
+ * indexes its table of Unix fds. Addresses cross in the Windows layout
+ * (AF_INET6 = 23); the Unix side translates families, option names, flags
+ * and errors. A result below zero is minus a WSA error code.
+ */
+#ifndef WLX_WS2_32_UNIXLIB_H
+#define WLX_WS2_32_UNIXLIB_H
+
+#include <stdint.h>
+
+enum ws2_32_unix_func
+{
+    unix_socket,        /* a b c: family type protocol; result: handle */
+    unix_close,
+    unix_bind,          /* addr addrlen */
+    unix_connect,       /* addr addrlen */
+    unix_listen,        /* a: backlog */
+    unix_accept,        /* addr addrlen (out, optional); result: handle */
+    unix_send,          /* buf len a: flags, addr addrlen (sendto) */
+    unix_recv,          /* buf len a: flags, addr addrlen (out, optional) */
+    unix_shutdown,      /* a: how */
+    unix_getsockname,   /* addr addrlen */
+    unix_getpeername,   /* addr addrlen */
+    unix_setsockopt,    /* a: level b: name buf len */
+    unix_getsockopt,    /* a: level b: name buf len (in/out) */
+    unix_ioctl,         /* a: command buf: u_long argument */
+    unix_poll,          /* buf: struct sock_pollfd[len] a: timeout ms */
+    unix_getaddrinfo,   /* struct gai_params */
+    unix_gethostname,   /* buf len */
+    unix_pton,          /* a: family (0: inet_aton) buf: string addr: out */
+    unix_ntop,          /* a: family addr: in buf len: out string */
+    unix_getnameinfo,   /* struct nameinfo_params */
+    unix_func_count
+};
+
+struct sock_params
+{
+    uint64_t handle;    /* SOCKET */
+    uint64_t buf;       /* data, option value, poll array, string */
+    uint64_t addr;      /* Windows sockaddr */
+    int32_t  len;       /* length of buf; in/out for getsockopt */
+    int32_t  addrlen;   /* in/out */
+    int32_t  a, b, c;   /* see enum ws2_32_unix_func */
+    int32_t  pad;
+    int64_t  result;    /* out: >= 0 success, < 0 minus a WSA error */
+};
+
+/* same layout as WSAPOLLFD; events in Windows' POLL* values */
+struct sock_pollfd
+{
+    uint64_t handle;
+    int16_t  events;
+    int16_t  revents;
+    int32_t  pad;
+};
+
+/* one getaddrinfo result, Windows values */
+struct gai_entry
+{
+    int32_t flags, family, socktype, protocol;
+    int32_t addrlen;
+    uint8_t addr[28];
+};
+
+struct gai_params
+{
+    uint64_t node, service;   /* UTF-8 strings or 0 */
+    uint64_t entries;         /* struct gai_entry[max] */
+    uint64_t canon;           /* char[canon_len]: the first canonical name */
+    int32_t  flags, family, socktype, protocol;   /* hints, Windows values */
+    int32_t  has_hints;
+    int32_t  max, count;      /* capacity of entries; out: entries filled */
+    int32_t  canon_len;
+    int32_t  result;          /* out: 0 or a WSA error */
+    int32_t  pad;
+};
+
+struct nameinfo_params
+{
+    uint64_t addr;            /* Windows sockaddr */
+    uint64_t host, serv;      /* out buffers or 0 */
+    int32_t  addrlen, host_len, serv_len;
+    int32_t  flags;           /* Windows NI_* */
+    int32_t  result;          /* out: 0 or a WSA error */
+    int32_t  pad;
+};
+
+#ifndef _WIN32
+typedef int32_t (*wlx_unix_func)(void *params);
+#endif
+
+#endif /* WLX_WS2_32_UNIXLIB_H */
