@@ -395,7 +395,8 @@ static NTSTATUS open_regular(struct open_request *r, int *fd)
     if (*fd < 0 && errno == EACCES && (flags & O_ACCMODE) == O_RDWR && !wants_read(r->access))
         *fd = open(r->path, (flags & ~O_ACCMODE) | O_WRONLY, 0666);
     if (*fd < 0) return errno_to_status(errno);
-    fstat(*fd, &r->st);
+    /* an existing file opened as is: the lookup's stat still describes it */
+    if (!r->exists || r->truncate) fstat(*fd, &r->st);
     return STATUS_SUCCESS;
 }
 
