@@ -115,6 +115,14 @@ static inline BOOL set_ntstatus(NTSTATUS status)
     return !status;
 }
 
+/* a named object's attributes: \BaseNamedObjects\name (sync.c) */
+struct k32_object_name {
+    OBJECT_ATTRIBUTES attr;
+    UNICODE_STRING str;
+    WCHAR buffer[MAX_PATH + 32];
+};
+BOOL k32_object_attr(struct k32_object_name *n, const SECURITY_ATTRIBUTES *sa, BOOL inherit, const WCHAR *name);
+
 /* ANSI ⇄ wide for the A functions (locale.c): returns a heap string */
 WCHAR *k32_strdup_AtoW(const char *s);
 

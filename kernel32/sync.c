@@ -45,13 +45,7 @@ static HANDLE std_handle(HANDLE h)
    Named objects live in \BaseNamedObjects, as kernel32 places them
    ("Global\" names in a folder of it). */
 
-struct object_name {
-    OBJECT_ATTRIBUTES attr;
-    UNICODE_STRING str;
-    WCHAR buffer[MAX_PATH + 32];
-};
-
-static BOOL init_attr(struct object_name *n, const SECURITY_ATTRIBUTES *sa, BOOL inherit, const WCHAR *name)
+BOOL k32_object_attr(struct k32_object_name *n, const SECURITY_ATTRIBUTES *sa, BOOL inherit, const WCHAR *name)
 {
     static const WCHAR prefix[] = L"\\BaseNamedObjects\\";
     size_t plen = sizeof(prefix) / sizeof(WCHAR) - 1, len = 0;
@@ -115,9 +109,9 @@ static BOOL name_AtoW(const char *name, WCHAR **w)
 
 HANDLE WINAPI CreateEventExW(SECURITY_ATTRIBUTES *sa, const WCHAR *name, DWORD flags, DWORD access)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!init_attr(&n, sa, FALSE, name)) return NULL;
+    if (!k32_object_attr(&n, sa, FALSE, name)) return NULL;
     /* NotificationEvent (0) is manual reset, SynchronizationEvent (1) auto */
     NTSTATUS status = NtCreateEvent(&h, access, &n.attr, (flags & CREATE_EVENT_MANUAL_RESET) ? 0 : 1,
                                     (flags & CREATE_EVENT_INITIAL_SET) != 0);
@@ -142,9 +136,9 @@ HANDLE WINAPI CreateEventExA(SECURITY_ATTRIBUTES *sa, const char *name, DWORD fl
 
 HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, const WCHAR *name)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!init_attr(&n, NULL, inherit, name)) return NULL;
+    if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenEvent(&h, access, &n.attr);
     return opened(status, h);
 }
@@ -162,9 +156,9 @@ BOOL WINAPI PulseEvent(HANDLE h) { return set_ntstatus(NtPulseEvent(h, NULL)); }
 
 HANDLE WINAPI CreateMutexExW(SECURITY_ATTRIBUTES *sa, const WCHAR *name, DWORD flags, DWORD access)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!init_attr(&n, sa, FALSE, name)) return NULL;
+    if (!k32_object_attr(&n, sa, FALSE, name)) return NULL;
     NTSTATUS status = NtCreateMutant(&h, access, &n.attr, (flags & CREATE_MUTEX_INITIAL_OWNER) != 0);
     return created(status, h);
 }
@@ -186,9 +180,9 @@ HANDLE WINAPI CreateMutexExA(SECURITY_ATTRIBUTES *sa, const char *name, DWORD fl
 
 HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, const WCHAR *name)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!init_attr(&n, NULL, inherit, name)) return NULL;
+    if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenMutant(&h, access, &n.attr);
     return opened(status, h);
 }
@@ -208,10 +202,10 @@ BOOL WINAPI ReleaseMutex(HANDLE h)
 HANDLE WINAPI CreateSemaphoreExW(SECURITY_ATTRIBUTES *sa, LONG initial, LONG max, const WCHAR *name,
                                  DWORD flags, DWORD access)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
     (void)flags;
-    if (!init_attr(&n, sa, FALSE, name)) return NULL;
+    if (!k32_object_attr(&n, sa, FALSE, name)) return NULL;
     NTSTATUS status = NtCreateSemaphore(&h, access, &n.attr, initial, max);
     return created(status, h);
 }
@@ -234,9 +228,9 @@ HANDLE WINAPI CreateSemaphoreExA(SECURITY_ATTRIBUTES *sa, LONG initial, LONG max
 
 HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, const WCHAR *name)
 {
-    struct object_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!init_attr(&n, NULL, inherit, name)) return NULL;
+    if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenSemaphore(&h, access, &n.attr);
     return opened(status, h);
 }

@@ -15,36 +15,11 @@ NTSTATUS NTAPI NtCancelTimer(HANDLE, BOOLEAN *);
 #define CREATE_WAITABLE_TIMER_MANUAL_RESET 0x1
 #endif
 
-struct timer_name {
-    OBJECT_ATTRIBUTES attr;
-    UNICODE_STRING str;
-    WCHAR buffer[MAX_PATH + 32];
-};
-
-static BOOL timer_attr(struct timer_name *n, const SECURITY_ATTRIBUTES *sa, BOOL inherit, const WCHAR *name)
-{
-    static const WCHAR prefix[] = L"\\BaseNamedObjects\\";
-    size_t plen = ARRAYSIZE(prefix) - 1, len = 0;
-    InitializeObjectAttributes(&n->attr, NULL, (inherit || (sa && sa->bInheritHandle)) ? OBJ_INHERIT : 0,
-                               NULL, sa ? sa->lpSecurityDescriptor : NULL);
-    if (!name || !*name) return TRUE;
-    /* "Local\" names are the session's, where plain names already go */
-    if (!_wcsnicmp(name, L"Local\\", 6)) name += 6;
-    while (name[len]) len++;
-    if (len > MAX_PATH) { SetLastError(ERROR_FILENAME_EXCED_RANGE); return FALSE; }
-    memcpy(n->buffer, prefix, plen * sizeof(WCHAR));
-    memcpy(n->buffer + plen, name, len * sizeof(WCHAR));
-    n->str.Buffer = n->buffer;
-    n->str.Length = n->str.MaximumLength = (USHORT)((plen + len) * sizeof(WCHAR));
-    n->attr.ObjectName = &n->str;
-    return TRUE;
-}
-
 HANDLE WINAPI CreateWaitableTimerExW(SECURITY_ATTRIBUTES *sa, const WCHAR *name, DWORD flags, DWORD access)
 {
-    struct timer_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
-    if (!timer_attr(&n, sa, FALSE, name)) return NULL;
+    if (!k32_object_attr(&n, sa, FALSE, name)) return NULL;
     /* NotificationTimer 0 (manual reset), SynchronizationTimer 1 */
     NTSTATUS status = NtCreateTimer(&h, access, &n.attr, (flags & CREATE_WAITABLE_TIMER_MANUAL_RESET) ? 0 : 1);
     if (status == STATUS_OBJECT_NAME_EXISTS) SetLastError(ERROR_ALREADY_EXISTS);
@@ -84,10 +59,10 @@ HANDLE WINAPI CreateWaitableTimerA(SECURITY_ATTRIBUTES *sa, BOOL manual, const c
 
 HANDLE WINAPI OpenWaitableTimerW(DWORD access, BOOL inherit, const WCHAR *name)
 {
-    struct timer_name n;
+    struct k32_object_name n;
     HANDLE h = NULL;
     if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
-    if (!timer_attr(&n, NULL, inherit, name)) return NULL;
+    if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     return set_ntstatus(NtOpenTimer(&h, access, &n.attr)) ? h : NULL;
 }
 
