@@ -186,22 +186,34 @@ static LARGE_INTEGER overlapped_offset(const OVERLAPPED *ov)
     return off;
 }
 
+/* what ReadFile and WriteFile pass to ntdll: with an OVERLAPPED, its
+   status block, offset and event; without, a local status block */
+struct io_args {
+    IO_STATUS_BLOCK iosb, *io;
+    LARGE_INTEGER off, *poff;
+    HANDLE event;
+};
+
+static void io_setup(struct io_args *a, OVERLAPPED *ov)
+{
+    a->io = ov ? (IO_STATUS_BLOCK *)ov : &a->iosb;
+    a->poff = NULL;
+    a->event = NULL;
+    if (!ov) return;
+    a->off = overlapped_offset(ov);
+    a->poff = &a->off;
+    a->event = ov->hEvent;
+    ov->Internal = STATUS_PENDING;
+}
+
 BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *ov)
 {
-    IO_STATUS_BLOCK iosb, *io = ov ? (IO_STATUS_BLOCK *)ov : &iosb;
-    LARGE_INTEGER off, *poff = NULL;
-    HANDLE event = NULL;
+    struct io_args a;
     NTSTATUS status;
 
     if (done) *done = 0;
-    if (ov)
-    {
-        off = overlapped_offset(ov);
-        poff = &off;
-        event = ov->hEvent;
-        ov->Internal = STATUS_PENDING;
-    }
-    status = NtReadFile(real_handle(h), event, NULL, NULL, io, buf, len, poff, NULL);
+    io_setup(&a, ov);
+    status = NtReadFile(real_handle(h), a.event, NULL, NULL, a.io, buf, len, a.poff, NULL);
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
     if (status == STATUS_END_OF_FILE)
     {
@@ -210,28 +222,20 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *o
         if (ov) { SetLastError(ERROR_HANDLE_EOF); return FALSE; }
         return TRUE;
     }
-    if (done && (!status || status == STATUS_BUFFER_OVERFLOW)) *done = io->Information;
+    if (done && (!status || status == STATUS_BUFFER_OVERFLOW)) *done = a.io->Information;
     return set_ntstatus(status);
 }
 
 BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, DWORD *done, OVERLAPPED *ov)
 {
-    IO_STATUS_BLOCK iosb, *io = ov ? (IO_STATUS_BLOCK *)ov : &iosb;
-    LARGE_INTEGER off, *poff = NULL;
-    HANDLE event = NULL;
+    struct io_args a;
     NTSTATUS status;
 
     if (done) *done = 0;
-    if (ov)
-    {
-        off = overlapped_offset(ov);
-        poff = &off;
-        event = ov->hEvent;
-        ov->Internal = STATUS_PENDING;
-    }
-    status = NtWriteFile(real_handle(h), event, NULL, NULL, io, buf, len, poff, NULL);
+    io_setup(&a, ov);
+    status = NtWriteFile(real_handle(h), a.event, NULL, NULL, a.io, buf, len, a.poff, NULL);
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
-    if (done && !status) *done = io->Information;
+    if (done && !status) *done = a.io->Information;
     return set_ntstatus(status);
 }
 
