@@ -194,23 +194,31 @@ NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char
     mprotect(base, size, PROT_READ | PROT_WRITE);
     int direct = !(opt->FileAlignment & (PAGE_SIZE - 1));
     size_t hsize = opt->SizeOfHeaders < size ? opt->SizeOfHeaders : size;
-    if (pread(fd, base, hsize, 0) < 0) goto io_error;
+    if (hsize <= (size_t)len) memcpy(base, hdr, hsize);   /* already read */
+    else if (pread(fd, base, hsize, 0) < 0) goto io_error;
     for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
     {
         uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
         if (raw > vsize) raw = vsize;
         if (!raw) continue;
         uint8_t *dst = base + sec[i].VirtualAddress;
-        if (direct && !(sec[i].PointerToRawData & (PAGE_SIZE - 1)) && !(sec[i].VirtualAddress & (PAGE_SIZE - 1)) &&
-            raw >= PAGE_SIZE)
+        size_t whole = 0;   /* bytes mapped straight from the file */
+        if (direct && !(sec[i].PointerToRawData & (PAGE_SIZE - 1)) && !(sec[i].VirtualAddress & (PAGE_SIZE - 1)))
         {
-            /* map whole pages straight from the file: shared page cache */
-            size_t whole = raw & ~(PAGE_SIZE - 1);
-            if (mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, sec[i].PointerToRawData) == MAP_FAILED)
+            /* whole pages come from the file: shared page cache. As Windows
+               does, the last page shows the file's padding after VirtualSize
+               when the raw data covers it (then no read is needed). */
+            size_t covered = ((size_t)sec[i].SizeOfRawData + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
+            whole = raw & ~(PAGE_SIZE - 1);
+            if (raw > whole && covered >= whole + PAGE_SIZE &&
+                (uint64_t)sec[i].PointerToRawData + whole + PAGE_SIZE <= (uint64_t)st.st_size)
+                whole += PAGE_SIZE;
+            if (whole && mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
+                              sec[i].PointerToRawData) == MAP_FAILED)
                 goto io_error;
-            if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) < 0) goto io_error;
         }
-        else if (pread(fd, dst, raw, sec[i].PointerToRawData) != (ssize_t)raw) goto io_error;
+        if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) != (ssize_t)(raw - whole))
+            goto io_error;
     }
     /* re-read the headers from the mapping: hdr may be shorter than SizeOfHeaders */
     nt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);
