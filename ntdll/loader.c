@@ -7,6 +7,7 @@
  */
 #include "private.h"
 #include "loader.h"
+#include "wlx/stub.h"
 
 RTL_CRITICAL_SECTION loader_section;
 static PEB_LDR_DATA_FULL ldr_data;
@@ -553,6 +554,14 @@ NTSTATUS NTAPI LdrAddRefDll(ULONG flags, HMODULE module)
     return status;
 }
 
+/* an `@ stub` export of one of our DLLs (include/wlx/stub.h) */
+static int is_stub(WLX_LDR_ENTRY *m, const void *addr)
+{
+    const BYTE *base = m->DllBase, *p = addr;
+    if (p < base + 8 || p >= base + m->SizeOfImage || ((ULONG_PTR)p & 7)) return 0;
+    return *(const ULONGLONG *)(p - 8) == WLX_STUB_MARKER;
+}
+
 NTSTATUS NTAPI LdrGetProcedureAddress(HMODULE module, const ANSI_STRING *name, ULONG ordinal, void **address)
 {
     NTSTATUS status = STATUS_SUCCESS;
@@ -571,6 +580,7 @@ NTSTATUS NTAPI LdrGetProcedureAddress(HMODULE module, const ANSI_STRING *name, U
             addr = ldr_find_export(m, buf, -1, 0);
         }
         else addr = find_ordinal_export(m, ordinal, 0);
+        if (addr && is_stub(m, addr)) addr = NULL;
         if (addr) *address = addr;
         else status = name ? STATUS_PROCEDURE_NOT_FOUND : STATUS_ORDINAL_NOT_FOUND;
     }

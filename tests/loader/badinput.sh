@@ -57,6 +57,7 @@ expect "bad relocations" 126 "bad relocation" "$tmp/reloc.exe"
 expect "missing DLL" 53 "needsdll.exe: needs nosuchdll.dll, which was not found" "$in/needsdll.exe"
 expect "missing export" 57 "kernel32.dll has no export CreateFooW" "$in/needsexport.exe"
 expect "unimplemented function" 2 "unimplemented function kernel32.AddLocalAlternateComputerNameW called" "$in/callstub.exe"
+expect "GetProcAddress of a stub: not found" 0 "" "$in/callstub.exe" probe
 expect "plain program still runs" 0 "" "$in/plain.exe"
 if [ -n "$(ls "$cd_core")" ]; then echo "FAIL core files left: $(ls "$cd_core")"; fail=$((fail + 1)); fi
 echo "badinput: $pass passed, $fail failed"

@@ -15,6 +15,7 @@
  *     ARGS   long int64 ptr str wstr double float (for relay tracing)
  *     TARGET dll.function (a forward) or an internal symbol name
  */
+#include "wlx/stub.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -242,6 +243,7 @@ static void write_asm(FILE *out, const char *dll)
         const struct export *e = &exports[i];
         if (e->kind != K_STUB) continue;
         /* named by index: C++ exports have names gas cannot take */
+        fprintf(out, "\t.balign 8\n\t.quad 0x%llx\n", (unsigned long long)WLX_STUB_MARKER);
         fprintf(out, "\t.globl __wlx_stub_%d\n\t.def __wlx_stub_%d; .scl 2; .type 32; .endef\n", i, i);
         fprintf(out, "\t.seh_proc __wlx_stub_%d\n__wlx_stub_%d:\n\tsubq $40, %%rsp\n\t.seh_stackalloc 40\n\t.seh_endprologue\n", i, i);
         fprintf(out, "\tleaq .Lstub_dll(%%rip), %%rcx\n\tleaq .Lstub_name_%d(%%rip), %%rdx\n", i);
