@@ -327,8 +327,9 @@ static HANDLE open_root(const WCHAR *dir)
                        FILE_FLAG_BACKUP_SEMANTICS, NULL);
 }
 
-BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, DWORD *serial,
-                                  DWORD *max_component, DWORD *fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+/* what GetVolumeInformation(ByHandle)W report, from a handle on the volume */
+static BOOL volume_info(HANDLE h, LPWSTR label, DWORD label_size, DWORD *serial,
+                        DWORD *max_component, DWORD *fs_flags, LPWSTR fs_name, DWORD fs_name_size)
 {
     BYTE volbuf[sizeof(FILE_FS_VOLUME_INFORMATION) + 64 * sizeof(WCHAR)];
     BYTE attrbuf[sizeof(FILE_FS_ATTRIBUTE_INFORMATION) + 64 * sizeof(WCHAR)];
@@ -336,15 +337,10 @@ BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, 
     FILE_FS_ATTRIBUTE_INFORMATION *fs = (FILE_FS_ATTRIBUTE_INFORMATION *)attrbuf;
     IO_STATUS_BLOCK io;
     NTSTATUS status;
-    HANDLE h;
 
-    /* a root is given with its final backslash */
-    if (root && root[0] && root[wcslen(root) - 1] != '\\') { SetLastError(ERROR_INVALID_NAME); return FALSE; }
-    if ((h = open_root(root)) == INVALID_HANDLE_VALUE) return FALSE;
     status = NtQueryVolumeInformationFile(h, &io, vol, sizeof(volbuf), FileFsVolumeInformation);
     if (!status || status == STATUS_BUFFER_OVERFLOW)
         status = NtQueryVolumeInformationFile(h, &io, fs, sizeof(attrbuf), FileFsAttributeInformation);
-    CloseHandle(h);
     if (status && status != STATUS_BUFFER_OVERFLOW) return set_ntstatus(status);
     if (label && label_size)
     {
@@ -362,6 +358,27 @@ BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, 
         fs_name[n] = 0;
     }
     return TRUE;
+}
+
+BOOL WINAPI GetVolumeInformationW(LPCWSTR root, LPWSTR label, DWORD label_size, DWORD *serial,
+                                  DWORD *max_component, DWORD *fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+{
+    HANDLE h;
+    BOOL ret;
+
+    /* a root is given with its final backslash */
+    if (root && root[0] && root[wcslen(root) - 1] != '\\') { SetLastError(ERROR_INVALID_NAME); return FALSE; }
+    if ((h = open_root(root)) == INVALID_HANDLE_VALUE) return FALSE;
+    ret = volume_info(h, label, label_size, serial, max_component, fs_flags, fs_name, fs_name_size);
+    CloseHandle(h);
+    return ret;
+}
+
+/* the same for the volume a file or folder handle is on */
+BOOL WINAPI GetVolumeInformationByHandleW(HANDLE h, LPWSTR label, DWORD label_size, DWORD *serial,
+                                          DWORD *max_component, DWORD *fs_flags, LPWSTR fs_name, DWORD fs_name_size)
+{
+    return volume_info(h, label, label_size, serial, max_component, fs_flags, fs_name, fs_name_size);
 }
 
 BOOL WINAPI GetDiskFreeSpaceExW(LPCWSTR dir, ULARGE_INTEGER *avail, ULARGE_INTEGER *total, ULARGE_INTEGER *free_bytes)

@@ -213,6 +213,30 @@ static void test_drives(void)
     }
 }
 
+/* the volume of a folder handle on C: is C:'s volume */
+static void test_volume_by_handle(DWORD c_serial, DWORD c_flags, const WCHAR *c_fs)
+{
+    WCHAR fs[MAX_PATH + 1], windir[MAX_PATH];
+    DWORD serial = 0, flags = 0, max_component = 0;
+    HANDLE h;
+
+    GetWindowsDirectoryW(windir, ARRAYSIZE(windir));
+    h = CreateFileW(windir, 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
+                    FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    ok(h != INVALID_HANDLE_VALUE, "opening %ls failed: %lu\n", windir, GetLastError());
+    ok(GetVolumeInformationByHandleW(h, NULL, 0, &serial, &max_component, &flags, fs, ARRAYSIZE(fs)),
+       "GetVolumeInformationByHandleW failed: %lu\n", GetLastError());
+    ok(serial == c_serial, "serial %#lx, C: has %#lx\n", serial, c_serial);
+    ok(flags == c_flags, "flags %#lx, C: has %#lx\n", flags, c_flags);
+    ok(!lstrcmpW(fs, c_fs), "file system %ls, C: has %ls\n", fs, c_fs);
+    ok(max_component == 255, "maximum component length %lu\n", max_component);
+    CloseHandle(h);
+    SetLastError(0xdeadbeef);
+    ok(!GetVolumeInformationByHandleW(INVALID_HANDLE_VALUE, NULL, 0, &serial, NULL, NULL, NULL, 0),
+       "an invalid handle succeeded\n");
+    ok(GetLastError() == ERROR_INVALID_HANDLE, "error %lu\n", GetLastError());
+}
+
 static void test_volume_information(void)
 {
     WCHAR label[MAX_PATH + 1], fs[MAX_PATH + 1];
@@ -226,6 +250,7 @@ static void test_volume_information(void)
     /* Every argument but the root is optional. */
     ok(GetVolumeInformationW(L"C:\\", NULL, 0, NULL, NULL, NULL, NULL, 0),
        "GetVolumeInformationW without outputs failed: %lu\n", GetLastError());
+    test_volume_by_handle(serial, flags, fs);
 }
 
 int main(int argc, char **argv)
