@@ -54,6 +54,7 @@ if [ "$mode" = wlx ]; then
     run_one loader/badinput sh tests/loader/badinput.sh "$b"
     run_one loader/samples sh tests/loader/samples.sh "$b"
     run_one loader/ctrlc sh tests/loader/ctrlc.sh "$b"
+    run_one loader/imagecache sh tests/loader/imagecache.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
         run_one "server/${t##*/}" "$t"
