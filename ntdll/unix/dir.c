@@ -159,6 +159,7 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
     for (;;)
     {
         struct stat st;
+        int64_t birth = 0;
         char uname[1024];
         const char *name;
         WCHAR wname[512];
@@ -175,7 +176,7 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
         if (nlen > 512) { if (f->listed_dots < 2) f->listed_dots++; continue; }
         if (f->pattern && !match(f->pattern, f->pattern_len, wname, nlen)) { if (f->listed_dots < 2) f->listed_dots++; continue; }
         snprintf(uname, sizeof(uname), "%s", name);
-        if (fstatat(dirfd(f->dir), uname, &st, 0) && fstatat(dirfd(f->dir), uname, &st, AT_SYMLINK_NOFOLLOW))
+        if (file_statx(dirfd(f->dir), uname, 1, &st, &birth) && file_statx(dirfd(f->dir), uname, 0, &st, &birth))
         { if (f->listed_dots < 2) f->listed_dots++; continue; }
         size_t size = entry_size(klass, nlen * 2);
         if (used + size > length)
@@ -188,7 +189,7 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
         if (prev) *(uint32_t *)prev = out + used - prev;
         prev = out + used;
         if (klass == FileNamesInformation) fill_entry(out + used, klass, &st, 0, 0, wname, nlen);
-        else fill_entry(out + used, klass, &st, file_birth_time(dirfd(f->dir), uname, &st), entry_attributes(f, &st, uname),
+        else fill_entry(out + used, klass, &st, birth, entry_attributes(f, &st, uname),
                         wname, nlen);
         used += size;
         if (f->listed_dots < 2) f->listed_dots++;

@@ -36,7 +36,7 @@ uint64_t unix_time_to_filetime(const struct timespec *ts);
 uint32_t file_attributes(const struct stat *st, const char *name);
 uint32_t file_xattr_attributes(int fd, const char *path);
 void file_set_xattr_attributes(int fd, uint32_t attributes);
-int64_t file_birth_time(int dirfd, const char *name, const struct stat *st);
+int file_statx(int dirfd, const char *name, int follow, struct stat *st, int64_t *birth);
 void dir_close(struct file *f);
 NTSTATUS file_set_delete_pending(struct file *f, int pending, uint32_t ex_flags);
 #define FILE_DISPOSITION_POSIX           0x02   /* FILE_DISPOSITION_POSIX_SEMANTICS */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/statvfs.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -34,16 +35,41 @@ _Static_assert(sizeof(struct standard_info) == 24, "standard");
 _Static_assert(sizeof(struct network_open_info) == 56, "network open");
 _Static_assert(offsetof(struct rename_info, name) == 20, "rename");
 
-/* the creation time: the birth time where the file system keeps one */
-int64_t file_birth_time(int dirfd, const char *name, const struct stat *st)
+static struct timespec ts_of(const struct statx_timestamp *t)
+{
+    struct timespec ts = { t->tv_sec, t->tv_nsec };
+    return ts;
+}
+
+/* One statx for what stat() gives and the creation time (the birth time
+   where the file system keeps one, else the older of ctime and mtime).
+   name "" means dirfd itself; follow: follow a final symlink. */
+int file_statx(int dirfd, const char *name, int follow, struct stat *st, int64_t *birth)
 {
     struct statx sx;
-    if (!statx(dirfd, name, name[0] ? 0 : AT_EMPTY_PATH, STATX_BTIME, &sx) && (sx.stx_mask & STATX_BTIME))
+    int flags = (name[0] ? 0 : AT_EMPTY_PATH) | (follow ? 0 : AT_SYMLINK_NOFOLLOW);
+    if (statx(dirfd, name, flags, STATX_BASIC_STATS | STATX_BTIME, &sx)) return -1;
+    memset(st, 0, sizeof(*st));
+    st->st_dev = makedev(sx.stx_dev_major, sx.stx_dev_minor);
+    st->st_rdev = makedev(sx.stx_rdev_major, sx.stx_rdev_minor);
+    st->st_ino = sx.stx_ino;
+    st->st_mode = sx.stx_mode;
+    st->st_nlink = sx.stx_nlink;
+    st->st_uid = sx.stx_uid;
+    st->st_gid = sx.stx_gid;
+    st->st_size = sx.stx_size;
+    st->st_blksize = sx.stx_blksize;
+    st->st_blocks = sx.stx_blocks;
+    st->st_atim = ts_of(&sx.stx_atime);
+    st->st_mtim = ts_of(&sx.stx_mtime);
+    st->st_ctim = ts_of(&sx.stx_ctime);
+    if (sx.stx_mask & STATX_BTIME)
     {
-        struct timespec ts = { sx.stx_btime.tv_sec, sx.stx_btime.tv_nsec };
-        return unix_time_to_filetime(&ts);
+        struct timespec ts = ts_of(&sx.stx_btime);
+        *birth = unix_time_to_filetime(&ts);
     }
-    return unix_time_to_filetime(st->st_ctim.tv_sec < st->st_mtim.tv_sec ? &st->st_ctim : &st->st_mtim);
+    else *birth = unix_time_to_filetime(st->st_ctim.tv_sec < st->st_mtim.tv_sec ? &st->st_ctim : &st->st_mtim);
+    return 0;
 }
 
 static const char *base_name(const char *path)
@@ -89,15 +115,16 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
 {
     struct file *f;
     struct stat st;
+    int64_t birth;
     NTSTATUS status = file_get(handle, &f);
     uint64_t info = 0;
     if (status) return status;
-    if (fstat(f->fd, &st)) { status = errno_to_status(errno); goto done; }
+    if (file_statx(f->fd, "", 1, &st, &birth)) { status = errno_to_status(errno); goto done; }
     switch (klass)
     {
     case FileBasicInformation:
         if (len < sizeof(struct basic_info)) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
-        fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), ptr); info = sizeof(struct basic_info); break;
+        fill_basic(&st, birth, attributes_of(&st, f->fd, f->unix_path), ptr); info = sizeof(struct basic_info); break;
     case FileStandardInformation:
         if (len < sizeof(struct standard_info)) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
         fill_standard(&st, ptr);
@@ -130,7 +157,7 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         {
             struct basic_info b; struct standard_info s;
             struct network_open_info *n = ptr;
-            fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), &b); fill_standard(&st, &s);
+            fill_basic(&st, birth, attributes_of(&st, f->fd, f->unix_path), &b); fill_standard(&st, &s);
             n->creation = b.creation; n->access = b.access; n->write = b.write; n->change = b.change;
             n->allocation = s.allocation; n->eof = s.eof; n->attributes = b.attributes; n->pad = 0;
         }
@@ -147,7 +174,7 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         if (klass == FileAllInformation)
         {
             uint8_t *p = ptr;
-            fill_basic(&st, file_birth_time(f->fd, "", &st), attributes_of(&st, f->fd, f->unix_path), (struct basic_info *)p);
+            fill_basic(&st, birth, attributes_of(&st, f->fd, f->unix_path), (struct basic_info *)p);
             fill_standard(&st, (struct standard_info *)(p + 0x28));
             *(uint64_t *)(p + 0x40) = st.st_ino;
             *(uint32_t *)(p + 0x48) = 0;
@@ -320,10 +347,11 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
 static NTSTATUS stat_attr(const OBJECT_ATTRIBUTES *attr, struct stat *st, struct basic_info *b)
 {
     char *path;
+    int64_t birth;
     NTSTATUS status = path_nt_to_unix(attr->ObjectName, &path, 0);
     if (status) return status;
-    if (stat(path, st)) status = errno_to_status(errno);
-    else fill_basic(st, file_birth_time(AT_FDCWD, path, st), attributes_of(st, -1, path), b);
+    if (file_statx(AT_FDCWD, path, 1, st, &birth)) status = errno_to_status(errno);
+    else fill_basic(st, birth, attributes_of(st, -1, path), b);
     free(path);
     return status;
 }
