@@ -663,6 +663,7 @@ static void thread_notify(DWORD reason)
 
 void NTAPI LdrShutdownThread(void)
 {
+    fls_thread_exit();   /* FLS callbacks come before DLL_THREAD_DETACH */
     RtlEnterCriticalSection(&loader_section);
     thread_notify(DLL_THREAD_DETACH);
     tls_thread_detach();

@@ -41,6 +41,7 @@ NTSTATUS tls_init_module(WLX_LDR_ENTRY *m);
 void tls_free_module(WLX_LDR_ENTRY *m);
 void tls_thread_init(void);
 void tls_thread_detach(void);
+void fls_thread_exit(void);          /* fls.c */
 void tls_callbacks(WLX_LDR_ENTRY *m, DWORD reason);
 
 /* apiset.c */

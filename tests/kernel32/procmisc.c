@@ -95,12 +95,33 @@ static void test_failfast(const char *self)
     CloseHandle(pi.hThread);
 }
 
+/* FlushProcessWriteBuffers: a barrier on every thread of the process */
+static volatile LONG flag_a, flag_b;
+static DWORD WINAPI writer(void *arg)
+{
+    (void)arg;
+    flag_b = 1;
+    while (!flag_a) SwitchToThread();
+    return 0;
+}
+
+static void test_flush_write_buffers(void)
+{
+    HANDLE t = CreateThread(NULL, 0, writer, NULL, 0, NULL);
+    flag_a = 1;
+    FlushProcessWriteBuffers();
+    ok(WaitForSingleObject(t, 10000) == WAIT_OBJECT_0, "the other thread never saw the write\n");
+    while (!flag_b) SwitchToThread();
+    CloseHandle(t);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "failfast")) child_failfast();
     test_affinity();
     test_priority_boost();
     test_wer();
+    test_flush_write_buffers();
     test_failfast(argv[0]);
     return test_summary();
 }
