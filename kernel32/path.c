@@ -290,6 +290,69 @@ DWORD WINAPI GetLogicalDriveStringsW(DWORD size, LPWSTR buf)
     return n;
 }
 
+int __cdecl _snwprintf(WCHAR *, size_t, const WCHAR *, ...);   /* ntdll's */
+
+/* --- QueryDosDevice: the DOS device names and what they stand for. Drives
+   are volumes numbered by letter; NUL is the null device. --- */
+
+/* the NT target of one DOS device name into buf (size characters); its
+   length, 0 when the name is unknown */
+static DWORD dos_device_target(const WCHAR *name, WCHAR *buf, DWORD size)
+{
+    WCHAR target[64];
+    DWORD mask = GetLogicalDrives(), len = 0;
+    if (((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')) && name[1] == ':' && !name[2])
+    {
+        int d = (name[0] | 0x20) - 'a';
+        if (!(mask & (1u << d))) return 0;
+        _snwprintf(target, ARRAYSIZE(target), L"\\Device\\HarddiskVolume%d", d + 1);
+    }
+    else if (!lstrcmpiW(name, L"NUL")) lstrcpyW(target, L"\\Device\\Null");
+    else return 0;
+    len = lstrlenW(target);
+    if (len + 2 <= size) { memcpy(buf, target, (len + 1) * sizeof(WCHAR)); buf[len + 1] = 0; }
+    return len + 2;   /* the target and the list's final NUL */
+}
+
+DWORD WINAPI QueryDosDeviceW(LPCWSTR name, LPWSTR buf, DWORD size)
+{
+    DWORD n = 0;
+    if (name)
+    {
+        DWORD need = dos_device_target(name, buf, size);
+        if (!need) { SetLastError(ERROR_FILE_NOT_FOUND); return 0; }
+        if (need > size) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; }
+        return need;
+    }
+    /* all names: "C:\0Z:\0NUL\0\0" */
+    DWORD mask = GetLogicalDrives();
+    for (int i = 0; i <= 26; i++)
+    {
+        WCHAR item[4] = { (WCHAR)('A' + i), ':', 0 };
+        if (i < 26 && !(mask & (1u << i))) continue;
+        if (i == 26) lstrcpyW(item, L"NUL");
+        DWORD len = lstrlenW(item) + 1;
+        if (n + len + 1 > size) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return 0; }
+        memcpy(buf + n, item, len * sizeof(WCHAR));
+        n += len;
+    }
+    buf[n++] = 0;
+    return n;
+}
+
+DWORD WINAPI QueryDosDeviceA(LPCSTR name, LPSTR buf, DWORD size)
+{
+    WCHAR wname[MAX_PATH], *wbuf;
+    DWORD n;
+    if (name && !MultiByteToWideChar(CP_ACP, 0, name, -1, wname, MAX_PATH)) { SetLastError(ERROR_FILE_NOT_FOUND); return 0; }
+    if (!(wbuf = HeapAlloc(GetProcessHeap(), 0, (size + 1) * sizeof(WCHAR)))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return 0; }
+    n = QueryDosDeviceW(name ? wname : NULL, wbuf, size);
+    /* the names and targets are ASCII: one byte each */
+    for (DWORD i = 0; i < n; i++) buf[i] = (char)wbuf[i];
+    HeapFree(GetProcessHeap(), 0, wbuf);
+    return n;
+}
+
 /* root: "X:\", "X:" or NULL for the current drive; returns the drive index or -1 */
 static int drive_of(const WCHAR *root)
 {
