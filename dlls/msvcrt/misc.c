@@ -326,6 +326,56 @@ void ** __cdecl __pxcptinfoptrs(void)
     return &info;
 }
 
+/* The C runtime's filter around main (and a thread's start): an exception
+   with a signal meaning (an access violation is SIGSEGV, ...) goes to the
+   program's signal() handler, which decides: SIG_DFL lets the search go on
+   (the process crashes as it would), SIG_IGN or a handler that returns
+   resumes execution. */
+static const struct { DWORD code; int sig, fpe; } exception_signals[] =
+{
+    { EXCEPTION_ACCESS_VIOLATION,         SIGSEGV, 0 },
+    { EXCEPTION_ILLEGAL_INSTRUCTION,      SIGILL,  0 },
+    { EXCEPTION_PRIV_INSTRUCTION,         SIGILL,  0 },
+    { EXCEPTION_FLT_DENORMAL_OPERAND,     SIGFPE,  _FPE_DENORMAL },
+    { EXCEPTION_FLT_DIVIDE_BY_ZERO,       SIGFPE,  _FPE_ZERODIVIDE },
+    { EXCEPTION_FLT_INEXACT_RESULT,       SIGFPE,  _FPE_INEXACT },
+    { EXCEPTION_FLT_INVALID_OPERATION,    SIGFPE,  _FPE_INVALID },
+    { EXCEPTION_FLT_OVERFLOW,             SIGFPE,  _FPE_OVERFLOW },
+    { EXCEPTION_FLT_STACK_CHECK,          SIGFPE,  _FPE_STACKOVERFLOW },
+    { EXCEPTION_FLT_UNDERFLOW,            SIGFPE,  _FPE_UNDERFLOW },
+};
+
+int __cdecl _XcptFilter(unsigned long code, EXCEPTION_POINTERS *ptrs)
+{
+    sig_handler handler;
+    void *saved, **info;
+    int i, sig;
+
+    for (i = 0; i < (int)ARRAYSIZE(exception_signals); i++) if (exception_signals[i].code == code) break;
+    if (i == (int)ARRAYSIZE(exception_signals)) return EXCEPTION_CONTINUE_SEARCH;
+    sig = exception_signals[i].sig;
+    _lock(MSVCRT_LOCK_SIGNAL);
+    handler = handlers[sig];
+    if (handler != SIG_DFL && handler != SIG_IGN) handlers[sig] = SIG_DFL;   /* reset before the call */
+    _unlock(MSVCRT_LOCK_SIGNAL);
+    if (handler == SIG_DFL) return EXCEPTION_CONTINUE_SEARCH;
+    if (handler == SIG_IGN) return EXCEPTION_CONTINUE_EXECUTION;
+    /* the handler may look at the exception through _pxcptinfoptrs */
+    info = __pxcptinfoptrs();
+    saved = *info;
+    *info = ptrs;
+    if (sig == SIGFPE) ((void (__cdecl *)(int, int))handler)(sig, exception_signals[i].fpe);
+    else handler(sig);
+    *info = saved;
+    return EXCEPTION_CONTINUE_EXECUTION;
+}
+
+/* the UCRT's name for the same filter around an exe's main */
+int __cdecl _seh_filter_exe(unsigned long code, EXCEPTION_POINTERS *ptrs)
+{
+    return _XcptFilter(code, ptrs);
+}
+
 /* ---- process ---- */
 
 int __cdecl _getpid(void)
