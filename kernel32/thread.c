@@ -89,6 +89,25 @@ BOOL WINAPI SetThreadPriority(HANDLE thread, int priority)
 BOOL WINAPI SetThreadPriorityBoost(HANDLE thread, BOOL disable) { (void)thread; (void)disable; return TRUE; }
 BOOL WINAPI GetThreadPriorityBoost(HANDLE thread, BOOL *disabled) { (void)thread; *disabled = FALSE; return TRUE; }
 
+/* The stack a thread keeps for handling its own stack overflow
+   (TEB->GuaranteedStackBytes; ntdll's overflow handling reads it). *size: in,
+   the new guarantee (0: leave it); out, the previous one. */
+#define TEB_GUARANTEED_STACK_BYTES 0x1748
+BOOL WINAPI SetThreadStackGuarantee(ULONG *size)
+{
+    ULONG *current = (ULONG *)(k32_teb() + TEB_GUARANTEED_STACK_BYTES);
+    ULONG_PTR base = *(ULONG_PTR *)(k32_teb() + TEB_STACK_BASE);
+    ULONG_PTR bottom = *(ULONG_PTR *)(k32_teb() + TEB_DEALLOCATION_STACK);
+    ULONG previous = *current;
+
+    if (!size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    /* it must leave room for the stack itself */
+    if (*size && bottom && *size >= base - bottom) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (*size > previous) *current = (*size + 0xfff) & ~0xfffu;   /* it only grows, in pages */
+    *size = previous;
+    return TRUE;
+}
+
 /* --- TLS slots: 64 in the TEB, 1024 more in an expansion array ------------- */
 
 typedef struct { ULONG SizeOfBitMap; ULONG *Buffer; } BITMAP_;
