@@ -67,3 +67,39 @@ LCID * __cdecl ___lc_handle_func(void)
     for (int i = 0; i <= LC_MAX; i++) lc_handles[i] = current_codepage ? 0x409 : 0;
     return lc_handles;
 }
+
+/* _configthreadlocale: whether this thread's setlocale is its own. The flag
+   is kept per thread (a TLS slot, NULL meaning the default: shared); wlx's
+   locale itself is process-wide, so a thread that enables it still sees
+   the others' setlocale (a known limit). */
+static DWORD per_thread_slot = TLS_OUT_OF_INDEXES;
+
+static DWORD thread_locale_slot(void)
+{
+    if (per_thread_slot == TLS_OUT_OF_INDEXES)
+    {
+        DWORD slot = TlsAlloc();
+        if (InterlockedCompareExchange((LONG *)&per_thread_slot, slot, TLS_OUT_OF_INDEXES) != (LONG)TLS_OUT_OF_INDEXES)
+            TlsFree(slot);
+    }
+    return per_thread_slot;
+}
+
+int __cdecl _configthreadlocale(int type)
+{
+    DWORD slot = thread_locale_slot();
+    int previous = TlsGetValue(slot) ? _ENABLE_PER_THREAD_LOCALE : _DISABLE_PER_THREAD_LOCALE;
+
+    switch (type)
+    {
+    case 0: break;
+    case _ENABLE_PER_THREAD_LOCALE: TlsSetValue(slot, (void *)1); break;
+    case _DISABLE_PER_THREAD_LOCALE: TlsSetValue(slot, NULL); break;
+    case -1: TlsSetValue(slot, NULL); break;   /* the legacy "global for all threads" */
+    default:
+        *_errno() = EINVAL;
+        msvcrt_invalid_parameter();
+        return -1;
+    }
+    return previous;
+}
