@@ -1,6 +1,6 @@
 /*
- * kernel32/fls.c — fiber local storage over ntdll's RtlFls*, and the fiber
- * queries a program makes of a thread (wlx runs no fibers yet).
+ * kernel32/fls.c — fiber local storage over ntdll's RtlFls* (each fiber's
+ * block is swapped in by SwitchToFiber, fiber.c).
  */
 #include "private.h"
 
@@ -33,10 +33,4 @@ PVOID WINAPI FlsGetValue(DWORD index)
 BOOL WINAPI FlsSetValue(DWORD index, PVOID value)
 {
     return set_ntstatus(RtlFlsSetValue(index, value));
-}
-
-/* no thread is a fiber until fibers exist */
-BOOL WINAPI IsThreadAFiber(void)
-{
-    return FALSE;
 }

@@ -143,29 +143,41 @@ NTSTATUS NTAPI RtlFlsFree(ULONG index)
     return STATUS_SUCCESS;
 }
 
-/* The current thread is ending (or the process, on its last thread): run
-   the callbacks of its non-NULL values, then drop its data. */
+/* Runs the callbacks of one FLS data block's non-NULL values (flags & 1)
+   and/or frees it (flags & 2): a thread's end, or DeleteFiber on a fiber's
+   own block (kernel32 keeps each fiber's block and swaps TEB->FlsData). */
+void NTAPI RtlProcessFlsData(void *ptr, ULONG flags)
+{
+    struct fls_data *data = ptr;
+    if (!data) return;
+    if (flags & 1)
+        for (ULONG i = 1; i < FLS_MAX; i++)
+        {
+            void **chunk = data->chunks[i / FLS_CHUNK];
+            PFLS_CALLBACK_FUNCTION callback;
+            void *value;
+            if (!chunk) { i += FLS_CHUNK - 1 - i % FLS_CHUNK; continue; }
+            if (!(value = chunk[i % FLS_CHUNK])) continue;
+            chunk[i % FLS_CHUNK] = NULL;
+            RtlAcquireSRWLockExclusive(&fls_lock);
+            callback = fls_used[i] ? fls_callbacks[i] : NULL;
+            RtlReleaseSRWLockExclusive(&fls_lock);
+            if (callback) callback(value);
+        }
+    if (flags & 2)
+    {
+        RtlAcquireSRWLockExclusive(&fls_lock);
+        list_remove(&data->entry);
+        RtlReleaseSRWLockExclusive(&fls_lock);
+        if (current_data() == data) TEB_FIELD(struct fls_data *, TEB_FLS_DATA) = NULL;
+        for (int c = 0; c < FLS_CHUNKS; c++) if (data->chunks[c]) RtlFreeHeap(PROCESS_HEAP(), 0, data->chunks[c]);
+        RtlFreeHeap(PROCESS_HEAP(), 0, data);
+    }
+}
+
+/* The current thread is ending: run the callbacks of its non-NULL values,
+   then drop its data. */
 void fls_thread_exit(void)
 {
-    struct fls_data *data = current_data();
-    if (!data) return;
-    for (ULONG i = 1; i < FLS_MAX; i++)
-    {
-        void **chunk = data->chunks[i / FLS_CHUNK];
-        PFLS_CALLBACK_FUNCTION callback;
-        void *value;
-        if (!chunk) { i += FLS_CHUNK - 1 - i % FLS_CHUNK; continue; }
-        if (!(value = chunk[i % FLS_CHUNK])) continue;
-        chunk[i % FLS_CHUNK] = NULL;
-        RtlAcquireSRWLockExclusive(&fls_lock);
-        callback = fls_used[i] ? fls_callbacks[i] : NULL;
-        RtlReleaseSRWLockExclusive(&fls_lock);
-        if (callback) callback(value);
-    }
-    RtlAcquireSRWLockExclusive(&fls_lock);
-    list_remove(&data->entry);
-    RtlReleaseSRWLockExclusive(&fls_lock);
-    TEB_FIELD(struct fls_data *, TEB_FLS_DATA) = NULL;
-    for (int c = 0; c < FLS_CHUNKS; c++) if (data->chunks[c]) RtlFreeHeap(PROCESS_HEAP(), 0, data->chunks[c]);
-    RtlFreeHeap(PROCESS_HEAP(), 0, data);
+    RtlProcessFlsData(current_data(), 1 | 2);
 }
