@@ -178,7 +178,7 @@ best() {
 # Each benchmark runs $rounds times on each side, the sides taking turns, and
 # the best of each side is kept: a burst of load from other users of the
 # machine then rarely hits all the rounds of one side.
-for name in heap writefile openclose virtualalloc qpc thread process event_wait event_pingpong event_create avcatch; do
+for name in heap writefile openclose virtualalloc qpc thread process event_wait event_pingpong iocp_pingpong event_create avcatch; do
     native= viawlx= viawine=
     round=0
     while [ $round -lt "$rounds" ]; do

@@ -192,6 +192,7 @@ struct io_args {
     IO_STATUS_BLOCK iosb, *io;
     LARGE_INTEGER off, *poff;
     HANDLE event;
+    void *apc_ctx;              /* the OVERLAPPED, for a completion port */
 };
 
 static void io_setup(struct io_args *a, OVERLAPPED *ov)
@@ -199,10 +200,13 @@ static void io_setup(struct io_args *a, OVERLAPPED *ov)
     a->io = ov ? (IO_STATUS_BLOCK *)ov : &a->iosb;
     a->poff = NULL;
     a->event = NULL;
+    a->apc_ctx = NULL;
     if (!ov) return;
     a->off = overlapped_offset(ov);
     a->poff = &a->off;
-    a->event = ov->hEvent;
+    /* an event with its low bit set: no packet to the port */
+    a->event = (HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1);
+    if (!((ULONG_PTR)ov->hEvent & 1)) a->apc_ctx = ov;
     ov->Internal = STATUS_PENDING;
 }
 
@@ -213,7 +217,7 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *o
 
     if (done) *done = 0;
     io_setup(&a, ov);
-    status = NtReadFile(real_handle(h), a.event, NULL, NULL, a.io, buf, len, a.poff, NULL);
+    status = NtReadFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL);
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
     if (status == STATUS_END_OF_FILE)
     {
@@ -233,10 +237,47 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, DWORD *done, OVERLAPPED 
 
     if (done) *done = 0;
     io_setup(&a, ov);
-    status = NtWriteFile(real_handle(h), a.event, NULL, NULL, a.io, buf, len, a.poff, NULL);
+    status = NtWriteFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL);
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
     if (done && !status) *done = a.io->Information;
     return set_ntstatus(status);
+}
+
+/* ReadFileEx/WriteFileEx: the completion routine runs as an APC of the
+   calling thread (in its next alertable wait), even when the I/O is done at once */
+static void WINAPI file_io_apc(void *routine, IO_STATUS_BLOCK *io, ULONG reserved)
+{
+    (void)reserved;
+    ((LPOVERLAPPED_COMPLETION_ROUTINE)routine)(RtlNtStatusToDosError(io->Status), io->Information, (OVERLAPPED *)io);
+}
+
+static BOOL io_ex_result(NTSTATUS status)
+{
+    /* pending or done: the routine will tell */
+    if (status == STATUS_PENDING || status >= 0) { SetLastError(0); return TRUE; }
+    if (status == STATUS_END_OF_FILE) { SetLastError(ERROR_HANDLE_EOF); return FALSE; }
+    return set_ntstatus(status);
+}
+
+typedef NTSTATUS (NTAPI *nt_io_fn)(HANDLE, HANDLE, PVOID, PVOID, IO_STATUS_BLOCK *, PVOID, ULONG, LARGE_INTEGER *, ULONG *);
+
+static BOOL io_ex(nt_io_fn fn, HANDLE h, void *buf, DWORD len, OVERLAPPED *ov, LPOVERLAPPED_COMPLETION_ROUTINE done)
+{
+    LARGE_INTEGER off;
+    if (!ov || !done) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    off = overlapped_offset(ov);
+    ov->Internal = STATUS_PENDING;
+    return io_ex_result(fn(real_handle(h), NULL, file_io_apc, done, (IO_STATUS_BLOCK *)ov, buf, len, &off, NULL));
+}
+
+BOOL WINAPI ReadFileEx(HANDLE h, LPVOID buf, DWORD len, OVERLAPPED *ov, LPOVERLAPPED_COMPLETION_ROUTINE done)
+{
+    return io_ex(NtReadFile, h, buf, len, ov, done);
+}
+
+BOOL WINAPI WriteFileEx(HANDLE h, LPCVOID buf, DWORD len, OVERLAPPED *ov, LPOVERLAPPED_COMPLETION_ROUTINE done)
+{
+    return io_ex((nt_io_fn)NtWriteFile, h, (void *)buf, len, ov, done);
 }
 
 BOOL WINAPI FlushFileBuffers(HANDLE h)
@@ -948,7 +989,8 @@ BOOL WINAPI PeekNamedPipe(HANDLE h, LPVOID buf, DWORD size, DWORD *read, DWORD *
         ULONG got = io.Information - 16;
         if (avail) *avail = peek[1];
         if (read) *read = got;
-        if (left) *left = peek[3];
+        /* what the peek did not copy of the first message (message pipes) */
+        if (left) *left = peek[3] > got ? peek[3] - got : 0;
         if (buf && got) memcpy(buf, peek + 4, got);
     }
     RtlFreeHeap(PROCESS_HEAP(), 0, peek);
@@ -963,33 +1005,6 @@ static BOOL oem_file_apis;
 void WINAPI SetFileApisToOEM(void) { oem_file_apis = TRUE; }
 void WINAPI SetFileApisToANSI(void) { oem_file_apis = FALSE; }
 BOOL WINAPI AreFileApisANSI(void) { return !oem_file_apis; }
-
-/* I/O completes before the call returns: there is never anything to cancel */
-BOOL WINAPI CancelIo(HANDLE h)
-{
-    (void)h;
-    return TRUE;
-}
-
-BOOL WINAPI CancelIoEx(HANDLE h, OVERLAPPED *ov)
-{
-    (void)h; (void)ov;
-    SetLastError(ERROR_NOT_FOUND);
-    return FALSE;
-}
-
-BOOL WINAPI CancelSynchronousIo(HANDLE thread)
-{
-    (void)thread;
-    SetLastError(ERROR_NOT_FOUND);
-    return FALSE;
-}
-
-BOOL WINAPI SetFileCompletionNotificationModes(HANDLE h, UCHAR flags)
-{
-    (void)h; (void)flags;
-    return TRUE;
-}
 
 BOOL WINAPI CreateHardLinkW(LPCWSTR link, LPCWSTR target, LPSECURITY_ATTRIBUTES sa)
 {

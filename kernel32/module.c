@@ -4,13 +4,6 @@
  */
 #include "private.h"
 
-typedef struct {
-    LIST_ENTRY InLoadOrderLinks, InMemoryOrderLinks, InInitializationOrderLinks;
-    void *DllBase, *EntryPoint;
-    ULONG SizeOfImage;
-    UNICODE_STRING FullDllName, BaseDllName;
-} LDR_ENTRY_HEAD;
-
 static void init_ustr(UNICODE_STRING *us, const WCHAR *s)
 {
     size_t n = wcslen(s) * sizeof(WCHAR);

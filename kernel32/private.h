@@ -25,6 +25,14 @@ static inline BYTE *k32_peb(void) { return *(BYTE **)(k32_teb() + TEB_PEB); }
 static inline BYTE *k32_params(void) { return *(BYTE **)(k32_peb() + PEB_PROCESS_PARAMETERS); }
 #define PROCESS_HEAP() (*(HANDLE *)(k32_peb() + PEB_PROCESS_HEAP))
 
+/* the start of a loader entry (PEB->Ldr lists), as far as kernel32 reads it */
+typedef struct {
+    LIST_ENTRY InLoadOrderLinks, InMemoryOrderLinks, InInitializationOrderLinks;
+    void *DllBase, *EntryPoint;
+    ULONG SizeOfImage;
+    UNICODE_STRING FullDllName, BaseDllName;
+} LDR_ENTRY_HEAD;
+
 /* ntdll */
 NTSTATUS NTAPI NtAllocateVirtualMemory(HANDLE, PVOID *, ULONG_PTR, SIZE_T *, ULONG, ULONG);
 NTSTATUS NTAPI NtFreeVirtualMemory(HANDLE, PVOID *, SIZE_T *, ULONG);
@@ -122,6 +130,12 @@ struct k32_object_name {
     WCHAR buffer[MAX_PATH + 32];
 };
 BOOL k32_object_attr(struct k32_object_name *n, const SECURITY_ATTRIBUTES *sa, BOOL inherit, const WCHAR *name);
+
+/* CreateProcess: PROC_THREAD_ATTRIBUTE_HANDLE_LIST of a STARTUPINFOEX (procattr.c) */
+void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **handles, DWORD *count);
+
+/* the console input handle behind h, NULL (ERROR_INVALID_HANDLE) if none (console.c) */
+HANDLE k32_console_input(HANDLE h);
 
 /* ANSI ⇄ wide for the A functions (locale.c): returns a heap string */
 WCHAR *k32_strdup_AtoW(const char *s);

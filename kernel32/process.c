@@ -210,6 +210,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
     cp.env_size = env_size;
     cp.flags = flags;
     cp.inherit = inherit;
+    k32_attr_handle_list(si, flags, &cp.handle_list, (DWORD *)&cp.handle_list_count);
     if (si)
     {
         cp.startup_flags = si->dwFlags;
@@ -245,20 +246,27 @@ BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
                            BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir, LPSTARTUPINFOA si,
                            LPPROCESS_INFORMATION pi)
 {
-    STARTUPINFOW siw = { sizeof(siw) };
+    STARTUPINFOEXW six = { { sizeof(STARTUPINFOW) } };
+    STARTUPINFOW *siw = &six.StartupInfo;
     WCHAR *wapp = to_wide(app), *wcmd = to_wide(cmdline), *wdir = to_wide(curdir);
+    if (si && (flags & EXTENDED_STARTUPINFO_PRESENT) && si->cb >= sizeof(STARTUPINFOEXA))
+    {
+        /* the attribute list is not text: it goes as is */
+        six.StartupInfo.cb = sizeof(six);
+        six.lpAttributeList = ((STARTUPINFOEXA *)si)->lpAttributeList;
+    }
     if (si)
     {
-        siw.dwFlags = si->dwFlags;
-        siw.wShowWindow = si->wShowWindow;
-        siw.hStdInput = si->hStdInput;
-        siw.hStdOutput = si->hStdOutput;
-        siw.hStdError = si->hStdError;
-        siw.cbReserved2 = si->cbReserved2;
-        siw.lpReserved2 = si->lpReserved2;
+        siw->dwFlags = si->dwFlags;
+        siw->wShowWindow = si->wShowWindow;
+        siw->hStdInput = si->hStdInput;
+        siw->hStdOutput = si->hStdOutput;
+        siw->hStdError = si->hStdError;
+        siw->cbReserved2 = si->cbReserved2;
+        siw->lpReserved2 = si->lpReserved2;
     }
     /* an ANSI environment stays ANSI: CreateProcessW converts it */
-    BOOL ret = CreateProcessW(wapp, wcmd, psa, tsa, inherit, flags, env, wdir, si ? &siw : NULL, pi);
+    BOOL ret = CreateProcessW(wapp, wcmd, psa, tsa, inherit, flags, env, wdir, si ? siw : NULL, pi);
     RtlFreeHeap(PROCESS_HEAP(), 0, wapp);
     RtlFreeHeap(PROCESS_HEAP(), 0, wcmd);
     RtlFreeHeap(PROCESS_HEAP(), 0, wdir);

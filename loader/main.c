@@ -9,7 +9,9 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "../ntdll/unix/private.h"
 #include "loader.h"
@@ -22,7 +24,7 @@ static void usage(FILE *out)
         "Usage: wlx [options] PROGRAM.exe [ARGUMENTS...]\n"
         "Runs a 64-bit Windows program on Linux.\n\n"
         "PROGRAM may be a Unix path (./app.exe, /opt/app.exe) or a Windows path\n"
-        "(C:\\\\tools\\\\app.exe).\n\n"
+        "(C:\\\\tools\\\\app.exe), or the name of one of wlx's own programs (reg).\n\n"
         "Options:\n"
         "  --help       show this help and exit\n"
         "  --version    show the version and exit\n\n"
@@ -50,6 +52,24 @@ static char *find_program(const char *arg)
     return full;
 }
 
+/* A bare name that is no file here ("reg", "reg.exe"): one of wlx's own
+ * programs, which live beside the builtin DLLs (C:\windows\system32 for
+ * Windows programs, see ntdll/unix/path.c). Only .exe files qualify. */
+static char *find_builtin_program(const char *arg)
+{
+    size_t n = strlen(arg);
+    struct stat st;
+    if (!n || strpbrk(arg, "/\\:") || n > 64) return NULL;
+    int has_ext = n > 4 && !strcasecmp(arg + n - 4, ".exe");
+    char *path = malloc(strlen(wlx_builtin_dir) + n + 8);
+    char *p = path + sprintf(path, "%s/", wlx_builtin_dir);
+    for (const char *s = arg; *s; s++) *p++ = (*s >= 'A' && *s <= 'Z') ? *s + 32 : *s;
+    strcpy(p, has_ext ? "" : ".exe");
+    if (!stat(path, &st) && S_ISREG(st.st_mode)) return path;
+    free(path);
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     int i = 1;
@@ -71,6 +91,12 @@ int main(int argc, char **argv)
 
     const char *arg = argv[i];
     char *exe = find_program(arg);
+    struct stat st;
+    if (!exe || stat(exe, &st) || !S_ISREG(st.st_mode))   /* e.g. a folder named reg here */
+    {
+        char *builtin = find_builtin_program(arg);
+        if (builtin) { free(exe); exe = builtin; }
+    }
     if (!exe)
     {
         fprintf(stderr, "wlx: %s: no such file\n", arg);

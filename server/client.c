@@ -20,6 +20,7 @@
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include "wlxserver.h"
+#include "kobject.h"
 
 #define IN_INITIAL 4096
 
@@ -33,6 +34,7 @@ struct client {
     unsigned char *out;               /* reply not yet fully written (malloc'ed), or NULL */
     uint32_t out_len, out_pos;
     int out_fd;                       /* fd to send with the first reply byte, or -1 */
+    int in_fd;                        /* fd received with the input (dup_to_process), or -1 */
     uint32_t events;                  /* what the loop waits for: EPOLLIN or EPOLLOUT */
 };
 
@@ -56,6 +58,13 @@ struct process *client_process(struct client *client)
     return client->process;
 }
 
+int client_take_fd(struct client *client)
+{
+    int fd = client->in_fd;
+    client->in_fd = -1;
+    return fd;
+}
+
 void client_set_process(struct client *client, struct process *process)
 {
     client->process = grab_object(process);
@@ -68,12 +77,14 @@ static void client_close(struct client *client)
         /* no exit_process: the process was killed or crashed */
         process_end(client->process, WLX_EXIT_CODE_KILLED);
         client->process->client = NULL;
+        kobject_process_gone(client->process);   /* abandons its mutexes, drops its references */
         release_object(client->process);
     }
     loop_remove(&client->handler);
     close(client->handler.fd);
     close(client->watch_fd);
     if (client->out_fd != -1) close(client->out_fd);
+    if (client->in_fd != -1) close(client->in_fd);
     if (client->out != reply_buffer) free(client->out);
     free(client->in);
     free(client);
@@ -181,8 +192,20 @@ static int reserve_input(struct client *client)
 static int read_input(struct client *client)
 {
     if (reserve_input(client) < 0) return -1;
-    ssize_t n = recv(client->handler.fd, client->in + client->in_len,
-                     client->in_size - client->in_len, MSG_DONTWAIT);
+    /* a request may carry one fd (SCM_RIGHTS): kept for its handler */
+    char control[CMSG_SPACE(sizeof(int) * 4)];
+    struct iovec iov = { client->in + client->in_len, client->in_size - client->in_len };
+    struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = control, .msg_controllen = sizeof(control) };
+    ssize_t n = recvmsg(client->handler.fd, &msg, MSG_DONTWAIT | MSG_CMSG_CLOEXEC);
+    for (struct cmsghdr *c = n > 0 ? CMSG_FIRSTHDR(&msg) : NULL; c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS) continue;
+        for (size_t i = 0; i < (c->cmsg_len - CMSG_LEN(0)) / sizeof(int); i++) {
+            int fd;
+            memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            if (client->in_fd == -1) client->in_fd = fd;
+            else close(fd);
+        }
+    }
     if (n == 0) return -1;
     if (n < 0) return errno == EAGAIN || errno == EINTR ? 0 : -1;
     client->in_len += n;
@@ -269,7 +292,7 @@ void client_accept(int listen_fd)
     client->handler.fd = fd;
     client->handler.on_event = client_event;
     client->peer_pid = pid;
-    client->watch_fd = client->out_fd = -1;
+    client->watch_fd = client->out_fd = client->in_fd = -1;
     clients++;
     client->events = EPOLLIN;
     if (send_hello(client) < 0 || client->out_len) {   /* an empty socket takes 16 bytes */

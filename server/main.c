@@ -82,9 +82,11 @@ static int serve(const char *prefix, int persistent)
         server_dir_cleanup();
         return 1;
     }
+    registry_init(prefix);             /* loads system.reg and user.reg (regfile.c) */
     listener.fd = fd;
     loop_add(&listener, EPOLLIN);
     loop_run(persistent, IDLE_MS);
+    registry_save_all();               /* unsaved registry changes, atomically */
     server_dir_cleanup();              /* before exit releases the lock */
     return 0;
 }

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include "wlxserver.h"
+#include "kobject.h"
 
 /* Until handles exist (issue 3), nothing keeps an ended process alive; its
  * exit code must stay queryable by id for a while, so the most recent ended
@@ -93,6 +94,7 @@ WLX_HANDLER(init_process)
         return STATUS_NO_MEMORY;
     }
     client_set_process(ctx->client, process);
+    job_process_started(process);   /* a child of a process in a job joins it */
     reply->process_id = process->id;
     reply->thread_id = thread->id;
     return STATUS_SUCCESS;

@@ -3,6 +3,7 @@
  * generated table and builds the reply. Also the no-op ping request.
  */
 #include <string.h>
+#include <unistd.h>
 #define WLX_DEFINE_REQUEST_TABLE
 #include "wlxserver.h"
 
@@ -82,7 +83,8 @@ static void run_handler(struct request_ctx *ctx, const struct wlx_request_header
 uint32_t dispatch_request(struct client *client, const struct wlx_request_header *header,
                           const void *body, void *reply_buf, int *reply_fd)
 {
-    struct request_ctx ctx = { .client = client, .process = client_process(client), .reply_fd = -1 };
+    struct request_ctx ctx = { .client = client, .process = client_process(client), .reply_fd = -1,
+                               .request_fd = client_take_fd(client) };
     struct wlx_reply_header *reply = reply_buf;
 
     memcpy(request_copy, body, header->size - sizeof(*header));
@@ -91,6 +93,7 @@ uint32_t dispatch_request(struct client *client, const struct wlx_request_header
     if (!(reply->status = check_request(&ctx, header))) run_handler(&ctx, header, reply);
     if (debug_server) trace_reply(&ctx, header, reply);
     *reply_fd = ctx.reply_fd;
+    if (ctx.request_fd >= 0) close(ctx.request_fd);
     return reply->size;
 }
 

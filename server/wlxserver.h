@@ -102,6 +102,7 @@ unsigned int client_count(void);
 struct process *client_process(struct client *client);
 int32_t client_peer_pid(struct client *client);   /* Linux pid, from SO_PEERCRED */
 void client_set_process(struct client *client, struct process *process);
+int client_take_fd(struct client *client);        /* fd received with the input, or -1 */
 
 /* ---- requests ---- */
 
@@ -115,6 +116,8 @@ struct request_ctx {
     uint32_t reply_data_max;                   /* room there */
     uint32_t reply_data_size;                  /* set by the handler */
     int reply_fd;                              /* fd to send with the reply, -1 if none */
+    int request_fd;                            /* fd the request came with, -1 if none
+                                                  (closed after the handler unless taken) */
 };
 
 #include "server_request_table.h"   /* generated: WLX_HANDLER prototypes */
@@ -144,6 +147,11 @@ int  server_dir_path(const char *prefix, char *path, size_t size);
 int  server_dir_open(const char *prefix);     /* listening fd; -1 error; -2 another server won */
 void server_dir_cleanup(void);                 /* unlink the socket (lock still held) */
 int  server_kill(const char *prefix);          /* wlxserver -k */
+
+/* ---- registry (registry.c, regfile.c) ---- */
+
+void registry_init(const char *prefix);       /* after loop_init: loads the prefix's files */
+void registry_save_all(void);                  /* writes unsaved changes (atomically) */
 
 /* ---- debug ---- */
 

@@ -28,6 +28,10 @@ struct wlx_create_process {
     /* out */
     void *process, *thread;
     uint32_t process_id, thread_id;
+    /* in: PROC_THREAD_ATTRIBUTE_HANDLE_LIST (NULL: every inheritable handle) */
+    void *const *handle_list;
+    uint32_t handle_list_count;
+    uint32_t pad2;
 };
 
 /* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the
@@ -46,6 +50,13 @@ struct wlx_startup_header {
     uint64_t env_size;            /* in bytes */
     uint32_t startup_flags;       /* STARTUPINFO dwFlags */
     uint32_t show_window;         /* STARTUPINFO wShowWindow */
+    uint32_t handle_count;        /* inherited handles that follow the runtime data */
+    uint32_t pad;
 };
+/* After the runtime data, for bInheritHandles: handle_count records (a
+ * struct wlx_inherited_handle each, ntdll/unix/xhandle.h) in batches of
+ * WLX_INHERIT_BATCH, each batch one message carrying its fds (SCM_RIGHTS)
+ * in the order of the records that have one. */
+#define WLX_INHERIT_BATCH 128
 
 #endif

@@ -91,6 +91,12 @@ NTSTATUS wlx_server_call_data(uint32_t code, const void *req, uint32_t req_size,
                               void *reply, uint32_t reply_size,
                               struct wlx_server_data *data, int *fd_out);
 
+/* wlx_server_call_data that also sends send_fd (>= 0) with the request
+ * (SCM_RIGHTS; the caller keeps its own copy). */
+NTSTATUS wlx_server_call_fd(uint32_t code, const void *req, uint32_t req_size,
+                            void *reply, uint32_t reply_size,
+                            struct wlx_server_data *data, int send_fd, int *fd_out);
+
 /* init_process; the calling thread becomes the main thread: its Windows id
  * goes in the headers of its later requests (and in traces). */
 NTSTATUS wlx_server_init_process(uint32_t parent_id, uint32_t *process_id, uint32_t *thread_id);

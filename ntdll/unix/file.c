@@ -16,6 +16,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,7 +27,9 @@
 #include <termios.h>
 #include <unistd.h>
 #include "private.h"
+#include "xhandle.h"
 #include "file.h"
+#include "iocp.h"
 
 struct lock {
     struct lock *next;
@@ -55,6 +58,9 @@ static void inode_detach(struct file *f);
 static void file_destroy(struct wlx_object *obj)
 {
     struct file *f = (struct file *)obj;
+    io_file_closed(f);
+    if (f->pipe) pipe_destroy(f);
+    if (f->port) port_release(f->port);
     if (f->inode) inode_detach(f);
     else if (f->delete_on_close && f->unix_path)
     {
@@ -66,7 +72,7 @@ static void file_destroy(struct wlx_object *obj)
     free(f->unix_path);
 }
 
-const struct object_ops file_ops = { "File", file_destroy, NULL };
+const struct object_ops file_ops = { "File", file_destroy, NULL, NULL, file_export };   /* file_export: fileshare.c */
 
 NTSTATUS file_get(HANDLE h, struct file **f)
 {
@@ -84,6 +90,11 @@ static struct file *file_new(int fd, ACCESS_MASK access, uint32_t options)
     return f;
 }
 
+struct file *file_alloc(int fd, ACCESS_MASK access, uint32_t options)
+{
+    return file_new(fd, access, options);
+}
+
 static ACCESS_MASK map_generic(ACCESS_MASK a)
 {
     if (a & GENERIC_READ) a |= FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE | 0x20000;
@@ -91,6 +102,11 @@ static ACCESS_MASK map_generic(ACCESS_MASK a)
     if (a & GENERIC_EXECUTE) a |= FILE_EXECUTE | FILE_READ_ATTRIBUTES | SYNCHRONIZE | 0x20000;
     if (a & (GENERIC_ALL | MAXIMUM_ALLOWED)) a |= FILE_ALL_ACCESS;
     return a & ~(GENERIC_READ | GENERIC_WRITE | GENERIC_EXECUTE | GENERIC_ALL | MAXIMUM_ALLOWED);
+}
+
+ACCESS_MASK file_map_generic(ACCESS_MASK a)
+{
+    return map_generic(a);
 }
 
 /* the std handles: fds 0/1/2 as they came from the shell */
@@ -456,6 +472,8 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
     r.disposition = disposition;
     r.options = options;
     if ((dev = device_of(attr->ObjectName, r.access))) return open_device(dev, handle, r.access, attr, io, options);
+    if (pipe_is_name(attr->ObjectName))
+        return pipe_open_client(attr->ObjectName, handle, r.access, attr->Attributes, options, io);
 
     status = path_nt_to_unix(attr->ObjectName, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
     if (status) return io->Status = status;
@@ -529,24 +547,144 @@ static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
     return STATUS_END_OF_FILE;
 }
 
+/* --- overlapped read/write ---------------------------------------------------
+ * A handle opened without FILE_SYNCHRONOUS_IO_*: a disk file is read or
+ * written at once and the result reported as Windows reports it (event, APC,
+ * port: async.c); a pipe, socket or device is tried without blocking and what
+ * would block is queued on the I/O thread. */
+
+/* a pipe, socket or character device (what may block)? decided once */
+static int is_stream(struct file *f)
+{
+    struct stat st;
+    if (!f->stream) f->stream = !fstat(f->fd, &st) && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) ||
+                                                       S_ISCHR(st.st_mode)) ? 2 : 1;
+    return f->stream == 2;
+}
+
+/* writing to a pipe nobody reads: "the pipe is being closed" */
+static NTSTATUS write_error(int err)
+{
+    return err == EFAULT ? STATUS_ACCESS_VIOLATION : err == EPIPE ? STATUS_PIPE_CLOSING : errno_to_status(err);
+}
+
+static int would_block(int fd, short events)
+{
+    struct pollfd p = { fd, events, 0 };
+    return poll(&p, 1, 0) == 0;
+}
+
+static NTSTATUS try_read_stream(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg)
+{
+    ssize_t r;
+    (void)arg;
+    if (len && would_block(f->fd, POLLIN)) return STATUS_PENDING;
+    do r = read(f->fd, buf, len); while (r < 0 && errno == EINTR);
+    if (r < 0 && errno == EAGAIN) return STATUS_PENDING;
+    *done = r > 0 ? r : 0;
+    return read_status(f, r, len);
+}
+
+/* a write completes once everything is written */
+static NTSTATUS try_write_stream(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg)
+{
+    ssize_t r;
+    (void)arg;
+    if (len && would_block(f->fd, POLLOUT)) return STATUS_PENDING;
+    do r = write(f->fd, buf, len); while (r < 0 && errno == EINTR);
+    if (r < 0 && errno == EAGAIN) return STATUS_PENDING;
+    if (r < 0) return write_error(errno);
+    *done = r;
+    return (uint32_t)r < len ? STATUS_PENDING : STATUS_SUCCESS;
+}
+
+static NTSTATUS read_overlapped(struct file *f, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                void *buffer, uint32_t length, const LARGE_INTEGER *offset)
+{
+    struct io_notify n;
+    uint64_t done = 0;
+    ssize_t r;
+    NTSTATUS status = io_begin(f, event, apc, apc_ctx, io, &n);
+    if (status) return status;
+    if (!is_stream(f))
+    {
+        do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
+        return io_finish_now(f, &n, read_status(f, r, length), r > 0 ? r : 0);
+    }
+    status = try_read_stream(f, buffer, length, &done, NULL);
+    if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
+    return io_queue(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &n);
+}
+
+static NTSTATUS write_all(struct file *f, const void *buffer, uint32_t length, const LARGE_INTEGER *offset, size_t *done);
+
+static NTSTATUS write_overlapped(struct file *f, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                 const void *buffer, uint32_t length, const LARGE_INTEGER *offset)
+{
+    struct io_notify n;
+    uint64_t done = 0;
+    size_t written = 0;
+    NTSTATUS status = io_begin(f, event, apc, apc_ctx, io, &n);
+    if (status) return status;
+    if (!is_stream(f))
+    {
+        status = write_all(f, buffer, length, offset, &written);
+        return io_finish_now(f, &n, status, written);
+    }
+    status = try_write_stream(f, (void *)buffer, length, &done, NULL);
+    if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
+    return io_queue(f, IO_WRITE, f->fd, try_write_stream, (char *)buffer + done, length - done, NULL, &n);
+}
+
 NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
                                 void *buffer, uint32_t length, LARGE_INTEGER *offset, uint32_t *key)
 {
     struct file *f;
     NTSTATUS status = file_get(handle, &f);
     ssize_t r = 0;
-    (void)event; (void)apc; (void)apc_ctx; (void)key;
+    (void)key;
     if (status) return status;
     if (f->is_dir) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (!(f->access & FILE_READ_DATA)) status = STATUS_ACCESS_DENIED;
+    else if (f->pipe) { status = pipe_read(f, event, apc, apc_ctx, io, buffer, length); goto done; }
+    else if (!is_synchronous(f))
+    {
+        status = read_overlapped(f, event, apc, apc_ctx, io, buffer, length, offset);
+        goto done;
+    }
     else
     {
         do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
         status = read_status(f, r, length);
     }
-    object_release(&f->obj);
     io->Status = status;
     io->Information = r > 0 ? (uint64_t)r : 0;
+    if (event || apc) io_sync_notify(event, apc, apc_ctx, io);
+done:
+    object_release(&f->obj);
+    return status;
+}
+
+static NTSTATUS write_all(struct file *f, const void *buffer, uint32_t length, const LARGE_INTEGER *offset, size_t *done)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    *done = 0;
+    while (*done < length)
+    {
+        LARGE_INTEGER at, *where = NULL;
+        ssize_t r;
+        /* a write cut short continues after what was written */
+        if (offset && offset->QuadPart >= 0) { at.QuadPart = offset->QuadPart + *done; where = &at; }
+        else if (!*done) where = (LARGE_INTEGER *)offset;
+        r = write_at(f, (const char *)buffer + *done, length - *done, where);
+        if (r < 0)
+        {
+            if (errno == EINTR) continue;
+            status = write_error(errno);
+            break;
+        }
+        *done += r;
+    }
     return status;
 }
 
@@ -556,30 +694,22 @@ NTSTATUS WINAPI unix_NtWriteFile(HANDLE handle, HANDLE event, void *apc, void *a
     struct file *f;
     NTSTATUS status = file_get(handle, &f);
     size_t done = 0;
-    (void)event; (void)apc; (void)apc_ctx; (void)key;
+    (void)key;
     if (status) return status;
     if (f->is_dir) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (!wants_write(f->access)) status = STATUS_ACCESS_DENIED;
-    while (!status && done < length)
+    else if (f->pipe) { status = pipe_write(f, event, apc, apc_ctx, io, buffer, length); goto done; }
+    else if (!is_synchronous(f))
     {
-        LARGE_INTEGER at, *where = NULL;
-        ssize_t r;
-        /* a write cut short continues after what was written */
-        if (offset && offset->QuadPart >= 0) { at.QuadPart = offset->QuadPart + done; where = &at; }
-        else if (!done) where = offset;
-        r = write_at(f, (const char *)buffer + done, length - done, where);
-        if (r < 0)
-        {
-            if (errno == EINTR) continue;
-            /* writing to a pipe nobody reads: "the pipe is being closed" */
-            status = errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno == EPIPE ? STATUS_PIPE_CLOSING : errno_to_status(errno);
-            break;
-        }
-        done += r;
+        status = write_overlapped(f, event, apc, apc_ctx, io, buffer, length, offset);
+        goto done;
     }
-    object_release(&f->obj);
+    else status = write_all(f, buffer, length, offset, &done);
     io->Status = status;
     io->Information = done;
+    if (event || apc) io_sync_notify(event, apc, apc_ctx, io);
+done:
+    object_release(&f->obj);
     return status;
 }
 
@@ -768,9 +898,10 @@ NTSTATUS WINAPI unix_NtDuplicateObject(HANDLE src_process, HANDLE src, HANDLE ds
 {
     struct wlx_object *obj = NULL;
     NTSTATUS status;
-    if (src_process != NtCurrentProcess() || (dst && dst_process != NtCurrentProcess())) return STATUS_NOT_IMPLEMENTED;
+    /* another process, or our own process object: xhandle.c */
+    if (src_process != NtCurrentProcess() || (dst && dst_process != NtCurrentProcess()) || src == NtCurrentProcess())
+        return xhandle_duplicate(src_process, src, dst_process, dst, access, attributes, options);
     if (src == NtCurrentThread()) status = (obj = current_thread_object()) ? STATUS_SUCCESS : STATUS_INVALID_HANDLE;
-    else if (src == NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;   /* no process object yet */
     else status = handle_get(src, NULL, &obj);
     if (status) return status;
     if (options & DUPLICATE_SAME_ACCESS)
@@ -805,6 +936,12 @@ NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, voi
     struct stat st;
     (void)event; (void)apc; (void)apc_ctx; (void)in; (void)in_len;
     if (status) return status;
+    if (f->pipe)
+    {
+        status = pipe_fsctl(f, event, apc, apc_ctx, io, code, in, in_len, out, out_len);
+        object_release(&f->obj);
+        return status;
+    }
     io->Information = 0;
     if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_INVALID_PARAMETER;
@@ -866,4 +1003,45 @@ NTSTATUS WINAPI unix_NtDeviceIoControlFile(HANDLE handle, HANDLE event, void *ap
     object_release(&f->obj);
     io->Status = status;
     return status;
+}
+
+/* --- completion ports -------------------------------------------------------
+ * NtSetInformationFile's classes for ports (fileinfo.c hands them here):
+ * FileCompletionInformation binds the handle to a port and key, once;
+ * FileIoCompletionNotificationInformation sets FILE_SKIP_* flags. */
+
+#define FileCompletionInformation                30
+#define FileIoCompletionNotificationInformation  41
+#define FileReplaceCompletionInformation         61
+
+NTSTATUS file_set_completion(struct file *f, uint32_t klass, const void *ptr, uint32_t len)
+{
+    const uint64_t *info = ptr;   /* FILE_COMPLETION_INFORMATION: port handle, key */
+    NTSTATUS status = STATUS_SUCCESS;
+    struct port *p = NULL;
+    switch (klass)
+    {
+    case FileCompletionInformation:
+    case FileReplaceCompletionInformation:
+        if (len < 16) return STATUS_INFO_LENGTH_MISMATCH;
+        if (info[0] && !(p = port_from_handle((HANDLE)(uintptr_t)info[0], &status))) return status;
+        pthread_mutex_lock(&f->io_lock);
+        if (klass == FileCompletionInformation && (f->port || !p)) status = STATUS_INVALID_PARAMETER;
+        else
+        {
+            struct port *old = f->port;
+            f->port = p;
+            f->port_key = info[1];
+            p = old;
+        }
+        pthread_mutex_unlock(&f->io_lock);
+        if (p) port_release(p);
+        return status;
+    case FileIoCompletionNotificationInformation:
+        if (len < 4) return STATUS_INFO_LENGTH_MISMATCH;
+        if (*(const uint32_t *)ptr & ~(uint32_t)7) return STATUS_INVALID_PARAMETER;
+        f->completion_flags |= *(const uint32_t *)ptr;
+        return STATUS_SUCCESS;
+    }
+    return STATUS_INVALID_INFO_CLASS;
 }

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 struct inode;
+struct async_op;
 
 struct file {
     struct wlx_object obj;
@@ -28,9 +29,17 @@ struct file {
     WCHAR *pattern;
     size_t pattern_len;
     int listed_dots;            /* 0: "." next, 1: ".." next, 2: real entries */
+    /* completion port and asynchronous I/O (iocp.c, async.c) */
+    struct port *port;          /* associated completion port, or NULL */
+    uint64_t port_key;
+    uint32_t completion_flags;  /* FILE_SKIP_* of SetFileCompletionNotificationModes */
+    int stream;                 /* 0 not known yet, 1 a disk file, 2 pipe/socket/device (may block) */
+    struct async_op *pending;   /* async.c: its queued operations, oldest first */
+    struct pipe_end *pipe;      /* a named pipe's end (pipe.c), or NULL */
 };
 
 extern const struct object_ops file_ops;
+NTSTATUS file_export(struct wlx_object *obj, struct object_export *ex, int *fd);   /* fileshare.c */
 NTSTATUS file_get(HANDLE h, struct file **f);
 uint64_t unix_time_to_filetime(const struct timespec *ts);
 uint32_t file_attributes(const struct stat *st, const char *name);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "private.h"
 #include "file.h"
+#include "iocp.h"
 
 enum {
     FileDirectoryInformation = 1, FileBasicInformation = 4, FileStandardInformation = 5,
@@ -119,6 +120,9 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
     NTSTATUS status = file_get(handle, &f);
     uint64_t info = 0;
     if (status) return status;
+    /* a named pipe's own classes (pipe.c) */
+    if (f->pipe && (status = pipe_query(f, klass, ptr, len, &info)) != STATUS_INVALID_INFO_CLASS) goto done;
+    status = STATUS_SUCCESS;
     if (file_statx(f->fd, "", 1, &st, &birth)) { status = errno_to_status(errno); goto done; }
     switch (klass)
     {
@@ -338,7 +342,8 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
         else status = do_link(f, ptr, *(uint8_t *)ptr);
         break;
     default:
-        status = STATUS_INVALID_INFO_CLASS;
+        status = file_set_completion(f, klass, ptr, len);   /* ports (file.c) */
+        if (status == STATUS_INVALID_INFO_CLASS && f->pipe) status = pipe_set(f, klass, ptr, len);
     }
     object_release(&f->obj);
     return set_return(io, status, 0);

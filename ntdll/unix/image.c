@@ -303,6 +303,23 @@ static int map_from_cache(int cfd, uint8_t *base, const struct pe_nt_headers *nt
 }
 
 /* Map the image in fd. name is only used in messages. */
+/* validates the image in fd without mapping it (SEC_IMAGE sections,
+   section.c); *size is its SizeOfImage */
+NTSTATUS image_check(int fd, uint64_t *size)
+{
+    struct stat st;
+    uint8_t hdr[4096];
+    const struct pe_nt_headers *nt;
+    const struct pe_section *sec;
+    if (fstat(fd, &st)) return errno_to_status(errno);
+    if (S_ISDIR(st.st_mode)) return STATUS_FILE_IS_A_DIRECTORY;
+    ssize_t len = pread(fd, hdr, sizeof(hdr), 0);
+    if (len < 0) return errno_to_status(errno);
+    NTSTATUS status = check_headers(hdr, (size_t)len, st.st_size, &nt, &sec);
+    if (!status) *size = nt->OptionalHeader.SizeOfImage;
+    return status;
+}
+
 NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why)
 {
     struct stat st;

@@ -34,6 +34,7 @@ NTSTATUS WINAPI unix___wlx_map_image(const UNICODE_STRING *nt_path, uint32_t fla
         free(path);
         return status;
     }
+    section_name_image(info.base, path);   /* GetMappedFileName of a module */
     free(path);
     *base = info.base;
     *size = info.size;

@@ -136,10 +136,31 @@ void virtual_release(void *base);
 int virtual_is_free(void *base, size_t size);
 void virtual_describe_address(const void *addr, char *buf, size_t size);
 int virtual_clear_guard(const void *addr);
+/* mapped views of sections (section.c) */
+#define STATUS_SECTION_PROTECTION ((NTSTATUS)0xC000004E)
+#define STATUS_NOT_MAPPED_DATA    ((NTSTATUS)0xC0000088)
+struct map_request {
+    int fd;                 /* what to map: a memfd or a file's fd */
+    uint64_t offset;        /* in the fd, 64 KiB aligned */
+    size_t size;            /* page multiple */
+    uintptr_t zero_bits;    /* as NtAllocateVirtualMemory's */
+    int top_down;           /* MEM_TOP_DOWN */
+    uint32_t protect;       /* Windows PAGE_* of the view */
+    uint8_t max_vprot;      /* VPROT_* access a later protection change may ask */
+    int shared;             /* MAP_SHARED: writes reach the section; else copy-on-write */
+    int commit;             /* 0 for SEC_RESERVE: pages start reserved */
+};
+int virtual_prot_to_vprot(uint32_t prot, uint8_t *vprot);   /* Windows PAGE_* → VPROT_*; -1: invalid */
+NTSTATUS virtual_map_view(const struct map_request *r, void **base);
+NTSTATUS virtual_unmap_view(void *addr);
+void virtual_set_view_name(void *base, const WCHAR *name, size_t len);   /* the file a view maps */
+void section_name_image(void *base, const char *unix_path);   /* section.c: for GetMappedFileName */
+NTSTATUS virtual_flush_view(void **addr, size_t *size);
 
 /* --- signals (signal.c) ---------------------------------------------- */
 void signal_init_process(void);
 void signal_init_thread(void);
+void signal_init_stack_guard(void *teb);
 struct timespec;
 void ctrlc_wait_until(const struct timespec *until);
 
@@ -154,11 +175,13 @@ struct image_info {
     int relocated;
 };
 NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why);
+NTSTATUS image_check(int fd, uint64_t *size);   /* valid headers? SizeOfImage */
 void *image_find_export(void *base, const char *name);
 
 /* --- handles (handle.c) ------------------------------------------------ */
 struct wlx_object;
 struct sync_state;
+struct object_export;
 struct object_ops {
     const char *type;
     void (*destroy)(struct wlx_object *obj);
@@ -167,6 +190,10 @@ struct object_ops {
     NTSTATUS (*wait)(struct wlx_object *obj, const LARGE_INTEGER *timeout);
     /* the object's futex-based state (sync.c): waits of any kind on it */
     struct sync_state *(*sync)(struct wlx_object *obj);
+    /* cross-process (handle inheritance, DuplicateHandle into another
+       process): see "exporting objects" below; NULL: the object cannot
+       leave this process (STATUS_NOT_SUPPORTED) */
+    NTSTATUS (*export)(struct wlx_object *obj, struct object_export *ex, int *fd);
 };
 struct wlx_object {
     const struct object_ops *ops;
@@ -175,27 +202,67 @@ struct wlx_object {
 HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attributes);
 NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj);
 NTSTATUS handle_close(HANDLE h);
+#define OBJ_PROTECT_CLOSE 0x01   /* handle attribute: NtClose refuses it */
+#define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xC0000235)
+
+/* --- exporting objects to other processes (handle.c, xhandle.c) ------------
+   An object crosses to another process as a fixed-width description plus at
+   most one fd: ops->export fills *ex (kind, and the kind's own fields) and
+   sets *fd to a NEW fd the caller will close (dup yours; -1 for none). The
+   description travels in the start-up channel (inherited handles, fds by
+   SCM_RIGHTS) or through wlxserver (DuplicateHandle into another process),
+   and the receiving process rebuilds the object with the importer of that
+   kind: a function `struct wlx_object *import(const struct object_export *ex,
+   int fd)` returning a new reference (or NULL: STATUS_NOT_SUPPORTED; it takes
+   over fd whatever it returns). Register it once, at start, from the file
+   that owns the object type:
+       static void __attribute__((constructor)) reg(void)
+       { handle_register_import(EXPORT_FILE, file_import); }
+   Keep a kind's data[] layout in a comment next to its exporter. Objects
+   whose state must be shared (not copied) keep it in wlxserver or in a
+   shared sync slot (sync.c); an fd is shared by nature (file offset too,
+   as Windows shares the file pointer between duplicated handles). */
+enum export_kind {
+    EXPORT_NONE, EXPORT_FILE, EXPORT_SYNC, EXPORT_PROCESS, EXPORT_THREAD,
+    EXPORT_SECTION, EXPORT_PIPE, EXPORT_JOB, EXPORT_KIND_COUNT = 16
+};
+struct object_export {
+    uint32_t kind;          /* enum export_kind */
+    uint32_t flags;         /* the kind's own (bit 31 reserved: EXPORT_SYNC_GRABBED) */
+    uint64_t data[6];       /* the kind's own fixed-width fields */
+};
+typedef struct wlx_object *(*object_import_fn)(const struct object_export *ex, int fd);
+void handle_register_import(enum export_kind kind, object_import_fn fn);
 int handle_peek(HANDLE h, int (*fn)(struct wlx_object *obj));   /* fn under the table lock */
 void object_release(struct wlx_object *obj);
 void *object_new(const struct object_ops *ops, size_t size);
 
 /* --- synchronization objects (sync.c) ---------------------------------------
-   The state of a waitable object: fixed-width fields and futex words only, so
-   that it can later live in memory shared with wlxserver. All zero is an
-   unsignaled manual-reset event (what a thread or process object is). */
-enum sync_type { SYNC_MANUAL_EVENT, SYNC_AUTO_EVENT, SYNC_MUTEX, SYNC_SEMAPHORE };
-struct sync_state {
-    uint32_t lock;          /* futex mutex guarding the rest: 0 free, 1 held, 2 contended */
-    uint32_t seq;           /* futex word waiters sleep on, bumped by every signal */
-    uint32_t type;          /* enum sync_type */
-    int32_t count;          /* event: 1 signaled; semaphore: count; mutex: recursion */
-    int32_t max;            /* semaphore maximum */
-    uint32_t owner;         /* mutex: owning thread id, 0 when free */
-    uint32_t waiters;       /* threads registered as waiting (0: signals make no syscall) */
-    uint32_t set_seq;       /* seq of the last SetEvent/PulseEvent seen by waiters */
-    uint32_t tickets;       /* auto-reset event: a PulseEvent's pending release */
-    uint32_t abandoned;     /* mutex: its owner exited holding it */
+   struct sync_state (wlx/syncslot.h): the state of a waitable object, fixed-
+   width fields and futex words only, private to this process or in a slot
+   shared with other processes through wlxserver. */
+#include "wlx/syncslot.h"
+/* a waitable object, and the head of any named object (one namespace) */
+struct sync_object {
+    struct wlx_object obj;
+    struct sync_state *s;           /* &state, or a slot shared with other processes */
+    struct sync_state state;        /* the private state */
+    struct sync_object *next;       /* in the list of named (or shared) objects */
+    WCHAR *name;                    /* full NT name, or NULL */
+    size_t name_len;                /* in WCHARs */
+    uint32_t slot;                  /* shared: its slot (the server's object id), else 0 */
+    uint32_t server_refs;           /* shared: references this process holds in the server */
 };
+/* named objects of other types (sections): created, opened and destroyed
+   through sync.c's namespace */
+NTSTATUS sync_create_named(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                           const struct object_ops *ops, size_t size, struct sync_object **created);
+NTSTATUS sync_open_named(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                         const struct object_ops *ops);
+void sync_named_destroy(struct wlx_object *obj);
+/* call once a new named object (sync_create_named's *created) is fully set
+   up: other processes can then open it (through its ops->export) */
+void sync_named_ready(struct sync_object *o);
 void sync_signal_manual(struct sync_state *s);   /* e.g. a thread's end */
 void sync_thread_exit(uint32_t tid);             /* abandons the thread's mutexes */
 

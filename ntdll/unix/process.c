@@ -17,6 +17,7 @@
 #include "private.h"
 #include "process.h"
 #include "thread.h"
+#include "xhandle.h"
 #include "wlx/server.h"
 #include "wlx/protocol.h"
 
@@ -203,6 +204,7 @@ void process_read_startup(void)
     wlx_startup.curdir = read_wstr(fd, wlx_startup.hdr.curdir_len * sizeof(WCHAR));
     wlx_startup.env = read_wstr(fd, wlx_startup.hdr.env_size);
     if (wlx_startup.hdr.runtime_size) wlx_startup.runtime = read_wstr(fd, wlx_startup.hdr.runtime_size);
+    xhandle_receive_inherited(fd, wlx_startup.hdr.handle_count);
     wlx_parent_id = wlx_startup.hdr.parent_id;
 }
 
@@ -210,6 +212,10 @@ void process_report_ids(uint32_t pid, uint32_t tid)
 {
     uint32_t ids[2] = { pid, tid };
     if (wlx_startup.fd < 0) return;
+    /* inherited handles first: until the parent has our ids it holds its
+       references, so no shared object can vanish meanwhile */
+    xhandle_install_inherited();
+    job_breakaway(wlx_startup.hdr.flags);
     if (write(wlx_startup.fd, ids, sizeof(ids)) != sizeof(ids)) _exit(1);
 }
 

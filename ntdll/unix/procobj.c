@@ -23,6 +23,7 @@
 #include "private.h"
 #include "process.h"
 #include "thread.h"
+#include "xhandle.h"
 #include "wlx/server.h"
 #include "wlx/protocol.h"
 
@@ -55,6 +56,7 @@ struct rthread {                /* the main thread of another process */
 };
 
 static void abandon_child(int pid);
+static struct proc *proc_open_id(uint32_t id);
 
 static void proc_destroy(struct wlx_object *obj)
 {
@@ -114,7 +116,9 @@ static NTSTATUS proc_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
     return STATUS_WAIT_0;
 }
 
-const struct object_ops process_ops = { "Process", proc_destroy, proc_wait };
+static NTSTATUS proc_export(struct wlx_object *obj, struct object_export *ex, int *fd);
+
+const struct object_ops process_ops = { "Process", proc_destroy, proc_wait, NULL, proc_export };
 
 static void rthread_destroy(struct wlx_object *obj)
 {
@@ -257,10 +261,12 @@ static char *dos_dir_to_unix(const WCHAR *dos)
     return unix_path;
 }
 
-/* the blob of wlx/procstart.h */
-static int send_startup(int fd, const struct wlx_create_process *cp)
+/* the blob of wlx/procstart.h, then the inherited handles */
+static int send_startup(int fd, const struct wlx_create_process *cp, const struct inherit_set *handles,
+                        uint32_t handle_count)
 {
     struct wlx_startup_header hdr = {
+        .handle_count = handle_count,
         .magic = WLX_STARTUP_MAGIC, .parent_id = wlx_process_id, .flags = cp->flags,
         .cmdline_len = wlx_wcslen(cp->cmdline), .curdir_len = wlx_wcslen(cp->curdir), .env_size = cp->env_size,
         .runtime_size = cp->runtime_data ? cp->runtime_size : 0,
@@ -270,7 +276,8 @@ static int send_startup(int fd, const struct wlx_create_process *cp)
     if (write_full(fd, cp->cmdline, hdr.cmdline_len * sizeof(WCHAR))) return -1;
     if (write_full(fd, cp->curdir, hdr.curdir_len * sizeof(WCHAR))) return -1;
     if (write_full(fd, cp->env, cp->env_size)) return -1;
-    return write_full(fd, cp->runtime_data, hdr.runtime_size);
+    if (write_full(fd, cp->runtime_data, hdr.runtime_size)) return -1;
+    return xhandle_send_inherited(fd, handles);
 }
 
 /* the child's std fds: the handles' fds, /dev/null for none */
@@ -378,14 +385,20 @@ NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
     char *cwd = cp->curdir ? dos_dir_to_unix(cp->curdir) : NULL;
 
     if (!exe) { free(cwd); return STATUS_OBJECT_NAME_NOT_FOUND; }
-    if ((status = check_image(exe))) { free(exe); free(cwd); return status; }
+    if ((status = check_image(exe)) || (status = job_check_breakaway(cp->flags))) { free(exe); free(cwd); return status; }
     if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv)) { free(exe); free(cwd); return errno_to_status(errno); }
     status = spawn_child(cp, exe, cwd, &pid, sv[1]);
     free(exe);
     free(cwd);
     close(sv[1]);
     if (status) { close(sv[0]); return status; }
-    if (send_startup(sv[0], cp) || read_full(sv[0], ids, sizeof(ids)))
+    /* bInheritHandles: every inheritable handle, exported before sending */
+    uint32_t handle_count = 0;
+    struct inherit_set *handles = cp->inherit ? xhandle_collect_inherited(&handle_count, cp->handle_list,
+                                                                          cp->handle_list_count) : NULL;
+    int failed = send_startup(sv[0], cp, handles, handle_count) || read_full(sv[0], ids, sizeof(ids));
+    xhandle_free_inherited(handles);
+    if (failed)
     {
         close(sv[0]);
         return failed_start(pid);
@@ -411,19 +424,63 @@ NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
 
 NTSTATUS WINAPI unix_NtOpenProcess(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, CLIENT_ID *cid)
 {
-    struct wlx_get_process_info_request req;
-    struct wlx_get_process_info_reply reply;
-    NTSTATUS status;
-
     if (!cid || !cid->UniqueProcess) return STATUS_INVALID_PARAMETER;
-    req.process_id = (uint32_t)cid->UniqueProcess;
-    status = wlx_server_call(WLX_REQ_GET_PROCESS_INFO, &req, sizeof(req), &reply, sizeof(reply), NULL);
-    if (status) return status == STATUS_WLX_SERVER_FAILED ? status : STATUS_INVALID_CID;
-    struct proc *p = proc_new(reply.alive ? reply.unix_pid : 0, reply.process_id, reply.parent_id, 0);
-    if (!p) return STATUS_NO_MEMORY;
-    if (!reply.alive) { p->have_code = 1; p->exit_code = reply.exit_code; }
+    struct proc *p = proc_open_id((uint32_t)cid->UniqueProcess);
+    if (!p) return STATUS_INVALID_CID;
     *handle = handle_alloc(&p->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
     return *handle ? STATUS_SUCCESS : STATUS_NO_MEMORY;
+}
+
+/* --- crossing processes (xhandle.c) ------------------------------------------------------
+   EXPORT_PROCESS: data[0] the Windows process id; the importer opens it by
+   id as OpenProcess does. */
+
+static NTSTATUS proc_export(struct wlx_object *obj, struct object_export *ex, int *fd)
+{
+    memset(ex, 0, sizeof(*ex));
+    ex->kind = EXPORT_PROCESS;
+    ex->data[0] = ((struct proc *)obj)->id;
+    *fd = -1;
+    return STATUS_SUCCESS;
+}
+
+/* a process object for an id the server knows (live or recently ended) */
+static struct proc *proc_open_id(uint32_t id)
+{
+    struct wlx_get_process_info_request req = { .process_id = id };
+    struct wlx_get_process_info_reply reply;
+    if (wlx_server_call(WLX_REQ_GET_PROCESS_INFO, &req, sizeof(req), &reply, sizeof(reply), NULL)) return NULL;
+    struct proc *p = proc_new(reply.alive ? reply.unix_pid : 0, reply.process_id, reply.parent_id, 0);
+    if (p && !reply.alive) { p->have_code = 1; p->exit_code = reply.exit_code; }
+    return p;
+}
+
+static struct wlx_object *proc_import(const struct object_export *ex, int fd)
+{
+    if (fd >= 0) close(fd);
+    struct proc *p = proc_open_id((uint32_t)ex->data[0]);
+    return p ? &p->obj : NULL;
+}
+
+static void __attribute__((constructor)) register_proc_import(void)
+{
+    handle_register_import(EXPORT_PROCESS, proc_import);
+}
+
+uint32_t procobj_id(HANDLE h)
+{
+    struct proc *p;
+    if (h == NtCurrentProcess()) return wlx_process_id;
+    if (handle_get(h, &process_ops, (struct wlx_object **)&p)) return 0;
+    uint32_t id = p->id;
+    object_release(&p->obj);
+    return id;
+}
+
+struct wlx_object *procobj_self(void)
+{
+    struct proc *p = proc_new(getpid(), wlx_process_id, wlx_parent_id, 0);
+    return p ? &p->obj : NULL;
 }
 
 /* PROCESS_BASIC_INFORMATION of another process (procinfo.c serves our own) */

@@ -296,17 +296,29 @@ int wlx_server_connect(const char *prefix_dir, const char *server_binary_path)
 /* ---- calls ---- */
 
 static void send_all(const struct wlx_request_header *header, const void *body, uint32_t size,
-                     const void *data, uint32_t data_size)
+                     const void *data, uint32_t data_size, int send_fd)
 {
     struct iovec iov[3] = { { (void *)header, sizeof(*header) }, { (void *)body, size },
                             { (void *)data, data_size } };
     struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 3 };
     size_t left = sizeof(*header) + size + data_size;
+    char control[CMSG_SPACE(sizeof(int))];
 
+    if (send_fd >= 0) {   /* goes with the first byte */
+        msg.msg_control = control;
+        msg.msg_controllen = sizeof(control);
+        struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+        cmsg->cmsg_level = SOL_SOCKET;
+        cmsg->cmsg_type = SCM_RIGHTS;
+        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+        memcpy(CMSG_DATA(cmsg), &send_fd, sizeof(int));
+    }
     while (left) {
         ssize_t n = sendmsg(server_fd, &msg, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) server_died();
+        msg.msg_control = NULL;
+        msg.msg_controllen = 0;
         left -= n;
         for (int i = 0; i < 3; i++) {   /* skip what went out */
             size_t k = (size_t)n < iov[i].iov_len ? (size_t)n : iov[i].iov_len;
@@ -381,6 +393,13 @@ NTSTATUS wlx_server_call_data(uint32_t code, const void *req, uint32_t req_size,
                               void *reply, uint32_t reply_size,
                               struct wlx_server_data *data, int *fd_out)
 {
+    return wlx_server_call_fd(code, req, req_size, reply, reply_size, data, -1, fd_out);
+}
+
+NTSTATUS wlx_server_call_fd(uint32_t code, const void *req, uint32_t req_size,
+                            void *reply, uint32_t reply_size,
+                            struct wlx_server_data *data, int send_fd, int *fd_out)
+{
     uint32_t data_size = data ? data->data_size : 0;
     struct wlx_request_header header = { code, sizeof(header) + req_size + data_size, thread_id, 0 };
     struct wlx_reply_header reply_header;
@@ -392,7 +411,7 @@ NTSTATUS wlx_server_call_data(uint32_t code, const void *req, uint32_t req_size,
     if (trace_calls)
         wlx_trace_request("client", trace_pid(), trace_tid(), &header, req, data ? data->data : NULL, data_size);
     pthread_mutex_lock(&call_mutex);
-    send_all(&header, req, req_size, data ? data->data : NULL, data_size);
+    send_all(&header, req, req_size, data ? data->data : NULL, data_size, send_fd);
     receive_all(&reply_header, sizeof(reply_header), fd_out);
     if (reply_header.size < sizeof(reply_header) || reply_header.size > WLX_MAX_MESSAGE_SIZE)
         server_died();   /* cannot happen with a sane server; the stream is lost */

@@ -28,9 +28,15 @@
  * - An alertable wait also sleeps on the caller's APC queue word (apc.c)
  *   and returns STATUS_USER_APC when APCs are queued; the PE side runs them.
  * - A waitable timer is an event's state signaled by a thread of its own.
- * Named objects live in a list of this process for now (the server's
- * namespace comes with cross-process objects).
+ * - Named events, mutexes and semaphores (and any that must cross to
+ *   another process: inheritable, duplicated or inherited) keep their state
+ *   in a slot of memory shared through wlxserver (syncshare.c); the same
+ *   code works on it with shared futexes and a PI lock (wlx/syncslot.h).
+ *   A private state that becomes shared is copied to a slot and marked
+ *   SYNC_MOVED: whoever locks it afterwards looks again (lock_object).
+ * Named timers (and sections) live in a list of this process.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <limits.h>
 #include <linux/futex.h>
@@ -42,6 +48,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "private.h"
+#include "sync.h"
 #include "thread.h"
 
 #define STATUS_SEMAPHORE_LIMIT_EXCEEDED ((NTSTATUS)0xC0000047)
@@ -54,13 +61,19 @@
 #define SYS_futex_waitv 449
 #endif
 struct waitv { uint64_t val; uint64_t uaddr; uint32_t flags; uint32_t reserved; };
-/* FUTEX2_SIZE_U32 | FUTEX2_PRIVATE: process-private futexes for now; states
-   shared with other processes will need the shared (non-private) variants */
+/* FUTEX2_SIZE_U32 | FUTEX2_PRIVATE for private states, FUTEX2_SIZE_U32
+   alone for states shared with other processes */
 #define WAITV_U32_PRIVATE (0x02 | 128)
+#define WAITV_U32_SHARED  0x02
 
-static void futex_wake_all(uint32_t *addr)
+static void futex_wake_all(uint32_t *addr, int shared)
 {
-    syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+    syscall(SYS_futex, addr, shared ? FUTEX_WAKE : FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+static uint32_t waitv_flags(const struct sync_state *s)
+{
+    return (s->flags & SYNC_SHARED) ? WAITV_U32_SHARED : WAITV_U32_PRIVATE;
 }
 
 /* a deadline: absolute on CLOCK_MONOTONIC (relative NT timeouts) or on
@@ -112,7 +125,8 @@ static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, in
     if (n == 1 || no_waitv)
     {
         /* one word (or a kernel older than 5.16: then the first word, polled) */
-        int op = FUTEX_WAIT_BITSET_PRIVATE | (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);
+        int op = ((w->flags & 128) ? FUTEX_WAIT_BITSET_PRIVATE : FUTEX_WAIT_BITSET)
+                 | (clock == CLOCK_REALTIME ? FUTEX_CLOCK_REALTIME : 0);
         r = syscall(SYS_futex, (uint32_t *)(uintptr_t)w->uaddr, op, (uint32_t)w->val, abs, NULL, FUTEX_BITSET_MATCH_ANY);
     }
     else
@@ -124,10 +138,22 @@ static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, in
     return STATUS_SUCCESS;
 }
 
-/* --- the state lock (a three-state futex mutex) ------------------------ */
+/* --- the state lock --------------------------------------------------------
+   Private states: a three-state futex mutex. Shared states: a PI futex
+   holding the holder's Linux tid, so that a holder killed with it held
+   cannot block the others (wlx/syncslot.h). */
 
-static void state_lock(struct sync_state *s)
+static __thread uint32_t unix_tid;
+
+static uint32_t linux_tid(void)
 {
+    if (!unix_tid) unix_tid = gettid();
+    return unix_tid;
+}
+
+void state_lock(struct sync_state *s)
+{
+    if (s->flags & SYNC_SHARED) { sync_shared_lock(s, linux_tid(), NULL); return; }
     uint32_t c = 0;
     if (__atomic_compare_exchange_n(&s->lock, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) return;
     if (c != 2) c = __atomic_exchange_n(&s->lock, 2, __ATOMIC_ACQUIRE);
@@ -138,30 +164,45 @@ static void state_lock(struct sync_state *s)
     }
 }
 
-static void state_unlock(struct sync_state *s)
+void state_unlock(struct sync_state *s)
 {
+    if (s->flags & SYNC_SHARED) { sync_shared_unlock(s, linux_tid()); return; }
     if (__atomic_exchange_n(&s->lock, 0, __ATOMIC_RELEASE) == 2)
         syscall(SYS_futex, &s->lock, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 /* under the lock: a change waiters must see; returns whether to wake them */
-static int state_bump(struct sync_state *s)
+int state_bump(struct sync_state *s)
 {
     __atomic_store_n(&s->seq, s->seq + 1, __ATOMIC_RELEASE);
     return s->waiters != 0;
 }
 
-static void state_unlock_wake(struct sync_state *s, int wake)
+void state_unlock_wake(struct sync_state *s, int wake)
 {
+    int shared = s->flags & SYNC_SHARED;
     state_unlock(s);
-    if (wake) futex_wake_all(&s->seq);
+    if (wake) futex_wake_all(&s->seq, shared);
+}
+
+/* the object's current state, locked (a state that moved to a shared slot
+   sends us to its new place) */
+struct sync_state *lock_object(struct sync_object *o)
+{
+    for (;;)
+    {
+        struct sync_state *s = __atomic_load_n(&o->s, __ATOMIC_ACQUIRE);
+        state_lock(s);
+        if (!(s->flags & SYNC_MOVED)) return s;
+        state_unlock(s);
+    }
 }
 
 /* --- signaled / satisfy ------------------------------------------------ */
 
 static __thread uint32_t owned_mutexes;   /* mutexes this thread holds */
 
-static uint32_t current_tid(void)
+uint32_t current_tid(void)
 {
     uint64_t tid;
     __asm__ ("movq %%gs:0x48, %0" : "=r"(tid));   /* TEB ClientId.UniqueThread */
@@ -196,7 +237,7 @@ static int satisfy(struct sync_state *s, uint32_t tid)
         s->count--;
         break;
     case SYNC_MUTEX:
-        if (!s->owner) { s->owner = tid; owned_mutexes++; }
+        if (!s->owner) { s->owner = tid; s->owner_pid = wlx_process_id; owned_mutexes++; }
         s->count++;
         if (s->abandoned) { s->abandoned = 0; return 1; }
         break;
@@ -215,17 +256,11 @@ void sync_signal_manual(struct sync_state *s)
 
 /* --- the objects ------------------------------------------------------- */
 
-struct sync_object {
-    struct wlx_object obj;
-    struct sync_state state;
-    struct sync_object *next;       /* in the list of named objects */
-    WCHAR *name;                    /* full NT name, or NULL */
-    size_t name_len;                /* in WCHARs */
-};
+/* struct sync_object is in private.h: named sections share the namespace */
 
 static struct sync_state *object_sync(struct wlx_object *obj)
 {
-    return &((struct sync_object *)obj)->state;
+    return __atomic_load_n(&((struct sync_object *)obj)->s, __ATOMIC_ACQUIRE);
 }
 
 static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -241,6 +276,7 @@ static void list_remove(struct sync_object **list, struct sync_object *o)
 static void named_destroy(struct wlx_object *obj)
 {
     struct sync_object *o = (struct sync_object *)obj;
+    if (o->slot) syncshare_forget(o);
     if (!o->name) return;
     pthread_mutex_lock(&names_lock);
     list_remove(&named_objects, o);
@@ -248,8 +284,8 @@ static void named_destroy(struct wlx_object *obj)
     free(o->name);
 }
 
-static const struct object_ops event_ops = { "Event", named_destroy, NULL, object_sync };
-static const struct object_ops semaphore_ops = { "Semaphore", named_destroy, NULL, object_sync };
+const struct object_ops event_ops = { "Event", named_destroy, NULL, object_sync, syncshare_export };
+const struct object_ops semaphore_ops = { "Semaphore", named_destroy, NULL, object_sync, syncshare_export };
 
 /* mutexes are in two lists: the name list through `next` and the list of
    all mutexes through this side record */
@@ -270,7 +306,17 @@ static void mutex_unlink_destroy(struct wlx_object *obj)
     named_destroy(obj);
 }
 
-static const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NULL, object_sync };
+const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NULL, object_sync, syncshare_export };
+
+/* a new mutex object: it joins the list abandoned at thread exit */
+void sync_track_mutex(struct sync_object *o)
+{
+    struct mutex_object *m = (struct mutex_object *)o;
+    pthread_mutex_lock(&mutexes_lock);
+    m->next_mutex = mutex_list;
+    mutex_list = m;
+    pthread_mutex_unlock(&mutexes_lock);
+}
 
 void sync_thread_exit(uint32_t tid)
 {
@@ -279,12 +325,12 @@ void sync_thread_exit(uint32_t tid)
     pthread_mutex_lock(&mutexes_lock);
     for (struct mutex_object *m = mutex_list; m; m = m->next_mutex)
     {
-        struct sync_state *s = &m->base.state;
-        state_lock(s);
+        struct sync_state *s = lock_object(&m->base);
         int wake = 0;
         if (s->owner == tid)
         {
             s->owner = 0;
+            s->owner_pid = 0;
             s->count = 0;
             s->abandoned = 1;
             wake = state_bump(s);
@@ -293,6 +339,33 @@ void sync_thread_exit(uint32_t tid)
     }
     pthread_mutex_unlock(&mutexes_lock);
     owned_mutexes = 0;
+}
+
+/* links a named object into this process's list under a copy of n;
+   -1 when out of memory */
+int sync_add_named(struct sync_object *o, const UNICODE_STRING *n)
+{
+    if (!(o->name = malloc(n->Length ? n->Length : 1))) return -1;
+    memcpy(o->name, n->Buffer, n->Length);
+    o->name_len = n->Length / sizeof(WCHAR);
+    pthread_mutex_lock(&names_lock);
+    o->next = named_objects;
+    named_objects = o;
+    pthread_mutex_unlock(&names_lock);
+    return 0;
+}
+
+/* the size of an event, mutex or semaphore object (0 for other types:
+   they are never shared through the server's namespace) */
+size_t sync_object_size(const struct object_ops *ops)
+{
+    if (ops == &mutex_ops) return sizeof(struct mutex_object);
+    return ops == &event_ops || ops == &semaphore_ops ? sizeof(struct sync_object) : 0;
+}
+
+void sync_note_owned(void)
+{
+    owned_mutexes++;
 }
 
 /* takes a reference on a live named object (one whose refcount has not
@@ -326,31 +399,36 @@ static NTSTATUS create_object(HANDLE *handle, ACCESS_MASK access, const OBJECT_A
     NTSTATUS status = STATUS_SUCCESS;
     *created = NULL;
     if (!handle) return STATUS_ACCESS_VIOLATION;
+    /* named or inheritable events, mutexes, semaphores: shared from the start */
+    if (sync_object_size(ops) && (has_name(attr) || (attr && (attr->Attributes & OBJ_INHERIT))))
+        return syncshare_create(handle, access, attr, ops, init, 0);
     if (has_name(attr))
     {
         const UNICODE_STRING *n = attr->ObjectName;
+        uint32_t slot = 0;
         pthread_mutex_lock(&names_lock);
         o = find_named(n->Buffer, n->Length / sizeof(WCHAR));
+        pthread_mutex_unlock(&names_lock);
+        /* a type other processes can rebuild (sections) is also named in the
+           server: created there, or imported when another process has it */
+        if (!o && ops->export && (status = syncshare_create_exported(attr, ops, 0, &slot, &o)) < 0) return status;
         if (o)
         {
-            pthread_mutex_unlock(&names_lock);
             if (o->obj.ops != ops) { object_release(&o->obj); return STATUS_OBJECT_TYPE_MISMATCH; }
             status = STATUS_OBJECT_NAME_EXISTS;
         }
-        else if ((o = object_new(ops, size)) && (o->name = malloc(n->Length ? n->Length : 1)))
+        else if ((o = object_new(ops, size)) && !sync_add_named(o, n))
         {
-            memcpy(o->name, n->Buffer, n->Length);
-            o->name_len = n->Length / sizeof(WCHAR);
             o->state = *init;
-            o->next = named_objects;
-            named_objects = o;
-            pthread_mutex_unlock(&names_lock);
+            o->s = &o->state;
+            o->slot = slot;
+            o->server_refs = slot != 0;
             *created = o;
         }
         else
         {
-            pthread_mutex_unlock(&names_lock);
             if (o) object_release(&o->obj);
+            if (slot) syncshare_release(slot);
             return STATUS_NO_MEMORY;
         }
     }
@@ -358,6 +436,7 @@ static NTSTATUS create_object(HANDLE *handle, ACCESS_MASK access, const OBJECT_A
     {
         if (!(o = object_new(ops, size))) return STATUS_NO_MEMORY;
         o->state = *init;
+        o->s = &o->state;
         *created = o;
     }
     *handle = handle_alloc(&o->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
@@ -370,14 +449,50 @@ static NTSTATUS open_object(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATT
 {
     if (!handle) return STATUS_ACCESS_VIOLATION;
     if (!has_name(attr)) return STATUS_OBJECT_PATH_SYNTAX_BAD;
+    if (sync_object_size(ops)) return syncshare_create(handle, access, attr, ops, NULL, 1);
     pthread_mutex_lock(&names_lock);
     struct sync_object *o = find_named(attr->ObjectName->Buffer, attr->ObjectName->Length / sizeof(WCHAR));
     pthread_mutex_unlock(&names_lock);
+    if (!o && ops->export)
+    {
+        uint32_t slot;
+        NTSTATUS status = syncshare_create_exported(attr, ops, 1, &slot, &o);
+        if (status) return status;
+    }
     if (!o) return STATUS_OBJECT_NAME_NOT_FOUND;
     if (o->obj.ops != ops) { object_release(&o->obj); return STATUS_OBJECT_TYPE_MISMATCH; }
     *handle = handle_alloc(&o->obj, access, attr->Attributes & OBJ_INHERIT);
     if (!*handle) { object_release(&o->obj); return STATUS_NO_MEMORY; }
     return STATUS_SUCCESS;
+}
+
+/* Other named types share this namespace (sections, section.c): their
+   object starts with a struct sync_object whose state is unused, and their
+   destroy calls sync_named_destroy. */
+NTSTATUS sync_create_named(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                           const struct object_ops *ops, size_t size, struct sync_object **created)
+{
+    static const struct sync_state unused;
+    return create_object(handle, access, attr, ops, size, &unused, created);
+}
+
+NTSTATUS sync_open_named(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr,
+                         const struct object_ops *ops)
+{
+    return open_object(handle, access, attr, ops);
+}
+
+void sync_named_destroy(struct wlx_object *obj)
+{
+    named_destroy(obj);
+}
+
+/* A named object of another type (a section) is fully set up: other
+   processes may now open it by name (its export goes to the server). Until
+   then their opens wait for it (briefly). */
+void sync_named_ready(struct sync_object *o)
+{
+    if (o->slot && o->obj.ops->export) syncshare_publish(o);
 }
 
 static NTSTATUS get_object(HANDLE h, const struct object_ops *ops, struct sync_object **o)
@@ -408,9 +523,8 @@ static NTSTATUS event_op(HANDLE h, enum event_op op, int32_t *prev)
     struct sync_object *o;
     NTSTATUS status = get_object(h, &event_ops, &o);
     if (status) return status;
-    struct sync_state *s = &o->state;
+    struct sync_state *s = lock_object(o);
     int wake = 0;
-    state_lock(s);
     if (prev) *prev = s->count;
     switch (op)
     {
@@ -453,8 +567,9 @@ NTSTATUS WINAPI unix_NtQueryEvent(HANDLE h, uint32_t cls, void *info, uint32_t l
     NTSTATUS status = get_object(h, &event_ops, &o);
     if (status) return status;
     int32_t *out = info;
-    out[0] = o->state.type == SYNC_AUTO_EVENT;
-    out[1] = __atomic_load_n(&o->state.count, __ATOMIC_ACQUIRE);
+    struct sync_state *s = object_sync(&o->obj);
+    out[0] = s->type == SYNC_AUTO_EVENT;
+    out[1] = __atomic_load_n(&s->count, __ATOMIC_ACQUIRE);
     if (ret_len) *ret_len = 8;
     object_release(&o->obj);
     return STATUS_SUCCESS;
@@ -467,15 +582,12 @@ NTSTATUS WINAPI unix_NtCreateMutant(HANDLE *handle, ACCESS_MASK access, const OB
     struct sync_object *o;
     struct sync_state init = { .type = SYNC_MUTEX };
     if (owned) init.owner = current_tid(), init.count = 1;
+    if (owned) init.owner_pid = wlx_process_id;
     NTSTATUS status = create_object(handle, access, attr, &mutex_ops, sizeof(struct mutex_object), &init, &o);
     if (o)
     {
-        struct mutex_object *m = (struct mutex_object *)o;
         if (owned) owned_mutexes++;
-        pthread_mutex_lock(&mutexes_lock);
-        m->next_mutex = mutex_list;
-        mutex_list = m;
-        pthread_mutex_unlock(&mutexes_lock);
+        sync_track_mutex(o);
     }
     return status;
 }
@@ -487,10 +599,9 @@ NTSTATUS WINAPI unix_NtOpenMutant(HANDLE *handle, ACCESS_MASK access, const OBJE
 
 static NTSTATUS mutex_release(struct sync_object *o, int32_t *prev)
 {
-    struct sync_state *s = &o->state;
+    struct sync_state *s = lock_object(o);
     int wake = 0;
     NTSTATUS status = STATUS_SUCCESS;
-    state_lock(s);
     if (s->owner != current_tid()) status = STATUS_MUTANT_NOT_OWNED;
     else
     {
@@ -500,6 +611,7 @@ static NTSTATUS mutex_release(struct sync_object *o, int32_t *prev)
         if (!--s->count)
         {
             s->owner = 0;
+            s->owner_pid = 0;
             owned_mutexes--;
             wake = state_bump(s);
         }
@@ -527,11 +639,11 @@ NTSTATUS WINAPI unix_NtQueryMutant(HANDLE h, uint32_t cls, void *info, uint32_t 
     NTSTATUS status = get_object(h, &mutex_ops, &o);
     if (status) return status;
     uint8_t *out = info;
-    state_lock(&o->state);
-    *(int32_t *)out = 1 - o->state.count;
-    out[4] = o->state.owner == current_tid();
-    out[5] = o->state.abandoned != 0;
-    state_unlock(&o->state);
+    struct sync_state *s = lock_object(o);
+    *(int32_t *)out = 1 - s->count;
+    out[4] = s->owner == current_tid();
+    out[5] = s->abandoned != 0;
+    state_unlock(s);
     if (ret_len) *ret_len = 8;
     object_release(&o->obj);
     return STATUS_SUCCESS;
@@ -555,10 +667,9 @@ NTSTATUS WINAPI unix_NtOpenSemaphore(HANDLE *handle, ACCESS_MASK access, const O
 
 static NTSTATUS semaphore_release(struct sync_object *o, uint32_t count, uint32_t *prev)
 {
-    struct sync_state *s = &o->state;
+    struct sync_state *s = lock_object(o);
     int wake = 0;
     NTSTATUS status = STATUS_SUCCESS;
-    state_lock(s);
     if (count > (uint32_t)(s->max - s->count)) status = STATUS_SEMAPHORE_LIMIT_EXCEEDED;
     else
     {
@@ -590,8 +701,9 @@ NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32
     NTSTATUS status = get_object(h, &semaphore_ops, &o);
     if (status) return status;
     int32_t *out = info;
-    out[0] = __atomic_load_n(&o->state.count, __ATOMIC_ACQUIRE);
-    out[1] = o->state.max;
+    struct sync_state *s = object_sync(&o->obj);
+    out[0] = __atomic_load_n(&s->count, __ATOMIC_ACQUIRE);
+    out[1] = s->max;
     if (ret_len) *ret_len = 8;
     object_release(&o->obj);
     return STATUS_SUCCESS;
@@ -821,6 +933,17 @@ static int poll_legacy(struct wait_entry *e)
     return e->obj->ops->wait(e->obj, &zero) == STATUS_WAIT_0;
 }
 
+/* under its lock: the state moved to a shared slot (syncshare.c); the
+   entry follows it (registering afresh there) */
+static int follow_move(struct wait_entry *e)
+{
+    if (!(e->s->flags & SYNC_MOVED)) return 0;
+    state_unlock(e->s);
+    e->s = e->obj->ops->sync(e->obj);
+    e->registered = 0;
+    return 1;
+}
+
 /* under the lock: remember seq for the sleep, register on the first miss */
 static void note_miss(struct wait_entry *e)
 {
@@ -846,6 +969,7 @@ static NTSTATUS try_any(struct wait_entry *e, unsigned n, uint32_t tid)
         /* a signaled manual-reset event needs no lock: nothing to consume */
         if (s->type == SYNC_MANUAL_EVENT && __atomic_load_n(&s->count, __ATOMIC_ACQUIRE)) return STATUS_WAIT_0 + i;
         state_lock(s);
+        if (follow_move(&e[i])) { i--; continue; }
         if (is_signaled(s, tid, e[i].registered, e[i].since))
         {
             int abandoned = satisfy(s, tid);
@@ -878,6 +1002,15 @@ static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
     }
     qsort(locks, nlocks, sizeof(locks[0]), by_address);
     for (i = 0; i < nlocks; i++) state_lock(locks[i]);
+    for (i = 0; i < nlocks; i++)
+        if (locks[i]->flags & SYNC_MOVED)
+        {
+            /* one moved to a shared slot: take every entry's current state */
+            for (i = 0; i < nlocks; i++) state_unlock(locks[i]);
+            for (i = 0; i < n; i++)
+                if (e[i].s && (e[i].s->flags & SYNC_MOVED)) e[i].s = e[i].obj->ops->sync(e[i].obj), e[i].registered = 0;
+            return try_all(e, n, tid);
+        }
     for (i = 0; i < n && all; i++)
         if (e[i].s && !is_signaled(e[i].s, tid, 0, 0)) all = 0;
     NTSTATUS status = STATUS_PENDING;
@@ -935,7 +1068,7 @@ static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, con
         if (apc_check(alertable, tid, &apc_w)) { status = STATUS_USER_APC; break; }
         if (d.zero) { status = STATUS_TIMEOUT; break; }
         for (i = nw = 0; i < n; i++)
-            if (e[i].s) w[nw++] = (struct waitv){ e[i].cur, (uintptr_t)&e[i].s->seq, WAITV_U32_PRIVATE, 0 };
+            if (e[i].s) w[nw++] = (struct waitv){ e[i].cur, (uintptr_t)&e[i].s->seq, waitv_flags(e[i].s), 0 };
         if (apc_w.uaddr) w[nw++] = apc_w;
         if (futex_sleep(w, nw, &d, legacy) == STATUS_TIMEOUT) { status = STATUS_TIMEOUT; break; }
     }
@@ -1037,11 +1170,11 @@ NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, 
     if (obj->ops == &event_ops)
     {
         int wake;
-        state_lock(&o->state);
-        o->state.count = 1;
-        wake = state_bump(&o->state);
-        o->state.set_seq = o->state.seq;
-        state_unlock_wake(&o->state, wake);
+        struct sync_state *s = lock_object(o);
+        s->count = 1;
+        wake = state_bump(s);
+        s->set_seq = s->seq;
+        state_unlock_wake(s, wake);
     }
     else if (obj->ops == &mutex_ops) status = mutex_release(o, NULL);
     else if (obj->ops == &semaphore_ops) status = semaphore_release(o, 1, NULL);

@@ -6,7 +6,12 @@
  * can describe regions exactly as Windows does (AllocationBase, region runs
  * of equal state and protection, MEM_FREE gaps).
  *
- * Sections: the view list · the arena (where allocations go) · syscalls.
+ * Sections: the view list · the arena (where allocations go) · mapped
+ * views of sections (section.c maps them here) · syscalls.
+ *
+ * A mapped view (MEM_MAPPED) is an mmap of a section's fd; its max_vprot
+ * limits what NtProtectVirtualMemory may later give its pages, and it is
+ * never released by NtFreeVirtualMemory, only by NtUnmapViewOfSection.
  *
  * The loader reserves [64 KiB, 4 GiB) PROT_NONE at start (loader/reserve.c);
  * allocations without a base go bottom-up in it, at 64 KiB granularity, as
@@ -57,7 +62,12 @@ struct view {
     uint32_t type;          /* MEM_PRIVATE, MEM_IMAGE, MEM_MAPPED */
     uint32_t alloc_prot;    /* Windows PAGE_* given at allocation */
     uint8_t *prot;          /* VPROT_* per page */
+    uint8_t max_vprot;      /* VPROT_* bits a protection change may ask (mapped views) */
+    WCHAR *name;            /* a file's view: its NT name (MemoryMappedFilenameInformation) */
+    size_t name_len;        /* in WCHARs */
 };
+
+#define VPROT_ACCESS (VPROT_READ | VPROT_WRITE | VPROT_EXEC | VPROT_COW)
 
 static pthread_mutex_t virtual_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct view *views;
@@ -66,7 +76,7 @@ static uintptr_t arena_hint = ARENA_START;  /* lowest address that may be free *
 
 /* --- protections ------------------------------------------------------- */
 
-static int win_to_vprot(uint32_t prot, uint8_t *out)
+int virtual_prot_to_vprot(uint32_t prot, uint8_t *out)
 {
     uint8_t v;
     switch (prot & 0xff)
@@ -146,7 +156,7 @@ static struct view *view_insert(uintptr_t base, size_t size, uint32_t type, uint
     }
     memmove(&views[i + 1], &views[i], (nviews - i) * sizeof(*views));
     nviews++;
-    views[i] = (struct view){ base, size, type, alloc_prot, prot };
+    views[i] = (struct view){ base, size, type, alloc_prot, prot, VPROT_ACCESS, NULL, 0 };
     return &views[i];
 }
 
@@ -154,6 +164,7 @@ static void view_remove(struct view *v)
 {
     size_t i = v - views;
     free(v->prot);
+    free(v->name);
     memmove(&views[i], &views[i + 1], (nviews - i - 1) * sizeof(*views));
     nviews--;
 }
@@ -173,6 +184,13 @@ static void unmap_range(uintptr_t base, size_t size)
         mmap((void *)base, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     else
         munmap((void *)base, size);
+}
+
+/* a view's range goes back: the next bottom-up search may start there */
+static void release_range(uintptr_t base, size_t size)
+{
+    unmap_range(base, size);
+    if (base < arena_hint) arena_hint = base;
 }
 
 /* make [base, base+size) ours: anonymous, PROT_NONE until committed */
@@ -219,6 +237,29 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
     return a;
 }
 
+/* claims [*base, +size) at *base, or a free spot ending below limit when
+   *base is 0 (the caller holds virtual_lock) */
+static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down)
+{
+    if (*base)
+    {
+        if (!range_is_free(*base, size) || map_reserved(*base, size)) return STATUS_CONFLICTING_ADDRESSES;
+        return STATUS_SUCCESS;
+    }
+    size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+    if (!(*base = find_free(span, limit, top_down))) return STATUS_NO_MEMORY;
+    if (!top_down && *base == arena_hint) arena_hint = *base + span;
+    return STATUS_SUCCESS;
+}
+
+/* zero_bits: a count of high address bits that must be zero (below 32,
+   counted from bit 31 as Windows does), or a mask of allowed bits */
+static uintptr_t zero_bits_limit(uintptr_t zero_bits)
+{
+    if (!zero_bits) return USER_END;
+    return zero_bits < 32 ? 0xffffffffUL >> zero_bits : zero_bits;
+}
+
 static int apply_prot(struct view *v, uintptr_t start, size_t size)
 {
     /* one mprotect per run of equal protection */
@@ -232,6 +273,18 @@ static int apply_prot(struct view *v, uintptr_t start, size_t size)
         first = end;
     }
     return 0;
+}
+
+/* May a view's pages take this protection? Only mapped views have limits:
+   a shared view writes to its section only when max_vprot has
+   VPROT_WRITE; a private view (MAP_PRIVATE, max_vprot has VPROT_COW)
+   writes only as write-copy, since its writes never reach the section. */
+static int view_prot_allowed(const struct view *v, uint8_t vprot)
+{
+    uint8_t want = vprot & VPROT_ACCESS;
+    if (v->type != MEM_MAPPED) return 1;
+    if (want & ~v->max_vprot) return 0;
+    return !((v->max_vprot & VPROT_COW) && (want & VPROT_WRITE) && !(want & VPROT_COW));
 }
 
 /* --- used by the rest of the Unix side -------------------------------- */
@@ -294,8 +347,7 @@ void virtual_release(void *base)
     struct view *v = view_find((uintptr_t)base);
     if (v)
     {
-        unmap_range(v->base, v->size);
-        if (v->base < arena_hint) arena_hint = v->base;
+        release_range(v->base, v->size);
         view_remove(v);
     }
     pthread_mutex_unlock(&virtual_lock);
@@ -309,6 +361,101 @@ int virtual_is_free(void *base, size_t size)
     return r;
 }
 
+/* --- mapped views (sections: section.c) ------------------------------- */
+
+/* maps r->size bytes of r->fd from r->offset as a MEM_MAPPED view, at *base
+   when it is set (64 KiB aligned by the caller), else where there is room
+   below the zero-bits limit */
+NTSTATUS virtual_map_view(const struct map_request *r, void **base_ptr)
+{
+    uint8_t vprot;
+    uintptr_t base = (uintptr_t)*base_ptr;
+    NTSTATUS status;
+
+    if (virtual_prot_to_vprot(r->protect, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    if (r->commit) vprot |= VPROT_COMMITTED;
+    pthread_mutex_lock(&virtual_lock);
+    if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down))) goto done;
+    void *p = mmap((void *)base, r->size, vprot_to_unix(vprot),
+                   MAP_FIXED | (r->shared ? MAP_SHARED : MAP_PRIVATE), r->fd, (off_t)r->offset);
+    int err = errno;
+    struct view *v = p != MAP_FAILED ? view_insert(base, r->size, MEM_MAPPED, r->protect) : NULL;
+    if (!v)
+    {
+        status = p == MAP_FAILED ? errno_to_status(err) : STATUS_NO_MEMORY;
+        release_range(base, r->size);
+        goto done;
+    }
+    memset(v->prot, vprot, r->size / PAGE_SIZE);
+    v->max_vprot = r->max_vprot;
+    *base_ptr = (void *)base;
+done:
+    pthread_mutex_unlock(&virtual_lock);
+    TRACE(VIRTUAL, "map view fd %d offset %#llx size %#lx prot %#x%s -> %#x %p\n", r->fd,
+          (unsigned long long)r->offset, (unsigned long)r->size, r->protect, r->shared ? " shared" : "",
+          status, (void *)base);
+    return status;
+}
+
+/* names the view at base after the file it maps (a copy of name) */
+void virtual_set_view_name(void *base, const WCHAR *name, size_t len)
+{
+    WCHAR *copy = len ? malloc(len * sizeof(WCHAR)) : NULL;
+    if (copy) memcpy(copy, name, len * sizeof(WCHAR));
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)base);
+    if (v)
+    {
+        free(v->name);
+        v->name = copy;
+        v->name_len = copy ? len : 0;
+        copy = NULL;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    free(copy);
+}
+
+/* unmaps the view holding addr (any address inside it, as on Windows): a
+   file's view or an image */
+NTSTATUS virtual_unmap_view(void *addr)
+{
+    NTSTATUS status = STATUS_NOT_MAPPED_VIEW;
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)addr);
+    if (v && (v->type == MEM_MAPPED || v->type == MEM_IMAGE))
+    {
+        release_range(v->base, v->size);
+        view_remove(v);
+        status = STATUS_SUCCESS;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return status;
+}
+
+/* NtFlushVirtualMemory: a shared view's writes are already in the page
+   cache, which read() and other views see; this starts write-back, and
+   like FlushViewOfFile does not wait for the disk (FlushFileBuffers does) */
+NTSTATUS virtual_flush_view(void **addr_ptr, size_t *size_ptr)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    uintptr_t start = (uintptr_t)*addr_ptr & ~(PAGE_SIZE - 1);
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(start);
+    size_t size = *size_ptr ? (((uintptr_t)*addr_ptr + *size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1)) - start : 0;
+    if (!v) status = STATUS_NOT_MAPPED_VIEW;
+    else if (v->type != MEM_MAPPED) status = STATUS_NOT_MAPPED_DATA;
+    else if (start + size > v->base + v->size) status = STATUS_INVALID_PARAMETER;
+    else
+    {
+        if (!size) size = v->base + v->size - start;
+        if (msync((void *)start, size, MS_ASYNC)) status = errno_to_status(errno);
+        *addr_ptr = (void *)start;
+        *size_ptr = size;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return status;
+}
+
 /* --- syscalls ---------------------------------------------------------- */
 
 static int is_current_process(HANDLE process)
@@ -320,20 +467,18 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
                                              size_t *size_ptr, uint32_t type, uint32_t prot)
 {
     uint8_t vprot;
-    uintptr_t base, limit = USER_END;
+    uintptr_t base, limit;
     size_t size;
     NTSTATUS status = STATUS_SUCCESS;
 
     if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
     if (!ret || !size_ptr) return STATUS_ACCESS_VIOLATION;
     if (!*size_ptr) return STATUS_INVALID_PARAMETER;
-    if (win_to_vprot(prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    if (virtual_prot_to_vprot(prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
     if (!(type & (MEM_COMMIT | MEM_RESERVE | MEM_RESET)) ||
         (type & ~(MEM_COMMIT | MEM_RESERVE | MEM_TOP_DOWN | MEM_RESET | 0x20000000 /* MEM_LARGE_PAGES */ | 0x400000 /* MEM_WRITE_WATCH */)))
         return STATUS_INVALID_PARAMETER;
-    /* zero_bits: a count of high address bits that must be zero (below 32,
-       counted from bit 31 as Windows does), or a mask of allowed bits */
-    if (zero_bits) limit = zero_bits < 32 ? 0xffffffffUL >> zero_bits : zero_bits;
+    limit = zero_bits_limit(zero_bits);
     base = (uintptr_t)*ret;
     if (type & MEM_RESET)
     {
@@ -353,17 +498,9 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
         {
             base &= ~(GRANULARITY - 1);
             size = ((uintptr_t)*ret + *size_ptr + PAGE_SIZE - 1 - base) & ~(PAGE_SIZE - 1);
-            if (!range_is_free(base, size)) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
-            int err = map_reserved(base, size);
-            if (err) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
         }
-        else
-        {
-            size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-            base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), limit, type & MEM_TOP_DOWN);
-            if (!base) { status = STATUS_NO_MEMORY; goto done; }
-            if (!(type & MEM_TOP_DOWN) && base == arena_hint) arena_hint = base + ((size + GRANULARITY - 1) & ~(GRANULARITY - 1));
-        }
+        else size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN))) goto done;
         struct view *v = view_insert(base, size, MEM_PRIVATE, prot);
         if (!v) { unmap_range(base, size); status = STATUS_NO_MEMORY; goto done; }
         if (type & MEM_COMMIT)
@@ -381,7 +518,8 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
         base = start;
         struct view *v = view_find(base);
         if (!v || base + size > v->base + v->size) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
-        if (v->type != MEM_PRIVATE) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        if (v->type == MEM_IMAGE) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        if (!view_prot_allowed(v, vprot)) { status = STATUS_INVALID_PAGE_PROTECTION; goto done; }
         size_t first = (base - v->base) / PAGE_SIZE, n = size / PAGE_SIZE;
         for (size_t i = 0; i < n; i++) v->prot[first + i] = vprot | VPROT_COMMITTED;
         if (apply_prot(v, base, size)) { status = STATUS_NO_MEMORY; goto done; }
@@ -410,8 +548,7 @@ NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t
         if (size) { status = STATUS_INVALID_PARAMETER; goto done; }
         if (addr != v->base) { status = STATUS_FREE_VM_NOT_AT_BASE; goto done; }
         *size_ptr = v->size;
-        unmap_range(v->base, v->size);
-        if (v->base < arena_hint) arena_hint = v->base;
+        release_range(v->base, v->size);
         view_remove(v);
     }
     else if (type == MEM_DECOMMIT)
@@ -439,7 +576,7 @@ NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr_ptr, siz
     uint8_t vprot;
     NTSTATUS status = STATUS_SUCCESS;
     if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
-    if (win_to_vprot(new_prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    if (virtual_prot_to_vprot(new_prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
     uintptr_t start = (uintptr_t)*addr_ptr & ~(PAGE_SIZE - 1);
     size_t size = ((uintptr_t)*addr_ptr + *size_ptr + PAGE_SIZE - 1 - start) & ~(PAGE_SIZE - 1);
     if (!size) size = PAGE_SIZE;
@@ -450,6 +587,7 @@ NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr_ptr, siz
     size_t first = (start - v->base) / PAGE_SIZE, n = size / PAGE_SIZE;
     for (size_t i = 0; i < n; i++)
         if (!(v->prot[first + i] & VPROT_COMMITTED)) { status = STATUS_NOT_COMMITTED; goto done; }
+    if (!view_prot_allowed(v, vprot)) { status = STATUS_INVALID_PAGE_PROTECTION; goto done; }
     if (old_prot) *old_prot = vprot_to_win(v->prot[first]);
     for (size_t i = 0; i < n; i++)
     {
@@ -473,10 +611,40 @@ typedef struct {
 } MEMORY_BASIC_INFORMATION;
 _Static_assert(sizeof(MEMORY_BASIC_INFORMATION) == 48, "MBI");
 
+#define STATUS_INVALID_ADDRESS ((NTSTATUS)0xC0000141)
+#define STATUS_FILE_INVALID    ((NTSTATUS)0xC0000098)
+
+/* MemoryMappedFilenameInformation: a UNICODE_STRING and the name after it,
+   for an address in a view of a file (GetMappedFileName) */
+static NTSTATUS query_mapped_name(uintptr_t addr, void *buffer, size_t len, size_t *ret_len)
+{
+    NTSTATUS status = STATUS_SUCCESS;
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(addr);
+    size_t need = v ? sizeof(UNICODE_STRING) + (v->name_len + 1) * sizeof(WCHAR) : 0;
+    if (!v || v->type == MEM_PRIVATE) status = STATUS_INVALID_ADDRESS;
+    else if (!v->name) status = STATUS_FILE_INVALID;
+    else if (len < need || v->name_len * sizeof(WCHAR) > 0xfffc) status = STATUS_BUFFER_OVERFLOW;
+    else
+    {
+        UNICODE_STRING *str = buffer;
+        str->Buffer = (WCHAR *)(str + 1);
+        str->Length = v->name_len * sizeof(WCHAR);
+        str->MaximumLength = str->Length + sizeof(WCHAR);
+        memcpy(str->Buffer, v->name, str->Length);
+        str->Buffer[v->name_len] = 0;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    if (ret_len && (!status || status == STATUS_BUFFER_OVERFLOW)) *ret_len = need;
+    return status;
+}
+
 NTSTATUS WINAPI unix_NtQueryVirtualMemory(HANDLE process, void *addr, uint32_t info_class,
                                           void *buffer, size_t len, size_t *ret_len)
 {
     if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (info_class == 2 /* MemoryMappedFilenameInformation */)
+        return buffer ? query_mapped_name((uintptr_t)addr, buffer, len, ret_len) : STATUS_ACCESS_VIOLATION;
     if (info_class != 0 /* MemoryBasicInformation */) return STATUS_INVALID_INFO_CLASS;
     if (len < sizeof(MEMORY_BASIC_INFORMATION)) return STATUS_INFO_LENGTH_MISMATCH;
     uintptr_t a = (uintptr_t)addr & ~(PAGE_SIZE - 1);
