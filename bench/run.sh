@@ -178,17 +178,26 @@ best() {
 # Each benchmark runs $rounds times on each side, the sides taking turns, and
 # the best of each side is kept: a burst of load from other users of the
 # machine then rarely hits all the rounds of one side.
-for name in heap writefile openclose virtualalloc qpc thread process event_wait event_pingpong iocp_pingpong event_create avcatch; do
+# bench_row LABEL NAME EXE: program NAME natively ($bin/NAME) against EXE
+# under wlx and Wine
+bench_row() {
+    label=$1 name=$2 exe=$3
     native= viawlx= viawine=
     round=0
     while [ $round -lt "$rounds" ]; do
-        native=$(best "$native" "$(run_prog "$name native" $name "$bin/$name")")
-        viawlx=$(best "$viawlx" "$(run_prog "$name wlx" $name "$wlx" "$bin/$name.exe")")
-        [ -n "$wine" ] && viawine=$(best "$viawine" "$(run_prog "$name wine" $name "$wine" "$bin/$name.exe")")
+        native=$(best "$native" "$(run_prog "$label native" $name "$bin/$name")")
+        viawlx=$(best "$viawlx" "$(run_prog "$label wlx" $name "$wlx" "$bin/$exe")")
+        [ -n "$wine" ] && viawine=$(best "$viawine" "$(run_prog "$label wine" $name "$wine" "$bin/$exe")")
         round=$((round + 1))
     done
-    row "$name" "$native" "$viawlx" "${viawine:-n/a}"
+    row "$label" "$native" "$viawlx" "${viawine:-n/a}"
+}
+
+for name in heap writefile openclose virtualalloc qpc thread process event_wait event_pingpong iocp_pingpong event_create avcatch cxxthrow; do
+    bench_row $name $name $name.exe
 done
+# the same C++ source built for the MSVC ABI (only with clang and lld-link)
+[ -f "$bin/cxxthrow-msvc.exe" ] && bench_row "cxxthrow msvc" cxxthrow cxxthrow-msvc.exe
 
 native=$(start_time "hello native" "" "$bin/hello")
 # warm: the prefix exists and a server is running (when there is one)

@@ -181,18 +181,30 @@ static void raise_status(NTSTATUS status, EXCEPTION_RECORD *nested)
     RtlRaiseException(&rec);
 }
 
+/* what unwinding a frame changes in a CONTEXT (RtlVirtualUnwind: control
+   and integer registers, xmm6-15): the frame walks copy only this, not all
+   1232 bytes, from one frame to the next (bench/cxxthrow.cpp) */
+static void copy_unwind_state(CONTEXT *dst, const CONTEXT *src)
+{
+    /* 16-byte moves inline: a call to our rep-movsb memcpy costs more here */
+    struct regs { M128A r[(offsetof(CONTEXT, FltSave) - offsetof(CONTEXT, ContextFlags)) / 16]; };
+    struct xmms { M128A r[10]; };
+    *(struct regs *)&dst->ContextFlags = *(const struct regs *)&src->ContextFlags;
+    *(struct xmms *)&dst->Xmm6 = *(const struct xmms *)&src->Xmm6;
+}
+
 static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
 {
     UNWIND_HISTORY_TABLE table = { 0 };
     DISPATCHER_CONTEXT dispatch = { 0 };
-    CONTEXT context = *orig, new_context;
+    CONTEXT context = *orig, new_context = *orig;
     ULONG64 nested_frame = 0;
     PEXCEPTION_ROUTINE handler;
 
     dispatch.HistoryTable = &table;
     while (context.Rip)
     {
-        new_context = context;
+        copy_unwind_state(&new_context, &context);
         if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, &new_context, &handler))
         {
             rec->ExceptionFlags |= EXCEPTION_STACK_INVALID;
@@ -229,7 +241,7 @@ static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
                 break;
             }
         }
-        context = new_context;
+        copy_unwind_state(&context, &new_context);
     }
     return FALSE;
 }
@@ -354,9 +366,10 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
     dispatch.TargetIp = (ULONG64)target_ip;
     dispatch.ContextRecord = ctx;
 
+    new_context = *ctx;
     for (;;)
     {
-        new_context = *ctx;
+        copy_unwind_state(&new_context, ctx);
         if (!ctx->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, &new_context, &handler))
         {
             if (!target_frame) break;   /* an exit unwind ends at the stack's end */
@@ -370,7 +383,7 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
             unwind_call_handler(rec, (ULONG64)target_frame, &dispatch, &new_context);
         }
         if (dispatch.EstablisherFrame == (ULONG64)target_frame) break;
-        *ctx = new_context;
+        copy_unwind_state(ctx, &new_context);
     }
     ctx->Rax = (ULONG64)retval;
     if (rec->ExceptionCode != STATUS_UNWIND_CONSOLIDATE) ctx->Rip = (ULONG64)target_ip;
@@ -404,6 +417,25 @@ struct consolidate_frame {
 C_ASSERT(offsetof(struct consolidate_frame, record) == 0x4f0);
 void consolidate_call(struct consolidate_frame *frame, void *callback) __attribute__((noreturn));
 
+/* STATUS_UNWIND_CONSOLIDATE: the callback (a C++ catch block) runs here,
+   below everything the unwind left on the stack, as on Windows: the thrown
+   object still lives in the frame that threw, above us. Its frame holds
+   copies of the target context and record; its unwind data leads straight
+   back to the target frame. */
+static void __attribute__((noinline, noreturn)) consolidate(const CONTEXT *ctx, const EXCEPTION_RECORD *rec)
+{
+    struct consolidate_frame f __attribute__((aligned(64)));
+    TRACE_SEH("consolidate: calling %p, then back to frame %p\n", (void *)rec->ExceptionInformation[0],
+              (void *)ctx->Rsp);
+    f.context = *ctx;
+    f.machine_frame[0] = ctx->Rip;
+    f.machine_frame[1] = ctx->SegCs;
+    f.machine_frame[2] = ctx->EFlags;
+    f.machine_frame[3] = ctx->Rsp;
+    f.record = *rec;
+    consolidate_call(&f, (void *)rec->ExceptionInformation[0]);
+}
+
 void CDECL RtlRestoreContext(CONTEXT *ctx, EXCEPTION_RECORD *rec)
 {
     if (rec && rec->ExceptionCode == STATUS_LONGJUMP && rec->NumberParameters >= 1)
@@ -416,24 +448,7 @@ void CDECL RtlRestoreContext(CONTEXT *ctx, EXCEPTION_RECORD *rec)
         for (int i = 0; i < 10; i++) (&ctx->Xmm6)[i] = jb->Xmm[i];
     }
     else if (rec && rec->ExceptionCode == STATUS_UNWIND_CONSOLIDATE && rec->NumberParameters >= 1)
-    {
-        /* the callback (a C++ catch block) runs right below the target
-           frame, on a copy of the context and record: the originals may
-           lie there (RtlUnwindEx's caller's frame) and so would the
-           callback's own frames. Our frame is deeper than that area. */
-        CONTEXT c = *ctx;
-        EXCEPTION_RECORD r = *rec;
-        struct consolidate_frame *f = (struct consolidate_frame *)((c.Rsp - sizeof(*f) - 0x20) & ~(ULONG64)0x3f);
-        TRACE_SEH("consolidate: calling %p, then back to frame %p\n", (void *)r.ExceptionInformation[0],
-                  (void *)c.Rsp);
-        f->context = c;
-        f->machine_frame[0] = c.Rip;
-        f->machine_frame[1] = c.SegCs;
-        f->machine_frame[2] = c.EFlags;
-        f->machine_frame[3] = c.Rsp;
-        f->record = r;
-        consolidate_call(f, (void *)r.ExceptionInformation[0]);
-    }
+        consolidate(ctx, rec);
     restore_context(ctx);
 }
 

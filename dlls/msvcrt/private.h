@@ -82,6 +82,13 @@ struct msvcrt_thread_data
     void          *start_address;      /* _beginthread(ex) entry */
     void          *start_arg;
     int            beginthreadex;      /* started by _beginthreadex */
+    struct cxx_catch_node *cxx_catches;/* running C++ catch blocks, innermost first (cxx_frame.c) */
+    EXCEPTION_RECORD *cxx_current_rec; /* __current_exception(): the innermost one's record */
+    CONTEXT       *cxx_current_ctx;    /* __current_exception_context() */
+    int            cxx_uncaught;       /* thrown, not yet caught: __uncaught_exceptions() */
+    void          *cxx_terminate;      /* set_terminate() handler (per thread, as msvcrt) */
+    void          *cxx_unexpected;     /* set_unexpected() handler */
+    void          *cxx_se_translator;  /* _set_se_translator() function */
 };
 
 struct msvcrt_thread_data *msvcrt_get_thread_data(void);
@@ -116,6 +123,8 @@ void msvcrt_free_locks(void);
 
 /* text translation of an fd (msvcrt's ioinfo textmode) */
 enum msvcrt_textmode { TEXTMODE_ANSI = 0, TEXTMODE_UTF8 = 1, TEXTMODE_UTF16LE = 2 };
+/* an fd's entry changed: mirror it into __pioinfo (pioinfo.c) */
+void msvcrt_ioinfo_sync(int fd, HANDLE handle, unsigned char flags, unsigned char textmode);
 
 void msvcrt_init_io(void);
 void msvcrt_free_io(void);

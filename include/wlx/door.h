@@ -24,6 +24,9 @@
 #define TEB_LAST_STATUS         0x1250
 #define TEB_DEALLOCATION_STACK  0x1478
 #define TEB_TLS_SLOTS           0x1480
+/* a Windows stack ends in one no-access page, and above it this much of
+   guard pages: the overflow zone (ntdll/unix/signal.c, msvcrt's _resetstkoflw) */
+#define WLX_STACK_GUARD_SIZE    0x8000
 #define TEB_TLS_EXPANSION       0x1780
 #define TEB_SIZE_WINDOWS        0x1838
 

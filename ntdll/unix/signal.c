@@ -9,8 +9,8 @@
  * in progress) or in a thread that is not a Windows thread is a wlx bug: it
  * is reported, never handed to Windows handlers.
  *
- * Sections: Windows layouts · classifying a fault · building the frame ·
- * wlx's own faults · set-up.
+ * Sections: Windows layouts · classifying a fault · stack overflow ·
+ * building the frame · wlx's own faults · set-up.
  */
 #define _GNU_SOURCE
 #include <asm/prctl.h>
@@ -18,11 +18,13 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
 #include "private.h"
+#include "thread.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
 
@@ -239,6 +241,50 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
     }
 }
 
+/* --- stack overflow ---------------------------------------------------------- */
+
+/* A thread's Windows stack (thread.c) ends in one no-access page with
+   WLX_STACK_GUARD_SIZE of guard pages above it. Linux commits the rest of
+   the stack as it is used, so these are the only stack pages that fault. A
+   fault in the guard pages is Windows' stack overflow: the guard is consumed
+   (all of it becomes the stack the handlers run on, the stack limit moves
+   down to the no-access page) and EXCEPTION_STACK_OVERFLOW is dispatched.
+   msvcrt's _resetstkoflw puts the guard back. An overflow with the guard
+   consumed reaches the no-access page with no room left to dispatch: the
+   process ends with the stack overflow code (raise_windows_exception). */
+
+#define PAGE_NOACCESS  0x01
+#define PAGE_READWRITE 0x04
+#define PAGE_GUARD     0x100
+#define STACK_PAGE     0x1000
+
+NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr, size_t *size, uint32_t prot, uint32_t *old);
+
+void signal_init_stack_guard(void *teb)
+{
+    uint8_t *low = *(uint8_t **)((uint8_t *)teb + TEB_DEALLOCATION_STACK);
+    void *addr = low;
+    size_t size = STACK_PAGE;
+    uint32_t old;
+    unix_NtProtectVirtualMemory(NtCurrentProcess(), &addr, &size, PAGE_NOACCESS, &old);
+    addr = low + STACK_PAGE;
+    size = WLX_STACK_GUARD_SIZE;
+    unix_NtProtectVirtualMemory(NtCurrentProcess(), &addr, &size, PAGE_READWRITE | PAGE_GUARD, &old);
+    *(void **)((uint8_t *)teb + TEB_STACK_LIMIT) = low + STACK_PAGE + WLX_STACK_GUARD_SIZE;
+}
+
+/* a fault in the guard pages of this thread's stack: consume them all */
+static int consume_stack_guard(uint8_t *teb, uint64_t addr)
+{
+    uint8_t *zone = *(uint8_t **)(teb + TEB_DEALLOCATION_STACK) + STACK_PAGE;
+    if (addr < (uint64_t)zone || addr >= (uint64_t)zone + WLX_STACK_GUARD_SIZE) return 0;
+    for (size_t off = 0; off < WLX_STACK_GUARD_SIZE; off += STACK_PAGE) virtual_clear_guard(zone + off);
+    /* usable even if the memory lock was busy for virtual_clear_guard */
+    mprotect(zone, WLX_STACK_GUARD_SIZE, PROT_READ | PROT_WRITE);
+    *(void **)(teb + TEB_STACK_LIMIT) = zone;
+    return 1;
+}
+
 /* --- building the frame ----------------------------------------------------- */
 
 static void fill_context(WIN_CONTEXT *c, const ucontext_t *uc)
@@ -326,9 +372,12 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
         wlx_crash(sig, si, uc, "no room left on the Windows stack to dispatch it");
     }
 
+    /* first: the frame itself may lie on the guard pages */
+    int overflow = sig == SIGSEGV && si->si_code == SEGV_ACCERR && consume_stack_guard(teb, (uint64_t)si->si_addr);
     struct dispatch_frame *f = (struct dispatch_frame *)frame_addr;
     memset(&f->record, 0, sizeof(f->record));
     classify(sig, si, uc, &f->record);
+    if (overflow) f->record.ExceptionCode = EXC_STACK_OVERFLOW;   /* the parameters stay: access, address */
     fill_context(&f->context, uc);
     if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
     f->machine_frame[0] = f->context.Rip;
@@ -362,6 +411,8 @@ static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why)
     if (why) n += snprintf(buf + n, sizeof(buf) - n, ": %s", why);
     n += snprintf(buf + n, sizeof(buf) - n, "\n");
     write(2, buf, n);
+    /* a Windows program's overflow: GetExitCodeProcess gets the whole code */
+    if (stack_overflow) process_exit(rec.ExceptionCode);
     _exit(rec.ExceptionCode & 0xff);
 }
 

@@ -73,8 +73,8 @@ void *thread_alloc_stack(void *teb, size_t reserve, size_t commit)
     uint8_t *base = virtual_alloc_system(reserve, VPROT_READ | VPROT_WRITE);
     if (!base) return NULL;
     *(void **)(t + TEB_STACK_BASE) = base + reserve;
-    *(void **)(t + TEB_STACK_LIMIT) = base + 0x2000;  /* guard handling: issue 4 */
     *(void **)(t + TEB_DEALLOCATION_STACK) = base;
+    signal_init_stack_guard(t);   /* sets the stack limit */
     return base + reserve;
 }
 
