@@ -186,8 +186,10 @@ static void raise_status(NTSTATUS status, EXCEPTION_RECORD *nested)
    1232 bytes, from one frame to the next (bench/cxxthrow.cpp) */
 static void copy_unwind_state(CONTEXT *dst, const CONTEXT *src)
 {
-    /* 16-byte moves inline: a call to our rep-movsb memcpy costs more here */
-    struct regs { M128A r[(offsetof(CONTEXT, FltSave) - offsetof(CONTEXT, ContextFlags)) / 16]; };
+    /* moves inline (a call to our rep-movsb memcpy costs more here), 8 bytes
+       at a time over the integer registers: RtlVirtualUnwind has just
+       written them one by one, and wider loads would stall on those stores */
+    struct regs { ULONG64 r[(offsetof(CONTEXT, FltSave) - offsetof(CONTEXT, ContextFlags)) / 8]; };
     struct xmms { M128A r[10]; };
     *(struct regs *)&dst->ContextFlags = *(const struct regs *)&src->ContextFlags;
     *(struct xmms *)&dst->Xmm6 = *(const struct xmms *)&src->Xmm6;
@@ -197,26 +199,27 @@ static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
 {
     UNWIND_HISTORY_TABLE table = { 0 };
     DISPATCHER_CONTEXT dispatch = { 0 };
-    CONTEXT context = *orig, new_context = *orig;
+    CONTEXT buffers[2] = { *orig, *orig };
+    CONTEXT *context = &buffers[0], *new_context = &buffers[1], *swap;   /* a frame and its caller */
     ULONG64 nested_frame = 0;
     PEXCEPTION_ROUTINE handler;
 
     dispatch.HistoryTable = &table;
-    while (context.Rip)
+    while (context->Rip)
     {
-        copy_unwind_state(&new_context, &context);
-        if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, &new_context, &handler))
+        copy_unwind_state(new_context, context);
+        if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, new_context, &handler))
         {
             rec->ExceptionFlags |= EXCEPTION_STACK_INVALID;
             break;
         }
         if (handler)
         {
-            dispatch.ContextRecord = &context;
+            dispatch.ContextRecord = context;
             dispatch.TargetIp = 0;
             dispatch.ScopeIndex = 0;
             TRACE_SEH("calling handler %p frame %p rip %p\n", handler, (void *)dispatch.EstablisherFrame,
-                      (void *)context.Rip);
+                      (void *)context->Rip);
             EXCEPTION_DISPOSITION res = call_handler_for_exception(rec, (void *)dispatch.EstablisherFrame, orig,
                                                                    &dispatch, handler);
             TRACE_SEH("handler %p returned %d\n", handler, (int)res);
@@ -241,7 +244,8 @@ static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
                 break;
             }
         }
-        copy_unwind_state(&context, &new_context);
+        /* the caller's state becomes the frame to look at next */
+        swap = context; context = new_context; new_context = swap;
     }
     return FALSE;
 }
@@ -366,11 +370,14 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
     dispatch.TargetIp = (ULONG64)target_ip;
     dispatch.ContextRecord = ctx;
 
+    /* two states, swapped at each step instead of copied back: the frame
+       being unwound (cur) and its caller (next) */
+    CONTEXT *cur = ctx, *next = &new_context, *swap;
     new_context = *ctx;
     for (;;)
     {
-        copy_unwind_state(&new_context, ctx);
-        if (!ctx->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, &new_context, &handler))
+        copy_unwind_state(next, cur);
+        if (!cur->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, next, &handler))
         {
             if (!target_frame) break;   /* an exit unwind ends at the stack's end */
             raise_status(STATUS_BAD_STACK, rec);
@@ -380,11 +387,14 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
         if (handler)
         {
             dispatch.ScopeIndex = 0;
-            unwind_call_handler(rec, (ULONG64)target_frame, &dispatch, &new_context);
+            unwind_call_handler(rec, (ULONG64)target_frame, &dispatch, next);
         }
         if (dispatch.EstablisherFrame == (ULONG64)target_frame) break;
-        copy_unwind_state(ctx, &new_context);
+        swap = cur; cur = next; next = swap;
+        dispatch.ContextRecord = cur;
     }
+    if (cur != ctx) copy_unwind_state(ctx, cur);
+    dispatch.ContextRecord = ctx;
     ctx->Rax = (ULONG64)retval;
     if (rec->ExceptionCode != STATUS_UNWIND_CONSOLIDATE) ctx->Rip = (ULONG64)target_ip;
     TRACE_SEH("unwind done: resuming at %p rsp %p\n", (void *)ctx->Rip, (void *)ctx->Rsp);

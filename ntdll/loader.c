@@ -414,6 +414,7 @@ NTSTATUS ldr_load(const WCHAR *name, WLX_LDR_ENTRY **ret, int as_datafile)
 static void unload_module(WLX_LDR_ENTRY *m)
 {
     if (DEBUG_ON(LOADDLL)) wlx_dbg("Unloading L\"%ls\" at %p\n", m->FullDllName.Buffer, m->DllBase);
+    unwind_forget_modules();   /* its .pdata may be cached (unwind.c) */
     list_remove(&m->InLoadOrderLinks);
     list_remove(&m->InMemoryOrderLinks);
     if (m->InInitializationOrderLinks.Flink != &m->InInitializationOrderLinks) list_remove(&m->InInitializationOrderLinks);

@@ -42,6 +42,7 @@ void tls_free_module(WLX_LDR_ENTRY *m);
 void tls_thread_init(void);
 void tls_thread_detach(void);
 void fls_thread_exit(void);          /* fls.c */
+void unwind_forget_modules(void);   /* unwind.c */
 void tls_callbacks(WLX_LDR_ENTRY *m, DWORD reason);
 
 /* apiset.c */

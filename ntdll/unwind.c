@@ -45,21 +45,76 @@ static RUNTIME_FUNCTION *resolve_indirect(RUNTIME_FUNCTION *f, ULONG64 base)
     return f;
 }
 
+/* Modules' .pdata as lookups need it, kept for lookups without the loader
+   lock (an exception walks several frames, each looked up more than once).
+   Entries are added under the loader lock; unloading a module empties the
+   cache (unwind_forget_modules). Readers check a sequence number, odd while
+   the cache changes. */
+struct pdata_entry { ULONG64 base, end; RUNTIME_FUNCTION *table; ULONG count; };
+#define PDATA_CACHE_SIZE 16
+static struct pdata_entry pdata_cache[PDATA_CACHE_SIZE];
+static ULONG pdata_cache_next;
+static LONG pdata_seq;
+
+static BOOL cache_find(ULONG64 pc, struct pdata_entry *out)
+{
+    LONG seq = __atomic_load_n(&pdata_seq, __ATOMIC_ACQUIRE);
+    if (seq & 1) return FALSE;
+    for (int i = 0; i < PDATA_CACHE_SIZE; i++)
+    {
+        struct pdata_entry e = pdata_cache[i];
+        if (pc < e.base || pc >= e.end) continue;
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);
+        if (__atomic_load_n(&pdata_seq, __ATOMIC_RELAXED) != seq) return FALSE;
+        *out = e;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+static void cache_update(void (*change)(const struct pdata_entry *), const struct pdata_entry *e)
+{
+    __atomic_fetch_add(&pdata_seq, 1, __ATOMIC_RELEASE);
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    change(e);
+    __atomic_fetch_add(&pdata_seq, 1, __ATOMIC_RELEASE);
+}
+
+static void cache_put(const struct pdata_entry *e)
+{
+    pdata_cache[pdata_cache_next++ % PDATA_CACHE_SIZE] = *e;
+}
+
+static void cache_clear(const struct pdata_entry *e)
+{
+    (void)e;
+    memset(pdata_cache, 0, sizeof(pdata_cache));
+}
+
+/* the loader unloads a module (under its lock) */
+void unwind_forget_modules(void)
+{
+    cache_update(cache_clear, NULL);
+}
+
 static RUNTIME_FUNCTION *lookup_module(ULONG64 pc, ULONG64 *base)
 {
-    RUNTIME_FUNCTION *ret = NULL;
-    RtlEnterCriticalSection(&loader_section);
-    WLX_LDR_ENTRY *m = ldr_find_by_address((void *)pc);
-    if (m)
+    struct pdata_entry e;
+    if (!cache_find(pc, &e))
     {
+        RtlEnterCriticalSection(&loader_section);
+        WLX_LDR_ENTRY *m = ldr_find_by_address((void *)pc);
+        if (!m) { RtlLeaveCriticalSection(&loader_section); return NULL; }
         IMAGE_DATA_DIRECTORY *dir = image_dir(m->DllBase, IMAGE_DIRECTORY_ENTRY_EXCEPTION);
-        *base = (ULONG64)m->DllBase;
-        if (dir && dir->VirtualAddress && dir->Size)
-            ret = search_table((RUNTIME_FUNCTION *)(*base + dir->VirtualAddress), dir->Size / sizeof(RUNTIME_FUNCTION),
-                               (ULONG)(pc - *base));
+        e.base = (ULONG64)m->DllBase;
+        e.end = e.base + m->SizeOfImage;
+        e.table = dir && dir->VirtualAddress && dir->Size ? (RUNTIME_FUNCTION *)(e.base + dir->VirtualAddress) : NULL;
+        e.count = e.table ? dir->Size / sizeof(RUNTIME_FUNCTION) : 0;
+        cache_update(cache_put, &e);
+        RtlLeaveCriticalSection(&loader_section);
     }
-    RtlLeaveCriticalSection(&loader_section);
-    return ret;
+    *base = e.base;
+    return e.table ? search_table(e.table, e.count, (ULONG)(pc - e.base)) : NULL;
 }
 
 /* the image holding pc, as the loader knows it */
