@@ -243,15 +243,22 @@ INT WINAPI GetNameInfoW(const SOCKADDR *addr, socklen_t addrlen, PWCHAR host, DW
     return err;
 }
 
+/* the overlapped flag changes nothing: every socket can do both; an info
+   from WSADuplicateSocket carries the socket itself */
 SOCKET WINAPI WSASocketA(int af, int type, int protocol, LPWSAPROTOCOL_INFOA info, GROUP group, DWORD flags)
 {
-    /* the overlapped flag changes nothing for blocking calls */
-    if (info) return socket(info->iAddressFamily, info->iSocketType, info->iProtocol);
-    return socket(af, type, protocol);
+    SOCKET s;
+
+    if (!info) return socket(af, type, protocol);
+    if ((s = ws2_socket_from_info(info->dwProviderReserved)) != INVALID_SOCKET) return s;
+    return socket(info->iAddressFamily, info->iSocketType, info->iProtocol);
 }
 
 SOCKET WINAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW info, GROUP group, DWORD flags)
 {
-    if (info) return socket(info->iAddressFamily, info->iSocketType, info->iProtocol);
-    return socket(af, type, protocol);
+    SOCKET s;
+
+    if (!info) return socket(af, type, protocol);
+    if ((s = ws2_socket_from_info(info->dwProviderReserved)) != INVALID_SOCKET) return s;
+    return socket(info->iAddressFamily, info->iSocketType, info->iProtocol);
 }

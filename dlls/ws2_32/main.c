@@ -4,27 +4,13 @@
  * the door to ws2_32.so.
  */
 #include "private.h"
+#include "wlx/unixcall.h"
 
-/* ntdll's private door (ARCHITECTURE.md) */
-LONG WINAPI __wlx_unix_lib_load(HMODULE module, UINT64 *handle);
-LONG WINAPI __wlx_unix_call(UINT64 handle, UINT32 code, void *params);
-extern IMAGE_DOS_HEADER __ImageBase;
-
-static UINT64 unix_handle;
 LONG ws2_startup_count;
 
 LONG ws2_unix_call(UINT32 code, void *params)
 {
-    UINT64 handle = unix_handle;
-    LONG status;
-
-    if (!handle)
-    {
-        /* loading twice in a race is harmless: same library */
-        if ((status = __wlx_unix_lib_load((HMODULE)&__ImageBase, &handle))) return status;
-        unix_handle = handle;
-    }
-    return __wlx_unix_call(handle, code, params);
+    return wlx_unix_call(code, params);
 }
 
 INT64 ws2_sock_call(UINT32 code, struct sock_params *p)

@@ -9,9 +9,21 @@
 #define WIN32_LEAN_AND_MEAN
 #include <winsock2.h>
 #include <ws2tcpip.h>
+#define WIN32_NO_STATUS
 #include <windows.h>
+#undef WIN32_NO_STATUS
+#include <ntstatus.h>
+#include <mswsock.h>
+#include <winternl.h>
 #include <string.h>
 #include "unixlib.h"
+#include "wlx/sockio.h"
+
+/* ntdll's private socket calls (include/wlx/sockio.h) */
+NTSTATUS WINAPI __wlx_socket_wrap(int fd, HANDLE *handle);
+NTSTATUS WINAPI __wlx_socket_fd(HANDLE handle, int *fd);
+NTSTATUS WINAPI __wlx_socket_io(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
+                                struct wlx_sock_io *req);
 
 /* main.c */
 extern LONG ws2_startup_count;
@@ -20,5 +32,34 @@ LONG ws2_unix_call(UINT32 code, void *params);
 INT64 ws2_sock_call(UINT32 code, struct sock_params *p);
 void *ws2_alloc(SIZE_T size);
 void ws2_free(void *ptr);
+/* the Winsock error of an I/O status (errors.c) */
+int ws2_status_to_wsa(NTSTATUS status);
+
+/* socket.c */
+/* the Unix fd of a socket handle; -1 with WSAENOTSOCK set when it is none */
+int ws2_sock_fd(SOCKET s);
+/* a new socket's fd (or minus an error, as ws2_sock_call returns) made a handle */
+SOCKET ws2_sock_wrap(INT64 fd);
+/* a send's result; one that would block re-enables FD_WRITE (WSAEventSelect) */
+int ws2_send_result(SOCKET s, INT64 ret);
+
+/* protocols.c: the catalog entry of a socket */
+BOOL ws2_socket_protocol_info(SOCKET s, WSAPROTOCOL_INFOW *info);
+
+/* duplicate.c */
+SOCKET ws2_socket_from_info(DWORD reserved);
+int ws2_get_protocol_info(SOCKET s, int name, char *value, int *len);
+
+/* eventselect.c: a call that lets FD_* events be recorded again; closesocket */
+void ws2_reenable(SOCKET s, LONG events);
+void ws2_unselect(SOCKET s);
+
+/* overlapped.c: the extensions mswsock.h declares only as pointer types */
+BOOL WINAPI ConnectEx(SOCKET s, const struct sockaddr *addr, int addrlen, void *data, DWORD data_len,
+                      DWORD *sent, OVERLAPPED *ov);
+BOOL WINAPI DisconnectEx(SOCKET s, OVERLAPPED *ov, DWORD flags, DWORD reserved);
+INT WINAPI WSARecvMsg(SOCKET s, WSAMSG *msg, DWORD *bytes, WSAOVERLAPPED *ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE routine);
+/* work done by the caller, reported on ov as an overlapped success */
+BOOL ws2_report_done(SOCKET s, DWORD bytes, OVERLAPPED *ov);
 
 #endif

@@ -65,6 +65,29 @@ static void fill_info(WSAPROTOCOL_INFOW *info, const struct catalog_entry *e, DW
     lstrcpynW(info->szProtocol, e->name, WSAPROTOCOL_LEN + 1);
 }
 
+/* the catalog's entry of socket s, with its own protocol number; FALSE with
+   the error set when s is no socket */
+BOOL ws2_socket_protocol_info(SOCKET s, WSAPROTOCOL_INFOW *info)
+{
+    int family = 0, type = 0, protocol = 0, len = sizeof(int);
+    DWORD i;
+
+    if (getsockopt(s, SOL_SOCKET, WLX_SO_FAMILY, (char *)&family, &len)) return FALSE;
+    len = sizeof(int);
+    getsockopt(s, SOL_SOCKET, SO_TYPE, (char *)&type, &len);
+    len = sizeof(int);
+    getsockopt(s, SOL_SOCKET, WLX_SO_PROTOCOL, (char *)&protocol, &len);
+    for (i = 0; i < ARRAYSIZE(catalog); i++)
+    {
+        if (catalog[i].family != family || catalog[i].type != type) continue;
+        fill_info(info, &catalog[i], 1001 + i);
+        info->iProtocol = protocol;
+        return TRUE;
+    }
+    SetLastError(WSAEAFNOSUPPORT);
+    return FALSE;
+}
+
 /* fills up to *len bytes of infos; the count, or SOCKET_ERROR with
    WSAENOBUFS and the size needed in *len */
 int WINAPI WSAEnumProtocolsW(int *protocols, WSAPROTOCOL_INFOW *buffer, DWORD *len)

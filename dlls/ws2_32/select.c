@@ -1,24 +1,54 @@
 /*
  * Waiting on sockets: WSAPoll (WSAPOLLFD has the layout of struct
- * sock_pollfd and crosses as is) and select, whose Windows fd_set is a
- * count plus an array of SOCKETs; it becomes one poll over all three sets.
+ * sock_pollfd) and select, whose Windows fd_set is a count plus an array of
+ * SOCKETs; it becomes one poll over all three sets. The copy that crosses
+ * holds each socket's fd (-1 for what is no socket: POLLNVAL).
  */
 #include "private.h"
 
-int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
+static UINT64 poll_fd(SOCKET s)
+{
+    int fd;
+    return __wlx_socket_fd((HANDLE)s, &fd) ? (UINT64)-1 : (UINT64)fd;
+}
+
+static int poll_fds(struct sock_pollfd *pfd, ULONG count, int timeout)
 {
     struct sock_params p;
 
     memset(&p, 0, sizeof(p));
+    p.buf = (UINT_PTR)pfd;
+    p.len = count;
+    p.a = timeout;
+    return (int)ws2_sock_call(unix_poll, &p);
+}
+
+int WINAPI WSAPoll(WSAPOLLFD *fds, ULONG count, INT timeout)
+{
+    struct sock_pollfd *pfd;
+    ULONG i;
+    int ret;
+
     if (!fds && count)
     {
         SetLastError(WSAEFAULT);
         return SOCKET_ERROR;
     }
-    p.buf = (UINT_PTR)fds;
-    p.len = count;
-    p.a = timeout < 0 ? -1 : timeout;
-    return (int)ws2_sock_call(unix_poll, &p);
+    if (!(pfd = ws2_alloc((count ? count : 1) * sizeof(*pfd))))
+    {
+        SetLastError(WSAENOBUFS);
+        return SOCKET_ERROR;
+    }
+    for (i = 0; i < count; i++)
+    {
+        pfd[i].handle = poll_fd(fds[i].fd);
+        pfd[i].events = fds[i].events;
+        pfd[i].revents = 0;
+    }
+    ret = poll_fds(pfd, count, timeout < 0 ? -1 : timeout);
+    for (i = 0; ret >= 0 && i < count; i++) fds[i].revents = pfd[i].revents;
+    ws2_free(pfd);
+    return ret;
 }
 
 static ULONG set_count(const fd_set *set) { return set ? set->fd_count : 0; }
@@ -29,7 +59,7 @@ static void add_set(struct sock_pollfd *pfd, ULONG *n, const fd_set *set, SHORT 
 
     for (i = 0; i < set_count(set); i++, (*n)++)
     {
-        pfd[*n].handle = set->fd_array[i];
+        pfd[*n].handle = poll_fd(set->fd_array[i]);
         pfd[*n].events = events;
         pfd[*n].revents = 0;
     }
@@ -63,7 +93,6 @@ int WINAPI select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, const PTIMEVAL t
 {
     ULONG nrd = set_count(rd), nwr = set_count(wr), total = nrd + nwr + set_count(ex), n = 0, i;
     struct sock_pollfd *pfd;
-    struct sock_params p;
     int ret;
 
     /* nfds is ignored, as on Windows; no socket at all is an error there */
@@ -80,11 +109,7 @@ int WINAPI select(int nfds, fd_set *rd, fd_set *wr, fd_set *ex, const PTIMEVAL t
     add_set(pfd, &n, rd, POLLRDNORM);
     add_set(pfd, &n, wr, POLLWRNORM);
     add_set(pfd, &n, ex, POLLPRI);
-    memset(&p, 0, sizeof(p));
-    p.buf = (UINT_PTR)pfd;
-    p.len = total;
-    p.a = timeout ? timeout_ms(timeout) : -1;
-    ret = (int)ws2_sock_call(unix_poll, &p);
+    ret = poll_fds(pfd, total, timeout ? timeout_ms(timeout) : -1);
     for (i = 0; ret >= 0 && i < total; i++)
         if (pfd[i].revents & POLLNVAL)
         {

@@ -1,15 +1,57 @@
 /*
  * Socket calls: socket, closesocket, bind, listen, accept, connect, send,
  * recv, sendto, recvfrom, shutdown, getsockname, getpeername, setsockopt,
- * getsockopt, ioctlsocket. Each is one crossing to ws2_32.so, which owns
- * the Unix fds; blocking calls block there, on the caller's thread.
+ * getsockopt, ioctlsocket. A SOCKET is ntdll's file handle of a Unix
+ * socket (include/wlx/sockio.h): each call asks ntdll for its fd, then
+ * crosses to ws2_32.so with it; blocking calls block there, on the
+ * caller's thread.
  */
 #include "private.h"
 
-static void sock_init(struct sock_params *p, SOCKET s)
+int ws2_sock_fd(SOCKET s)
 {
+    int fd;
+
+    if (__wlx_socket_fd((HANDLE)s, &fd))
+    {
+        SetLastError(WSAENOTSOCK);
+        return -1;
+    }
+    return fd;
+}
+
+/* a send that would block lets FD_WRITE be recorded again */
+int ws2_send_result(SOCKET s, INT64 ret)
+{
+    if (ret < 0 && GetLastError() == WSAEWOULDBLOCK)
+    {
+        ws2_reenable(s, FD_WRITE);
+        SetLastError(WSAEWOULDBLOCK);
+    }
+    return (int)ret;
+}
+
+SOCKET ws2_sock_wrap(INT64 fd)
+{
+    HANDLE h;
+
+    if (fd < 0) return INVALID_SOCKET;
+    if (__wlx_socket_wrap((int)fd, &h))
+    {
+        SetLastError(WSAENOBUFS);
+        return INVALID_SOCKET;
+    }
+    return (SOCKET)h;
+}
+
+/* the call's parameters for socket s; FALSE (WSAENOTSOCK set) when s is none */
+static BOOL sock_init(struct sock_params *p, SOCKET s)
+{
+    int fd = ws2_sock_fd(s);
+
     memset(p, 0, sizeof(*p));
-    p->handle = s;
+    p->handle = fd;
+    return fd >= 0;
 }
 
 /* the SOCKET_ERROR / 0 convention of most calls */
@@ -28,27 +70,34 @@ SOCKET WINAPI socket(int af, int type, int protocol)
         SetLastError(WSANOTINITIALISED);
         return INVALID_SOCKET;
     }
-    sock_init(&p, 0);
+    memset(&p, 0, sizeof(p));
     p.a = af;
     p.b = type;
     p.c = protocol;
     ret = ws2_sock_call(unix_socket, &p);
-    return ret < 0 ? INVALID_SOCKET : (SOCKET)ret;
+    return ws2_sock_wrap(ret);
 }
 
 int WINAPI closesocket(SOCKET s)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
-    return sock_status(unix_close, &p);
+    if (!sock_init(&p, s) || sock_status(unix_close, &p)) return SOCKET_ERROR;
+    ws2_unselect(s);
+    /* the handle's fd goes with it; pending overlapped I/O ends, cancelled */
+    if (NtClose((HANDLE)s))
+    {
+        SetLastError(WSAENOTSOCK);
+        return SOCKET_ERROR;
+    }
+    return 0;
 }
 
 int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.addr = (UINT_PTR)addr;
     p.addrlen = len;
     return sock_status(unix_bind, &p);
@@ -57,18 +106,21 @@ int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
 int WINAPI connect(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
+    int ret;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.addr = (UINT_PTR)addr;
     p.addrlen = len;
-    return sock_status(unix_connect, &p);
+    ret = sock_status(unix_connect, &p);
+    ws2_reenable(s, 0);
+    return ret;
 }
 
 int WINAPI listen(SOCKET s, int backlog)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.a = backlog;
     return sock_status(unix_listen, &p);
 }
@@ -78,31 +130,32 @@ SOCKET WINAPI accept(SOCKET s, struct sockaddr *addr, int *len)
     struct sock_params p;
     INT64 ret;
 
-    sock_init(&p, s);
     if (addr && !len)
     {
         SetLastError(WSAEFAULT);
         return INVALID_SOCKET;
     }
+    if (!sock_init(&p, s)) return INVALID_SOCKET;
     p.addr = (UINT_PTR)addr;
     p.addrlen = addr ? *len : 0;
     ret = ws2_sock_call(unix_accept, &p);
+    ws2_reenable(s, FD_ACCEPT);
     if (ret < 0) return INVALID_SOCKET;
     if (addr) *len = p.addrlen;
-    return (SOCKET)ret;
+    return ws2_sock_wrap(ret);
 }
 
 int WINAPI sendto(SOCKET s, const char *buf, int len, int flags, const struct sockaddr *to, int tolen)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.buf = (UINT_PTR)buf;
     p.len = len;
     p.a = flags;
     p.addr = (UINT_PTR)to;
     p.addrlen = to ? tolen : 0;
-    return (int)ws2_sock_call(unix_send, &p);
+    return ws2_send_result(s, ws2_sock_call(unix_send, &p));
 }
 
 int WINAPI send(SOCKET s, const char *buf, int len, int flags)
@@ -115,18 +168,19 @@ int WINAPI recvfrom(SOCKET s, char *buf, int len, int flags, struct sockaddr *fr
     struct sock_params p;
     INT64 ret;
 
-    sock_init(&p, s);
     if (from && !fromlen)
     {
         SetLastError(WSAEFAULT);
         return SOCKET_ERROR;
     }
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.buf = (UINT_PTR)buf;
     p.len = len;
     p.a = flags;
     p.addr = (UINT_PTR)from;
     p.addrlen = from ? *fromlen : 0;
     ret = ws2_sock_call(unix_recv, &p);
+    ws2_reenable(s, FD_READ | FD_OOB);
     if (ret >= 0 && from) *fromlen = p.addrlen;
     return (int)ret;
 }
@@ -140,7 +194,7 @@ int WINAPI shutdown(SOCKET s, int how)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.a = how;
     return sock_status(unix_shutdown, &p);
 }
@@ -149,12 +203,12 @@ static int sock_name(UINT32 code, SOCKET s, struct sockaddr *addr, int *len)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
     if (!addr || !len)
     {
         SetLastError(WSAEFAULT);
         return SOCKET_ERROR;
     }
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.addr = (UINT_PTR)addr;
     p.addrlen = *len;
     if (ws2_sock_call(code, &p) < 0) return SOCKET_ERROR;
@@ -176,7 +230,9 @@ int WINAPI setsockopt(SOCKET s, int level, int name, const char *value, int len)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
+    /* AcceptEx/ConnectEx sockets are whole sockets already: nothing to update */
+    if (level == SOL_SOCKET && (name == SO_UPDATE_ACCEPT_CONTEXT || name == SO_UPDATE_CONNECT_CONTEXT)) return 0;
     p.a = level;
     p.b = name;
     p.buf = (UINT_PTR)value;
@@ -188,12 +244,14 @@ int WINAPI getsockopt(SOCKET s, int level, int name, char *value, int *len)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
     if (!len)
     {
         SetLastError(WSAEFAULT);
         return SOCKET_ERROR;
     }
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
+    if (level == SOL_SOCKET && (name == SO_PROTOCOL_INFOW || name == SO_PROTOCOL_INFOA))
+        return ws2_get_protocol_info(s, name, value, len);
     p.a = level;
     p.b = name;
     p.buf = (UINT_PTR)value;
@@ -207,7 +265,7 @@ int WINAPI ioctlsocket(SOCKET s, __LONG32 cmd, u_long *arg)
 {
     struct sock_params p;
 
-    sock_init(&p, s);
+    if (!sock_init(&p, s)) return SOCKET_ERROR;
     p.a = cmd;
     p.buf = (UINT_PTR)arg;
     return sock_status(unix_ioctl, &p);

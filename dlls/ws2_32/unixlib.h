@@ -2,8 +2,9 @@
  * The door between ws2_32.dll (PE) and ws2_32.so (Unix): entry numbers and
  * parameter structs, fixed-width types only, included by both sides.
  *
- * Sockets live in the .so: a SOCKET is a small number (multiple of 4) that
- * indexes its table of Unix fds. Addresses cross in the Windows layout
+ * A SOCKET is ntdll's handle (include/wlx/sockio.h); what crosses here in
+ * `handle` is its Unix fd, and new sockets come back as fds the PE side
+ * wraps. Addresses cross in the Windows layout
  * (AF_INET6 = 23); the Unix side translates families, option names, flags
  * and errors. A result below zero is minus a WSA error code.
  */
@@ -20,8 +21,8 @@ enum ws2_32_unix_func
     unix_connect,       /* addr addrlen */
     unix_listen,        /* a: backlog */
     unix_accept,        /* addr addrlen (out, optional); result: handle */
-    unix_send,          /* buf len a: flags, addr addrlen (sendto) */
-    unix_recv,          /* buf len a: flags, addr addrlen (out, optional) */
+    unix_send,          /* buf len a: flags, addr addrlen (sendto); c = 1: buf is WSABUF[len] */
+    unix_recv,          /* buf len a: flags, addr addrlen (out, optional); c as send */
     unix_shutdown,      /* a: how */
     unix_getsockname,   /* addr addrlen */
     unix_getpeername,   /* addr addrlen */
@@ -48,6 +49,11 @@ struct sock_params
     int32_t  pad;
     int64_t  result;    /* out: >= 0 success, < 0 minus a WSA error */
 };
+
+/* wlx's own SOL_SOCKET options for getsockopt: a socket's family (Windows
+   numbers) and protocol, which SO_PROTOCOL_INFO and WSADuplicateSocket need */
+#define WLX_SO_FAMILY    0x7f01
+#define WLX_SO_PROTOCOL  0x7f02
 
 /* same layout as WSAPOLLFD; events in Windows' POLL* values */
 struct sock_pollfd

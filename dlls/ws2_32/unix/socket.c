@@ -1,6 +1,7 @@
 /*
- * Unix side of ws2_32: the socket table (SOCKET -> Unix fd) and the calls
- * on sockets, run blocking on the calling thread's Unix stack. Addresses
+ * Unix side of ws2_32: the calls on sockets, run blocking on the calling
+ * thread's Unix stack. A SOCKET is ntdll's handle; the PE side passes its
+ * fd (include/wlx/sockio.h), and gets new sockets' fds back to wrap. Addresses
  * arrive and leave in the Windows layout (only AF_INET6's number differs
  * for the families we handle); flags and poll bits are translated here.
  */
@@ -15,77 +16,32 @@
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include "wlx/sockaddr_unix.h"
+#include "wlx/sockio.h"
 #include "private.h"
 
-/* ---- the socket table: slot i is SOCKET (i + 1) * 4; 0 is free, else fd + 1 ---- */
-
-#define MAX_SOCKETS 16384
-static int fd_table[MAX_SOCKETS];
-static unsigned int next_slot;
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+/* ---- sockets are ntdll's handles: the PE side hands over their fds ---- */
 
 int sock_fd(uint64_t handle)
 {
-    uint64_t slot = handle / 4 - 1;
-
-    if (handle % 4 || !handle || slot >= MAX_SOCKETS) return -1;
-    return __atomic_load_n(&fd_table[slot], __ATOMIC_ACQUIRE) - 1;
-}
-
-/* returns the new SOCKET, or minus a WSA error (the fd is closed then) */
-static int64_t sock_alloc(int fd)
-{
-    unsigned int i, slot;
-
-    pthread_mutex_lock(&table_lock);
-    for (i = 0; i < MAX_SOCKETS; i++)
-    {
-        slot = (next_slot + i) % MAX_SOCKETS;
-        if (fd_table[slot]) continue;
-        __atomic_store_n(&fd_table[slot], fd + 1, __ATOMIC_RELEASE);
-        next_slot = slot + 1;
-        pthread_mutex_unlock(&table_lock);
-        return (int64_t)(slot + 1) * 4;
-    }
-    pthread_mutex_unlock(&table_lock);
-    close(fd);
-    return -10024;   /* WSAEMFILE */
+    return handle > 0x7fffffff ? -1 : (int)handle;
 }
 
 /* ---- address translation ---- */
 
 static int addr_from_win(const struct sock_params *p, struct sockaddr_storage *ss, socklen_t *len)
 {
-    const uint8_t *win = (const uint8_t *)(uintptr_t)p->addr;
-    uint16_t family;
-
-    if (!win || p->addrlen < 2) return -10014;   /* WSAEFAULT */
-    memcpy(&family, win, 2);
-    memset(ss, 0, sizeof(*ss));
-    *len = p->addrlen < (int)sizeof(*ss) ? p->addrlen : sizeof(*ss);
-    memcpy(ss, win, *len);
-    if (family == AF_INET && p->addrlen < (int)sizeof(struct sockaddr_in)) return -10014;
-    if (family == WS_AF_INET6)
-    {
-        /* a 24-byte sockaddr_in6 (no scope id) is still accepted */
-        if (p->addrlen < 24) return -10014;
-        ss->ss_family = AF_INET6;
-        *len = sizeof(struct sockaddr_in6);
-    }
-    return 0;
+    return wlx_addr_from_win((const void *)(uintptr_t)p->addr, p->addrlen, ss, len) ? -10014 : 0;   /* WSAEFAULT */
 }
 
 /* copies a Unix address out; Windows fails with WSAEFAULT when it does not fit */
 static int addr_to_win(struct sock_params *p, struct sockaddr_storage *ss, socklen_t len)
 {
-    uint8_t *win = (uint8_t *)(uintptr_t)p->addr;
-    uint16_t family = ss->ss_family == AF_INET6 ? WS_AF_INET6 : ss->ss_family;
+    int ret;
 
-    if (!win) return 0;
-    if (p->addrlen < (int)len) return -10014;
-    memcpy(win, ss, len);
-    memcpy(win, &family, 2);
-    p->addrlen = len;
+    if (!p->addr) return 0;
+    if ((ret = wlx_addr_to_win((void *)(uintptr_t)p->addr, p->addrlen, ss, len)) < 0) return -10014;
+    p->addrlen = ret;
     return 0;
 }
 
@@ -119,7 +75,7 @@ static int32_t unix_socket_call(void *args)
     int family = p->a == WS_AF_INET6 ? AF_INET6 : p->a;
     int fd = socket(family, p->b | SOCK_CLOEXEC, p->c);
 
-    p->result = fd < 0 ? fail() : sock_alloc(fd);
+    p->result = fd < 0 ? fail() : fd;   /* the PE side makes it a handle */
     return 0;
 }
 
@@ -133,18 +89,14 @@ static void wake_listener(int fd)
     if (!getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) && listening) shutdown(fd, SHUT_RDWR);
 }
 
+/* before the handle is closed (the fd goes with it) */
 static int32_t unix_close_call(void *args)
 {
     struct sock_params *p = args;
     int fd;
 
-    pthread_mutex_lock(&table_lock);
-    fd = sock_fd(p->handle);
-    if (fd >= 0) __atomic_store_n(&fd_table[p->handle / 4 - 1], 0, __ATOMIC_RELEASE);
-    pthread_mutex_unlock(&table_lock);
-    if (fd < 0) { p->result = -10038; return 0; }
+    GET_FD(p, fd);
     wake_listener(fd);
-    close(fd);
     p->result = 0;
     return 0;
 }
@@ -211,25 +163,49 @@ static int32_t unix_accept_call(void *args)
     while (nfd < 0 && errno == EINTR);
     if (nfd < 0) { p->result = fail(); return 0; }
     if ((err = addr_to_win(p, &ss, len))) { close(nfd); p->result = err; return 0; }
-    p->result = sock_alloc(nfd);
+    p->result = nfd;
     return 0;
+}
+
+/* the data of a send/recv: buf/len, or with c = 1 a WSABUF array of len
+   entries (struct wlx_sock_buf); NULL when there are too many */
+static struct iovec *data_iov(const struct sock_params *p, struct iovec *one, int *count)
+{
+    const struct wlx_sock_buf *bufs = (const struct wlx_sock_buf *)(uintptr_t)p->buf;
+    struct iovec *iov;
+
+    if (p->c != 1)
+    {
+        *one = (struct iovec){ (void *)(uintptr_t)p->buf, p->len };
+        *count = 1;
+        return one;
+    }
+    if (p->len < 0 || p->len > 1024 || !(iov = calloc(p->len ? p->len : 1, sizeof(*iov)))) return NULL;
+    for (int i = 0; i < p->len; i++) iov[i] = (struct iovec){ (void *)(uintptr_t)bufs[i].buf, bufs[i].len };
+    *count = p->len;
+    return iov;
 }
 
 static int32_t unix_send_call(void *args)
 {
     struct sock_params *p = args;
     struct sockaddr_storage ss;
-    socklen_t len = 0;
+    struct iovec one, *iov;
+    struct msghdr msg = { 0 };
     ssize_t ret;
-    int fd, err;
+    int fd, err, count;
 
     GET_FD(p, fd);
-    if (p->addr && (err = addr_from_win(p, &ss, &len))) { p->result = err; return 0; }
+    if (p->addr && (err = addr_from_win(p, &ss, &msg.msg_namelen))) { p->result = err; return 0; }
+    if (!(iov = data_iov(p, &one, &count))) { p->result = -10055; return 0; }   /* WSAENOBUFS */
+    msg.msg_name = p->addr ? &ss : NULL;
+    msg.msg_iov = iov;
+    msg.msg_iovlen = count;
     /* MSG_NOSIGNAL: Windows reports a broken connection, it never raises SIGPIPE */
-    do ret = sendto(fd, (void *)(uintptr_t)p->buf, p->len, msg_flags_from_win(p->a) | MSG_NOSIGNAL,
-                    p->addr ? (struct sockaddr *)&ss : NULL, len);
+    do ret = sendmsg(fd, &msg, msg_flags_from_win(p->a) | MSG_NOSIGNAL);
     while (ret < 0 && errno == EINTR);
     p->result = ret < 0 ? io_fail(fd) : ret;
+    if (iov != &one) free(iov);
     return 0;
 }
 
@@ -237,15 +213,19 @@ static int32_t unix_recv_call(void *args)
 {
     struct sock_params *p = args;
     struct sockaddr_storage ss;
-    struct iovec iov = { (void *)(uintptr_t)p->buf, p->len };
-    struct msghdr msg = { .msg_name = &ss, .msg_namelen = sizeof(ss), .msg_iov = &iov, .msg_iovlen = 1 };
+    struct iovec one, *iov;
+    struct msghdr msg = { .msg_name = &ss, .msg_namelen = sizeof(ss) };
     ssize_t ret;
-    int fd, err;
+    int fd, err, count;
 
     GET_FD(p, fd);
     if (p->addr && p->addrlen < (int)sizeof(struct sockaddr_in)) { p->result = -10014; return 0; }
+    if (!(iov = data_iov(p, &one, &count))) { p->result = -10055; return 0; }
+    msg.msg_iov = iov;
+    msg.msg_iovlen = count;
     do ret = recvmsg(fd, &msg, msg_flags_from_win(p->a));
     while (ret < 0 && errno == EINTR);
+    if (iov != &one) free(iov);
     if (ret < 0) { p->result = io_fail(fd); return 0; }
     if (p->addr && msg.msg_namelen && (err = addr_to_win(p, &ss, msg.msg_namelen))) { p->result = err; return 0; }
     /* a datagram larger than the buffer: Windows keeps the start, fails WSAEMSGSIZE */

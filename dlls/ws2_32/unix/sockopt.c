@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include "private.h"
 
-enum opt_kind { OPT_INT, OPT_LINGER, OPT_DONTLINGER, OPT_TIMEOUT, OPT_ERROR, OPT_BUFSIZE };
+enum opt_kind { OPT_INT, OPT_LINGER, OPT_DONTLINGER, OPT_TIMEOUT, OPT_ERROR, OPT_BUFSIZE, OPT_FAMILY };
 
 struct opt_map { int level, name, unix_level, unix_name; enum opt_kind kind; };
 
@@ -33,7 +33,12 @@ static const struct opt_map opts[] =
     { WS_SOL_SOCKET, 0x1006, SOL_SOCKET, SO_RCVTIMEO, OPT_TIMEOUT },
     { WS_SOL_SOCKET, 0x1007, SOL_SOCKET, SO_ERROR, OPT_ERROR },
     { WS_SOL_SOCKET, 0x1008, SOL_SOCKET, SO_TYPE, OPT_INT },
+    { WS_SOL_SOCKET, WLX_SO_FAMILY, SOL_SOCKET, SO_DOMAIN, OPT_FAMILY },
+    { WS_SOL_SOCKET, WLX_SO_PROTOCOL, SOL_SOCKET, SO_PROTOCOL, OPT_INT },
     { 6, 0x0001, IPPROTO_TCP, TCP_NODELAY, OPT_INT },
+    { 6, 3, IPPROTO_TCP, TCP_KEEPIDLE, OPT_INT },      /* TCP_KEEPALIVE: seconds */
+    { 6, 16, IPPROTO_TCP, TCP_KEEPCNT, OPT_INT },
+    { 6, 17, IPPROTO_TCP, TCP_KEEPINTVL, OPT_INT },
     { 0, 3, IPPROTO_IP, IP_TOS, OPT_INT },
     { 0, 4, IPPROTO_IP, IP_TTL, OPT_INT },
     { 41, 27, IPPROTO_IPV6, IPV6_V6ONLY, OPT_INT },
@@ -124,6 +129,7 @@ static int get_value(int fd, const struct opt_map *opt, int *value)
         len = sizeof(v);
         if (getsockopt(fd, opt->unix_level, opt->unix_name, &v, &len)) return -errno_to_wsa(errno);
         if (opt->kind == OPT_ERROR && v) v = errno_to_wsa(v);
+        if (opt->kind == OPT_FAMILY && v == AF_INET6) v = WS_AF_INET6;
         /* Linux reports twice the size set (its bookkeeping); Windows the size set */
         if (opt->kind == OPT_BUFSIZE) v /= 2;
         *value = v;
