@@ -210,6 +210,18 @@ static void io_setup(struct io_args *a, OVERLAPPED *ov)
     ov->Internal = STATUS_PENDING;
 }
 
+NTSTATUS NTAPI __wlx_wait_io_status(IO_STATUS_BLOCK *, LARGE_INTEGER *);   /* ntdll/unix/async.c */
+
+/* An overlapped handle used without an OVERLAPPED (allowed, though the
+   documentation warns against it): the operation may pend with its status
+   block on our stack, so wait here until it is done. */
+static NTSTATUS io_wait_local(struct io_args *a, NTSTATUS status)
+{
+    if (status != STATUS_PENDING || a->io != &a->iosb) return status;
+    __wlx_wait_io_status(a->io, NULL);
+    return a->io->Status;
+}
+
 BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *ov)
 {
     struct io_args a;
@@ -217,7 +229,7 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *o
 
     if (done) *done = 0;
     io_setup(&a, ov);
-    status = NtReadFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL);
+    status = io_wait_local(&a, NtReadFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL));
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
     if (status == STATUS_END_OF_FILE)
     {
@@ -237,7 +249,7 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, DWORD *done, OVERLAPPED 
 
     if (done) *done = 0;
     io_setup(&a, ov);
-    status = NtWriteFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL);
+    status = io_wait_local(&a, NtWriteFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL));
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }
     if (done && !status) *done = a.io->Information;
     return set_ntstatus(status);

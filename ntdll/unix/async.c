@@ -195,6 +195,7 @@ static void unlink_op(struct async_op *op)
 /* reads (and waits) go in order, and so do writes, each kind on its own */
 static int is_first_of_kind(struct async_op *op)
 {
+    if (op->kind == IO_POLL) return 1;   /* polls never wait for each other */
     for (struct async_op *o = op->f->pending; o != op; o = o->next)
         if ((o->kind == IO_WRITE) == (op->kind == IO_WRITE)) return 0;
     return 1;

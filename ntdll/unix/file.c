@@ -30,6 +30,7 @@
 #include "xhandle.h"
 #include "file.h"
 #include "iocp.h"
+#include "socket.h"
 
 struct lock {
     struct lock *next;
@@ -474,6 +475,7 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
     if ((dev = device_of(attr->ObjectName, r.access))) return open_device(dev, handle, r.access, attr, io, options);
     if (pipe_is_name(attr->ObjectName))
         return pipe_open_client(attr->ObjectName, handle, r.access, attr->Attributes, options, io);
+    if (socket_is_afd_name(attr->ObjectName)) return socket_open_afd(handle, attr->Attributes, io);
 
     status = path_nt_to_unix(attr->ObjectName, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
     if (status) return io->Status = status;
@@ -974,8 +976,13 @@ NTSTATUS WINAPI unix_NtDeviceIoControlFile(HANDLE handle, HANDLE event, void *ap
 {
     struct file *f;
     NTSTATUS status = file_get(handle, &f);
-    (void)event; (void)apc; (void)apc_ctx;
     if (status) return status;
+    if (code >> 12 == 0x12)   /* FILE_DEVICE_NETWORK: the AFD controls of sockets (socket.c) */
+    {
+        status = socket_ioctl(f, event, apc, apc_ctx, io, code, in, in_len, out, out_len);
+        object_release(&f->obj);
+        return status;
+    }
     io->Information = 0;
     if (!isatty(f->fd)) status = STATUS_INVALID_HANDLE;
     else if (code == WLX_IOCTL_CONSOLE_SIZE && out_len >= 8)

@@ -43,7 +43,7 @@ void io_sync_notify(HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io)
 
 /* one attempt at an operation that must not block: STATUS_PENDING when it would */
 typedef NTSTATUS (*io_try_fn)(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg);
-enum io_kind { IO_READ, IO_WRITE, IO_WAIT };   /* IO_WAIT: ready to read, e.g. an accept */
+enum io_kind { IO_READ, IO_WRITE, IO_WAIT, IO_POLL };   /* IO_WAIT: ready to read, e.g. an accept; IO_POLL: an AFD poll */
 /* queues an operation on the I/O thread; it completes through n */
 NTSTATUS io_queue(struct file *f, enum io_kind kind, int fd, io_try_fn try, void *buf, uint32_t len,
                   void *arg, const struct io_notify *n);

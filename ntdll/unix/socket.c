@@ -611,7 +611,7 @@ static NTSTATUS op_setup(struct file *f, struct sock_ctx *c, const struct wlx_so
         return connect_start(f, c, req);
     case WLX_SOCK_POLL:
         *try = try_poll;
-        *kind = IO_READ;
+        *kind = IO_POLL;
         return poll_setup(c, req) ?: STATUS_PENDING;
     }
     return STATUS_INVALID_PARAMETER;

@@ -305,6 +305,32 @@ static void test_alertable_result(void)
     CloseHandle(server);
 }
 
+/* an overlapped handle read without an OVERLAPPED: the call returns only
+   once the data is there (the status block may not be left pending) */
+static DWORD WINAPI late_writer(void *client)
+{
+    DWORD n;
+    Sleep(200);
+    WriteFile(client, "late", 4, &n, NULL);
+    return 0;
+}
+
+static void test_no_overlapped(void)
+{
+    HANDLE server, client, t;
+    char buf[16] = { 0 };
+    DWORD n = 0;
+
+    make_pipe(&server, &client);
+    t = CreateThread(NULL, 0, late_writer, client, 0, NULL);
+    ok(ReadFile(server, buf, sizeof(buf), &n, NULL), "ReadFile failed, error %lu\n", GetLastError());
+    ok(n == 4 && !memcmp(buf, "late", 4), "read %lu bytes: %.4s\n", n, buf);
+    WaitForSingleObject(t, INFINITE);
+    CloseHandle(t);
+    CloseHandle(client);
+    CloseHandle(server);
+}
+
 int main(void)
 {
     char dir[MAX_PATH];
@@ -317,6 +343,7 @@ int main(void)
     test_pending_and_cancel();
     test_alertable_result();
     test_cancel_synchronous();
+    test_no_overlapped();
     DeleteFileA(temp_file);
     return test_summary();
 }

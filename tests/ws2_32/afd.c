@@ -168,8 +168,7 @@ int main(void)
     InitializeObjectAttributes(&attr, &name, 0, NULL, NULL);
     status = pNtCreateFile(&afd, SYNCHRONIZE, &attr, &iosb, NULL, 0, FILE_SHARE_READ | FILE_SHARE_WRITE, FILE_OPEN,
                            0, NULL, 0);
-    /* wlx: NtCreateFile does not hand \Device\Afd to ntdll/unix/socket.c yet */
-    todo_wlx(!status, "NtCreateFile(\\Device\\Afd): %#lx\n", status);
+    ok(!status, "NtCreateFile(\\Device\\Afd): %#lx\n", status);
     if (!status)
     {
         port = CreateIoCompletionPort(afd, NULL, 0, 0);
