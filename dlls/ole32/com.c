@@ -1,0 +1,154 @@
+/*
+ * Apartments: CoInitialize(Ex)/CoUninitialize and OleInitialize count per
+ * thread and remember the thread's model (the first call's), as Windows
+ * does; no object is ever created across them yet, so CoCreateInstance and
+ * CoGetClassObject answer REGDB_E_CLASSNOTREG once the thread is inside an
+ * apartment (CO_E_NOTINITIALIZED before).
+ */
+#include "private.h"
+
+struct apartment {
+    LONG inits;        /* CoInitialize(Ex) calls not yet undone */
+    LONG ole_inits;    /* OleInitialize calls not yet undone */
+    DWORD model;       /* COINIT_APARTMENTTHREADED or COINIT_MULTITHREADED */
+    DWORD id;          /* CoGetCurrentProcess's number, 0 until asked */
+};
+
+static DWORD tls_index = TLS_OUT_OF_INDEXES;
+static LONG next_thread_number;
+
+/* the thread's state; created on first use when `create` */
+static struct apartment *thread_state(BOOL create)
+{
+    struct apartment *apt;
+
+    if (tls_index == TLS_OUT_OF_INDEXES) return NULL;
+    apt = TlsGetValue(tls_index);
+    if (!apt && create && (apt = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*apt))))
+        TlsSetValue(tls_index, apt);
+    return apt;
+}
+
+BOOL ole32_thread_initialized(void)
+{
+    struct apartment *apt = thread_state(FALSE);
+    return apt && apt->inits > 0;
+}
+
+BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason, void *reserved)
+{
+    switch (reason)
+    {
+    case DLL_PROCESS_ATTACH:
+        tls_index = TlsAlloc();
+        break;
+    case DLL_THREAD_DETACH:
+        HeapFree(GetProcessHeap(), 0, thread_state(FALSE));
+        break;
+    case DLL_PROCESS_DETACH:
+        if (!reserved && tls_index != TLS_OUT_OF_INDEXES) TlsFree(tls_index);
+        break;
+    }
+    return TRUE;
+}
+
+HRESULT WINAPI CoInitializeEx(LPVOID reserved, DWORD flags)
+{
+    struct apartment *apt;
+    DWORD model = (flags & COINIT_APARTMENTTHREADED) ? COINIT_APARTMENTTHREADED : COINIT_MULTITHREADED;
+
+    if (reserved) return E_INVALIDARG;
+    if (!(apt = thread_state(TRUE))) return E_OUTOFMEMORY;
+    if (apt->inits > 0 && apt->model != model) return RPC_E_CHANGED_MODE;
+    apt->model = model;
+    return apt->inits++ ? S_FALSE : S_OK;
+}
+
+HRESULT WINAPI CoInitialize(LPVOID reserved)
+{
+    /* reserved is ignored here (Windows: "must be NULL", but not checked) */
+    return CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+}
+
+void WINAPI CoUninitialize(void)
+{
+    struct apartment *apt = thread_state(FALSE);
+    if (apt && apt->inits > 0) apt->inits--;
+}
+
+HRESULT WINAPI OleInitialize(LPVOID reserved)
+{
+    HRESULT hr = CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+    struct apartment *apt;
+
+    if (FAILED(hr)) return hr;
+    apt = thread_state(FALSE);
+    /* the first OleInitialize of the thread says S_OK even after CoInitialize */
+    return apt->ole_inits++ ? S_FALSE : S_OK;
+}
+
+void WINAPI OleUninitialize(void)
+{
+    struct apartment *apt = thread_state(FALSE);
+
+    if (!apt || apt->ole_inits <= 0) return;
+    apt->ole_inits--;
+    CoUninitialize();
+}
+
+HRESULT WINAPI CoInitializeSecurity(PSECURITY_DESCRIPTOR sd, LONG count, SOLE_AUTHENTICATION_SERVICE *services,
+                                    void *reserved1, DWORD authn, DWORD imp, void *list, DWORD caps, void *reserved3)
+{
+    return S_OK;   /* nothing is ever called from another process */
+}
+
+/* a number unique to the calling thread (not the process, despite the name) */
+DWORD WINAPI CoGetCurrentProcess(void)
+{
+    struct apartment *apt = thread_state(TRUE);
+
+    if (!apt) return 0;
+    if (!apt->id) apt->id = InterlockedIncrement(&next_thread_number);
+    return apt->id;
+}
+
+/* single-threaded apartments may register a filter; no call ever reaches it */
+HRESULT WINAPI CoRegisterMessageFilter(LPMESSAGEFILTER filter, LPMESSAGEFILTER *old)
+{
+    struct apartment *apt = thread_state(FALSE);
+
+    if (old) *old = NULL;
+    if (!apt || !apt->inits || apt->model != COINIT_APARTMENTTHREADED) return CO_E_NOT_SUPPORTED;
+    return S_OK;
+}
+
+/* no class is registered: the registry's CLSID keys are not read yet */
+HRESULT WINAPI CoGetClassObject(REFCLSID clsid, DWORD context, LPVOID server, REFIID iid, LPVOID *obj)
+{
+    if (!obj || !clsid || !iid) return E_INVALIDARG;
+    *obj = NULL;
+    if (!ole32_thread_initialized()) return CO_E_NOTINITIALIZED;
+    return REGDB_E_CLASSNOTREG;
+}
+
+HRESULT WINAPI CoCreateInstance(REFCLSID clsid, LPUNKNOWN outer, DWORD context, REFIID iid, LPVOID *obj)
+{
+    if (!obj) return E_POINTER;
+    *obj = NULL;
+    if (!clsid || !iid) return E_INVALIDARG;
+    if (!ole32_thread_initialized()) return CO_E_NOTINITIALIZED;
+    return REGDB_E_CLASSNOTREG;
+}
+
+HRESULT WINAPI CoCreateInstanceEx(REFCLSID clsid, LPUNKNOWN outer, DWORD context, COSERVERINFO *server,
+                                  ULONG count, MULTI_QI *results)
+{
+    if (!count || !results) return E_INVALIDARG;
+    for (ULONG i = 0; i < count; i++)
+    {
+        results[i].pItf = NULL;
+        results[i].hr = REGDB_E_CLASSNOTREG;
+    }
+    if (!ole32_thread_initialized()) return CO_E_NOTINITIALIZED;
+    return REGDB_E_CLASSNOTREG;
+}

@@ -1,0 +1,148 @@
+/*
+ * ShellExecute(Ex): with no file associations yet, the only thing that can
+ * run is a program: the "open" verb (or none) on an .exe/.com, found like
+ * CreateProcess finds it, started with CreateProcessW. Anything else fails
+ * the way Windows fails for a file type with no handler.
+ */
+#include "private.h"
+
+#define SE_SUCCESS 42   /* any value above 32 means success */
+
+/* TRUE when `file` names a program (by its extension) */
+static BOOL is_program(const WCHAR *file)
+{
+    const WCHAR *dot = NULL;
+
+    for (const WCHAR *p = file; *p; p++)
+    {
+        if (*p == '\\' || *p == '/') dot = NULL;
+        else if (*p == '.') dot = p;
+    }
+    return dot && (!lstrcmpiW(dot, L".exe") || !lstrcmpiW(dot, L".com"));
+}
+
+/* fails with `se` in hInstApp and `err` as the last error */
+static BOOL fail(SHELLEXECUTEINFOW *info, UINT_PTR se, DWORD err)
+{
+    info->hInstApp = (HINSTANCE)se;
+    SetLastError(err);
+    return FALSE;
+}
+
+/* "\"program\" parameters" into a new heap string */
+static WCHAR *build_command_line(const WCHAR *program, const WCHAR *params)
+{
+    size_t len = lstrlenW(program) + (params ? lstrlenW(params) : 0) + 4;
+    WCHAR *cmd = HeapAlloc(GetProcessHeap(), 0, len * sizeof(WCHAR));
+
+    if (!cmd) return NULL;
+    lstrcpyW(cmd, L"\"");
+    lstrcatW(cmd, program);
+    lstrcatW(cmd, L"\"");
+    if (params && *params)
+    {
+        lstrcatW(cmd, L" ");
+        lstrcatW(cmd, params);
+    }
+    return cmd;
+}
+
+BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
+{
+    WCHAR program[MAX_PATH], *cmd;
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    BOOL ok;
+
+    if (!info || info->cbSize != sizeof(*info)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    info->hProcess = NULL;
+    if (!info->lpFile || !*info->lpFile) return fail(info, SE_ERR_FNF, ERROR_FILE_NOT_FOUND);
+    if (info->lpVerb && *info->lpVerb && lstrcmpiW(info->lpVerb, L"open"))
+        return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);
+    if (!SearchPathW(NULL, info->lpFile, L".exe", MAX_PATH, program, NULL))
+        return fail(info, SE_ERR_FNF, ERROR_FILE_NOT_FOUND);
+    if (!is_program(program)) return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);
+
+    if (!(cmd = build_command_line(program, info->lpParameters))) return fail(info, SE_ERR_OOM, ERROR_NOT_ENOUGH_MEMORY);
+    si.dwFlags = STARTF_USESHOWWINDOW;
+    si.wShowWindow = info->nShow;
+    ok = CreateProcessW(program, cmd, NULL, NULL, FALSE, 0, NULL,
+                        info->lpDirectory && *info->lpDirectory ? info->lpDirectory : NULL, &si, &pi);
+    HeapFree(GetProcessHeap(), 0, cmd);
+    if (!ok)
+    {
+        DWORD err = GetLastError();
+        return fail(info, err == ERROR_FILE_NOT_FOUND ? SE_ERR_FNF : SE_ERR_ACCESSDENIED, err);
+    }
+    CloseHandle(pi.hThread);
+    if (info->fMask & SEE_MASK_NOCLOSEPROCESS) info->hProcess = pi.hProcess;
+    else CloseHandle(pi.hProcess);
+    info->hInstApp = (HINSTANCE)SE_SUCCESS;
+    return TRUE;
+}
+
+HINSTANCE WINAPI ShellExecuteW(HWND owner, LPCWSTR verb, LPCWSTR file, LPCWSTR params, LPCWSTR dir, INT show)
+{
+    SHELLEXECUTEINFOW info = { sizeof(info) };
+
+    info.hwnd = owner;
+    info.lpVerb = verb;
+    info.lpFile = file;
+    info.lpParameters = params;
+    info.lpDirectory = dir;
+    info.nShow = show;
+    ShellExecuteExW(&info);
+    return info.hInstApp;
+}
+
+/* the four strings of the A forms, converted */
+struct wide_args { WCHAR *verb, *file, *params, *dir; };
+
+static void widen(struct wide_args *w, LPCSTR verb, LPCSTR file, LPCSTR params, LPCSTR dir)
+{
+    w->verb = shell32_strdup_aw(verb);
+    w->file = shell32_strdup_aw(file);
+    w->params = shell32_strdup_aw(params);
+    w->dir = shell32_strdup_aw(dir);
+}
+
+static void free_wide(struct wide_args *w)
+{
+    HeapFree(GetProcessHeap(), 0, w->verb);
+    HeapFree(GetProcessHeap(), 0, w->file);
+    HeapFree(GetProcessHeap(), 0, w->params);
+    HeapFree(GetProcessHeap(), 0, w->dir);
+}
+
+BOOL WINAPI ShellExecuteExA(SHELLEXECUTEINFOA *info)
+{
+    SHELLEXECUTEINFOW w;
+    struct wide_args args;
+    BOOL ok;
+
+    if (!info || info->cbSize != sizeof(*info)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    memcpy(&w, info, sizeof(w));   /* same layout, the strings aside */
+    w.cbSize = sizeof(w);
+    widen(&args, info->lpVerb, info->lpFile, info->lpParameters, info->lpDirectory);
+    w.lpVerb = args.verb;
+    w.lpFile = args.file;
+    w.lpParameters = args.params;
+    w.lpDirectory = args.dir;
+    w.lpClass = NULL;
+    ok = ShellExecuteExW(&w);
+    info->hInstApp = w.hInstApp;
+    info->hProcess = w.hProcess;
+    free_wide(&args);
+    return ok;
+}
+
+HINSTANCE WINAPI ShellExecuteA(HWND owner, LPCSTR verb, LPCSTR file, LPCSTR params, LPCSTR dir, INT show)
+{
+    struct wide_args args;
+    HINSTANCE ret;
+
+    widen(&args, verb, file, params, dir);
+    ret = ShellExecuteW(owner, args.verb, args.file, args.params, args.dir, show);
+    free_wide(&args);
+    return ret;
+}

@@ -1,0 +1,120 @@
+/*
+ * tests/dbghelp/sym.c — symbol sessions, options, module bases, SymFromAddr
+ * on exported functions, the function table, a stack walk of this thread,
+ * and the calls that must fail cleanly (minidumps, no session).
+ */
+#include "test.h"
+#include <dbghelp.h>
+
+static void test_session(void)
+{
+    HANDLE self = GetCurrentProcess();
+    HMODULE k32 = GetModuleHandleW(L"kernel32.dll");
+    char buffer[sizeof(SYMBOL_INFO) + 256];
+    SYMBOL_INFO *sym = (SYMBOL_INFO *)buffer;
+    FARPROC func = GetProcAddress(k32, "GetTickCount");
+    DWORD64 disp = 1;
+    DWORD opts;
+
+    SetLastError(0xdeadbeef);
+    ok(!SymCleanup(self), "cleanup without a session\n");
+
+    ok(SymInitialize(self, NULL, TRUE), "SymInitialize %lu\n", GetLastError());
+    opts = SymGetOptions();
+    ok(SymSetOptions(opts | SYMOPT_LOAD_LINES) == (opts | SYMOPT_LOAD_LINES), "SymSetOptions\n");
+    ok(SymGetOptions() == (opts | SYMOPT_LOAD_LINES), "SymGetOptions\n");
+    SymSetOptions(opts);
+
+    ok(SymGetModuleBase64(self, (DWORD64)(ULONG_PTR)func) == (DWORD64)(ULONG_PTR)k32, "module base of GetTickCount\n");
+    ok(SymGetModuleBase64(self, 0x10) == 0, "module base of 0x10\n");
+
+    /* (invade: the session knows the loaded modules) */
+    /* an exported function is found by its own address (its export symbol) */
+    memset(buffer, 0, sizeof(buffer));
+    sym->SizeOfStruct = sizeof(SYMBOL_INFO);
+    sym->MaxNameLen = 200;
+    ok(SymFromAddr(self, (DWORD64)(ULONG_PTR)func, &disp, sym), "SymFromAddr %lu\n", GetLastError());
+    ok(disp == 0 && sym->Address == (DWORD64)(ULONG_PTR)func, "displacement %I64u\n", disp);
+    ok(strstr(sym->Name, "GetTickCount") != NULL, "name %s\n", sym->Name);
+    ok(sym->ModBase == (DWORD64)(ULONG_PTR)k32, "ModBase\n");
+
+    SetLastError(0xdeadbeef);
+    ok(!SymFromAddr(self, 0x10, &disp, sym), "SymFromAddr(0x10) succeeded\n");
+    ok(GetLastError() != 0xdeadbeef, "no error set\n");
+
+    ok(SymCleanup(self), "SymCleanup\n");
+}
+
+static void test_function_table(void)
+{
+    void *entry;
+    DWORD64 base;
+
+    SymInitialize(GetCurrentProcess(), NULL, TRUE);
+    entry = SymFunctionTableAccess64(GetCurrentProcess(), (DWORD64)(ULONG_PTR)test_function_table);
+    /* a copy may be given (the entry is read from the process): compare contents */
+    ok(entry != NULL && ((RUNTIME_FUNCTION *)entry)->BeginAddress ==
+       RtlLookupFunctionEntry((DWORD64)(ULONG_PTR)test_function_table, &base, NULL)->BeginAddress,
+       "function table entry %p\n", entry);
+    SymCleanup(GetCurrentProcess());
+}
+
+static __attribute__((noinline)) int walk_stack(void)
+{
+    STACKFRAME64 frame;
+    CONTEXT ctx;
+    int frames = 0, found_main = 0;
+    HMODULE self = GetModuleHandleW(NULL);
+
+    SymInitialize(GetCurrentProcess(), NULL, TRUE);
+    RtlCaptureContext(&ctx);
+    memset(&frame, 0, sizeof(frame));
+    frame.AddrPC.Offset = ctx.Rip;
+    frame.AddrPC.Mode = AddrModeFlat;
+    frame.AddrStack.Offset = ctx.Rsp;
+    frame.AddrStack.Mode = AddrModeFlat;
+    frame.AddrFrame.Offset = ctx.Rbp;
+    frame.AddrFrame.Mode = AddrModeFlat;
+    while (frames < 64 && StackWalk64(IMAGE_FILE_MACHINE_AMD64, GetCurrentProcess(), GetCurrentThread(), &frame, &ctx,
+                                      NULL, SymFunctionTableAccess64, SymGetModuleBase64, NULL))
+    {
+        if (!frames) ok(frame.AddrPC.Offset >= (DWORD64)(ULONG_PTR)walk_stack &&
+                        frame.AddrPC.Offset < (DWORD64)(ULONG_PTR)walk_stack + 0x400, "first frame %I64x\n", frame.AddrPC.Offset);
+        if (SymGetModuleBase64(GetCurrentProcess(), frame.AddrPC.Offset) == (DWORD64)(ULONG_PTR)self) found_main++;
+        frames++;
+    }
+    ok(frames >= 3 && frames < 64, "%d frames\n", frames);
+    ok(found_main >= 2, "%d frames in the program\n", found_main);
+    SymCleanup(GetCurrentProcess());
+    return frames;
+}
+
+static void test_misc(void)
+{
+    char out[64];
+    API_VERSION *version = ImagehlpApiVersion();
+    WCHAR path[MAX_PATH];
+    HANDLE file;
+
+    ok(version != NULL && version->MajorVersion >= 4, "ImagehlpApiVersion\n");
+    /* a C name has nothing to undecorate */
+    ok(UnDecorateSymbolName("plain_name", out, sizeof(out), UNDNAME_COMPLETE) == 10 && !strcmp(out, "plain_name"),
+       "undecorate %s\n", out);
+
+    GetTempPathW(MAX_PATH, path);
+    lstrcatW(path, L"dbghelp-test.dmp");
+    file = CreateFileW(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_FLAG_DELETE_ON_CLOSE, NULL);
+    ok(!MiniDumpWriteDump(NULL, GetCurrentProcessId(), file, MiniDumpNormal, NULL, NULL, NULL),
+       "a dump with no process handle\n");
+    CloseHandle(file);
+}
+
+int main(void)
+{
+    test_start("dbghelp/sym");
+    test_session();
+    test_function_table();
+    walk_stack();
+    test_misc();
+    return test_summary();
+}

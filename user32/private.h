@@ -1,0 +1,12 @@
+/*
+ * Private declarations shared by the PE sources of user32.dll.
+ */
+#ifndef WLX_USER32_PRIVATE_H
+#define WLX_USER32_PRIVATE_H
+
+#define _USER32_            /* we define winuser.h's functions: not dllimport */
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <string.h>
+
+#endif
