@@ -8,8 +8,8 @@
  * that is how programs tell a redirected stream from a console.
  *
  * Sections: std handles · console check · write · read · modes and code
- * pages · screen buffer and cursor · colours · allocation · title · Ctrl
- * handlers.
+ * pages · screen buffer and cursor · colours · allocation · screen buffers ·
+ * title · Ctrl handlers.
  */
 #include "private.h"
 
@@ -231,16 +231,12 @@ BOOL WINAPI ReadConsoleA(HANDLE h, void *buf, DWORD count, DWORD *read, void *co
     return ret;
 }
 
-BOOL WINAPI FlushConsoleInputBuffer(HANDLE h)
+/* the console input handle behind `h` (a std handle value included), or
+   NULL with ERROR_INVALID_HANDLE when it is no console input (conin.c) */
+HANDLE k32_console_input(HANDLE h)
 {
-    return is_console(h);
-}
-
-BOOL WINAPI GetNumberOfConsoleInputEvents(HANDLE h, DWORD *count)
-{
-    if (!is_console(h)) return FALSE;
-    *count = 0;
-    return TRUE;
+    if (!is_console(h)) return NULL;
+    return console_handle(h);
 }
 
 /* --- modes and code pages -------------------------------------------------------------------- */
@@ -444,6 +440,44 @@ HWND WINAPI GetConsoleWindow(void)
     return NULL;
 }
 
+/* --- screen buffers ------------------------------------------------------------------------------ */
+
+/* A new screen buffer is the terminal opened again; making one active
+   switches the terminal to its alternate screen, making the original
+   output active switches back (what full-screen programs use buffers for). */
+static HANDLE extra_buffers[8];
+static BOOL on_alternate;
+
+HANDLE WINAPI CreateConsoleScreenBuffer(DWORD access, DWORD share, const SECURITY_ATTRIBUTES *sa, DWORD flags,
+                                        void *data)
+{
+    HANDLE h;
+    (void)data;
+    if (flags != CONSOLE_TEXTMODE_BUFFER) { SetLastError(ERROR_INVALID_PARAMETER); return INVALID_HANDLE_VALUE; }
+    if (!have_console()) { SetLastError(ERROR_INVALID_HANDLE); return INVALID_HANDLE_VALUE; }
+    h = CreateFileW(L"CONOUT$", access, share, (SECURITY_ATTRIBUTES *)sa, OPEN_EXISTING, 0, NULL);
+    if (h == INVALID_HANDLE_VALUE) return h;
+    for (size_t i = 0; i < ARRAYSIZE(extra_buffers); i++)
+        if (!extra_buffers[i]) { extra_buffers[i] = h; break; }
+    return h;
+}
+
+static BOOL is_extra_buffer(HANDLE h)
+{
+    for (size_t i = 0; i < ARRAYSIZE(extra_buffers); i++) if (h && extra_buffers[i] == h) return TRUE;
+    return FALSE;
+}
+
+BOOL WINAPI SetConsoleActiveScreenBuffer(HANDLE h)
+{
+    BOOL alternate;
+    if (!is_console(h)) return FALSE;
+    alternate = is_extra_buffer(console_handle(h));
+    if (alternate != on_alternate && !write_utf8(h, alternate ? L"\x1b[?1049h" : L"\x1b[?1049l", 8)) return FALSE;
+    on_alternate = alternate;
+    return TRUE;
+}
+
 /* --- title --------------------------------------------------------------------------------------- */
 
 static WCHAR title[1024];
@@ -518,6 +552,20 @@ DWORD WINAPI CtrlRoutine(void *arg)
         if (list[n](event)) return 0;
     if (ignored) return 0;
     ExitProcess(STATUS_CONTROL_C_EXIT);
+}
+
+NTSTATUS NTAPI __wlx_signal_process(ULONG id, ULONG event);
+
+/* Group 0 is every process of the console: wlx reaches this process only
+   (its handlers run on a new thread, as for a key press). Another group
+   is the process that leads it: a Ctrl-Break reaches it; a Ctrl-C is
+   documented to succeed without reaching it. */
+BOOL WINAPI GenerateConsoleCtrlEvent(DWORD event, DWORD group)
+{
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!have_console()) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    if (group && event == CTRL_C_EVENT) return TRUE;
+    return set_ntstatus(__wlx_signal_process(group, event));
 }
 
 BOOL WINAPI SetConsoleCtrlHandler(PHANDLER_ROUTINE func, BOOL add)

@@ -54,8 +54,9 @@ if [ "$mode" = wlx ]; then
     run_one loader/badinput sh tests/loader/badinput.sh "$b"
     run_one loader/samples sh tests/loader/samples.sh "$b"
     run_one loader/ctrlc sh tests/loader/ctrlc.sh "$b"
-    run_one loader/imagecache sh tests/loader/imagecache.sh "$b"
+    run_one loader/console sh tests/loader/console.sh "$b"
     run_one loader/sigkill sh tests/loader/sigkill.sh "$b"
+    run_one loader/imagecache sh tests/loader/imagecache.sh "$b"
     run_one apps/7zip sh tests/apps/7zip.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER

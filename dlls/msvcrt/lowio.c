@@ -48,6 +48,12 @@ static struct fd_entry *get_fd(int fd)
     return &fd_table[fd];
 }
 
+/* mirrors fd's entry into __pioinfo, the table programs read directly (pioinfo.c) */
+static void publish(int fd)
+{
+    msvcrt_ioinfo_sync(fd, fd_table[fd].handle, fd_table[fd].flags, fd_table[fd].textmode);
+}
+
 static HANDLE fd_handle(struct fd_entry *entry)
 {
     return entry->handle;
@@ -69,6 +75,7 @@ static void set_entry(struct fd_entry *entry, HANDLE handle, int oflags)
     if (oflags & _O_U8TEXT) entry->textmode = TEXTMODE_UTF8;
     else if (oflags & (_O_WTEXT | _O_U16TEXT)) entry->textmode = TEXTMODE_UTF16LE;
     else entry->textmode = TEXTMODE_ANSI;
+    publish(entry - fd_table);
 }
 
 /* Text flags for an open: explicit ones win, else the global _fmode. */
@@ -118,6 +125,7 @@ static void inherit_fds(void)
         fd_table[i].handle = handles[i];
         fd_table[i].flags = flags[i];
         fd_table[i].textmode = TEXTMODE_ANSI;
+        publish(i);
     }
 }
 
@@ -135,6 +143,7 @@ static void init_std_fd(int fd, DWORD std)
     fd_table[fd].handle = INVALID_HANDLE_VALUE;
     fd_table[fd].flags = FD_OPEN | FD_DEVICE | FD_TEXT;
     fd_table[fd].textmode = TEXTMODE_ANSI;
+    publish(fd);
 }
 
 void msvcrt_init_io(void)
@@ -231,6 +240,7 @@ static void handle_bom(int fd, int oflags)
     }
     entry->flags |= FD_TEXT;
     entry->textmode = textmode;
+    publish(fd);
 }
 
 static int open_handle(const wchar_t *path, int oflags, int shflag, int pmode)
@@ -419,6 +429,7 @@ int __cdecl _close(int fd)
     handle = entry->handle;
     entry->flags = 0;
     entry->handle = INVALID_HANDLE_VALUE;
+    publish(fd);
     _unlock(MSVCRT_LOCK_OSFHND);
     if (handle != INVALID_HANDLE_VALUE && !CloseHandle(handle))
     {
@@ -456,6 +467,7 @@ int __cdecl _dup(int fd)
     }
     fd_table[new_fd].flags = entry->flags & ~FD_NOINHERIT;
     fd_table[new_fd].textmode = entry->textmode;
+    publish(new_fd);
     return new_fd;
 }
 
@@ -479,6 +491,7 @@ int __cdecl _dup2(int fd, int fd2)
     fd_table[fd2].handle = dup;
     fd_table[fd2].flags &= ~FD_NOINHERIT;
     fd_table[fd2].has_peek = 0;
+    publish(fd2);
     _unlock(MSVCRT_LOCK_OSFHND);
     if (fd2 <= 2) SetStdHandle(std_ids[fd2], dup);
     return 0;
@@ -868,6 +881,7 @@ int __cdecl _setmode(int fd, int mode)
     if (mode == _O_U8TEXT) entry->textmode = TEXTMODE_UTF8;
     else if (mode == _O_WTEXT || mode == _O_U16TEXT) entry->textmode = TEXTMODE_UTF16LE;
     else entry->textmode = TEXTMODE_ANSI;
+    publish(fd);
     return old;
 }
 

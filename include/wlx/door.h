@@ -67,6 +67,7 @@
 #define WLX_DBG_FILE      0x10
 #define WLX_DBG_VIRTUAL   0x20
 #define WLX_DBG_THREAD    0x40
+#define WLX_DBG_DEBUGSTR  0x80  /* OutputDebugString to stderr (kernel32/debug.c) */
 
 /* RTL_USER_PROCESS_PARAMETERS (x64) */
 #define PP_MAXIMUM_LENGTH       0x0000

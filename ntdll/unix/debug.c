@@ -14,7 +14,7 @@ unsigned wlx_debug_flags;
 static const struct { const char *name; unsigned flag; } channels[] = {
     {"loaddll", WLX_DBG_LOADDLL}, {"relay", WLX_DBG_RELAY}, {"seh", WLX_DBG_SEH},
     {"server", WLX_DBG_SERVER}, {"file", WLX_DBG_FILE}, {"virtual", WLX_DBG_VIRTUAL},
-    {"thread", WLX_DBG_THREAD}, {"all", ~0u},
+    {"thread", WLX_DBG_THREAD}, {"debugstr", WLX_DBG_DEBUGSTR}, {"all", ~0u},
 };
 
 void wlx_debug_init(void)

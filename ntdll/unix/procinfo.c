@@ -12,6 +12,7 @@
 #include "private.h"
 #include "sysinfo.h"
 #include "process.h"
+#include "procmem.h"
 
 #define STATUS_PORT_NOT_SET ((NTSTATUS)0xC0000353)
 
@@ -181,6 +182,7 @@ NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, v
     {
     case ProcessBasicInformation: status = basic_info(buf, len, &ret); break;
     case ProcessVmCounters: status = vm_counters(buf, len, &ret); break;
+    case 2 /* ProcessIoCounters */: status = procmem_io_counters(buf, len, &ret); break;
     case ProcessTimes: status = times_info(buf, len, &ret); break;
     case ProcessDebugPort: status = pointer_info(buf, len, &ret, 0); break;           /* no debugger */
     case ProcessWow64Information: status = pointer_info(buf, len, &ret, 0); break;    /* native */

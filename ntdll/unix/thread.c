@@ -277,6 +277,18 @@ static void thread_list_remove(struct wlx_thread *t)
     pthread_mutex_unlock(&thread_list_lock);
 }
 
+/* the Windows ids of the live threads (toolhelp, procmem.c): how many there
+   are; the first `max` go to `ids` */
+size_t thread_list_ids(uint32_t *ids, size_t max)
+{
+    size_t n;
+    pthread_mutex_lock(&thread_list_lock);
+    n = thread_list_count;
+    for (size_t i = 0; i < n && i < max; i++) ids[i] = __atomic_load_n(&thread_list[i]->tid, __ATOMIC_ACQUIRE);
+    pthread_mutex_unlock(&thread_list_lock);
+    return n;
+}
+
 NTSTATUS WINAPI unix_NtOpenThread(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, const CLIENT_ID *id)
 {
     struct wlx_thread *found = NULL;

@@ -32,6 +32,7 @@ extern void *wlx_thread_start_pe;
 extern size_t wlx_default_stack_reserve;
 uint32_t thread_id_from_unix(int tid);
 void thread_list_add(struct wlx_thread *t);
+size_t thread_list_ids(uint32_t *ids, size_t max);   /* Windows ids of the live threads */
 void thread_init_suspend_signal(void);
 struct ucontext_t;
 void signal_get_context(void *ctx, const struct ucontext_t *uc);

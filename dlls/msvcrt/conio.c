@@ -1,0 +1,226 @@
+/*
+ * Console I/O (conio.h): _getch/_getwch/_getche/_getwche, _kbhit,
+ * _ungetch/_ungetwch, _putch/_putwch, _cputs/_cputws and their _nolock
+ * forms. As msvcrt, they talk to the console itself (CONIN$ and CONOUT$,
+ * opened once), never to stdin/stdout: a redirected program still reads
+ * keys from its terminal. Without a console, reads give EOF/WEOF and
+ * writes fail.
+ *
+ * Keys come from ReadConsoleInput: a character key gives its character;
+ * an arrow, editing or function key gives two results, a prefix (0xE0 for
+ * the keys of the extended keypad, 0 for F1-F12) and then its scan code,
+ * as the Windows console reports them.
+ */
+#include "private.h"
+#include <conio.h>
+#include <stdio.h>
+
+#define MSVCRT_LOCK_CONIO 3          /* msvcrt's _CONIO_LOCK */
+
+static HANDLE conin = INVALID_HANDLE_VALUE, conout = INVALID_HANDLE_VALUE;
+static BOOL conin_tried, conout_tried;
+static int ungot = EOF;               /* _ungetch's character, EOF if none */
+static int pending_scan = EOF;        /* the scan code after a 0/0xE0 prefix */
+
+wint_t __cdecl _putwch_nolock(wchar_t c);
+int __cdecl _putch_nolock(int c);
+
+static HANDLE open_console(const wchar_t *name, HANDLE *slot, BOOL *tried)
+{
+    if (!*tried)
+    {
+        *slot = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+        *tried = TRUE;
+    }
+    return *slot;
+}
+
+static HANDLE console_in(void) { return open_console(L"CONIN$", &conin, &conin_tried); }
+static HANDLE console_out(void) { return open_console(L"CONOUT$", &conout, &conout_tried); }
+
+/* ---- reading keys ---- */
+
+/* the prefix of a key that has no character, 0 when it has none */
+static int key_prefix(const KEY_EVENT_RECORD *k)
+{
+    WORD vk = k->wVirtualKeyCode;
+    if (vk >= VK_F1 && vk <= VK_F12) return 0x100;   /* 0, then the scan code */
+    if ((vk >= VK_PRIOR && vk <= VK_DOWN) || vk == VK_INSERT || vk == VK_DELETE) return 0xe0;
+    return -1;
+}
+
+/* the next key press from the console: its character, or a prefix whose
+   scan code the next call returns (then *raw is set: a byte, not a
+   character); WEOF without a console */
+static wint_t next_key(BOOL *raw)
+{
+    HANDLE in = console_in();
+    INPUT_RECORD rec;
+    DWORD n, mode = 0;
+    wint_t ret = WEOF;
+
+    *raw = FALSE;
+    if (in == INVALID_HANDLE_VALUE) return WEOF;
+    GetConsoleMode(in, &mode);
+    SetConsoleMode(in, 0);                            /* raw: no line editing, no echo, no Ctrl+C */
+    while (ReadConsoleInputW(in, &rec, 1, &n) && n)
+    {
+        const KEY_EVENT_RECORD *k = &rec.Event.KeyEvent;
+        int prefix;
+        if (rec.EventType != KEY_EVENT || !k->bKeyDown) continue;
+        if (k->uChar.UnicodeChar) { ret = k->uChar.UnicodeChar; break; }
+        if ((prefix = key_prefix(k)) < 0) continue;   /* Shift, Ctrl... alone */
+        pending_scan = k->wVirtualScanCode;
+        ret = prefix & 0xff;
+        *raw = TRUE;
+        break;
+    }
+    SetConsoleMode(in, mode);
+    return ret;
+}
+
+/* the ungot character, a pending scan code, or the next key */
+static wint_t take_key(BOOL *raw)
+{
+    wint_t c;
+    *raw = TRUE;
+    if (ungot != EOF) { c = ungot; ungot = EOF; return c; }
+    if (pending_scan != EOF) { c = pending_scan; pending_scan = EOF; return c; }
+    return next_key(raw);
+}
+
+wint_t __cdecl _getwch_nolock(void)
+{
+    BOOL raw;
+    return take_key(&raw);
+}
+
+int __cdecl _getch_nolock(void)
+{
+    BOOL raw;
+    wint_t w = take_key(&raw);
+    char a;
+    if (w == WEOF) return EOF;
+    if (w < 0x80 || raw) return w & 0xff;
+    /* a character outside ASCII: its byte in the console's code page */
+    return WideCharToMultiByte(GetConsoleCP(), 0, (wchar_t *)&w, 1, &a, 1, NULL, NULL) ? (unsigned char)a : EOF;
+}
+
+wint_t __cdecl _getwche_nolock(void)
+{
+    wint_t c = _getwch_nolock();
+    return c == WEOF ? WEOF : _putwch_nolock(c);
+}
+
+int __cdecl _getche_nolock(void)
+{
+    int c = _getch_nolock();
+    return c == EOF ? EOF : _putch_nolock(c);
+}
+
+/* a key press waits: an ungot character, or a key-down event with a
+   character or a prefixed key; other events are dropped, as msvcrt does */
+int __cdecl _kbhit(void)
+{
+    HANDLE in;
+    INPUT_RECORD recs[64];
+    DWORD n = 0, i;
+    int hit = 0;
+
+    _lock(MSVCRT_LOCK_CONIO);
+    if (ungot != EOF || pending_scan != EOF) hit = 1;
+    else if ((in = console_in()) != INVALID_HANDLE_VALUE && PeekConsoleInputW(in, recs, ARRAYSIZE(recs), &n))
+    {
+        for (i = 0; i < n && !hit; i++)
+        {
+            const KEY_EVENT_RECORD *k = &recs[i].Event.KeyEvent;
+            hit = recs[i].EventType == KEY_EVENT && k->bKeyDown && (k->uChar.UnicodeChar || key_prefix(k) >= 0);
+        }
+        if (!hit && n) ReadConsoleInputW(in, recs, n, &n);   /* only releases and the like: drop them */
+    }
+    _unlock(MSVCRT_LOCK_CONIO);
+    return hit;
+}
+
+wint_t __cdecl _ungetwch_nolock(wint_t c)
+{
+    if (c == WEOF || ungot != EOF) return WEOF;
+    ungot = c;
+    return c;
+}
+
+int __cdecl _ungetch_nolock(int c)
+{
+    if (c == EOF || ungot != EOF) return EOF;
+    ungot = c & 0xff;
+    return ungot;
+}
+
+/* ---- writing ---- */
+
+static BOOL write_wide(const wchar_t *s, DWORD len)
+{
+    HANDLE out = console_out();
+    DWORD done;
+    return out != INVALID_HANDLE_VALUE && WriteConsoleW(out, s, len, &done, NULL) && done == len;
+}
+
+static BOOL write_ansi(const char *s, DWORD len)
+{
+    HANDLE out = console_out();
+    DWORD done;
+    return out != INVALID_HANDLE_VALUE && WriteConsoleA(out, s, len, &done, NULL) && done == len;
+}
+
+wint_t __cdecl _putwch_nolock(wchar_t c)
+{
+    return write_wide(&c, 1) ? c : WEOF;
+}
+
+int __cdecl _putch_nolock(int c)
+{
+    char a = (char)c;
+    return write_ansi(&a, 1) ? (c & 0xff) : EOF;
+}
+
+/* _cputs and _cputws: the whole string, 0 or -1 */
+static int cputs_common(const void *s, BOOL wide)
+{
+    BOOL ok;
+    if (!s) { msvcrt_invalid_parameter(); *_errno() = EINVAL; return -1; }
+    _lock(MSVCRT_LOCK_CONIO);
+    ok = wide ? write_wide(s, wcslen(s)) : write_ansi(s, strlen(s));
+    _unlock(MSVCRT_LOCK_CONIO);
+    return ok ? 0 : -1;
+}
+
+int __cdecl _cputs(const char *s) { return cputs_common(s, FALSE); }
+int __cdecl _cputws(const wchar_t *s) { return cputs_common(s, TRUE); }
+
+/* the locking forms: the _nolock function under msvcrt's console lock */
+#define LOCKED(type, name, params, args) \
+    type __cdecl name params \
+    { \
+        type r; \
+        _lock(MSVCRT_LOCK_CONIO); \
+        r = name##_nolock args; \
+        _unlock(MSVCRT_LOCK_CONIO); \
+        return r; \
+    }
+
+LOCKED(wint_t, _getwch, (void), ())
+LOCKED(int, _getch, (void), ())
+LOCKED(wint_t, _getwche, (void), ())
+LOCKED(int, _getche, (void), ())
+LOCKED(wint_t, _ungetwch, (wint_t c), (c))
+LOCKED(int, _ungetch, (int c), (c))
+LOCKED(wint_t, _putwch, (wchar_t c), (c))
+LOCKED(int, _putch, (int c), (c))
+
+/* msvcrt's startup hook for the C locale's lconv: wlx's lconv is ready
+   from the start (locale.c), nothing is left to do */
+int __cdecl __lconv_init(void)
+{
+    return 0;
+}

@@ -1,0 +1,84 @@
+/* tests/msvcrt/conio.c — console I/O of conio.h (_ungetch, _getch, _kbhit,
+   _putch, _cputs; the console part only when there is one), __lconv_init,
+   and __pioinfo, msvcrt's fd table as programs read it directly. */
+#include <windows.h>
+#include <conio.h>
+#include <fcntl.h>
+#include <io.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "test.h"
+
+static void test_ungetch(void)
+{
+    ok(_ungetch('x') == 'x', "_ungetch failed\n");
+    ok(_ungetch('y') == EOF, "a second _ungetch was taken\n");
+    ok(_kbhit(), "_kbhit does not see the ungot character\n");
+    ok(_getch() == 'x', "_getch did not return the ungot character\n");
+
+    ok(_ungetwch(0x00e9) == 0x00e9, "_ungetwch failed\n");
+    ok(_getwch() == 0x00e9, "_getwch did not return the ungot character\n");
+}
+
+static void test_console_output(void)
+{
+    HANDLE out = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                             OPEN_EXISTING, 0, NULL);
+    if (out == INVALID_HANDLE_VALUE) { skip("no console\n"); return; }
+    CloseHandle(out);
+    ok(_putch('[') == '[', "_putch failed\n");
+    ok(_cputs("conio test]\r\n") == 0, "_cputs failed\n");
+    ok(_putwch(L'.') == L'.', "_putwch failed\n");
+    ok(_cputws(L"\r\n") == 0, "_cputws failed\n");
+}
+
+/* msvcrt.dll's ioinfo starts with a HANDLE, then the osfile flags; its size
+   differs between msvcrt.dll versions: a block holds 32 of them, and is a
+   heap block whose size _msize tells */
+#define FOPEN 0x01
+#define FTEXT 0x80
+
+static void test_pioinfo(void)
+{
+    HMODULE crt = LoadLibraryA("msvcrt.dll");
+    char **pioinfo = (char **)GetProcAddress(crt, "__pioinfo");   /* the array of block pointers */
+    int (__cdecl *p_open)(const char *, int, ...) = (void *)GetProcAddress(crt, "_open");
+    int (__cdecl *p_close)(int) = (void *)GetProcAddress(crt, "_close");
+    int (__cdecl *p_setmode)(int, int) = (void *)GetProcAddress(crt, "_setmode");
+    intptr_t (__cdecl *p_get_osfhandle)(int) = (void *)GetProcAddress(crt, "_get_osfhandle");
+    size_t (__cdecl *p_msize)(void *) = (void *)GetProcAddress(crt, "_msize");
+    int (__cdecl *p_lconv_init)(void) = (void *)GetProcAddress(crt, "__lconv_init");
+    char path[MAX_PATH], dir[MAX_PATH], *e;
+    size_t size;
+    int fd;
+
+    if (!pioinfo || !p_open || !p_msize) { skip("msvcrt.dll has no __pioinfo\n"); return; }
+    ok(p_lconv_init && p_lconv_init() == 0, "__lconv_init failed\n");
+
+    GetTempPathA(MAX_PATH, dir);
+    GetTempFileNameA(dir, "wlx", 0, path);
+    fd = p_open(path, _O_RDWR | _O_CREAT | _O_TEXT, _S_IREAD | _S_IWRITE);
+    ok(fd >= 3, "_open gave %d\n", fd);
+    if (fd < 0) return;
+    ok(pioinfo[0] != NULL, "no first block\n");
+    size = p_msize(pioinfo[fd / 32]) / 32;
+    ok(size >= 56, "entries of %Iu bytes\n", size);
+    e = pioinfo[fd / 32] + (fd % 32) * size;
+    ok(*(intptr_t *)e == p_get_osfhandle(fd), "osfhnd %Ix, _get_osfhandle %Ix\n", *(intptr_t *)e, p_get_osfhandle(fd));
+    ok((e[8] & FOPEN) && (e[8] & FTEXT), "osfile %02x\n", (unsigned char)e[8]);
+    p_setmode(fd, _O_BINARY);
+    ok((e[8] & FOPEN) && !(e[8] & FTEXT), "osfile after _setmode %02x\n", (unsigned char)e[8]);
+    p_close(fd);
+    ok(!(e[8] & FOPEN), "osfile after _close %02x\n", (unsigned char)e[8]);
+    DeleteFileA(path);
+}
+
+int main(void)
+{
+    test_start("conio");
+    test_ungetch();
+    test_console_output();
+    test_pioinfo();
+    return test_summary();
+}
