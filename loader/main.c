@@ -24,10 +24,13 @@ static void usage(FILE *out)
         "Usage: wlx [options] PROGRAM.exe [ARGUMENTS...]\n"
         "Runs a 64-bit Windows program on Linux.\n\n"
         "PROGRAM may be a Unix path (./app.exe, /opt/app.exe) or a Windows path\n"
-        "(C:\\\\tools\\\\app.exe), or the name of one of wlx's own programs (reg).\n\n"
+        "(C:\\tools\\app.exe), or the name of one of wlx's own programs (reg).\n\n"
         "Options:\n"
         "  --help       show this help and exit\n"
-        "  --version    show the version and exit\n\n"
+        "  --version    show the version and exit\n"
+        "  --raw-args   pass the arguments as they are (by default an argument that is\n"
+        "               an absolute Unix path, or --name=/unix/path, becomes a Windows\n"
+        "               path: /tmp/a.txt is Z:\\tmp\\a.txt)\n\n"
         "Environment:\n"
         "  WLXPREFIX    the prefix folder (default ~/.wlx), created on first use\n"
         "  WLXDEBUG     trace channels, e.g. +loaddll,+relay,+seh,+server,+file\n");
@@ -70,13 +73,50 @@ static char *find_builtin_program(const char *arg)
     return NULL;
 }
 
+/* Unix paths among the program's arguments become Windows paths, as a user
+ * typing "wlx app.exe /home/me/in.txt --out=/tmp/o" means them: an argument
+ * (or the value after "=" of a "--name=value" one) that is an absolute Unix
+ * path naming something that exists, or with at least two components whose
+ * folder exists. A lone "/x" that names nothing stays as it is: it is far
+ * more likely a Windows-style switch. --raw-args turns this off. */
+static int is_unix_path(const char *s)
+{
+    struct stat st;
+    const char *last;
+    char *dir;
+    int ok;
+    if (s[0] != '/' || !s[1] || s[1] == '/') return 0;
+    if (!lstat(s, &st)) return 1;
+    last = strrchr(s, '/');
+    if (last == s) return 0;   /* one component that does not exist */
+    dir = strndup(s, last - s);
+    ok = dir && !stat(dir, &st) && S_ISDIR(st.st_mode);
+    free(dir);
+    return ok;
+}
+
+static char *windows_arg(char *arg)
+{
+    char *eq = arg[0] == '-' ? strchr(arg, '=') : NULL;
+    const char *path = eq ? eq + 1 : arg;
+    char *dos, *out;
+    if (!is_unix_path(path) || !(dos = path_unix_to_dos(path))) return arg;
+    if (!eq) return dos;
+    out = malloc((eq + 1 - arg) + strlen(dos) + 1);
+    memcpy(out, arg, eq + 1 - arg);
+    strcpy(out + (eq + 1 - arg), dos);
+    free(dos);
+    return out;
+}
+
 int main(int argc, char **argv)
 {
-    int i = 1;
+    int i = 1, raw_args = 0;
     for (; i < argc && argv[i][0] == '-'; i++)
     {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
         if (!strcmp(argv[i], "--version")) { printf("wlx %s\n", WLX_VERSION); return 0; }
+        if (!strcmp(argv[i], "--raw-args")) { raw_args = 1; continue; }
         if (!strcmp(argv[i], "--")) { i++; break; }
         fprintf(stderr, "wlx: unknown option '%s' (see wlx --help)\n", argv[i]);
         return 2;
@@ -102,5 +142,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "wlx: %s: no such file\n", arg);
         return 127;
     }
+    if (!raw_args)
+        for (int a = i + 1; a < argc; a++) argv[a] = windows_arg(argv[a]);
     loader_run(exe, argc - i, argv + i);
 }

@@ -57,7 +57,9 @@ if [ "$mode" = wlx ]; then
     run_one loader/console sh tests/loader/console.sh "$b"
     run_one loader/sigkill sh tests/loader/sigkill.sh "$b"
     run_one loader/imagecache sh tests/loader/imagecache.sh "$b"
+    run_one loader/unixargs sh tests/loader/unixargs.sh "$b"
     run_one apps/7zip sh tests/apps/7zip.sh "$b"
+    run_one apps/esbuild sh tests/apps/esbuild.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
