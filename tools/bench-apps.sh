@@ -9,7 +9,7 @@
 # registry the script says so and exits 0. BENCH_RUNS sets the runs (3).
 b=$(cd "${1:-build}" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
-cache=$b/apps-cache
+. "$top/tests/apps/lib.sh"
 runs=${BENCH_RUNS:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -17,16 +17,6 @@ WLXPREFIX=${WLXPREFIX:-$work/wlx-prefix}; export WLXPREFIX
 wlx=$b/bin/wlx
 
 skip() { echo "bench-apps skipped: $*"; exit 0; }
-
-# fetch NAME@VERSION DIR: unpacks npm's tarball into $cache/DIR
-fetch() {
-    [ -d "$cache/$2/package" ] && return 0
-    command -v npm >/dev/null 2>&1 || skip "npm is not installed"
-    mkdir -p "$cache"
-    tgz=$(cd "$cache" && timeout 180 npm pack --silent "$1" 2>/dev/null | tail -n 1)
-    [ -n "$tgz" ] && [ -f "$cache/$tgz" ] || skip "npm pack $1 failed (registry unreachable?)"
-    mkdir -p "$cache/$2" && tar -xzf "$cache/$tgz" -C "$cache/$2" || skip "cannot unpack $tgz"
-}
 fetch 7zip-bin@5.2.0 7zip-bin-5.2.0
 fetch @esbuild/win32-x64@0.28.2 esbuild-win32-x64-0.28.2
 fetch @esbuild/linux-x64@0.28.2 esbuild-linux-x64-0.28.2

@@ -7,25 +7,15 @@
 # Skips (exit 0, "skipped: ...") without npm, the registry or 7zz.
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
-cache=$b/apps-cache
+. "$src/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
 
-skip() { echo "skipped: $*"; exit 0; }
 command -v 7zz >/dev/null 2>&1 || skip "7zz is not installed (Debian package 7zip)"
 sevenza=$cache/7zip-bin-5.2.0/package/win/x64/7za.exe
-if [ ! -f "$sevenza" ]; then
-    command -v npm >/dev/null 2>&1 || skip "npm is not installed"
-    mkdir -p "$cache"
-    (cd "$cache" && timeout 120 npm pack --silent 7zip-bin@5.2.0 >/dev/null 2>&1) || skip "npm pack 7zip-bin@5.2.0 failed (registry unreachable?)"
-    mkdir -p "$cache/7zip-bin-5.2.0" && tar -xzf "$cache/7zip-bin-5.2.0.tgz" -C "$cache/7zip-bin-5.2.0" || skip "cannot unpack 7zip-bin"
-fi
+fetch 7zip-bin@5.2.0 7zip-bin-5.2.0
 
-pass=0; fail=0
-check() { # NAME STATUS DETAIL
-    if [ "$2" = 0 ]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1${3:+: $3}"; fi
-}
 w7z() { "$b/bin/wlx" "$sevenza" "$@"; }
 # the list of entries of `7z l` output, separators and line ends as on Linux
 entries() { sed -n '/^-----/,$p' | tr '\\' / | tr -d '\r'; }

