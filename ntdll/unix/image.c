@@ -176,13 +176,14 @@ static unsigned section_vprot(uint32_t ch)
 
 #define IMAGE_CACHE_MIN (256 * 1024)   /* smaller images are simply read */
 
-static int cache_dir(char *dir, size_t size)
+/* the cache folder's name; make: create it (only a cache miss needs it) */
+static int cache_dir(char *dir, size_t size, int make)
 {
     if (!wlx_prefix_dir) return -1;
     snprintf(dir, size, "%s/.cache", wlx_prefix_dir);
-    if (mkdir(dir, 0700) && errno != EEXIST) return -1;
+    if (make && mkdir(dir, 0700) && errno != EEXIST) return -1;
     snprintf(dir, size, "%s/.cache/images", wlx_prefix_dir);
-    if (mkdir(dir, 0700) && errno != EEXIST) return -1;
+    if (make && mkdir(dir, 0700) && errno != EEXIST) return -1;
     return 0;
 }
 
@@ -259,7 +260,7 @@ static int image_cache_open(int fd, const struct stat *st, const uint8_t *hdr, s
     size_t id_len;
     int cfd;
 
-    if (cache_dir(dir, sizeof(dir))) return -1;
+    if (cache_dir(dir, sizeof(dir), 0)) return -1;
     id_len = snprintf(name, sizeof(name), "%lx-%lx-", (unsigned long)st->st_dev, (unsigned long)st->st_ino);
     snprintf(name + id_len, sizeof(name) - id_len, "%llx-%lx.%09ld-%lx.%09ld.img", (unsigned long long)st->st_size,
              (long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec, (long)st->st_ctim.tv_sec, st->st_ctim.tv_nsec);
@@ -275,6 +276,7 @@ static int image_cache_open(int fd, const struct stat *st, const uint8_t *hdr, s
             return cfd;
         close(cfd);
     }
+    if (cache_dir(dir, sizeof(dir), 1)) return -1;
     if ((cfd = cache_write(fd, dir, path, nt, sec, size)) >= 0) cache_prune(dir, name, id_len);
     return cfd;
 }
