@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 #include "../ntdll/unix/private.h"
 #include "loader.h"
+#include "wlx/procstart.h"
 
 #define WLX_VERSION "0.1"
 
@@ -123,6 +125,13 @@ int main(int argc, char **argv)
     }
     if (i >= argc) { usage(stderr); return 2; }
 
+    /* a child started by another wlx comes with every signal blocked (ntdll/unix/spawn.c) */
+    if (getenv(WLX_STARTUP_FD_VAR))
+    {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+    }
     wlx_debug_init();
     loader_reserve_address_space();
     virtual_init();

@@ -44,7 +44,7 @@ static void *build_peb(const struct image_info *exe)
 {
     uint8_t *peb = virtual_alloc_system(PEB_SIZE, VPROT_READ | VPROT_WRITE);
     if (!peb) wlx_fatal("out of memory");
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    long ncpu = wlx_cpu_count();
     *(void **)(peb + PEB_IMAGE_BASE) = exe->base;
     *(uint32_t *)(peb + PEB_NUMBER_OF_PROCESSORS) = ncpu > 0 ? ncpu : 1;
     *(uint32_t *)(peb + PEB_OS_MAJOR) = 10;

@@ -281,24 +281,88 @@ static int image_cache_open(int fd, const struct stat *st, const uint8_t *hdr, s
     return cfd;
 }
 
-/* maps the headers and each section's data from the cache entry; the rest
-   (uninitialized data) stays anonymous zero pages */
-static int map_from_cache(int cfd, uint8_t *base, const struct pe_nt_headers *nt, const struct pe_section *sec,
-                          size_t size)
+/* --- mapping ----------------------------------------------------------------
+   An image that needs no relocation and whose pages all come whole from one
+   file (our DLLs, page-aligned; or an image cache entry) is mapped with each
+   page's final protection at once; any other is filled while writable, then
+   protected. */
+
+/* where each page of the image comes from in the file (-1: a zero page), or
+   NULL when a page needs reading. cached: fd is an image cache entry, where
+   every page lies at its RVA. */
+static int64_t *page_sources(const struct pe_nt_headers *nt, const struct pe_section *sec, size_t size,
+                             int cached, off_t file_size)
 {
+    size_t pages = size / PAGE_SIZE;
+    int64_t *src = malloc(pages * sizeof(*src));
+    if (!src) return NULL;
+    for (size_t p = 0; p < pages; p++) src[p] = -1;
     size_t hsize = nt->OptionalHeader.SizeOfHeaders < size ? nt->OptionalHeader.SizeOfHeaders : size;
-    if (mmap(base, (hsize + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED,
-             cfd, 0) == MAP_FAILED)
-        return -1;
+    for (size_t p = 0; p * PAGE_SIZE < hsize; p++) src[p] = p * PAGE_SIZE;
     for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
     {
         uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
-        size_t len;
         if (raw > vsize) raw = vsize;
-        if (!raw || (sec[i].VirtualAddress & (PAGE_SIZE - 1))) continue;   /* checked when written */
-        len = ((size_t)raw + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-        if (mmap(base + sec[i].VirtualAddress, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, cfd,
-                 sec[i].VirtualAddress) == MAP_FAILED)
+        if (!raw) continue;
+        uint64_t from = cached ? sec[i].VirtualAddress : sec[i].PointerToRawData;
+        /* whole pages of the file, its padding showing after VirtualSize as on
+           Windows; a last page that ends beyond the file must be read */
+        size_t whole = ((size_t)raw + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+        if ((sec[i].VirtualAddress | from) & (PAGE_SIZE - 1) || from + whole > (uint64_t)file_size + PAGE_SIZE - 1 ||
+            (!cached && whole > (((size_t)sec[i].SizeOfRawData + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))))
+        {
+            free(src);
+            return NULL;
+        }
+        for (size_t off = 0; off < whole && (sec[i].VirtualAddress + off) / PAGE_SIZE < pages; off += PAGE_SIZE)
+            src[(sec[i].VirtualAddress + off) / PAGE_SIZE] = from + off;
+    }
+    return src;
+}
+
+/* notes the protections: headers read-only, then each section's */
+static void note_protections(uint8_t *base, size_t size, const struct pe_nt_headers *nt, const struct pe_section *sec)
+{
+    virtual_note_image_range(base, 0, size, VPROT_READ);
+    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    {
+        uint32_t vsize = sec[i].VirtualSize ? sec[i].VirtualSize : sec[i].SizeOfRawData;
+        if (vsize) virtual_note_image_range(base, sec[i].VirtualAddress, vsize, section_vprot(sec[i].Characteristics));
+    }
+}
+
+/* fills the image (while writable) from fd: mapped pages where they are whole, read otherwise */
+static int fill_image(int fd, const struct stat *st, const uint8_t *hdr, size_t len, uint8_t *base, size_t size,
+                      const struct pe_nt_headers *nt, const struct pe_section *sec)
+{
+    const struct pe_optional64 *opt = &nt->OptionalHeader;
+    int direct = !(opt->FileAlignment & (PAGE_SIZE - 1));
+    size_t hsize = opt->SizeOfHeaders < size ? opt->SizeOfHeaders : size;
+
+    mprotect(base, size, PROT_READ | PROT_WRITE);
+    if (hsize <= len) memcpy(base, hdr, hsize);   /* already read */
+    else if (pread(fd, base, hsize, 0) < 0) return -1;
+    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    {
+        uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
+        if (raw > vsize) raw = vsize;
+        if (!raw) continue;
+        uint8_t *dst = base + sec[i].VirtualAddress;
+        size_t whole = 0;   /* bytes mapped straight from the file */
+        if (direct && !(sec[i].PointerToRawData & (PAGE_SIZE - 1)) && !(sec[i].VirtualAddress & (PAGE_SIZE - 1)))
+        {
+            /* as Windows does, the last page shows the file's padding after
+               VirtualSize when the raw data covers it */
+            size_t covered = ((size_t)sec[i].SizeOfRawData + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
+            whole = raw & ~(PAGE_SIZE - 1);
+            if (raw > whole && covered >= whole + PAGE_SIZE &&
+                (uint64_t)sec[i].PointerToRawData + whole + PAGE_SIZE <= (uint64_t)st->st_size)
+                whole += PAGE_SIZE;
+            if (whole && mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
+                              sec[i].PointerToRawData) == MAP_FAILED)
+                return -1;
+        }
+        if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) != (ssize_t)(raw - whole))
             return -1;
     }
     return 0;
@@ -354,63 +418,47 @@ NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char
         base = virtual_alloc_image_space(NULL, size);
         if (!base) { *why = "out of address space"; return STATUS_NO_MEMORY; }
     }
-    /* temporarily writable while we fill it */
-    mprotect(base, size, PROT_READ | PROT_WRITE);
     int direct = !(opt->FileAlignment & (PAGE_SIZE - 1));
     int cache_fd = direct || st.st_size < IMAGE_CACHE_MIN ? -1 : image_cache_open(fd, &st, hdr, len, nt, sec, size);
-    if (cache_fd >= 0)
+    int relocate = (uintptr_t)base != opt->ImageBase, failed;
+    int64_t *src = cache_fd >= 0 || direct ? page_sources(nt, sec, size, cache_fd >= 0,
+                                                           cache_fd >= 0 ? (off_t)size : st.st_size) : NULL;
+    if (src && !relocate)
     {
-        int failed = map_from_cache(cache_fd, base, nt, sec, size);
-        close(cache_fd);
-        if (failed) goto io_error;
-        goto filled;
+        note_protections(base, size, nt, sec);
+        failed = virtual_commit_image(base, cache_fd >= 0 ? cache_fd : fd, src) < 0;
     }
-    size_t hsize = opt->SizeOfHeaders < size ? opt->SizeOfHeaders : size;
-    if (hsize <= (size_t)len) memcpy(base, hdr, hsize);   /* already read */
-    else if (pread(fd, base, hsize, 0) < 0) goto io_error;
-    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    else
     {
-        uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
-        if (raw > vsize) raw = vsize;
-        if (!raw) continue;
-        uint8_t *dst = base + sec[i].VirtualAddress;
-        size_t whole = 0;   /* bytes mapped straight from the file */
-        if (direct && !(sec[i].PointerToRawData & (PAGE_SIZE - 1)) && !(sec[i].VirtualAddress & (PAGE_SIZE - 1)))
+        if (src)
         {
-            /* whole pages come from the file: shared page cache. As Windows
-               does, the last page shows the file's padding after VirtualSize
-               when the raw data covers it (then no read is needed). */
-            size_t covered = ((size_t)sec[i].SizeOfRawData + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
-            whole = raw & ~(PAGE_SIZE - 1);
-            if (raw > whole && covered >= whole + PAGE_SIZE &&
-                (uint64_t)sec[i].PointerToRawData + whole + PAGE_SIZE <= (uint64_t)st.st_size)
-                whole += PAGE_SIZE;
-            if (whole && mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
-                              sec[i].PointerToRawData) == MAP_FAILED)
-                goto io_error;
+            virtual_note_image_range(base, 0, size, VPROT_READ | VPROT_WRITE);
+            failed = virtual_commit_image(base, cache_fd >= 0 ? cache_fd : fd, src) < 0;
         }
-        if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) != (ssize_t)(raw - whole))
-            goto io_error;
+        else failed = fill_image(fd, &st, hdr, len, base, size, nt, sec);
+        if (!failed && relocate)
+        {
+            /* from the mapping: hdr may be shorter than SizeOfHeaders */
+            const struct pe_nt_headers *mnt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);
+            if ((status = apply_relocations(base, &mnt->OptionalHeader, (int64_t)((uintptr_t)base - opt->ImageBase))))
+            {
+                free(src);
+                if (cache_fd >= 0) close(cache_fd);
+                *why = image_error;
+                virtual_release(base);
+                return status;
+            }
+        }
+        if (!failed)
+        {
+            note_protections(base, size, nt, sec);
+            failed = virtual_commit_image(base, -1, NULL) < 0;
+        }
     }
-filled:
-    /* re-read the headers from the mapping: hdr may be shorter than SizeOfHeaders */
-    nt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);
-    opt = &nt->OptionalHeader;
-    info->relocated = 0;
-    if ((uint64_t)(uintptr_t)base != opt->ImageBase)
-    {
-        status = apply_relocations(base, opt, (int64_t)((uintptr_t)base - opt->ImageBase));
-        if (status) { *why = image_error; virtual_release(base); return status; }
-        info->relocated = 1;
-    }
-    /* protections: headers read-only, then each section */
-    virtual_set_image_range(base, 0, size, VPROT_READ);
-    sec = (const void *)((const uint8_t *)&nt->OptionalHeader + nt->FileHeader.SizeOfOptionalHeader);
-    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
-    {
-        uint32_t vsize = sec[i].VirtualSize ? sec[i].VirtualSize : sec[i].SizeOfRawData;
-        if (vsize) virtual_set_image_range(base, sec[i].VirtualAddress, vsize, section_vprot(sec[i].Characteristics));
-    }
+    free(src);
+    if (cache_fd >= 0) close(cache_fd);
+    if (failed) goto io_error;
+    info->relocated = relocate;
     info->base = base;
     info->size = size;
     info->entry = opt->AddressOfEntryPoint ? base + opt->AddressOfEntryPoint : NULL;

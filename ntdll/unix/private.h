@@ -131,7 +131,8 @@ size_t wlx_wcslen(const WCHAR *s);
 void virtual_init(void);
 void *virtual_alloc_system(size_t size, unsigned vprot);   /* for TEBs, stacks, PEB */
 void *virtual_alloc_image_space(void *base, size_t size);  /* MEM_IMAGE view */
-void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vprot);
+void virtual_note_image_range(void *base, size_t offset, size_t size, unsigned vprot);   /* recorded, not applied */
+int virtual_commit_image(void *base, int fd, const int64_t *file_off);   /* applies them; -errno */
 void virtual_release(void *base);
 int virtual_is_free(void *base, size_t size);
 void virtual_describe_address(const void *addr, char *buf, size_t size);
@@ -174,6 +175,10 @@ struct image_info {
     uint16_t major_subsystem, minor_subsystem;
     int relocated;
 };
+unsigned wlx_cpu_count(void);   /* processors online, 1..64 (sysinfo.c) */
+/* spawn.c: a child wlx (every signal blocked until it starts); 0 or an errno */
+int spawn_wlx(const char *path, char **argv, char **envp, const int std_fds[3], int keep_fd, const char *cwd,
+              int *pid);
 NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why);
 NTSTATUS image_check(int fd, uint64_t *size);   /* valid headers? SizeOfImage */
 void *image_find_export(void *base, const char *name);

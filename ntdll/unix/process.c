@@ -108,7 +108,7 @@ static int env_is_dropped(const char *var)
 static void build_environment(struct wbuf *b, const char *user)
 {
     char buf[512], host[256] = "WLX";
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    long ncpu = wlx_cpu_count();
     b->p = calloc(1024, sizeof(WCHAR));
     b->cap = 1024;
     b->len = 0;

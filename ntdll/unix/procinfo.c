@@ -77,7 +77,7 @@ static NTSTATUS basic_info(void *buf, uint32_t len, uint32_t *ret)
 {
     struct { int32_t exit_status, pad; void *peb; uint64_t affinity; int32_t base_priority, pad2;
              uint64_t pid, parent_pid; } info = {0};
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = wlx_cpu_count();
     info.exit_status = STATUS_PENDING;           /* still running */
     info.peb = wlx_peb;
     info.affinity = n >= 64 ? ~0ULL : (1ULL << (n > 0 ? n : 1)) - 1;

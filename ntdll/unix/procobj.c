@@ -12,7 +12,6 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -280,16 +279,14 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
     return xhandle_send_inherited(fd, handles);
 }
 
-/* the child's std fds: the handles' fds, /dev/null for none */
-static void setup_std_fds(posix_spawn_file_actions_t *fa, void *const handles[3], int tmp[3])
+/* the child's std fds: private copies of the handles' fds above 2 (so that
+   no dup2 in the child clobbers another's source), -1 for none */
+static void std_fds(void *const handles[3], int fds[3])
 {
     for (int i = 0; i < 3; i++)
     {
         int fd = handles[i] ? file_handle_fd(handles[i]) : -1;
-        /* a private copy above 2, so that no dup2 below clobbers another's source */
-        tmp[i] = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) : -1;
-        if (tmp[i] >= 0) posix_spawn_file_actions_adddup2(fa, tmp[i], i);
-        else posix_spawn_file_actions_addopen(fa, i, "/dev/null", O_RDWR, 0);
+        fds[i] = fd >= 0 ? fcntl(fd, F_DUPFD_CLOEXEC, 3) : -1;
     }
 }
 
@@ -327,25 +324,13 @@ static char *wlx_binary(void)
 
 static NTSTATUS spawn_child(struct wlx_create_process *cp, const char *exe, const char *cwd, int *pid, int sock)
 {
-    posix_spawn_file_actions_t fa;
-    posix_spawnattr_t attr;
-    sigset_t none;
-    int tmp[3];
+    int fds[3];
     char *argv[] = { "wlx", "--", (char *)exe, NULL };
 
-    posix_spawn_file_actions_init(&fa);
-    posix_spawnattr_init(&attr);
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    setup_std_fds(&fa, cp->std_handles, tmp);
-    posix_spawn_file_actions_adddup2(&fa, sock, sock);   /* same fd: clears close-on-exec */
-    if (cwd) posix_spawn_file_actions_addchdir_np(&fa, cwd);
+    std_fds(cp->std_handles, fds);
     char **envp = child_environ(sock);
-    int err = posix_spawn(pid, wlx_binary(), &fa, &attr, argv, envp);
-    for (int i = 0; i < 3; i++) if (tmp[i] >= 0) close(tmp[i]);
-    posix_spawn_file_actions_destroy(&fa);
-    posix_spawnattr_destroy(&attr);
+    int err = spawn_wlx(wlx_binary(), argv, envp, fds, sock, cwd, pid);
+    for (int i = 0; i < 3; i++) if (fds[i] >= 0) close(fds[i]);
     char **last = envp;
     while (last[1]) last++;
     free(*last);
@@ -493,7 +478,7 @@ NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret)
     if (status) return status;
     *ret = sizeof(info);
     if (len != sizeof(info)) { object_release(&p->obj); return STATUS_INFO_LENGTH_MISMATCH; }
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = wlx_cpu_count();
     info.exit_status = proc_exit_code(p);     /* STILL_ACTIVE is STATUS_PENDING */
     info.affinity = n >= 64 ? ~0ULL : (1ULL << (n > 0 ? n : 1)) - 1;
     info.base_priority = 8;

@@ -16,15 +16,24 @@
 
 /* --- the host ------------------------------------------------------------- */
 
-static unsigned cpu_count(void)
+/* the processors online, read once (sysconf reads /sys at every call); the
+   PEB, KUSER_SHARED_DATA and the environment say the same */
+unsigned wlx_cpu_count(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);   /* what the PEB says too (loader/start.c) */
-    return n < 1 ? 1 : n > 64 ? 64 : n;
+    static unsigned count;
+    unsigned n = __atomic_load_n(&count, __ATOMIC_RELAXED);
+    if (!n)
+    {
+        long online = sysconf(_SC_NPROCESSORS_ONLN);
+        n = online < 1 ? 1 : online > 64 ? 64 : online;
+        __atomic_store_n(&count, n, __ATOMIC_RELAXED);
+    }
+    return n;
 }
 
 static uint64_t cpu_mask(void)
 {
-    unsigned n = cpu_count();
+    unsigned n = wlx_cpu_count();
     return n == 64 ? ~0ULL : (1ULL << n) - 1;
 }
 
@@ -92,7 +101,7 @@ static NTSTATUS basic_info(void *buf, uint32_t len, uint32_t *ret)
     info.min_user_address = 0x10000;
     info.max_user_address = 0x7ffffffeffffULL;
     info.active_processor_mask = cpu_mask();
-    info.number_of_processors = cpu_count();
+    info.number_of_processors = wlx_cpu_count();
     memcpy(buf, &info, sizeof(info));
     return STATUS_SUCCESS;
 }
@@ -112,7 +121,7 @@ static NTSTATUS cpu_info(void *buf, uint32_t len, uint32_t *ret)
     info.architecture = 9;                      /* PROCESSOR_ARCHITECTURE_AMD64 */
     info.level = family;
     info.revision = (model << 8) | (a & 0xf);
-    info.maximum_processors = cpu_count();
+    info.maximum_processors = wlx_cpu_count();
     /* KF_* bits of the kernel: a plain x86-64 always has these */
     info.feature_bits = 0x00000002 | 0x00000008 | 0x00000100 | 0x00002000 | 0x00010000;
     memcpy(buf, &info, sizeof(info));
@@ -165,7 +174,7 @@ static NTSTATUS processor_perf_info(void *buf, uint32_t len, uint32_t *ret)
     *ret = 0;
     if (!max) return STATUS_INFO_LENGTH_MISMATCH;
     if (!(f = fopen("/proc/stat", "r"))) return STATUS_UNSUCCESSFUL;
-    while (n < max && n < cpu_count() && read_cpu_times(f, &t))
+    while (n < max && n < wlx_cpu_count() && read_cpu_times(f, &t))
     {
         memset(&info, 0, sizeof(info));
         info.idle_time = t.idle;
@@ -247,7 +256,7 @@ static unsigned build_slpi(struct slpi *list)
 {
     char path[128];
     unsigned n = 0;
-    for (unsigned cpu = 0; cpu < cpu_count(); cpu++)
+    for (unsigned cpu = 0; cpu < wlx_cpu_count(); cpu++)
     {
         struct slpi e = { .relationship = 0 /* RelationProcessorCore */ };
         snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%u/topology/thread_siblings_list", cpu);

@@ -115,7 +115,7 @@ static void fill_constants(void)
 {
     static const char root[] = "C:\\windows";
     uint8_t *peb = wlx_peb;
-    long pages = sysconf(_SC_PHYS_PAGES), ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    long pages = sysconf(_SC_PHYS_PAGES), ncpu = wlx_cpu_count();
 
     FIELD(uint32_t, KUSD_TICK_COUNT_MULTIPLIER) = 0x0fa00000;  /* 15.625 ms << 24: ms = ticks * this >> 24 */
     FIELD(uint16_t, KUSD_IMAGE_NUMBER_LOW) = 0x8664;
@@ -170,7 +170,7 @@ static void map_shared_data(void)
     if (virtual_alloc_image_space((void *)USER_SHARED_DATA, 0x1000) != (void *)USER_SHARED_DATA) goto fail;
     ro = mmap((void *)USER_SHARED_DATA, 0x1000, PROT_READ, MAP_SHARED | MAP_FIXED, fd, 0);
     if (ro == MAP_FAILED) goto fail;
-    virtual_set_image_range(ro, 0, 0x1000, VPROT_READ);
+    virtual_note_image_range(ro, 0, 0x1000, VPROT_READ);   /* mapped read-only already */
     close(fd);
     fill_constants();
     update_clocks();

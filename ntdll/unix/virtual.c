@@ -193,20 +193,21 @@ static void release_range(uintptr_t base, size_t size)
     if (base < arena_hint) arena_hint = base;
 }
 
-/* make [base, base+size) ours: anonymous, PROT_NONE until committed */
-static int map_reserved(uintptr_t base, size_t size)
+/* make [base, base+size) ours: anonymous, PROT_NONE until committed (or
+   prot at once, for a reservation committed whole) */
+static int map_reserved(uintptr_t base, size_t size, int prot)
 {
     int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
     if (base >= ARENA_START && base + size <= ARENA_END) flags |= MAP_FIXED;
     else flags |= MAP_FIXED_NOREPLACE;
-    void *p = mmap((void *)base, size, PROT_NONE, flags, -1, 0);
+    void *p = mmap((void *)base, size, prot, flags, -1, 0);
     if (p == MAP_FAILED) return -errno;
     if ((uintptr_t)p != base) { munmap(p, size); return -EEXIST; }
     return 0;
 }
 
 /* find and map a free range; zero_bits limits the top address */
-static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
+static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
 {
     if (!top_down)
     {
@@ -217,7 +218,7 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
                 addr = (views[i - 1].base + views[i - 1].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
             else if (i < nviews && views[i].base < addr + size)
                 addr = (views[i].base + views[i].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
-            else if (!map_reserved(addr, size)) return addr;
+            else if (!map_reserved(addr, size, prot)) return addr;
             else addr += GRANULARITY;
         }
     }
@@ -225,11 +226,11 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
     {
         uintptr_t top = (limit < ARENA_END ? limit : ARENA_END);
         for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
-            if (range_is_free(addr, size) && !map_reserved(addr, size)) return addr;
+            if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
     }
     if (limit <= ARENA_END) return 0;
     /* above 4 GiB: let the host choose a spot clear of its own mappings */
-    void *p = mmap(NULL, size + GRANULARITY, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void *p = mmap(NULL, size + GRANULARITY, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return 0;
     uintptr_t a = ((uintptr_t)p + GRANULARITY - 1) & ~(GRANULARITY - 1);
     if (a > (uintptr_t)p) munmap(p, a - (uintptr_t)p);
@@ -238,16 +239,19 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down)
 }
 
 /* claims [*base, +size) at *base, or a free spot ending below limit when
-   *base is 0 (the caller holds virtual_lock) */
-static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down)
+   *base is 0 (the caller holds virtual_lock). *prot: the Unix protection
+   the whole range may take at once (saving an mprotect); PROT_NONE on
+   return when the range was mapped without it. */
+static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down, int *prot)
 {
     if (*base)
     {
-        if (!range_is_free(*base, size) || map_reserved(*base, size)) return STATUS_CONFLICTING_ADDRESSES;
+        if (!range_is_free(*base, size) || map_reserved(*base, size, *prot)) return STATUS_CONFLICTING_ADDRESSES;
         return STATUS_SUCCESS;
     }
     size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
-    if (!(*base = find_free(span, limit, top_down))) return STATUS_NO_MEMORY;
+    if (span != size) *prot = PROT_NONE;   /* the slack after it stays inaccessible */
+    if (!(*base = find_free(span, limit, top_down, *prot))) return STATUS_NO_MEMORY;
     if (!top_down && *base == arena_hint) arena_hint = *base + span;
     return STATUS_SUCCESS;
 }
@@ -297,12 +301,14 @@ void *virtual_alloc_system(size_t size, unsigned vprot)
 {
     size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     pthread_mutex_lock(&virtual_lock);
-    uintptr_t base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0);
-    struct view *v = base ? view_insert(base, (size + GRANULARITY - 1) & ~(GRANULARITY - 1), MEM_PRIVATE, PAGE_READWRITE) : NULL;
+    size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+    int now = span == size ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;   /* at once when whole */
+    uintptr_t base = find_free(span, USER_END, 0, now);
+    struct view *v = base ? view_insert(base, span, MEM_PRIVATE, PAGE_READWRITE) : NULL;
     if (v)
     {
         memset(v->prot, vprot | VPROT_COMMITTED, size / PAGE_SIZE);
-        apply_prot(v, base, size);
+        if (now == PROT_NONE) apply_prot(v, base, size);
     }
     pthread_mutex_unlock(&virtual_lock);
     return v ? (void *)base : NULL;
@@ -315,9 +321,9 @@ void *virtual_alloc_image_space(void *want, size_t size)
     size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
     pthread_mutex_lock(&virtual_lock);
     if (want && !((uintptr_t)want & (GRANULARITY - 1)) && (uintptr_t)want >= ARENA_START &&
-        range_is_free((uintptr_t)want, size) && !map_reserved((uintptr_t)want, size))
+        range_is_free((uintptr_t)want, size) && !map_reserved((uintptr_t)want, size, PROT_NONE))
         base = (uintptr_t)want;
-    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0);
+    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0, PROT_NONE);
     if (base && !view_insert(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY))
     {
         unmap_range(base, size);
@@ -327,18 +333,50 @@ void *virtual_alloc_image_space(void *want, size_t size)
     return (void *)base;
 }
 
-void virtual_set_image_range(void *base, size_t offset, size_t size, unsigned vprot)
+/* records the protection of an image's pages (virtual_commit_image gives them) */
+void virtual_note_image_range(void *base, size_t offset, size_t size, unsigned vprot)
 {
     pthread_mutex_lock(&virtual_lock);
     struct view *v = view_find((uintptr_t)base);
-    if (v)
+    if (v && offset < v->size)
     {
         size_t first = offset / PAGE_SIZE, count = (size + PAGE_SIZE - 1) / PAGE_SIZE;
         if (first + count > v->size / PAGE_SIZE) count = v->size / PAGE_SIZE - first;
         memset(v->prot + first, vprot | VPROT_COMMITTED, count);
-        apply_prot(v, v->base + first * PAGE_SIZE, count * PAGE_SIZE);
     }
     pthread_mutex_unlock(&virtual_lock);
+}
+
+/* Gives an image view's pages the protections noted for them. With fd, a
+   page whose file_off[] is not -1 is mapped from there: one mmap per run of
+   pages that share a protection and lie in a row in the file, one mprotect
+   per run of zero pages (the reserve under them is zero-filled already),
+   and nothing is made writable first. Without fd, one mprotect per run. */
+int virtual_commit_image(void *base, int fd, const int64_t *file_off)
+{
+    int ret = 0;
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)base);
+    if (!v) ret = -EINVAL;
+    else if (fd < 0) ret = apply_prot(v, v->base, v->size);
+    else
+    {
+        size_t n = v->size / PAGE_SIZE;
+        for (size_t first = 0, end; first < n && !ret; first = end)
+        {
+            int prot = vprot_to_unix(v->prot[first]);
+            int64_t off = file_off[first];
+            for (end = first + 1; end < n && vprot_to_unix(v->prot[end]) == prot; end++)
+                if (off < 0 ? file_off[end] >= 0 : file_off[end] != off + (int64_t)((end - first) * PAGE_SIZE)) break;
+            void *addr = (void *)(v->base + first * PAGE_SIZE);
+            size_t len = (end - first) * PAGE_SIZE;
+            if (off >= 0 ? mmap(addr, len, prot, MAP_PRIVATE | MAP_FIXED, fd, off) == MAP_FAILED
+                         : prot != PROT_NONE && mprotect(addr, len, prot))
+                ret = -errno;
+        }
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return ret;
 }
 
 void virtual_release(void *base)
@@ -375,7 +413,8 @@ NTSTATUS virtual_map_view(const struct map_request *r, void **base_ptr)
     if (virtual_prot_to_vprot(r->protect, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
     if (r->commit) vprot |= VPROT_COMMITTED;
     pthread_mutex_lock(&virtual_lock);
-    if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down))) goto done;
+    int none = PROT_NONE;
+    if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down, &none))) goto done;
     void *p = mmap((void *)base, r->size, vprot_to_unix(vprot),
                    MAP_FIXED | (r->shared ? MAP_SHARED : MAP_PRIVATE), r->fd, (off_t)r->offset);
     int err = errno;
@@ -500,13 +539,14 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
             size = ((uintptr_t)*ret + *size_ptr + PAGE_SIZE - 1 - base) & ~(PAGE_SIZE - 1);
         }
         else size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN))) goto done;
+        int now = type & MEM_COMMIT ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;
+        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN, &now))) goto done;
         struct view *v = view_insert(base, size, MEM_PRIVATE, prot);
         if (!v) { unmap_range(base, size); status = STATUS_NO_MEMORY; goto done; }
         if (type & MEM_COMMIT)
         {
             memset(v->prot, vprot | VPROT_COMMITTED, size / PAGE_SIZE);
-            apply_prot(v, base, size);
+            if (now == PROT_NONE) apply_prot(v, base, size);
         }
         else memset(v->prot, vprot, size / PAGE_SIZE);
     }
@@ -589,13 +629,18 @@ NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr_ptr, siz
         if (!(v->prot[first + i] & VPROT_COMMITTED)) { status = STATUS_NOT_COMMITTED; goto done; }
     if (!view_prot_allowed(v, vprot)) { status = STATUS_INVALID_PAGE_PROTECTION; goto done; }
     if (old_prot) *old_prot = vprot_to_win(v->prot[first]);
+    /* only a change Linux sees is applied (an import table made writable
+       twice: none); guard pages always are, the fault path may have opened
+       a page without the lock (signal.c) */
+    int changed = (vprot & VPROT_GUARD) != 0;
     for (size_t i = 0; i < n; i++)
     {
         uint8_t keep = v->prot[first + i] & VPROT_COMMITTED;
         /* write-copy pages that were already written stay plain read-write */
+        changed |= vprot_to_unix(v->prot[first + i]) != vprot_to_unix(vprot | keep);
         v->prot[first + i] = vprot | keep;
     }
-    apply_prot(v, start, size);
+    if (changed) apply_prot(v, start, size);
     *addr_ptr = (void *)start;
     *size_ptr = size;
 done:
