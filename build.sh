@@ -5,7 +5,7 @@
 #   ./build.sh check    runs the whole test suite (ends "N passed, N failed")
 set -e
 cd "$(dirname "$0")"
-packages="gcc make pkg-config gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nettle-dev"
+packages="gcc make pkg-config gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nettle-dev ca-certificates"
 missing=""
 for p in $packages; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -11,7 +11,54 @@
 #include <windows.h>
 #include <wincrypt.h>
 
-/* the host's trusted roots as contexts of the ROOT store (rootcerts.c) */
-DWORD crypt32_root_certs(HCERTSTORE store, const PCCERT_CONTEXT **list);
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#endif
+
+/* cert.c: a certificate context as crypt32 keeps it */
+struct cert {
+    CERT_CONTEXT ctx;            /* what callers see: first */
+    DWORD magic;                 /* CERT_MAGIC while alive */
+    LONG refs;
+    struct cert *next;           /* in its store's list (store.c) */
+    BOOL listed;                 /* its store's list holds it (one of `refs`) */
+};
+#define CERT_MAGIC 0x43657274    /* "Cert" */
+struct cert *cert_get(PCCERT_CONTEXT ctx);
+struct cert *cert_create(const BYTE *der, DWORD size, HCERTSTORE store, DWORD *error);
+BOOL cert_same(PCCERT_CONTEXT a, PCCERT_CONTEXT b);
+BOOL cert_hash(PCCERT_CONTEXT ctx, const WCHAR *alg, BYTE *out, DWORD len);
+
+/* store.c: contexts hold their store; the "empty" store names contexts
+   created outside any store */
+extern HCERTSTORE crypt32_empty_store;
+void store_hold(HCERTSTORE store);
+void store_release(HCERTSTORE store);
+void store_append(HCERTSTORE store, struct cert *cert);
+
+/* query.c: a whole file, up to `max` bytes (HeapFree it) */
+BYTE *crypt32_read_file(const WCHAR *name, DWORD max, DWORD *size);
+
+/* rootcerts.c: fills the ROOT store with the host's trusted roots, once */
+void crypt32_load_roots(HCERTSTORE root);
+
+/* verify.c: 0 if the signed DER object is signed by `key`, else why not */
+DWORD crypt32_verify_signed(const BYTE *encoded, DWORD size, const CERT_PUBLIC_KEY_INFO *key);
+
+/* decode.c: the decoded struct in one heap block (HeapFree it) */
+DWORD crypt32_decode(LPCSTR type, const BYTE *data, DWORD size, void **result);
+
+/* der.c: a window over untrusted DER; `start` is an element's first byte
+   (its tag), [p, end) its content or what is left to read */
+struct der { const BYTE *start, *p, *end; };
+#define DER_MAX_OID 128          /* chars of the longest dotted OID read */
+struct der der_init(const BYTE *data, DWORD size);
+DWORD der_read(struct der *d, BYTE *tag, struct der *elem);
+DWORD der_take(struct der *d, BYTE tag, struct der *elem);
+BOOL der_peek(const struct der *d, BYTE tag);
+DWORD der_uint(const struct der *c, DWORD *value);
+DWORD der_time(struct der *d, FILETIME *ft);
+DWORD der_oid_string(const struct der *c, char *buf, DWORD size);
+BOOL der_oid_is(const struct der *c, const char *oid);
 
 #endif

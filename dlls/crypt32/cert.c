@@ -1,0 +1,203 @@
+/*
+ * dlls/crypt32/cert.c — certificate contexts: making one from DER
+ * (CertCreateCertificateContext: the CERT_INFO is CryptDecodeObjectEx's
+ * X509_CERT_TO_BE_SIGNED), counting references, and what is read from one:
+ * extensions, enhanced key usage, hash properties, names compared, times.
+ *
+ * A context belongs to a store (store.c) and holds it; one made outside a
+ * store names crypt32's empty store, as Windows gives such a context a
+ * store of its own. The context, its CERT_INFO and its encoding are one
+ * heap block plus the decoded CERT_INFO block.
+ *
+ * Sections: contexts · reading a certificate · properties.
+ */
+#include "private.h"
+#include <bcrypt.h>
+
+static BOOL fail(DWORD error)
+{
+    SetLastError(error);
+    return FALSE;
+}
+
+/* --- contexts ----------------------------------------------------------------- */
+
+/* the context behind a caller's pointer, NULL (E_INVALIDARG) if it is none */
+struct cert *cert_get(PCCERT_CONTEXT ctx)
+{
+    struct cert *c = (struct cert *)ctx;
+    if (!c || c->magic != CERT_MAGIC) { SetLastError(E_INVALIDARG); return NULL; }
+    return c;
+}
+
+/* a new context (one reference) over a copy of `der`, holding `store` */
+struct cert *cert_create(const BYTE *der, DWORD size, HCERTSTORE store, DWORD *error)
+{
+    struct cert *c = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*c) + size);
+    void *info, *signed_info;
+
+    if (!c) { *error = ERROR_OUTOFMEMORY; return NULL; }
+    memcpy(c + 1, der, size);
+    /* the signed shape is checked too: a context's signature can be verified */
+    if ((*error = crypt32_decode(X509_CERT, der, size, &signed_info)))
+    {
+        HeapFree(GetProcessHeap(), 0, c);
+        return NULL;
+    }
+    HeapFree(GetProcessHeap(), 0, signed_info);
+    if ((*error = crypt32_decode(X509_CERT_TO_BE_SIGNED, der, size, &info)))
+    {
+        HeapFree(GetProcessHeap(), 0, c);
+        return NULL;
+    }
+    c->ctx.dwCertEncodingType = X509_ASN_ENCODING;
+    c->ctx.pbCertEncoded = (BYTE *)(c + 1);
+    c->ctx.cbCertEncoded = size;
+    c->ctx.pCertInfo = info;
+    c->ctx.hCertStore = store;
+    c->magic = CERT_MAGIC;
+    c->refs = 1;
+    store_hold(store);
+    return c;
+}
+
+/* the same certificate: the same encoding */
+BOOL cert_same(PCCERT_CONTEXT a, PCCERT_CONTEXT b)
+{
+    return a->cbCertEncoded == b->cbCertEncoded && !memcmp(a->pbCertEncoded, b->pbCertEncoded, a->cbCertEncoded);
+}
+
+PCCERT_CONTEXT WINAPI CertCreateCertificateContext(DWORD encoding, const BYTE *data, DWORD size)
+{
+    struct cert *c;
+    DWORD err;
+
+    if ((encoding & CERT_ENCODING_TYPE_MASK) != X509_ASN_ENCODING) { SetLastError(E_INVALIDARG); return NULL; }
+    if (!data || !size) { SetLastError(CRYPT_E_ASN1_EOD); return NULL; }
+    if (!(c = cert_create(data, size, crypt32_empty_store, &err))) { SetLastError(err); return NULL; }
+    c->ctx.dwCertEncodingType = encoding;
+    return &c->ctx;
+}
+
+PCCERT_CONTEXT WINAPI CertDuplicateCertificateContext(PCCERT_CONTEXT ctx)
+{
+    struct cert *c = ctx ? cert_get(ctx) : NULL;
+    if (c) InterlockedIncrement(&c->refs);
+    return c ? &c->ctx : NULL;
+}
+
+BOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
+{
+    struct cert *c;
+    HCERTSTORE store;
+
+    if (!ctx) return TRUE;
+    if (!(c = cert_get(ctx))) return FALSE;
+    if (InterlockedDecrement(&c->refs)) return TRUE;
+    store = c->ctx.hCertStore;
+    c->magic = 0;
+    HeapFree(GetProcessHeap(), 0, c->ctx.pCertInfo);
+    HeapFree(GetProcessHeap(), 0, c);
+    store_release(store);
+    return TRUE;
+}
+
+/* --- reading a certificate ---------------------------------------------------- */
+
+PCERT_EXTENSION WINAPI CertFindExtension(LPCSTR oid, DWORD count, CERT_EXTENSION *exts)
+{
+    DWORD i;
+
+    if (!oid || (count && !exts)) { SetLastError(E_INVALIDARG); return NULL; }
+    for (i = 0; i < count; i++)
+        if (exts[i].pszObjId && !strcmp(exts[i].pszObjId, oid)) return &exts[i];
+    SetLastError(CRYPT_E_NOT_FOUND);
+    return NULL;
+}
+
+BOOL WINAPI CertCompareCertificateName(DWORD encoding, PCERT_NAME_BLOB a, PCERT_NAME_BLOB b)
+{
+    (void)encoding;
+    if (!a || !b) return fail(E_INVALIDARG);
+    return a->cbData == b->cbData && !memcmp(a->pbData, b->pbData, a->cbData);
+}
+
+/* the same issuer and serial number */
+BOOL WINAPI CertCompareCertificate(DWORD encoding, PCERT_INFO a, PCERT_INFO b)
+{
+    return CertCompareCertificateName(encoding, &a->Issuer, &b->Issuer) &&
+           a->SerialNumber.cbData == b->SerialNumber.cbData &&
+           !memcmp(a->SerialNumber.pbData, b->SerialNumber.pbData, a->SerialNumber.cbData);
+}
+
+/* -1 before NotBefore, 1 after NotAfter, 0 inside; `time` NULL: now */
+LONG WINAPI CertVerifyTimeValidity(LPFILETIME time, PCERT_INFO info)
+{
+    FILETIME now;
+    if (!time) { GetSystemTimeAsFileTime(&now); time = &now; }
+    if (CompareFileTime(time, &info->NotBefore) < 0) return -1;
+    if (CompareFileTime(time, &info->NotAfter) > 0) return 1;
+    return 0;
+}
+
+/* the enhanced key usage extension; none means "good for every use": TRUE
+   with no identifiers and CRYPT_E_NOT_FOUND */
+BOOL WINAPI CertGetEnhancedKeyUsage(PCCERT_CONTEXT ctx, DWORD flags, PCERT_ENHKEY_USAGE usage, DWORD *size)
+{
+    const CERT_INFO *info;
+    CERT_EXTENSION *ext;
+
+    if (!ctx || !size) return fail(ERROR_INVALID_PARAMETER);
+    info = ctx->pCertInfo;
+    ext = flags & CERT_FIND_PROP_ONLY_ENHKEY_USAGE_FLAG ? NULL
+        : CertFindExtension(szOID_ENHANCED_KEY_USAGE, info->cExtension, info->rgExtension);
+    if (ext)
+        return CryptDecodeObjectEx(X509_ASN_ENCODING, X509_ENHANCED_KEY_USAGE, ext->Value.pbData,
+                                   ext->Value.cbData, 0, NULL, usage, size);
+    if (usage)
+    {
+        if (*size < sizeof(*usage)) { *size = sizeof(*usage); return fail(ERROR_MORE_DATA); }
+        usage->cUsageIdentifier = 0;
+        usage->rgpszUsageIdentifier = NULL;
+    }
+    *size = sizeof(*usage);
+    SetLastError(CRYPT_E_NOT_FOUND);
+    return TRUE;
+}
+
+/* --- properties --------------------------------------------------------------- */
+
+/* a digest of the encoded certificate through bcrypt */
+BOOL cert_hash(PCCERT_CONTEXT ctx, const WCHAR *alg_name, BYTE *out, DWORD len)
+{
+    BCRYPT_ALG_HANDLE alg;
+    NTSTATUS status;
+
+    if (BCryptOpenAlgorithmProvider(&alg, alg_name, NULL, 0)) return FALSE;
+    status = BCryptHash(alg, NULL, 0, ctx->pbCertEncoded, ctx->cbCertEncoded, out, len);
+    BCryptCloseAlgorithmProvider(alg, 0);
+    return !status;
+}
+
+/* the hash properties are computed; no other property is ever set */
+BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data, DWORD *size)
+{
+    const WCHAR *alg;
+    DWORD len;
+    BYTE digest[32];
+
+    if (!ctx || !size) return fail(E_INVALIDARG);
+    switch (id)
+    {
+    case CERT_SHA1_HASH_PROP_ID: alg = BCRYPT_SHA1_ALGORITHM; len = 20; break;
+    case CERT_MD5_HASH_PROP_ID: alg = BCRYPT_MD5_ALGORITHM; len = 16; break;
+    case CERT_SHA256_HASH_PROP_ID: alg = BCRYPT_SHA256_ALGORITHM; len = 32; break;
+    default: return fail(CRYPT_E_NOT_FOUND);
+    }
+    if (data && *size < len) { *size = len; return fail(ERROR_MORE_DATA); }
+    *size = len;
+    if (!data) return TRUE;
+    if (!cert_hash(ctx, alg, digest, len)) return fail(NTE_BAD_ALGID);
+    memcpy(data, digest, len);
+    return TRUE;
+}
