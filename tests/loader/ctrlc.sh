@@ -9,14 +9,16 @@ WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
 pass=0; fail=0
 
 run() { # MODE: starts the program, waits for "ready", sends SIGINT; sets rc and out
-    "$b/bin/wlx" "$b/test-inputs/ctrlc.exe" "$1" > "$tmp/out" 2>&1 &
+    # a file of its own: the shell truncates it only once the child runs, and
+    # the previous run's "ready" must not send the signal before wlx starts
+    "$b/bin/wlx" "$b/test-inputs/ctrlc.exe" "$1" > "$tmp/out.$1" 2>&1 &
     pid=$!
     i=0
-    while ! grep -q ready "$tmp/out" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+    while ! grep -q ready "$tmp/out.$1" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
     kill -INT $pid
     wait $pid
     rc=$?
-    out=$(cat "$tmp/out")
+    out=$(cat "$tmp/out.$1")
 }
 
 run handled
