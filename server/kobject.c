@@ -103,6 +103,17 @@ static void slot_unlock_wake(struct sync_state *s, int locked, int wake)
     if (wake) syscall(SYS_futex, &s->seq, FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
 }
 
+/* the lock of a slot for timer.c (1: locked, 0: written anyway) */
+int kobject_lock_slot(struct sync_state *s)
+{
+    return slot_lock(s);
+}
+
+void kobject_unlock_slot(struct sync_state *s, int locked, int wake)
+{
+    slot_unlock_wake(s, locked, wake);
+}
+
 /* a manual-reset event state becomes signaled (a job's, job.c) */
 void kobject_signal_slot(uint32_t slot)
 {
@@ -118,7 +129,7 @@ void kobject_signal_slot(uint32_t slot)
 
 static struct list all_kobjects = { &all_kobjects, &all_kobjects };
 
-static const char *const type_names[] = { "none", "event", "mutex", "semaphore", "job", "exported" };
+static const char *const type_names[] = { "none", "event", "mutex", "semaphore", "job", "exported", "timer" };
 
 static void kobject_dump(struct object *obj)
 {
@@ -182,6 +193,7 @@ void kobject_drop_refs(struct kobject *k, uint32_t process_id, uint32_t count)
     list_remove(&r->entry);
     free(r);
     if (k->type == KOBJ_JOB && list_empty(&k->refs)) job_last_handle_closed(k);
+    if (k->type == KOBJ_TIMER && !list_empty(&k->refs)) timer_takeover(k, process_id);
     release_object(k);
 }
 

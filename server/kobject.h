@@ -36,15 +36,21 @@ struct kobject *kobject_create(uint32_t type, const uint16_t *name, uint32_t nam
 int kobject_add_ref(struct kobject *k, uint32_t process_id);
 void kobject_drop_refs(struct kobject *k, uint32_t process_id, uint32_t count);
 void kobject_signal_slot(uint32_t slot);             /* sets a manual-reset event state */
+int kobject_lock_slot(struct sync_state *s);         /* 1: locked; 0: its holder stalled, write anyway */
+void kobject_unlock_slot(struct sync_state *s, int locked, int wake);
 struct kobject *kobject_first(void);
 struct kobject *kobject_next(struct kobject *k);
 void kobject_process_gone(struct process *process);  /* its connection closed */
+
+/* waitable timers whose setter let go (timer.c) */
+void timer_takeover(struct kobject *k, uint32_t process_id);
 
 /* jobs (job.c) */
 void job_init(struct kobject *k);                    /* a new job's slot and record */
 void job_destroy(struct kobject *k);
 void job_last_handle_closed(struct kobject *k);      /* KILL_ON_JOB_CLOSE */
-void job_process_gone(struct process *process);
+void job_process_ended(struct process *process);   /* process_end: it leaves its jobs */
+void job_process_gone(struct process *process);    /* its connection closed */
 void job_process_started(struct process *process);   /* joins its parent's job */
 
 #endif

@@ -1,10 +1,21 @@
 /*
  * server/process.c — process objects: creation, end, the record of ended
  * processes, and the init_process / exit_process / get_process_info /
- * terminate_process requests.
+ * terminate_process / dup_from_process requests.
+ *
+ * Each process has a service socket (a SOCK_SEQPACKET pair made at
+ * init_process, the other end sent with the reply), read by its service
+ * thread (ntdll/unix/xhandle.c). The server only ever writes to it, without
+ * blocking: it hands over requests that need the process itself (a handle
+ * of its table another process duplicates out), with the requester's own
+ * socket, on which the process answers the requester directly.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include "wlx/fdpass.h"
 #include "wlxserver.h"
 #include "kobject.h"
 
@@ -24,9 +35,16 @@ static void process_dump(struct object *obj)
             p->exit_code, obj->refcount);
 }
 
+static void close_service(struct process *p)
+{
+    if (p->service_fd >= 0) close(p->service_fd);
+    p->service_fd = -1;
+}
+
 static void process_destroy(struct object *obj)
 {
     struct process *p = (struct process *)obj;
+    close_service(p);
     while (!list_empty(&p->threads))
         thread_end(LIST_ENTRY(p->threads.next, struct thread, entry));
 }
@@ -54,6 +72,7 @@ static struct process *create_process(int32_t unix_pid, uint32_t parent_id)
     p->parent_id = parent_id;
     p->alive = 1;
     p->exit_code = WLX_STILL_ACTIVE;
+    p->service_fd = -1;
     if (!(p->id = id_alloc(&p->obj))) {
         release_object(p);
         return NULL;
@@ -76,10 +95,23 @@ void process_end(struct process *process, uint32_t exit_code)
     if (!process->alive) return;
     process->alive = 0;
     process->exit_code = exit_code;
+    close_service(process);   /* requests waiting there: their requesters see EOF */
     while (!list_empty(&process->threads))
         thread_end(LIST_ENTRY(process->threads.next, struct thread, entry));
     list_add_tail(&ended_processes, &process->zombie_entry);
+    job_process_ended(process);   /* its jobs count it out and tell their ports */
     if (++ended_count > MAX_ENDED_PROCESSES) forget_oldest_ended();
+}
+
+/* the service socket (written with MSG_DONTWAIT: a busy process never
+ * stalls the server); *client_end goes with the reply */
+static int open_service(struct process *process, int *client_end)
+{
+    int pair[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair) < 0) return -1;
+    process->service_fd = pair[0];
+    *client_end = pair[1];   /* closed once sent */
+    return 0;
 }
 
 WLX_HANDLER(init_process)
@@ -89,7 +121,7 @@ WLX_HANDLER(init_process)
 
     if (ctx->process) return STATUS_INVALID_DEVICE_STATE;   /* one per connection */
     if (!(process = create_process(req->unix_pid, req->parent_id))) return STATUS_NO_MEMORY;
-    if (!(thread = create_thread(process, req->unix_tid))) {
+    if (!(thread = create_thread(process, req->unix_tid)) || open_service(process, &ctx->reply_fd) < 0) {
         process_end(process, WLX_EXIT_CODE_KILLED);
         return STATUS_NO_MEMORY;
     }
@@ -137,4 +169,22 @@ WLX_HANDLER(terminate_process)
     process_end(p, req->exit_code);
     if (unix_pid > 0) kill(unix_pid, SIGKILL);
     return STATUS_SUCCESS;
+}
+
+/* DuplicateHandle out of another process: handed over to the source, which
+ * answers the caller on the socket that came with the request. A source
+ * that ended has no handle table any more: STATUS_PROCESS_IS_TERMINATING,
+ * as Windows answers. */
+WLX_HANDLER(dup_from_process)
+{
+    struct process *source = get_process(req->source);
+
+    (void)reply;
+    if (!ctx->process) return STATUS_INVALID_DEVICE_STATE;
+    if (ctx->request_fd < 0) return STATUS_INVALID_PARAMETER;
+    if (!source) return STATUS_INVALID_CID;
+    if (!source->alive || source->service_fd < 0) return STATUS_PROCESS_IS_TERMINATING;
+    int err = wlx_send_fd_message(source->service_fd, req, sizeof(*req), ctx->request_fd, MSG_DONTWAIT);
+    if (err == -EAGAIN) return STATUS_NO_MEMORY;   /* hundreds waiting: the source does not read */
+    return err ? STATUS_PROCESS_IS_TERMINATING : STATUS_SUCCESS;
 }

@@ -78,6 +78,7 @@ struct process {
     struct list threads;                       /* live threads */
     struct client *client;                     /* NULL once it ended */
     struct list zombie_entry;                  /* in the list of ended processes */
+    int service_fd;                            /* our end of its service socket, -1 once ended */
 };
 
 struct thread {

@@ -52,6 +52,7 @@ struct wlx_startup_header {
     uint32_t show_window;         /* STARTUPINFO wShowWindow */
     uint32_t handle_count;        /* inherited handles that follow the runtime data */
     uint32_t pad;
+    uint64_t std_handles[3];      /* bInheritHandles: the child's std handle values (0: none) */
 };
 /* After the runtime data, for bInheritHandles: handle_count records (a
  * struct wlx_inherited_handle each, ntdll/unix/xhandle.h) in batches of

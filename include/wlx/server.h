@@ -100,6 +100,9 @@ NTSTATUS wlx_server_call_fd(uint32_t code, const void *req, uint32_t req_size,
 /* init_process; the calling thread becomes the main thread: its Windows id
  * goes in the headers of its later requests (and in traces). */
 NTSTATUS wlx_server_init_process(uint32_t parent_id, uint32_t *process_id, uint32_t *thread_id);
+/* The service socket init_process handed over (protocol.def,
+ * dup_from_process), -1 before it or without one. */
+int wlx_server_service_fd(void);
 /* init_thread: registers a new thread (unix_tid 0 if not known yet), e.g.
  * by its creator, since CreateThread returns the id at once. */
 NTSTATUS wlx_server_init_thread(int32_t unix_tid, uint32_t *thread_id);

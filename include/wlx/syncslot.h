@@ -61,6 +61,17 @@ struct sync_state {
 #define SYNC_SLOT_COUNT 65536      /* 4 MiB of memfd, pages made on first touch */
 _Static_assert(sizeof(struct sync_state) <= SYNC_SLOT_SIZE, "sync slot size");
 
+/* A waitable timer's arm, right after its state (an event's) in its slot or
+   in the private object; written under the state's lock. The process that
+   set a shared timer fires it and is named by the state's owner_pid; the
+   server fires it when that process lets go (server/timer.c). */
+struct sync_timer_arm {
+    int64_t due;            /* CLOCK_MONOTONIC ns; 0: not set */
+    int32_t period;         /* ms, 0: once */
+    uint32_t gen;           /* bumped by every set and cancel */
+};
+_Static_assert(sizeof(struct sync_state) + sizeof(struct sync_timer_arm) <= SYNC_SLOT_SIZE, "timer slot size");
+
 /* Takes the PI lock of a shared state for thread `tid` (its Linux tid).
    timeout: NULL to wait as long as needed, else an absolute CLOCK_REALTIME
    time; returns 0, or -ETIMEDOUT. */
@@ -95,6 +106,7 @@ static inline void sync_shared_unlock(struct sync_state *s, uint32_t tid)
 /* what a server kernel object is (create_object.type) */
 enum kobject_type { KOBJ_NONE, KOBJ_EVENT, KOBJ_MUTEX, KOBJ_SEMAPHORE, KOBJ_JOB,
                    KOBJ_EXPORTED,   /* another named type (sections): a published object_export + fd */
+                   KOBJ_TIMER,      /* a waitable timer: an event's state, then its arm (ntdll/unix/sync.c) */
                    KOBJ_TYPE_COUNT };
 
 /* Handle values of handles given by another process (DuplicateHandle): the

@@ -369,7 +369,9 @@ NTSTATUS io_block(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
         if (status != STATUS_PENDING) break;
         if (s.efd < 0) io_sync_enter(&s);
         struct pollfd p[2] = { { fd, kind == IO_WRITE ? POLLOUT : POLLIN, 0 }, { s.efd, POLLIN, 0 } };
+        struct port *ran = iocp_block_begin();   /* a port's worker blocks: another may run */
         while (poll(p, s.efd >= 0 ? 2 : 1, -1) < 0 && errno == EINTR) ;
+        if (ran) iocp_block_end(ran);
         if (p[1].revents & POLLIN) { status = STATUS_CANCELLED; break; }
     }
     io_sync_leave(&s);

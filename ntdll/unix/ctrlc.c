@@ -8,6 +8,10 @@
  * usershared.c) reads it between clock ticks and starts the Windows thread —
  * the Unix side never calls PE code itself. Until kernel32 registers its
  * routine, the signals keep their default action.
+ *
+ * The same sleep also watches the process's service socket: requests the
+ * server hands over (a handle another process duplicates out of this one,
+ * xhandle.c), so they are answered whatever the Windows threads are doing.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -18,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "private.h"
+#include "xhandle.h"
 
 static void *ctrl_routine;
 static int ctrl_pipe[2] = { -1, -1 };
@@ -47,22 +52,22 @@ static void dispatch_pending(void)
 }
 
 /* the service thread's sleep: until the absolute CLOCK_MONOTONIC time
-   *until, handling Ctrl-C events as they come */
+   *until, handling Ctrl-C events and service requests as they come */
 void ctrlc_wait_until(const struct timespec *until)
 {
-    int fd = __atomic_load_n(&ctrl_pipe[0], __ATOMIC_ACQUIRE);
-    if (fd < 0) { clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, until, NULL); return; }
     for (;;)
     {
+        struct pollfd p[2] = { { __atomic_load_n(&ctrl_pipe[0], __ATOMIC_ACQUIRE), POLLIN, 0 },
+                               { xhandle_service_fd(), POLLIN, 0 } };   /* fds of -1 are ignored */
         struct timespec now, rel;
         clock_gettime(CLOCK_MONOTONIC, &now);
         rel.tv_sec = until->tv_sec - now.tv_sec;
         rel.tv_nsec = until->tv_nsec - now.tv_nsec;
         if (rel.tv_nsec < 0) { rel.tv_nsec += 1000000000; rel.tv_sec--; }
         if (rel.tv_sec < 0) return;
-        struct pollfd p = { fd, POLLIN, 0 };
-        if (ppoll(&p, 1, &rel, NULL) > 0 && (p.revents & POLLIN)) dispatch_pending();
-        else return;
+        if (ppoll(p, 2, &rel, NULL) <= 0) return;
+        if (p[0].revents & POLLIN) dispatch_pending();
+        if (p[1].revents) xhandle_serve(p[1].fd);
     }
 }
 

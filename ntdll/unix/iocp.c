@@ -16,12 +16,19 @@
  * waiters wakes one; every woken waiter takes what is queued before it leaves,
  * even on a timeout, so no packet is left behind with sleepers.
  *
- * NumberOfConcurrentThreads is recorded (NtQueryIoCompletion does not show
- * it) but not enforced: enforcing it needs to know when a thread that took a
- * packet blocks elsewhere, which only a kernel scheduler knows.
+ * NumberOfConcurrentThreads (0: the number of processors) caps the threads
+ * the port lets run: a thread that took a packet counts as running on its
+ * port (`running`) until it waits on a port again, blocks (iocp_block_begin
+ * and _end, called by sync.c's sleeps — object waits, critical sections,
+ * SRW locks, Sleep — and by a synchronous pipe's wait in async.c: it counts
+ * again once it wakes, possibly over the cap, as on Windows) or exits
+ * (sync_thread_exit). While `running` is at the cap, waiters sleep even
+ * with packets queued; a thread that stops running wakes one. Windows'
+ * scheduler sees every block (page faults, sockets in ws2_32.so…); a
+ * thread blocked where we do not look keeps its place (an approximation).
  *
- * Sections: the queue · the port object · system calls. (Wait completion
- * packets, which queue here, are waitpacket.c.)
+ * Sections: the queue · concurrency · the port object · system calls. (Wait
+ * completion packets, which queue here, are waitpacket.c.)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -42,6 +49,7 @@
 #define SYS_futex_waitv 449
 #endif
 #define WAITV_U32_PRIVATE (0x02 | 128)
+#define WAITV_U32_SHARED  0x02
 struct waitv { uint64_t val; uint64_t uaddr; uint32_t flags; uint32_t reserved; };
 
 /* --- the queue ----------------------------------------------------------- */
@@ -58,9 +66,10 @@ struct port {
     int refs;                   /* shell + associated files + waiters (under lock) */
     uint32_t seq;               /* futex word, bumped by every post and by the close */
     uint32_t waiters;           /* threads asleep on seq */
-    int closed;                 /* the last handle went */
+    uint32_t closed;            /* the last handle went (a futex word too) */
     uint32_t depth;             /* queued packets */
-    uint32_t concurrency;
+    uint32_t concurrency;       /* NumberOfConcurrentThreads, 0 made the processor count */
+    uint32_t running;           /* threads that took a packet and have not waited or blocked since */
     struct packet *head, **tail;
 };
 
@@ -71,6 +80,11 @@ static struct port *port_new(uint32_t concurrency)
     pthread_mutex_init(&p->lock, NULL);
     p->refs = 1;
     p->tail = &p->head;
+    if (!concurrency)
+    {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        concurrency = n > 0 ? (uint32_t)n : 1;
+    }
     p->concurrency = concurrency;
     return p;
 }
@@ -110,7 +124,7 @@ NTSTATUS port_post_owned(struct port *p, uint64_t key, uint64_t value, NTSTATUS 
     p->tail = &k->next;
     p->depth++;
     __atomic_store_n(&p->seq, p->seq + 1, __ATOMIC_RELEASE);
-    int sleepers = p->waiters != 0;
+    int sleepers = p->waiters != 0 && p->running < p->concurrency;
     pthread_mutex_unlock(&p->lock);
     if (sleepers) wake(&p->seq, 1);
     return STATUS_SUCCESS;
@@ -163,6 +177,64 @@ static uint32_t take(struct port *p, struct completion_entry *out, uint32_t max)
         free(k);
     }
     return n;
+}
+
+/* --- concurrency ------------------------------------------------------------ */
+
+static __thread struct port *running_port;   /* the port this thread runs for (a reference), or NULL */
+
+/* under the lock: the queue's packets for a thread allowed to run */
+static uint32_t take_running(struct port *p, struct completion_entry *out, uint32_t max)
+{
+    if (p->running >= p->concurrency) return 0;
+    uint32_t n = take(p, out, max);
+    if (!n) return 0;
+    p->running++;
+    p->refs++;
+    running_port = p;
+    return n;
+}
+
+/* one running thread fewer: a waiter that may now take a packet is woken */
+static void stop_running(struct port *p)
+{
+    pthread_mutex_lock(&p->lock);
+    if (p->running) p->running--;
+    int wake_one = p->head && p->waiters && p->running < p->concurrency;
+    if (wake_one) __atomic_store_n(&p->seq, p->seq + 1, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&p->lock);
+    if (wake_one) wake(&p->seq, 1);
+}
+
+/* the thread waits on a port again, or exits: it no longer runs for its port */
+static void leave_port(void)
+{
+    struct port *p = running_port;
+    if (!p) return;
+    running_port = NULL;
+    stop_running(p);
+    port_release(p);
+}
+
+void iocp_thread_exit(void)
+{
+    leave_port();
+}
+
+/* sync.c: the thread is about to block; returns what iocp_block_end needs */
+struct port *iocp_block_begin(void)
+{
+    struct port *p = running_port;
+    if (p) stop_running(p);
+    return p;
+}
+
+/* it woke: it runs again, even past the cap (as on Windows) */
+void iocp_block_end(struct port *p)
+{
+    pthread_mutex_lock(&p->lock);
+    p->running++;
+    pthread_mutex_unlock(&p->lock);
 }
 
 /* an absolute deadline: CLOCK_MONOTONIC for relative NT timeouts, CLOCK_REALTIME for absolute ones */
@@ -218,10 +290,11 @@ static NTSTATUS port_remove(struct port *p, struct completion_entry *out, uint32
 
     deadline_init(&d, timeout);
     *removed = 0;
+    leave_port();
     pthread_mutex_lock(&p->lock);
     for (;;)
     {
-        if ((*removed = take(p, out, max))) break;
+        if ((*removed = take_running(p, out, max))) break;
         if (p->closed) { status = STATUS_ABANDONED_WAIT_0; break; }
         if (timed_out || d.zero) { status = STATUS_TIMEOUT; break; }
         uint32_t val = p->seq;
@@ -231,7 +304,7 @@ static NTSTATUS port_remove(struct port *p, struct completion_entry *out, uint32
         {
             pthread_mutex_lock(&p->lock);
             p->waiters--;
-            if (!(*removed = take(p, out, max))) status = STATUS_USER_APC;
+            if (!(*removed = take_running(p, out, max))) status = STATUS_USER_APC;
             break;
         }
         timed_out = port_sleep(&p->seq, val, apc_word, apc_val, &d);
@@ -253,11 +326,22 @@ static void shell_destroy(struct wlx_object *obj)
 {
     struct port *p = ((struct port_shell *)obj)->port;
     pthread_mutex_lock(&p->lock);
-    p->closed = 1;
+    __atomic_store_n(&p->closed, 1, __ATOMIC_RELEASE);
     __atomic_store_n(&p->seq, p->seq + 1, __ATOMIC_RELEASE);
     pthread_mutex_unlock(&p->lock);
     wake(&p->seq, INT_MAX);
+    wake(&p->closed, INT_MAX);
     port_release(p);
+}
+
+/* for job.c's message watcher: sleeps until *word, in memory shared with
+   other processes, moves from val, or the port closes (then 1) */
+int port_wait_shared(struct port *p, uint32_t *word, uint32_t val)
+{
+    struct waitv w[2] = { { val, (uintptr_t)word, WAITV_U32_SHARED, 0 },
+                          { 0, (uintptr_t)&p->closed, WAITV_U32_PRIVATE, 0 } };
+    if (!__atomic_load_n(&p->closed, __ATOMIC_ACQUIRE)) syscall(SYS_futex_waitv, w, 2, 0, NULL, 0);
+    return __atomic_load_n(&p->closed, __ATOMIC_ACQUIRE) != 0;
 }
 
 static const struct object_ops port_ops = { "IoCompletion", shell_destroy, NULL, NULL };

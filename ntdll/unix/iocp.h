@@ -17,6 +17,12 @@ NTSTATUS port_post(struct port *p, uint64_t key, uint64_t value, NTSTATUS status
 NTSTATUS port_post_owned(struct port *p, uint64_t key, uint64_t value, NTSTATUS status, uint64_t info,
                          const void *owner);
 int port_find_owned(struct port *p, const void *owner, int remove);
+/* sleeps until *word (shared memory) moves from val or the port closes (then 1) */
+int port_wait_shared(struct port *p, uint32_t *word, uint32_t val);
+/* NumberOfConcurrentThreads: the calling thread blocks in a wait (sync.c) or exits */
+struct port *iocp_block_begin(void);      /* the port it ran for, or NULL */
+void iocp_block_end(struct port *p);
+void iocp_thread_exit(void);
 
 /* NtSetInformationFile of the port classes (file.c); STATUS_INVALID_INFO_CLASS for others */
 NTSTATUS file_set_completion(struct file *f, uint32_t klass, const void *ptr, uint32_t len);

@@ -1,10 +1,17 @@
 /*
- * ntdll/unix/job.c — job objects, the client side. Membership, limits and
- * accounting are the server's (server/job.c: a job outlives the process
- * that made it, children join their parent's job, KILL_ON_JOB_CLOSE acts
- * when the last handle anywhere goes). The job's slot is a manual-reset
+ * ntdll/unix/job.c — job objects, the client side. Membership, nesting,
+ * limits and accounting are the server's (server/job.c: a job outlives the
+ * process that made it, children join their parent's job, KILL_ON_JOB_CLOSE
+ * acts when the last handle anywhere goes). The job's slot is a manual-reset
  * event state the server signals when it terminates the job, so waiting on
  * a job is an ordinary wait on shared memory.
+ *
+ * A completion port associated with a job receives the job's messages
+ * through a watcher thread of this process ("messages to a completion
+ * port" below).
+ *
+ * Sections: the object · system calls · messages to a completion port ·
+ * breakaway · crossing processes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +19,7 @@
 #include "private.h"
 #include "sync.h"
 #include "xhandle.h"
+#include "iocp.h"
 #include "wlx/server.h"
 #include "wlx/protocol.h"
 
@@ -21,7 +29,7 @@
 enum job_info_class {
     JobObjectBasicAccountingInformation = 1, JobObjectBasicLimitInformation = 2,
     JobObjectBasicProcessIdList = 3, JobObjectAssociateCompletionPortInformation = 7,
-    JobObjectExtendedLimitInformation = 9,
+    JobObjectBasicAndIoAccountingInformation = 8, JobObjectExtendedLimitInformation = 9,
 };
 
 /* the JOB_OBJECT_LIMIT_* flags kept (and checked) here */
@@ -147,13 +155,28 @@ NTSTATUS WINAPI unix_NtIsProcessInJob(HANDLE process, HANDLE job)
     return reply.in_job ? STATUS_PROCESS_IN_JOB : STATUS_PROCESS_NOT_IN_JOB;
 }
 
-static NTSTATUS set_limits(uint32_t slot, const struct basic_limits *limits)
+/* the basic or extended limits; the server keeps the bytes for queries */
+static NTSTATUS set_limits(uint32_t slot, const struct basic_limits *limits, uint32_t len)
 {
     struct wlx_set_job_limits_request req = { .job = slot, .limit_flags = limits->limit_flags,
                                               .active_limit = limits->active_limit };
+    struct wlx_server_data data = { .data = limits, .data_size = len };
     if (limits->limit_flags & ~JOB_LIMIT_VALID) return STATUS_INVALID_PARAMETER;
-    return wlx_server_call(WLX_REQ_SET_JOB_LIMITS, &req, sizeof(req), NULL, 0, NULL);
+    return wlx_server_call_data(WLX_REQ_SET_JOB_LIMITS, &req, sizeof(req), NULL, 0, &data, NULL);
 }
+
+static NTSTATUS get_limits(uint32_t slot, void *info, uint32_t len)
+{
+    struct wlx_get_job_limits_request req = { .job = slot };
+    uint8_t limits[EXTENDED_LIMITS_SIZE];
+    struct wlx_server_data data = { .reply_data = limits, .reply_data_max = sizeof(limits) };
+    memset(limits, 0, sizeof(limits));
+    NTSTATUS status = wlx_server_call_data(WLX_REQ_GET_JOB_LIMITS, &req, sizeof(req), NULL, 0, &data, NULL);
+    if (!status) memcpy(info, limits, len);
+    return status;
+}
+
+static NTSTATUS associate_port(uint32_t slot, const void *info, uint32_t len);
 
 NTSTATUS WINAPI unix_NtSetInformationJobObject(HANDLE job, uint32_t cls, const void *info, uint32_t len)
 {
@@ -164,13 +187,12 @@ NTSTATUS WINAPI unix_NtSetInformationJobObject(HANDLE job, uint32_t cls, const v
     {
     case JobObjectBasicLimitInformation:
         if (len != sizeof(struct basic_limits)) return STATUS_INVALID_PARAMETER;
-        return set_limits(slot, info);
+        return set_limits(slot, info, len);
     case JobObjectExtendedLimitInformation:
         if (len != EXTENDED_LIMITS_SIZE) return STATUS_INVALID_PARAMETER;
-        return set_limits(slot, info);
+        return set_limits(slot, info, len);
     case JobObjectAssociateCompletionPortInformation:
-        /* accepted; no job messages are posted yet */
-        return len == 16 ? STATUS_SUCCESS : STATUS_INVALID_PARAMETER;
+        return associate_port(slot, info, len);
     }
     return STATUS_INVALID_INFO_CLASS;
 }
@@ -212,21 +234,21 @@ NTSTATUS WINAPI unix_NtQueryInformationJobObject(HANDLE job, uint32_t cls, void 
     switch (cls)
     {
     case JobObjectBasicAccountingInformation:
-        if (len < 48) return STATUS_INFO_LENGTH_MISMATCH;
+    case JobObjectBasicAndIoAccountingInformation:
+        /* times stay 0; the I/O counters (48 bytes more) too */
+        needed = cls == JobObjectBasicAccountingInformation ? 48 : 96;
+        if (len < needed) return STATUS_INFO_LENGTH_MISMATCH;
         if ((status = query(slot, &reply, NULL, 0, NULL))) return status;
-        memset(info, 0, 48);
+        memset(info, 0, needed);
         ((uint32_t *)info)[9] = reply.total;
         ((uint32_t *)info)[10] = reply.active;
         ((uint32_t *)info)[11] = reply.terminated;
-        needed = 48;
         break;
     case JobObjectBasicLimitInformation:
     case JobObjectExtendedLimitInformation:
         needed = cls == JobObjectBasicLimitInformation ? sizeof(struct basic_limits) : EXTENDED_LIMITS_SIZE;
         if (len < needed) return STATUS_INFO_LENGTH_MISMATCH;
-        if ((status = query(slot, &reply, NULL, 0, NULL))) return status;
-        memset(info, 0, needed);
-        ((struct basic_limits *)info)->limit_flags = reply.limit_flags;
+        status = get_limits(slot, info, needed);
         break;
     case JobObjectBasicProcessIdList:
         status = process_id_list(slot, info, len, &needed);
@@ -235,6 +257,101 @@ NTSTATUS WINAPI unix_NtQueryInformationJobObject(HANDLE job, uint32_t cls, void 
         return STATUS_INVALID_INFO_CLASS;
     }
     if (ret_len) *ret_len = needed;
+    return status;
+}
+
+/* --- messages to a completion port -------------------------------------------
+   The events happen in the server; the port is this process's. The server
+   queues the job's messages and sets an anonymous shared event of ours (the
+   notify slot) when the queue stops being empty. A watcher thread per
+   association sleeps on that slot's futex word (and on the port's close),
+   fetches the batch and posts each message as Windows does: the
+   association's key, lpOverlapped the process id, the byte count the
+   JOB_OBJECT_MSG_* code. It stops when the server says the association is
+   over (the job went, another port or none was associated) or the port
+   closed; then it drops its references. */
+
+struct job_watch {
+    struct port *port;              /* a reference */
+    uint64_t key;
+    uint32_t notify;                /* the event's slot (one server reference) */
+    struct sync_state *s;
+};
+
+static void watch_free(struct job_watch *w)
+{
+    syncshare_release(w->notify);
+    port_release(w->port);
+    free(w);
+}
+
+/* posts what the server has queued; returns how many, *ended when that was the last */
+static uint32_t fetch_messages(struct job_watch *w, int *ended)
+{
+    struct wlx_take_job_messages_request req = { .notify = w->notify };
+    struct wlx_take_job_messages_reply reply;
+    uint32_t msgs[2 * 512];
+    struct wlx_server_data data = { .reply_data = msgs, .reply_data_max = sizeof(msgs) };
+    if (wlx_server_call_data(WLX_REQ_TAKE_JOB_MESSAGES, &req, sizeof(req), &reply, sizeof(reply), &data, NULL))
+    {
+        *ended = 1;
+        return 0;
+    }
+    uint32_t n = data.reply_data_size / 8;
+    for (uint32_t i = 0; i < n; i++) port_post(w->port, w->key, msgs[2 * i + 1], STATUS_SUCCESS, msgs[2 * i]);
+    *ended = reply.ended;
+    return n;
+}
+
+static void *job_watcher(void *arg)
+{
+    struct job_watch *w = arg;
+    int ended = 0;
+    while (!ended)
+    {
+        uint32_t seen = __atomic_load_n(&w->s->seq, __ATOMIC_ACQUIRE);
+        if (fetch_messages(w, &ended) || ended) continue;
+        if (port_wait_shared(w->port, &w->s->seq, seen)) break;
+    }
+    watch_free(w);
+    return NULL;
+}
+
+static NTSTATUS set_port(uint32_t job, uint32_t notify)
+{
+    struct wlx_set_job_port_request req = { .job = job, .notify = notify };
+    return wlx_server_call(WLX_REQ_SET_JOB_PORT, &req, sizeof(req), NULL, 0, NULL);
+}
+
+/* JOBOBJECT_ASSOCIATE_COMPLETION_PORT { CompletionKey, CompletionPort };
+   a NULL port ends the association (Windows 8+) */
+static NTSTATUS associate_port(uint32_t slot, const void *info, uint32_t len)
+{
+    struct wlx_create_object_request req = { .type = KOBJ_EVENT, .sync_type = SYNC_AUTO_EVENT };
+    struct wlx_create_object_reply reply;
+    uint64_t a[2];
+    NTSTATUS status;
+    if (len != sizeof(a)) return STATUS_INVALID_PARAMETER;
+    memcpy(a, info, sizeof(a));
+    if (!a[1]) return set_port(slot, 0);
+    struct job_watch *w = calloc(1, sizeof(*w));
+    if (!w) return STATUS_NO_MEMORY;
+    if (!(w->port = port_from_handle((HANDLE)(uintptr_t)a[1], &status))) { free(w); return status; }
+    w->key = a[0];
+    if ((status = wlx_server_call(WLX_REQ_CREATE_OBJECT, &req, sizeof(req), &reply, sizeof(reply), NULL)))
+    {
+        port_release(w->port);
+        free(w);
+        return status;
+    }
+    w->notify = reply.slot;
+    if (!(w->s = syncshare_slot(w->notify))) status = STATUS_INSUFFICIENT_RESOURCES;
+    else if (!(status = set_port(slot, w->notify)) && io_helper_thread(job_watcher, w))
+    {
+        set_port(slot, 0);
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (status) watch_free(w);
     return status;
 }
 

@@ -4,7 +4,11 @@
  * (handle flags: inherit, protect from close) and NtCompareObjects.
  */
 #include <string.h>
+#include <unistd.h>
+#include <sys/syscall.h>
+#include <linux/kcmp.h>
 #include "private.h"
+#include "file.h"
 #include "sync.h"
 #include "xhandle.h"
 
@@ -139,6 +143,15 @@ NTSTATUS WINAPI unix_NtSetInformationObject(HANDLE h, uint32_t cls, const void *
 }
 
 /* STATUS_SUCCESS when both handles name the same object, else STATUS_NOT_SAME_OBJECT */
+/* two file objects over one open file description: a handle that came from
+   another process (DuplicateHandle, inheritance) is a new object over a
+   dup of the fd (tests/kernel32/xdup.c) */
+static int same_file(HANDLE a, HANDLE b)
+{
+    int fa = file_handle_fd(a), fb = file_handle_fd(b);
+    return fa >= 0 && fb >= 0 && !syscall(SYS_kcmp, getpid(), getpid(), KCMP_FILE, fa, fb);
+}
+
 NTSTATUS WINAPI unix_NtCompareObjects(HANDLE a, HANDLE b)
 {
     struct wlx_object *x, *y;
@@ -149,6 +162,7 @@ NTSTATUS WINAPI unix_NtCompareObjects(HANDLE a, HANDLE b)
     /* two local objects of one shared slot are one object */
     if (!same && x->ops == y->ops && sync_object_size(x->ops))
         same = ((struct sync_object *)x)->slot && ((struct sync_object *)x)->slot == ((struct sync_object *)y)->slot;
+    if (!same && x->ops == y->ops && x->ops == &file_ops) same = same_file(a, b);
     object_release(x);
     object_release(y);
     return same ? STATUS_SUCCESS : (NTSTATUS)0xC00001AC;   /* STATUS_NOT_SAME_OBJECT */

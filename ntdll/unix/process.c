@@ -290,9 +290,9 @@ void process_build_parameters(void *peb, const char *exe_unix, int argc, char **
     put_string(params, PP_SHELL_INFO, (const WCHAR[]){0}, 0, 0);
     *(void **)(params + PP_ENVIRONMENT) = envblock;
     *(uint64_t *)(params + PP_ENVIRONMENT_SIZE) = env.len * sizeof(WCHAR);
-    *(HANDLE *)(params + PP_STDIN) = file_wrap_fd(0, 0x80000000u | 0x40000000u, 0x20);
-    *(HANDLE *)(params + PP_STDOUT) = file_wrap_fd(1, 0x80000000u | 0x40000000u, 0x20);
-    *(HANDLE *)(params + PP_STDERR) = file_wrap_fd(2, 0x80000000u | 0x40000000u, 0x20);
+    *(HANDLE *)(params + PP_STDIN) = xhandle_std_handle(0);    /* inherited, else fds 0/1/2 */
+    *(HANDLE *)(params + PP_STDOUT) = xhandle_std_handle(1);
+    *(HANDLE *)(params + PP_STDERR) = xhandle_std_handle(2);
     *(uint32_t *)(params + PP_SHOW_WINDOW_FLAGS) = 1;  /* SW_SHOWNORMAL */
     if (wlx_startup.cmdline)   /* what the parent's STARTUPINFO said: GetStartupInfo gives it back */
     {

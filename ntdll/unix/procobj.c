@@ -49,9 +49,10 @@ struct proc {
     int suspend_count;
 };
 
-struct rthread {                /* the main thread of another process */
+struct rthread {                /* a thread of another process (or ours, imported back) */
     struct wlx_object obj;
     struct proc *proc;
+    uint32_t tid;               /* its Windows id */
 };
 
 static void abandon_child(int pid);
@@ -131,7 +132,9 @@ static NTSTATUS rthread_wait(struct wlx_object *obj, const LARGE_INTEGER *timeou
     return proc_wait(&((struct rthread *)obj)->proc->obj, timeout);
 }
 
-static const struct object_ops rthread_ops = { "Thread", rthread_destroy, rthread_wait };
+static NTSTATUS rthread_export(struct wlx_object *obj, struct object_export *ex, int *fd);
+
+static const struct object_ops rthread_ops = { "Thread", rthread_destroy, rthread_wait, NULL, rthread_export };
 
 static struct proc *proc_new(int unix_pid, uint32_t id, uint32_t parent_id, int is_child)
 {
@@ -271,6 +274,8 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
         .runtime_size = cp->runtime_data ? cp->runtime_size : 0,
         .startup_flags = cp->startup_flags, .show_window = cp->show_window,
     };
+    /* the child's std handles keep these values when they are inherited */
+    for (int i = 0; i < 3 && cp->inherit; i++) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
     if (write_full(fd, &hdr, sizeof(hdr))) return -1;
     if (write_full(fd, cp->cmdline, hdr.cmdline_len * sizeof(WCHAR))) return -1;
     if (write_full(fd, cp->curdir, hdr.curdir_len * sizeof(WCHAR))) return -1;
@@ -397,6 +402,7 @@ NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
     if (!p->suspend_count) { close(sv[0]); p->ctl_fd = -1; }
     p->obj.refcount = 2;    /* the process handle's and the thread object's */
     t->proc = p;
+    t->tid = ids[1];
     cp->process = handle_alloc(&p->obj, PROCESS_ALL_ACCESS, 0);
     cp->thread = handle_alloc(&t->obj, THREAD_ALL_ACCESS, 0);
     cp->process_id = ids[0];
@@ -447,9 +453,44 @@ static struct wlx_object *proc_import(const struct object_export *ex, int fd)
     return p ? &p->obj : NULL;
 }
 
+/* EXPORT_THREAD: data[0] the process id, data[1] the thread id. The
+   importer's thread object ends with the process (rthread_wait). */
+void procobj_export_thread(uint32_t pid, uint32_t tid, struct object_export *ex)
+{
+    memset(ex, 0, sizeof(*ex));
+    ex->kind = EXPORT_THREAD;
+    ex->data[0] = pid;
+    ex->data[1] = tid;
+}
+
+static NTSTATUS rthread_export(struct wlx_object *obj, struct object_export *ex, int *fd)
+{
+    struct rthread *t = (struct rthread *)obj;
+    procobj_export_thread(t->proc->id, t->tid, ex);
+    *fd = -1;
+    return STATUS_SUCCESS;
+}
+
+static struct wlx_object *thread_import(const struct object_export *ex, int fd)
+{
+    if (fd >= 0) close(fd);
+    struct proc *p = (uint32_t)ex->data[0] == wlx_process_id ? (struct proc *)procobj_self()
+                                                              : proc_open_id((uint32_t)ex->data[0]);
+    struct rthread *t = p ? object_new(&rthread_ops, sizeof(*t)) : NULL;
+    if (!t)
+    {
+        if (p) object_release(&p->obj);
+        return NULL;
+    }
+    t->proc = p;
+    t->tid = (uint32_t)ex->data[1];
+    return &t->obj;
+}
+
 static void __attribute__((constructor)) register_proc_import(void)
 {
     handle_register_import(EXPORT_PROCESS, proc_import);
+    handle_register_import(EXPORT_THREAD, thread_import);
 }
 
 uint32_t procobj_id(HANDLE h)
@@ -537,7 +578,7 @@ NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid)
     NTSTATUS status = handle_get(h, &rthread_ops, (struct wlx_object **)&t);
     if (status) return status;
     if (code) *code = proc_exit_code(t->proc);
-    if (tid) *tid = t->proc->main_tid;
+    if (tid) *tid = t->tid;
     object_release(&t->obj);
     return STATUS_SUCCESS;
 }

@@ -39,6 +39,7 @@
 
 static int server_fd = -1;             /* the request socket */
 static int watch_fd = -1;              /* death watch: EOF when the server is gone */
+static int service_fd = -1;            /* requests from the server (xhandle.c serves them) */
 static pthread_mutex_t call_mutex = PTHREAD_MUTEX_INITIALIZER;
 static int trace_calls;                /* WLXDEBUG=+server */
 static uint32_t process_id;            /* Windows id, once init_process answered */
@@ -434,12 +435,20 @@ NTSTATUS wlx_server_init_process(uint32_t parent_id, uint32_t *pid, uint32_t *ti
     struct wlx_init_process_request req = { .unix_pid = getpid(), .unix_tid = gettid(),
                                             .parent_id = parent_id };
     struct wlx_init_process_reply reply;
+    int fd;
     NTSTATUS status = wlx_server_call(WLX_REQ_INIT_PROCESS, &req, sizeof(req),
-                                      &reply, sizeof(reply), NULL);
-    if (status) return status;
+                                      &reply, sizeof(reply), &fd);
+    if (status) { if (fd >= 0) close(fd); return status; }
+    service_fd = fd;
     process_id = *pid = reply.process_id;
     thread_id = *tid = reply.thread_id;
     return status;
+}
+
+/* the service socket init_process gave us, -1 for none */
+int wlx_server_service_fd(void)
+{
+    return service_fd;
 }
 
 NTSTATUS wlx_server_init_thread(int32_t unix_tid, uint32_t *tid)

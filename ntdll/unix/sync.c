@@ -34,7 +34,10 @@
  *   code works on it with shared futexes and a PI lock (wlx/syncslot.h).
  *   A private state that becomes shared is copied to a slot and marked
  *   SYNC_MOVED: whoever locks it afterwards looks again (lock_object).
- * Named timers (and sections) live in a list of this process.
+ * - A named or inheritable waitable timer is shared the same way; the
+ *   process that sets it fires it (see "waitable timers").
+ * Named sections live in a list of this process (and are published to the
+ * server for other processes, syncshare.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -50,6 +53,7 @@
 #include "private.h"
 #include "sync.h"
 #include "thread.h"
+#include "iocp.h"
 
 #define STATUS_SEMAPHORE_LIMIT_EXCEEDED ((NTSTATUS)0xC0000047)
 #define STATUS_INVALID_PARAMETER_MIX    ((NTSTATUS)0xC0000030)
@@ -101,7 +105,7 @@ static int no_waitv;   /* the kernel lacks futex_waitv */
 
 /* sleeps until one of the words changes from its value or the deadline
    passes; poll caps the sleep at 1 ms (objects that can only be polled) */
-static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, int poll)
+static NTSTATUS futex_sleep_raw(struct waitv *w, int n, const struct deadline *d, int poll)
 {
     struct timespec ts = d->ts, cap;
     int clock = d->clock, capped = 0;
@@ -136,6 +140,16 @@ static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, in
     }
     if (r < 0 && errno == ETIMEDOUT && !capped) return STATUS_TIMEOUT;
     return STATUS_SUCCESS;
+}
+
+/* a thread running for a completion port that blocks lets another run
+   (NumberOfConcurrentThreads, iocp.c) */
+static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, int poll)
+{
+    struct port *ran = iocp_block_begin();
+    NTSTATUS status = futex_sleep_raw(w, n, d, poll);
+    if (ran) iocp_block_end(ran);
+    return status;
 }
 
 /* --- the state lock --------------------------------------------------------
@@ -245,13 +259,20 @@ static int satisfy(struct sync_state *s, uint32_t tid)
     return 0;
 }
 
-void sync_signal_manual(struct sync_state *s)
+/* under the lock: a manual-reset event (or a timer) becomes signaled;
+   returns whether to wake */
+static int signal_locked(struct sync_state *s)
 {
-    state_lock(s);
     s->count = 1;
     int wake = state_bump(s);
     s->set_seq = s->seq;
-    state_unlock_wake(s, wake);
+    return wake;
+}
+
+void sync_signal_manual(struct sync_state *s)
+{
+    state_lock(s);
+    state_unlock_wake(s, signal_locked(s));
 }
 
 /* --- the objects ------------------------------------------------------- */
@@ -321,6 +342,7 @@ void sync_track_mutex(struct sync_object *o)
 void sync_thread_exit(uint32_t tid)
 {
     apc_thread_exit(tid);
+    iocp_thread_exit();
     if (!owned_mutexes) return;
     pthread_mutex_lock(&mutexes_lock);
     for (struct mutex_object *m = mutex_list; m; m = m->next_mutex)
@@ -355,11 +377,15 @@ int sync_add_named(struct sync_object *o, const UNICODE_STRING *n)
     return 0;
 }
 
-/* the size of an event, mutex or semaphore object (0 for other types:
+static size_t timer_object_size(void);
+
+/* the size of an event, mutex, semaphore or timer object (0 for other types:
    they are never shared through the server's namespace) */
+
 size_t sync_object_size(const struct object_ops *ops)
 {
     if (ops == &mutex_ops) return sizeof(struct mutex_object);
+    if (ops == &timer_ops) return timer_object_size();
     return ops == &event_ops || ops == &semaphore_ops ? sizeof(struct sync_object) : 0;
 }
 
@@ -711,38 +737,95 @@ NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32
 
 /* --- waitable timers ------------------------------------------------------
    A timer's state is an event's (a notification timer a manual-reset one, a
-   synchronization timer an auto-reset one), so waits need nothing new. While
-   set, a thread of its own sleeps until the due time, signals the state and
-   queues the completion routine as an APC to the thread that set it. Absolute
-   due times are turned into CLOCK_MONOTONIC when set (a later change of the
-   wall clock does not move them). */
+   synchronization timer an auto-reset one), so waits need nothing new. Its
+   arm (due time, period, generation) follows the state: in the object for
+   a private timer, right after the state in its slot for a named or
+   inheritable one (shared with other processes like named events,
+   syncshare.c). Every set and cancel bumps the generation.
+
+   The process that sets a timer fires it: a thread of its own per timer
+   object sleeps until the due time, then, under the state's lock, signals
+   it only if the arm is still the one it set (another process may have set
+   or cancelled it since; then it stands down), re-arms a periodic timer,
+   and queues the completion routine as an APC (context, FILETIME low, high)
+   to the thread that set it. Due times are CLOCK_MONOTONIC, the same clock
+   in every process (a later change of the wall clock does not move them).
+   When the setting process closes its last handle or dies while the timer
+   is set and others still hold it, the server fires it from then on
+   (server/timer.c), as Windows' kernel would (without the completion
+   routine, whose thread is gone). */
 
 struct timer_object {
     struct sync_object base;
+    struct sync_timer_arm arm;      /* a private timer's arm (a shared one's is in its slot) */
+    int ready;                      /* mu and cv are set up (timer_setup) */
     pthread_mutex_t mu;             /* guards the rest */
     pthread_cond_t cv;              /* on CLOCK_MONOTONIC: a set, a cancel, the end */
     pthread_t thread;
     int has_thread, active, quit;
-    struct timespec due;            /* CLOCK_MONOTONIC */
+    uint32_t gen;                   /* the arm this process fires */
+    struct timespec due;            /* its next due time, CLOCK_MONOTONIC */
     int32_t period;                 /* ms, 0: once */
     uint64_t apc_func, apc_arg;     /* completion routine and its context */
     uint32_t apc_tid;               /* the thread that set it */
 };
 
+static size_t timer_object_size(void)
+{
+    return sizeof(struct timer_object);
+}
+
+/* under the state's lock */
+static struct sync_timer_arm *timer_arm(struct timer_object *t, struct sync_state *s)
+{
+    return (s->flags & SYNC_SHARED) ? (struct sync_timer_arm *)(s + 1) : &t->arm;
+}
+
+/* the firing thread's lock and condition, made on first use (an object
+   made for a shared slot, syncshare.c, comes zeroed) */
+static void timer_setup(struct timer_object *t)
+{
+    static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
+    if (__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE)) return;
+    pthread_mutex_lock(&setup_lock);
+    if (!t->ready)
+    {
+        pthread_condattr_t ca;
+        pthread_condattr_init(&ca);
+        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+        pthread_cond_init(&t->cv, &ca);
+        pthread_condattr_destroy(&ca);
+        pthread_mutex_init(&t->mu, NULL);
+        __atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
+    }
+    pthread_mutex_unlock(&setup_lock);
+}
+
 static void timer_destroy(struct wlx_object *obj)
 {
     struct timer_object *t = (struct timer_object *)obj;
-    pthread_mutex_lock(&t->mu);
-    t->quit = 1;
-    pthread_cond_signal(&t->cv);
-    pthread_mutex_unlock(&t->mu);
-    if (t->has_thread) pthread_join(t->thread, NULL);
-    pthread_cond_destroy(&t->cv);
-    pthread_mutex_destroy(&t->mu);
+    if (t->ready)
+    {
+        pthread_mutex_lock(&t->mu);
+        t->quit = 1;
+        pthread_cond_signal(&t->cv);
+        pthread_mutex_unlock(&t->mu);
+        if (t->has_thread) pthread_join(t->thread, NULL);
+        pthread_cond_destroy(&t->cv);
+        pthread_mutex_destroy(&t->mu);
+    }
     named_destroy(obj);
 }
 
-static const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync };
+/* a timer crosses to another process only when its state is in a slot
+   already (named or inheritable): a private arm does not move */
+static NTSTATUS timer_export(struct wlx_object *obj, struct object_export *ex, int *fd)
+{
+    if (!((struct sync_object *)obj)->slot) return STATUS_NOT_SUPPORTED;
+    return syncshare_export(obj, ex, fd);
+}
+
+const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync, timer_export };
 
 static int ts_before(const struct timespec *a, const struct timespec *b)
 {
@@ -757,6 +840,11 @@ static void ts_add_ns(struct timespec *ts, int64_t ns)
     if (ts->tv_nsec < 0) { ts->tv_sec--; ts->tv_nsec += 1000000000; }
 }
 
+static int64_t ts_ns(const struct timespec *ts)
+{
+    return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
+}
+
 /* FILETIME of now: the completion routine's (low, high) arguments */
 static uint64_t system_time_now(void)
 {
@@ -765,10 +853,19 @@ static uint64_t system_time_now(void)
     return (uint64_t)now.tv_sec * 10000000 + now.tv_nsec / 100 + 116444736000000000ULL;
 }
 
-/* under t->mu: the due time came */
+/* under t->mu: the due time came; fires it if the arm is still ours */
 static void timer_fire(struct timer_object *t)
 {
-    sync_signal_manual(&t->base.state);
+    struct sync_state *s = lock_object(&t->base);
+    struct sync_timer_arm *a = timer_arm(t, s);
+    int mine = a->gen == t->gen && a->due, wake = 0;
+    if (mine)
+    {
+        wake = signal_locked(s);
+        a->due = a->period ? a->due + (int64_t)a->period * 1000000 : 0;
+    }
+    state_unlock_wake(s, wake);
+    if (!mine) { t->active = 0; return; }
     if (t->apc_func)
     {
         uint64_t ft = system_time_now();
@@ -805,24 +902,14 @@ static int timer_start_thread(struct timer_object *t)
     return ok;
 }
 
-/* type: NotificationTimer 0, SynchronizationTimer 1 */
+/* type: NotificationTimer 0, SynchronizationTimer 1; a named or inheritable
+   timer is shared (syncshare.c) */
 NTSTATUS WINAPI unix_NtCreateTimer(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr, uint32_t type)
 {
     struct sync_object *o;
     if (type > 1) return STATUS_INVALID_PARAMETER;
     struct sync_state init = { .type = type ? SYNC_AUTO_EVENT : SYNC_MANUAL_EVENT };
-    NTSTATUS status = create_object(handle, access, attr, &timer_ops, sizeof(struct timer_object), &init, &o);
-    if (o)
-    {
-        struct timer_object *t = (struct timer_object *)o;
-        pthread_condattr_t ca;
-        pthread_condattr_init(&ca);
-        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        pthread_cond_init(&t->cv, &ca);
-        pthread_condattr_destroy(&ca);
-        pthread_mutex_init(&t->mu, NULL);
-    }
-    return status;
+    return create_object(handle, access, attr, &timer_ops, sizeof(struct timer_object), &init, &o);
 }
 
 NTSTATUS WINAPI unix_NtOpenTimer(HANDLE *handle, ACCESS_MASK access, const OBJECT_ATTRIBUTES *attr)
@@ -840,12 +927,19 @@ static void timer_due(const LARGE_INTEGER *due, struct timespec *ts)
     if (ns > 0) ts_add_ns(ts, ns);
 }
 
-static int32_t timer_reset(struct timer_object *t)
+/* under t->mu: a new arm (due NULL: cancelled); returns whether the timer
+   was signaled (a set also makes it unsignaled until its new due time) */
+static int timer_rearm(struct timer_object *t, const struct timespec *due, int32_t period)
 {
-    struct sync_state *s = &t->base.state;
-    state_lock(s);
-    int32_t was = s->count;
-    s->count = 0;
+    struct sync_state *s = lock_object(&t->base);
+    struct sync_timer_arm *a = timer_arm(t, s);
+    int was = s->count != 0;
+    a->gen++;
+    a->due = due ? ts_ns(due) : 0;
+    a->period = period;
+    s->owner_pid = due ? wlx_process_id : 0;   /* who fires it (server/timer.c) */
+    if (due) s->count = 0;
+    t->gen = a->gen;
     state_unlock(s);
     return was;
 }
@@ -858,18 +952,18 @@ NTSTATUS WINAPI unix_NtSetTimer(HANDLE h, const LARGE_INTEGER *due, void *routin
     if (!due || period < 0) return STATUS_INVALID_PARAMETER;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
+    timer_setup(t);
     pthread_mutex_lock(&t->mu);
-    /* setting a timer makes it unsignaled until its new due time */
-    int32_t was = timer_reset(t);
-    if (prev) *prev = was != 0;
     timer_due(due, &t->due);
+    int was = timer_rearm(t, &t->due, period);
+    if (prev) *prev = was;
     t->period = period;
     t->apc_func = (uintptr_t)routine;
     t->apc_arg = (uintptr_t)ctx;
     t->apc_tid = current_tid();
     t->active = 1;
     if (!t->has_thread) t->has_thread = timer_start_thread(t);
-    if (!t->has_thread) { t->active = 0; status = STATUS_INSUFFICIENT_RESOURCES; }
+    if (!t->has_thread) { t->active = 0; timer_rearm(t, NULL, 0); status = STATUS_INSUFFICIENT_RESOURCES; }
     pthread_cond_signal(&t->cv);
     pthread_mutex_unlock(&t->mu);
     object_release(&t->base.obj);
@@ -882,11 +976,13 @@ NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
     struct timer_object *t;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
+    timer_setup(t);
     pthread_mutex_lock(&t->mu);
+    int was = timer_rearm(t, NULL, 0);
     t->active = 0;
     pthread_cond_signal(&t->cv);
     pthread_mutex_unlock(&t->mu);
-    if (prev) *prev = __atomic_load_n(&t->base.state.count, __ATOMIC_ACQUIRE) != 0;
+    if (prev) *prev = was;
     object_release(&t->base.obj);
     return STATUS_SUCCESS;
 }
@@ -895,23 +991,20 @@ NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
 NTSTATUS WINAPI unix_NtQueryTimer(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
 {
     struct timer_object *t;
+    struct timespec now;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 16) return STATUS_INFO_LENGTH_MISMATCH;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
-    int64_t remaining = 0;
-    pthread_mutex_lock(&t->mu);
-    if (t->active)
-    {
-        struct timespec now;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        remaining = ((int64_t)(t->due.tv_sec - now.tv_sec) * 1000000000 + (t->due.tv_nsec - now.tv_nsec)) / 100;
-        if (remaining < 0) remaining = 0;
-    }
-    pthread_mutex_unlock(&t->mu);
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    struct sync_state *s = lock_object(&t->base);
+    struct sync_timer_arm *a = timer_arm(t, s);
+    int64_t remaining = a->due ? (a->due - ts_ns(&now)) / 100 : 0;
+    uint8_t signaled = s->count != 0;
+    state_unlock(s);
     uint8_t *out = info;
-    *(int64_t *)out = remaining;
-    out[8] = __atomic_load_n(&t->base.state.count, __ATOMIC_ACQUIRE) != 0;
+    *(int64_t *)out = remaining > 0 ? remaining : 0;
+    out[8] = signaled;
     if (ret_len) *ret_len = 16;
     object_release(&t->base.obj);
     return STATUS_SUCCESS;
@@ -1197,8 +1290,10 @@ NTSTATUS WINAPI unix_NtDelayExecution(uint8_t alertable, const LARGE_INTEGER *ti
     }
     if (!nt_timeout_to_timespec(timeout, &ts, &absolute)) { for (;;) pause(); }
     if (!ts.tv_sec && !ts.tv_nsec && !absolute) { sched_yield(); return STATUS_SUCCESS; }
+    struct port *ran = iocp_block_begin();
     while (clock_nanosleep(absolute ? CLOCK_REALTIME : CLOCK_MONOTONIC, absolute ? TIMER_ABSTIME : 0, &ts,
                            absolute ? NULL : &ts) == EINTR) ;
+    if (ran) iocp_block_end(ran);
     return STATUS_SUCCESS;
 }
 

@@ -8,7 +8,7 @@
 #include "private.h"
 
 /* sync.c */
-extern const struct object_ops event_ops, mutex_ops, semaphore_ops;
+extern const struct object_ops event_ops, mutex_ops, semaphore_ops, timer_ops;
 void state_lock(struct sync_state *s);
 void state_unlock(struct sync_state *s);
 int state_bump(struct sync_state *s);                  /* under the lock: 1 when waiters need a wake */

@@ -76,6 +76,7 @@ static uint32_t kobject_type(const struct object_ops *ops)
 {
     if (ops == &event_ops) return KOBJ_EVENT;
     if (ops == &mutex_ops) return KOBJ_MUTEX;
+    if (ops == &timer_ops) return KOBJ_TIMER;
     return ops == &semaphore_ops ? KOBJ_SEMAPHORE : KOBJ_NONE;
 }
 
@@ -86,6 +87,7 @@ static const struct object_ops *ops_of_type(uint32_t type)
     case KOBJ_EVENT: return &event_ops;
     case KOBJ_MUTEX: return &mutex_ops;
     case KOBJ_SEMAPHORE: return &semaphore_ops;
+    case KOBJ_TIMER: return &timer_ops;
     }
     return NULL;
 }

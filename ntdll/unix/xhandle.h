@@ -39,6 +39,11 @@ int xhandle_send_inherited(int sock, const struct inherit_set *set);  /* parent,
 void xhandle_free_inherited(struct inherit_set *set);
 void xhandle_receive_inherited(int sock, uint32_t count);             /* child, reads the records */
 void xhandle_install_inherited(void);                                 /* child, once registered */
+HANDLE xhandle_std_handle(int i);       /* child: std handle i (0 in, 1 out, 2 err) for its parameters */
+
+/* the service thread (ctrlc.c): requests the server hands over */
+int xhandle_service_fd(void);           /* what to watch, -1 for nothing */
+void xhandle_serve(int sock);           /* one request is waiting on sock */
 
 /* job.c: CREATE_BREAKAWAY_FROM_JOB in dwCreationFlags */
 NTSTATUS job_check_breakaway(uint32_t creation_flags);   /* parent, before spawning */
@@ -47,5 +52,6 @@ void job_breakaway(uint32_t creation_flags);            /* child, once registere
 /* procobj.c */
 uint32_t procobj_id(HANDLE process);              /* Windows id of a process handle, 0 if none */
 struct wlx_object *procobj_self(void);            /* a process object for ourselves */
+void procobj_export_thread(uint32_t pid, uint32_t tid, struct object_export *ex);   /* EXPORT_THREAD */
 
 #endif

@@ -404,6 +404,79 @@ static void test_wait_packets(void)
     CloseHandle(port);
 }
 
+/* NumberOfConcurrentThreads: a port made for one running thread lets one
+   worker run at a time. A worker here neither blocks nor waits between
+   taking a packet and asking for the next, so at most one is ever between
+   the two (counted with interlocked operations, no timing). */
+static LONG conc_inside, conc_max, conc_done;
+
+static DWORD WINAPI conc_worker(void *arg)
+{
+    for (;;)
+    {
+        DWORD bytes;
+        ULONG_PTR key;
+        OVERLAPPED *ov;
+        if (!GetQueuedCompletionStatus(arg, &bytes, &key, &ov, 10000)) return 1;
+        LONG now = InterlockedIncrement(&conc_inside), seen = conc_max;
+        while (now > seen && InterlockedCompareExchange(&conc_max, now, seen) != seen) seen = conc_max;
+        for (volatile int spin = 0; spin < 100000; spin++) ;   /* work that does not block */
+        InterlockedDecrement(&conc_inside);
+        if (key == 2) return 0;
+        InterlockedIncrement(&conc_done);
+    }
+}
+
+static void test_concurrency(void)
+{
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1), threads[4];
+    int i;
+    for (i = 0; i < 4; i++) threads[i] = CreateThread(NULL, 0, conc_worker, port, 0, NULL);
+    for (i = 0; i < 8; i++) PostQueuedCompletionStatus(port, 0, 1, NULL);
+    for (i = 0; i < 4; i++) PostQueuedCompletionStatus(port, 0, 2, NULL);   /* after the work: stop */
+    ok(WaitForMultipleObjects(4, threads, TRUE, 20000) == WAIT_OBJECT_0, "the workers did not end\n");
+    ok(conc_done == 8, "%ld packets done\n", conc_done);
+    /* Wine 8.0 ignores NumberOfConcurrentThreads: every waiting worker runs */
+    todo_wine(conc_max == 1, "%ld workers ran at once on a port for one\n", conc_max);
+    for (i = 0; i < 4; i++) CloseHandle(threads[i]);
+    CloseHandle(port);
+}
+
+/* a worker that blocks (here in a wait) lets the port release another:
+   the second worker sets the event the first waits for */
+static HANDLE block_event;
+
+static DWORD WINAPI block_worker(void *arg)
+{
+    DWORD bytes;
+    ULONG_PTR key;
+    OVERLAPPED *ov;
+    if (!GetQueuedCompletionStatus(arg, &bytes, &key, &ov, 10000)) return 2;
+    if (key == 1) return WaitForSingleObject(block_event, 10000) == WAIT_OBJECT_0 ? 0 : 3;
+    SetEvent(block_event);
+    return 0;
+}
+
+static void test_concurrency_block(void)
+{
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1), threads[2];
+    DWORD code[2] = { 9, 9 };
+    int i;
+    block_event = CreateEventW(NULL, TRUE, FALSE, NULL);
+    for (i = 0; i < 2; i++) threads[i] = CreateThread(NULL, 0, block_worker, port, 0, NULL);
+    PostQueuedCompletionStatus(port, 0, 1, NULL);
+    PostQueuedCompletionStatus(port, 0, 2, NULL);
+    ok(WaitForMultipleObjects(2, threads, TRUE, 20000) == WAIT_OBJECT_0, "the workers did not end\n");
+    for (i = 0; i < 2; i++)
+    {
+        GetExitCodeThread(threads[i], &code[i]);
+        CloseHandle(threads[i]);
+    }
+    ok(!code[0] && !code[1], "workers ended with %lu, %lu\n", code[0], code[1]);
+    CloseHandle(block_event);
+    CloseHandle(port);
+}
+
 int main(void)
 {
     char dir[MAX_PATH];
@@ -419,6 +492,8 @@ int main(void)
     test_cancel_to_port();
     test_bind_callback();
     test_wait_packets();
+    test_concurrency();
+    test_concurrency_block();
     DeleteFileA(temp_file);
     return test_summary();
 }
