@@ -97,9 +97,56 @@ void unwind_forget_modules(void)
     cache_update(cache_clear, NULL);
 }
 
+/* The last lookups by pc (an exception's dispatch and its unwind pass the
+   same return addresses, and so do repeated throws): a direct-mapped table
+   whose entries each have a sequence number, odd while one is written. An
+   entry holds the pdata_seq it was found under, so a change of the module
+   cache (an unload) makes every entry stale at once. */
+struct pc_entry { LONG seq; LONG gen; ULONG64 pc, base; RUNTIME_FUNCTION *func; };
+#define PC_CACHE_SIZE 256
+static struct pc_entry pc_cache[PC_CACHE_SIZE];
+
+static struct pc_entry *pc_slot(ULONG64 pc)
+{
+    return &pc_cache[(pc ^ (pc >> 8)) % PC_CACHE_SIZE];
+}
+
+static BOOL pc_cache_find(ULONG64 pc, LONG gen, ULONG64 *base, RUNTIME_FUNCTION **func)
+{
+    struct pc_entry *e = pc_slot(pc);
+    LONG seq = __atomic_load_n(&e->seq, __ATOMIC_ACQUIRE);
+    ULONG64 found_pc = __atomic_load_n(&e->pc, __ATOMIC_RELAXED);
+    ULONG64 found_base = __atomic_load_n(&e->base, __ATOMIC_RELAXED);
+    RUNTIME_FUNCTION *found_func = __atomic_load_n(&e->func, __ATOMIC_RELAXED);
+    LONG found_gen = __atomic_load_n(&e->gen, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    if ((seq & 1) || __atomic_load_n(&e->seq, __ATOMIC_RELAXED) != seq) return FALSE;
+    if (found_pc != pc || found_gen != gen) return FALSE;
+    *base = found_base;
+    *func = found_func;
+    return TRUE;
+}
+
+/* a writer racing another for the entry gives up */
+static void pc_cache_put(ULONG64 pc, LONG gen, ULONG64 base, RUNTIME_FUNCTION *func)
+{
+    struct pc_entry *e = pc_slot(pc);
+    LONG seq = __atomic_load_n(&e->seq, __ATOMIC_RELAXED);
+    if ((seq & 1) || !__atomic_compare_exchange_n(&e->seq, &seq, seq + 1, FALSE, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+        return;
+    __atomic_store_n(&e->pc, pc, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->base, base, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->func, func, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->gen, gen, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->seq, seq + 2, __ATOMIC_RELEASE);
+}
+
 static RUNTIME_FUNCTION *lookup_module(ULONG64 pc, ULONG64 *base)
 {
     struct pdata_entry e;
+    RUNTIME_FUNCTION *f;
+    LONG gen = __atomic_load_n(&pdata_seq, __ATOMIC_ACQUIRE);
+    if (!(gen & 1) && pc_cache_find(pc, gen, base, &f)) return f;
     if (!cache_find(pc, &e))
     {
         RtlEnterCriticalSection(&loader_section);
@@ -114,7 +161,9 @@ static RUNTIME_FUNCTION *lookup_module(ULONG64 pc, ULONG64 *base)
         RtlLeaveCriticalSection(&loader_section);
     }
     *base = e.base;
-    return e.table ? search_table(e.table, e.count, (ULONG)(pc - e.base)) : NULL;
+    f = e.table ? search_table(e.table, e.count, (ULONG)(pc - e.base)) : NULL;
+    if (!(gen & 1)) pc_cache_put(pc, gen, e.base, f);
+    return f;
 }
 
 /* the image holding pc, as the loader knows it */
@@ -254,7 +303,7 @@ PRUNTIME_FUNCTION NTAPI RtlLookupFunctionEntry(DWORD64 pc, DWORD64 *base, UNWIND
 {
     RUNTIME_FUNCTION *f;
     ULONG64 b = 0;
-    (void)history;   /* only a cache on Windows */
+    (void)history;   /* only a cache on Windows: ours is pc_cache */
     f = lookup_module(pc, &b);
     if (!f && !b) f = lookup_dynamic(pc, &b);
     *base = b;

@@ -26,9 +26,11 @@ void cxx_destroy_object(const EXCEPTION_RECORD *rec)
     if (object && ti->destructor_rva) cxx_call_guarded((void *)(base + ti->destructor_rva), (ULONG64)object, 0, 0);
 }
 
-/* does a running catch block other than skip handle rec's object? */
+/* does a running catch block other than skip handle rec's object? (or a
+   frame registered with _CreateFrameInfo) */
 BOOL cxx_object_in_use(const struct cxx_catch_node *skip, const EXCEPTION_RECORD *rec)
 {
+    if (cxx_frame_infos_hold((void *)rec->ExceptionInformation[1])) return TRUE;
     for (const struct cxx_catch_node *n = msvcrt_get_thread_data()->cxx_catches; n; n = n->next)
     {
         if (n == skip || !n->rec || !cxx_is_cxx_exception(n->rec)) continue;
@@ -153,12 +155,6 @@ int *__cdecl __processing_throw(void)
 }
 
 /* ---- std::exception's message (vcruntime's __std_exception_*) ---- */
-
-struct std_exception_data
-{
-    const char *what;
-    char do_free;          /* what was copied and is ours to free */
-};
 
 void __cdecl __std_exception_copy(const struct std_exception_data *from, struct std_exception_data *to)
 {

@@ -2,12 +2,14 @@
  * dlls/msvcrt/cxx.h — the MSVC C++ exception ABI on x64, as compilers emit
  * it, shared by the cxx*.c files (built into msvcrt and ucrtbase):
  * cxx.c (throw, terminate, type_info), cxx_frame.c (the frame handlers),
- * cxx_fh3.c and cxx_fh4.c (their two table formats), cxx_rtti.c
- * (dynamic_cast, typeid), cxx_call.S (calls with handlers of their own).
+ * cxx_fh3.c and cxx_fh4.c (their two table formats), cxx_object.c (the
+ * thrown object against a catch block, and the exported helpers around it),
+ * cxx_rtti.c (dynamic_cast, typeid), cxx_except.c (the std::exception
+ * classes the runtime throws), cxx_call.S (calls with handlers of their own).
  *
  * Sections: the exception record of a throw, the thrown-type description
- * (ThrowInfo -> CatchableTypeArray -> CatchableType -> TypeDescriptor), the
- * FH3 function tables (FuncInfo -> unwind map, try map, handler types,
+ * (ThrowInfo -> CatchableTypeArray -> CatchableType -> TypeDescriptor),
+ * RTTI, the FH3 function tables (FuncInfo -> unwind map, try map, handler types,
  * ip-to-state map), either format as the handler reads it, and what the
  * files share.
  *
@@ -73,6 +75,39 @@ struct cxx_throw_info             /* ThrowInfo: the second argument of _CxxThrow
     int  destructor_rva;          /* the thrown object's destructor, 0: none */
     int  forward_compat_rva;
     int  catchable_types_rva;     /* its CatchableTypeArray */
+};
+
+/* ---- RTTI: what vtable[-1] points to (cxx_rtti.c) ---- */
+
+struct rtti_locator               /* CompleteObjectLocator */
+{
+    DWORD signature;              /* 1 on x64: rvas below */
+    DWORD offset;                 /* of this vtable's subobject in the complete object */
+    DWORD cd_offset;              /* constructor displacement (virtual bases) */
+    int   type_rva;               /* the complete object's TypeDescriptor */
+    int   hierarchy_rva;          /* its ClassHierarchyDescriptor */
+    int   self_rva;               /* this locator */
+};
+
+struct rtti_hierarchy             /* ClassHierarchyDescriptor */
+{
+    DWORD signature;
+    DWORD attributes;
+    DWORD count;                  /* base classes, the class itself included */
+    int   bases_rva;              /* array of BaseClassDescriptor rvas */
+};
+
+#define BCD_NOT_VISIBLE 0x01      /* a private or protected base */
+#define BCD_AMBIGUOUS   0x02      /* more than one of it */
+#define BCD_HAS_HIERARCHY 0x40    /* hierarchy_rva is there */
+
+struct rtti_base                  /* BaseClassDescriptor */
+{
+    int   type_rva;
+    DWORD contained;              /* bases of this base that follow it */
+    struct cxx_this_offsets offsets;
+    DWORD attributes;             /* BCD_* */
+    int   hierarchy_rva;
 };
 
 /* ---- FH3 function tables ---- */
@@ -173,6 +208,7 @@ struct cxx_table_ops
     void (*get_try)(const struct cxx_frame *f, UINT index, struct cxx_try *t);
     void (*get_catch)(const struct cxx_frame *f, const struct cxx_try *t, int index, struct cxx_catch *c);
     void (*get_unwind)(const struct cxx_frame *f, int state, struct cxx_unwind *u);
+    BOOL (*is_cleanup)(const struct cxx_frame *f, DWORD func_rva);   /* a cleanup funclet of the unwind map? */
 };
 
 /* one frame as the handler sees it */
@@ -189,6 +225,8 @@ struct cxx_frame
     BOOL fh4_catch;               /* FH4: the table says this is a catch funclet, */
     UINT fh4_frame_offset;        /* keeping its parent's frame there */
     int  unwind_rva, try_rva, ip_rva;   /* FH4: where the maps are */
+    const BYTE *fh4_entries[32];  /* FH4: where each unwind entry starts, when */
+    int  fh4_entry_count;         /* the map has no more entries than that */
     ULONG64 frame;                /* establisher frame of this function or funclet */
     ULONG64 root;                 /* the function's frame: what funclets take */
     int  state;                   /* current state */
@@ -212,16 +250,49 @@ struct cxx_catch_node
     CONTEXT *context;
 };
 
+/* std::exception's data past its vtable (vcruntime's __std_exception_data) */
+struct std_exception_data
+{
+    const char *what;
+    char do_free;                 /* what was copied and is ours to free */
+};
+
+void WINAPI _CxxThrowException(void *object, const struct cxx_throw_info *ti);
+void __cdecl __std_exception_copy(const struct std_exception_data *from, struct std_exception_data *to);
+void __cdecl __std_exception_destroy(struct std_exception_data *data);
+extern const void *const type_info_vtable[1];
+
 typedef void (__cdecl *cxx_terminate_func)(void);
 typedef void (__cdecl *cxx_se_translator_func)(unsigned int, EXCEPTION_POINTERS *);
+
+/* a frame of _CreateFrameInfo (an exception object in use outside our
+   frame handler: /EHa catch blocks, __CxxRegisterExceptionObject) */
+struct cxx_frame_info
+{
+    void *object;                 /* the thrown object */
+    struct cxx_frame_info *next;  /* the one registered before */
+};
 
 BOOL cxx_is_cxx_exception(const EXCEPTION_RECORD *rec);
 void cxx_destroy_object(const EXCEPTION_RECORD *rec);
 BOOL cxx_object_in_use(const struct cxx_catch_node *skip, const EXCEPTION_RECORD *rec);
 void __cdecl terminate(void) __attribute__((noreturn));
 
+/* cxx_object.c: the thrown object against a catch block's type */
+void *cxx_adjust_pointer(void *ptr, const struct cxx_this_offsets *off);
+BOOL cxx_same_type(const struct cxx_type_descriptor *a, const struct cxx_type_descriptor *b);
+const struct cxx_catchable_type *cxx_match(const EXCEPTION_RECORD *rec, const struct cxx_type_descriptor *type,
+                                           UINT flags);
+void cxx_build_catch_object(void *dest, UINT flags, const struct cxx_catchable_type *ct, const EXCEPTION_RECORD *rec);
+BOOL cxx_frame_infos_hold(const void *object);
+
+/* cxx_except.c: the exceptions the runtime throws itself */
+enum cxx_std_exception { CXX_STD_EXCEPTION, CXX_BAD_CAST, CXX_BAD_TYPEID, CXX_NON_RTTI_OBJECT, CXX_STD_COUNT };
+void cxx_throw_std(enum cxx_std_exception kind, const char *what) __attribute__((noreturn));
+
 /* cxx_call.S */
 void *cxx_call_catch(void *funclet, ULONG64 root_frame, struct cxx_catch_node *node);
 ULONG64 cxx_call_guarded(void *func, ULONG64 arg1, ULONG64 arg2, ULONG64 arg3);
+BOOL cxx_read_pointer(const void *const *ptr, const void **value);
 
 #endif /* WLX_MSVCRT_CXX_H */

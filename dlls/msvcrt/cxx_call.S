@@ -9,6 +9,8 @@
  *   cxx_call_guarded  runs a destructor, copy constructor or cleanup
  *                     funclet; an exception leaving it reaches
  *                     cxx_guard_handler, which calls terminate().
+ *   cxx_read_pointer  reads a pointer that may not be readable (RTTI);
+ *                     cxx_read_fault_handler makes a fault return FALSE.
  *
  * The nop after each call keeps the return address out of the epilogue.
  */
@@ -52,5 +54,25 @@ cxx_call_guarded:
     call *%rax
     nop
     addq $0x28, %rsp
+    ret
+    .seh_endproc
+
+/* BOOL cxx_read_pointer(const void *const *ptr, const void **value):
+   *value = *ptr, or FALSE when reading faults (an object that is no
+   object: typeid and dynamic_cast then throw __non_rtti_object).
+   cxx_read_fault_handler resumes a fault at cxx_read_pointer_fault. */
+    .globl cxx_read_pointer
+    .def cxx_read_pointer; .scl 2; .type 32; .endef
+    .seh_proc cxx_read_pointer
+cxx_read_pointer:
+    .seh_endprologue
+    .seh_handler cxx_read_fault_handler, @except
+    movq (%rcx), %rax
+    movq %rax, (%rdx)
+    movl $1, %eax
+    ret
+    .globl cxx_read_pointer_fault
+cxx_read_pointer_fault:
+    xorl %eax, %eax
     ret
     .seh_endproc

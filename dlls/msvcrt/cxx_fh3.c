@@ -55,7 +55,15 @@ static void fh3_get_unwind(const struct cxx_frame *f, int state, struct cxx_unwi
     u->object = 0;
 }
 
-static const struct cxx_table_ops fh3_ops = { fh3_ip_to_state, fh3_get_try, fh3_get_catch, fh3_get_unwind };
+static BOOL fh3_is_cleanup(const struct cxx_frame *f, DWORD func_rva)
+{
+    const struct cxx_unwind_entry *map = fh3_rva(f, fh3_info(f)->unwind_map_rva);
+    for (int i = 0; i < f->max_state; i++)
+        if ((DWORD)map[i].action_rva == func_rva) return TRUE;
+    return FALSE;
+}
+
+static const struct cxx_table_ops fh3_ops = { fh3_ip_to_state, fh3_get_try, fh3_get_catch, fh3_get_unwind, fh3_is_cleanup };
 
 /* FALSE for a FuncInfo this handler does not know */
 BOOL cxx_fh3_init(struct cxx_frame *f, const struct cxx_func_info *info)
@@ -69,5 +77,6 @@ BOOL cxx_fh3_init(struct cxx_frame *f, const struct cxx_func_info *info)
     f->ehs = magic >= CXX_MAGIC_VC8 && (info->flags & FI_EHS_FLAG);
     f->noexcept = magic >= CXX_MAGIC_VC8 && (info->flags & FI_NOEXCEPT_FLAG);
     f->fh4_catch = FALSE;
+    f->fh4_entry_count = 0;
     return TRUE;
 }

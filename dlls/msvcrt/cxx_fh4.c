@@ -151,13 +151,35 @@ static void read_unwind(const BYTE **p, struct cxx_unwind *u, UINT *back)
     u->object = (u->kind == CXX_UNWIND_DTOR_OBJECT || u->kind == CXX_UNWIND_DTOR_POINTER) ? read_uint(p) : 0;
 }
 
+/* the state whose entry starts at target, from the entries' starts */
+static int state_at(const struct cxx_frame *f, const BYTE *target)
+{
+    int lo = 0, hi = f->fh4_entry_count;
+    while (lo < hi)
+    {
+        int mid = (lo + hi) / 2;
+        if (f->fh4_entries[mid] == target) return mid;
+        if (f->fh4_entries[mid] < target) lo = mid + 1;
+        else hi = mid;
+    }
+    return -1;
+}
+
 /* entry state's cleanup, and the state it leads to: the entry nextOffset
-   bytes back from it, counted from the start of the map */
+   bytes back from it. The entries are variable-sized: a small map's
+   starts were noted by cxx_fh4_init, a large one is read from its start. */
 static void fh4_get_unwind(const struct cxx_frame *f, int state, struct cxx_unwind *u)
 {
     const BYTE *p = fh4_rva(f, f->unwind_rva), *entry, *target;
     struct cxx_unwind skip;
     UINT back;
+    if (state < f->fh4_entry_count)
+    {
+        entry = p = f->fh4_entries[state];
+        read_unwind(&p, u, &back);
+        u->to_state = state_at(f, entry - back);
+        return;
+    }
     read_uint(&p);   /* the count */
     const BYTE *first = p;
     for (int i = 0; i < state; i++) read_unwind(&p, &skip, &back);
@@ -172,7 +194,24 @@ static void fh4_get_unwind(const struct cxx_frame *f, int state, struct cxx_unwi
     }
 }
 
-static const struct cxx_table_ops fh4_ops = { fh4_ip_to_state, fh4_get_try, fh4_get_catch, fh4_get_unwind };
+/* one pass over the map: fh4_get_unwind decodes from the start each time */
+static BOOL fh4_is_cleanup(const struct cxx_frame *f, DWORD func_rva)
+{
+    const BYTE *p;
+    struct cxx_unwind u;
+    UINT back;
+    if (!f->unwind_rva) return FALSE;
+    p = fh4_rva(f, f->unwind_rva);
+    read_uint(&p);   /* the count */
+    for (int i = 0; i < f->max_state; i++)
+    {
+        read_unwind(&p, &u, &back);
+        if (u.kind == CXX_UNWIND_FUNCLET && (DWORD)u.action_rva == func_rva) return TRUE;
+    }
+    return FALSE;
+}
+
+static const struct cxx_table_ops fh4_ops = { fh4_ip_to_state, fh4_get_try, fh4_get_catch, fh4_get_unwind, fh4_is_cleanup };
 
 /* the unwind map's entry count, 0 without one */
 static int count_at(const struct cxx_frame *f, int offset)
@@ -181,6 +220,24 @@ static int count_at(const struct cxx_frame *f, int offset)
     if (!offset) return 0;
     p = fh4_rva(f, offset);
     return read_uint(&p);
+}
+
+/* note where each entry of a small unwind map starts */
+static void note_entries(struct cxx_frame *f)
+{
+    const BYTE *p;
+    struct cxx_unwind u;
+    UINT back;
+    f->fh4_entry_count = 0;
+    if (!f->unwind_rva || f->max_state > (int)(sizeof(f->fh4_entries) / sizeof(f->fh4_entries[0]))) return;
+    p = fh4_rva(f, f->unwind_rva);
+    read_uint(&p);   /* the count */
+    for (int i = 0; i < f->max_state; i++)
+    {
+        f->fh4_entries[i] = p;
+        read_unwind(&p, &u, &back);
+    }
+    f->fh4_entry_count = f->max_state;
 }
 
 BOOL cxx_fh4_init(struct cxx_frame *f, const BYTE *info)
@@ -201,5 +258,6 @@ BOOL cxx_fh4_init(struct cxx_frame *f, const BYTE *info)
     f->try_count = count_at(f, f->try_rva);
     f->ehs = (header & FH4_EHS) != 0;
     f->noexcept = (header & FH4_NOEXCEPT) != 0;
+    note_entries(f);
     return TRUE;
 }

@@ -49,18 +49,6 @@ static BOOL find_catch_funclet(const struct cxx_frame *f, DWORD func_rva, struct
     return FALSE;
 }
 
-/* a cleanup funclet (a destructor call of the unwind map) has nothing to handle */
-static BOOL is_cleanup_funclet(const struct cxx_frame *f, DWORD func_rva)
-{
-    struct cxx_unwind u;
-    for (int i = 0; i < f->max_state; i++)
-    {
-        f->ops->get_unwind(f, i, &u);
-        if (u.kind == CXX_UNWIND_FUNCLET && (DWORD)u.action_rva == func_rva) return TRUE;
-    }
-    return FALSE;
-}
-
 static struct cxx_catch_node *catch_node_of(ULONG64 frame)
 {
     for (struct cxx_catch_node *n = msvcrt_get_thread_data()->cxx_catches; n; n = n->next)
@@ -96,7 +84,8 @@ static BOOL read_frame(struct cxx_frame *f, ULONG64 frame, DISPATCHER_CONTEXT *d
     f->root = frame;
     f->floor = -1;
     f->in_catch = find_catch_funclet(f, f->func_rva, &f->catch_try, &c);
-    if (!f->in_catch && !f->fh4_catch && is_cleanup_funclet(f, f->func_rva)) return FALSE;
+    /* a cleanup funclet (a destructor call of the unwind map) has nothing to handle */
+    if (!f->in_catch && !f->fh4_catch && f->ops->is_cleanup(f, f->func_rva)) return FALSE;
     if (f->in_catch)
     {
         struct cxx_unwind u;
@@ -144,81 +133,24 @@ static void unwind_to_state(struct cxx_frame *f, int target)
 
 /* ---- matching ---- */
 
-/* ptr moved to the base class the offsets describe */
-static void *adjust_pointer(void *ptr, const struct cxx_this_offsets *off)
-{
-    char *p = (char *)ptr + off->mdisp;
-    if (off->pdisp >= 0)
-    {
-        const char *vbtable = *(const char **)((char *)ptr + off->pdisp);
-        p += *(const int *)(vbtable + off->vdisp) + off->pdisp;
-    }
-    return p;
-}
-
-static const struct cxx_throw_info *throw_info(const EXCEPTION_RECORD *rec)
-{
-    return (const struct cxx_throw_info *)rec->ExceptionInformation[2];
-}
-
 static BOOL is_catch_all(const struct cxx_frame *f, const struct cxx_catch *h)
 {
     const struct cxx_type_descriptor *type = h->type_rva ? rva(f->base, h->type_rva) : NULL;
     return (h->flags & HT_IS_STD_DOTDOT) || !type || !type->name[0];
 }
 
-/* the qualifiers of the thrown object the catch block does not have */
-static BOOL qualifiers_fit(UINT throw_flags, UINT catch_flags)
-{
-    if ((throw_flags & TI_IS_CONST) && !(catch_flags & HT_IS_CONST)) return FALSE;
-    if ((throw_flags & TI_IS_VOLATILE) && !(catch_flags & HT_IS_VOLATILE)) return FALSE;
-    if ((throw_flags & TI_IS_UNALIGNED) && !(catch_flags & HT_IS_UNALIGNED)) return FALSE;
-    return TRUE;
-}
-
 /* the catchable type of rec that catch block h takes, NULL if none */
 static const struct cxx_catchable_type *match_type(const struct cxx_frame *f, const struct cxx_catch *h,
                                                    const EXCEPTION_RECORD *rec)
 {
-    const struct cxx_type_descriptor *type = rva(f->base, h->type_rva);
-    const struct cxx_throw_info *ti = throw_info(rec);
-    ULONG64 tbase = rec->ExceptionInformation[3];
-    const struct cxx_catchable_type_array *types = rva(tbase, ti->catchable_types_rva);
-
-    if (!qualifiers_fit(ti->flags, h->flags)) return NULL;
-    for (int i = 0; i < types->count; i++)
-    {
-        const struct cxx_catchable_type *ct = rva(tbase, types->type_rvas[i]);
-        const struct cxx_type_descriptor *ctype = rva(tbase, ct->type_rva);
-        if (ctype != type && strcmp(ctype->name, type->name)) continue;
-        if ((ct->flags & CT_BY_REFERENCE_ONLY) && !(h->flags & HT_IS_REFERENCE)) continue;
-        return ct;
-    }
-    return NULL;
+    return cxx_match(rec, rva(f->base, h->type_rva), h->flags);
 }
 
 /* the catch object of h in the function's frame, from the thrown object */
 static void build_catch_object(const struct cxx_frame *f, const struct cxx_catch *h,
                                const struct cxx_catchable_type *ct, const EXCEPTION_RECORD *rec)
 {
-    void *object = (void *)rec->ExceptionInformation[1];
-    void *dest = rva(f->root, h->object_offset);
-    ULONG64 tbase = rec->ExceptionInformation[3];
-
-    if (!ct || !h->object_offset) return;
-    if (h->flags & HT_IS_REFERENCE)
-        *(void **)dest = adjust_pointer(object, &ct->offsets);
-    else if (ct->flags & CT_IS_SIMPLE_TYPE)
-    {
-        memcpy(dest, object, ct->size);
-        /* a pointer to a derived class caught as a pointer to its base */
-        if (ct->size == sizeof(void *) && *(void **)dest) *(void **)dest = adjust_pointer(*(void **)dest, &ct->offsets);
-    }
-    else if (!ct->copy_ctor_rva)
-        memcpy(dest, adjust_pointer(object, &ct->offsets), ct->size);
-    else
-        cxx_call_guarded(rva(tbase, ct->copy_ctor_rva), (ULONG64)dest, (ULONG64)adjust_pointer(object, &ct->offsets),
-                         (ct->flags & CT_HAS_VIRTUAL_BASE) ? 1 : 0);
+    if (ct && h->object_offset) cxx_build_catch_object(rva(f->root, h->object_offset), h->flags, ct, rec);
 }
 
 /* ---- catching ---- */
@@ -313,6 +245,19 @@ EXCEPTION_DISPOSITION WINAPI cxx_guard_handler(EXCEPTION_RECORD *rec, void *fram
     (void)dispatch;
     if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) return ExceptionContinueSearch;
     terminate();
+}
+
+/* the exception handler of cxx_read_pointer: a fault there returns FALSE */
+EXCEPTION_DISPOSITION WINAPI cxx_read_fault_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                    DISPATCHER_CONTEXT *dispatch)
+{
+    extern const BYTE cxx_read_pointer_fault[];
+    (void)frame;
+    (void)dispatch;
+    if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) return ExceptionContinueSearch;
+    if (rec->ExceptionCode != EXCEPTION_ACCESS_VIOLATION) return ExceptionContinueSearch;
+    ctx->Rip = (ULONG64)cxx_read_pointer_fault;
+    return ExceptionContinueExecution;
 }
 
 /* catch block h of try block t takes the exception: never returns */

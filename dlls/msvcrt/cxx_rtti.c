@@ -10,40 +10,17 @@
  */
 #include "cxx.h"
 
-struct rtti_locator               /* CompleteObjectLocator */
-{
-    DWORD signature;              /* 1 on x64: rvas below */
-    DWORD offset;                 /* of this vtable's subobject in the complete object */
-    DWORD cd_offset;              /* constructor displacement (virtual bases) */
-    int   type_rva;               /* the complete object's TypeDescriptor */
-    int   hierarchy_rva;          /* its ClassHierarchyDescriptor */
-    int   self_rva;               /* this locator */
-};
-
-struct rtti_hierarchy             /* ClassHierarchyDescriptor */
-{
-    DWORD signature;
-    DWORD attributes;
-    DWORD count;                  /* base classes, the class itself included */
-    int   bases_rva;              /* array of BaseClassDescriptor rvas */
-};
-
-#define BCD_NOT_VISIBLE 0x01      /* a private or protected base */
-#define BCD_AMBIGUOUS   0x02      /* more than one of it */
-
-struct rtti_base                  /* BaseClassDescriptor */
-{
-    int   type_rva;
-    DWORD contained;              /* bases of this base that follow it */
-    struct cxx_this_offsets offsets;
-    DWORD attributes;             /* BCD_* */
-    int   hierarchy_rva;
-};
-
+/* the object's locator, vtable[-1]; what has none, or cannot be read,
+   has no RTTI */
 static const struct rtti_locator *locator_of(const void *obj, ULONG64 *base)
 {
-    const struct rtti_locator *col = (*(const struct rtti_locator *const **)obj)[-1];
-    *base = (ULONG64)col - col->self_rva;
+    const void *vtable, *col, *rvas;
+    if (!cxx_read_pointer(obj, &vtable) || !cxx_read_pointer((const void *const *)vtable - 1, &col))
+        cxx_throw_std(CXX_NON_RTTI_OBJECT, "Access violation - no RTTI data!");
+    /* its last two fields, hierarchy_rva and self_rva, as one read */
+    if (!col || !cxx_read_pointer((const void *const *)&((const struct rtti_locator *)col)->hierarchy_rva, &rvas))
+        cxx_throw_std(CXX_NON_RTTI_OBJECT, "Bad read pointer - no RTTI data!");
+    *base = (ULONG64)col - ((const struct rtti_locator *)col)->self_rva;
     return col;
 }
 
@@ -61,34 +38,20 @@ void *__cdecl __RTCastToVoid(void *obj)
     return complete;
 }
 
-/* typeid(*obj): the type_info of the complete object; NULL for a null
-   object (Windows throws std::bad_typeid, which we do not have yet) */
+/* typeid(*obj): the type_info of the complete object. The compiler calls
+   this with NULL for typeid(*p) of a null p: std::bad_typeid. */
 const struct cxx_type_descriptor *__cdecl __RTtypeid(void *obj)
 {
     const struct rtti_locator *col;
     ULONG64 base;
-    if (!obj) return NULL;
+    if (!obj) cxx_throw_std(CXX_BAD_TYPEID, "Attempted a typeid of nullptr pointer!");
     col = locator_of(obj, &base);
     return (const struct cxx_type_descriptor *)(base + col->type_rva);
 }
 
-static BOOL same_type(const struct cxx_type_descriptor *a, const struct cxx_type_descriptor *b)
-{
-    return a == b || !strcmp(a->name, b->name);
-}
-
-/* where the base class lies in the complete object */
-static void *base_in(char *complete, const struct cxx_this_offsets *off)
-{
-    char *p = complete + off->mdisp;
-    if (off->pdisp >= 0) p += *(const int *)(*(const char **)(complete + off->pdisp) + off->vdisp) + off->pdisp;
-    return p;
-}
-
 /* dynamic_cast<dst>(obj): obj's complete object seen as its public,
-   unambiguous base (or itself) of type dst, else NULL. A failed cast to a
-   reference should throw std::bad_cast, which we do not have yet: it gives
-   NULL as well. */
+   unambiguous base (or itself) of type dst, else NULL; a failed cast to a
+   reference throws std::bad_cast */
 void *__cdecl __RTDynamicCast(void *obj, LONG vfdelta, const struct cxx_type_descriptor *src,
                               const struct cxx_type_descriptor *dst, BOOL is_reference)
 {
@@ -99,7 +62,6 @@ void *__cdecl __RTDynamicCast(void *obj, LONG vfdelta, const struct cxx_type_des
     char *complete;
 
     (void)src;
-    (void)is_reference;
     if (!obj) return NULL;
     obj = (char *)obj + vfdelta;
     complete = __RTCastToVoid(obj);
@@ -109,9 +71,10 @@ void *__cdecl __RTDynamicCast(void *obj, LONG vfdelta, const struct cxx_type_des
     for (DWORD i = 0; i < hierarchy->count; i++)
     {
         const struct rtti_base *b = (const struct rtti_base *)(base + bases[i]);
-        if (!same_type((const struct cxx_type_descriptor *)(base + b->type_rva), dst)) continue;
-        if (b->attributes & (BCD_NOT_VISIBLE | BCD_AMBIGUOUS)) return NULL;
-        return base_in(complete, &b->offsets);
+        if (!cxx_same_type((const struct cxx_type_descriptor *)(base + b->type_rva), dst)) continue;
+        if (b->attributes & (BCD_NOT_VISIBLE | BCD_AMBIGUOUS)) break;
+        return cxx_adjust_pointer(complete, &b->offsets);
     }
+    if (is_reference) cxx_throw_std(CXX_BAD_CAST, "Bad dynamic_cast!");
     return NULL;
 }

@@ -89,6 +89,7 @@ struct msvcrt_thread_data
     void          *cxx_terminate;      /* set_terminate() handler (per thread, as msvcrt) */
     void          *cxx_unexpected;     /* set_unexpected() handler */
     void          *cxx_se_translator;  /* _set_se_translator() function */
+    struct cxx_frame_info *cxx_frame_infos; /* _CreateFrameInfo's objects in use (cxx_object.c) */
 };
 
 struct msvcrt_thread_data *msvcrt_get_thread_data(void);

@@ -4,6 +4,7 @@
  * and the _lock/_unlock table.
  */
 #include "private.h"
+#include "wlx/door.h"
 #include <process.h>
 
 static DWORD tls_index = TLS_OUT_OF_INDEXES;
@@ -24,7 +25,14 @@ void msvcrt_free_tls(void)
 struct msvcrt_thread_data *msvcrt_get_thread_data(void)
 {
     struct msvcrt_thread_data *data;
-    DWORD saved_error = GetLastError();  /* errno access must not touch it */
+    DWORD saved_error;
+
+    /* the fast path: the TEB's slot itself (the C++ exception handlers ask
+       at every frame; TlsGetValue would also clear the last error) */
+    if (tls_index < TLS_MINIMUM_AVAILABLE &&
+        (data = ((void **)((BYTE *)NtCurrentTeb() + TEB_TLS_SLOTS))[tls_index]))
+        return data;
+    saved_error = GetLastError();  /* errno access must not touch it */
 
     data = TlsGetValue(tls_index);
     if (!data)

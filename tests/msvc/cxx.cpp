@@ -5,7 +5,8 @@
  * base class and pointer, qualifiers, catch (...), rethrow, nested try
  * blocks, destructors across frames, a throw through ucrtbase's qsort,
  * throws from catch blocks, uncaught_exceptions, terminate in a child.
- * cxx_seh.cpp adds _set_se_translator.
+ * cxx_seh.cpp adds _set_se_translator, cxx_std.cpp bad_cast, bad_typeid
+ * and the runtime's catch helpers.
  */
 #include "msvctest.h"
 
@@ -19,6 +20,7 @@ __declspec(dllimport) void __cdecl __std_exception_copy(const std_exception_data
 __declspec(dllimport) void __cdecl __std_exception_destroy(std_exception_data *data);
 __declspec(dllimport) const char *__cdecl __std_type_info_name(void *data, void *list);
 void test_se_translator(void);   /* cxx_seh.cpp */
+void test_std_exceptions(void);  /* cxx_std.cpp */
 }
 
 /* Makefile.in builds this file twice: for __CxxFrameHandler3 as clang makes
@@ -385,6 +387,7 @@ extern "C" void start(void)
     test_type_info();
     test_rtti();
     test_se_translator();
+    test_std_exceptions();
     test_terminate();
     ExitProcess(test_summary(TEST_NAME));
 }

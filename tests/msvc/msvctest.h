@@ -74,7 +74,9 @@ static __attribute__((unused)) void test_concat(char *dest, unsigned long long s
     dest[n] = 0;
 }
 
-static int test_count, test_failures, test_todos, test_skips;
+/* one set of counters for all the program's files (selectany: defined in
+   each, kept once) */
+extern "C" __declspec(selectany) int test_count = 0, test_failures = 0, test_todos = 0, test_skips = 0;
 
 static __attribute__((unused)) void test_print(const char *fmt, ...)
 {
