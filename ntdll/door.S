@@ -7,6 +7,14 @@
  * stacks; Unix code needs room), copy the stack arguments (up to 16 beyond
  * the four register ones) and call the ms_abi Unix function from
  * __wlx_syscall_table, which the loader fills in.
+ *
+ * The Windows non-volatile registers are kept in the TEB before the thread
+ * counts as "in a syscall" (TEB_WLX_SAVED_RSP set): GetThreadContext of a
+ * thread inside wlx reports them, with rip at __wlx_syscall_return (in
+ * ntdll, as Windows reports the instruction after its syscall) and rsp at
+ * the return address. SetThreadContext of such a thread leaves a CONTEXT in
+ * TEB_WLX_PENDING_CONTEXT: on the way out the thread goes on there
+ * (restore_context, ntdll/exception_entry.S), rax holding the call's status.
  */
 #include "wlx/door.h"
 
@@ -23,6 +31,17 @@ __wlx_syscall_table:
 __wlx_syscall:
     .seh_endprologue
     movq %gs:TEB_SELF, %r11
+    movq %rbx, TEB_WLX_SYSCALL_REGS(%r11)
+    movq %rbp, TEB_WLX_SYSCALL_REGS+0x08(%r11)
+    movq %rsi, TEB_WLX_SYSCALL_REGS+0x10(%r11)
+    movq %rdi, TEB_WLX_SYSCALL_REGS+0x18(%r11)
+    movq %r12, TEB_WLX_SYSCALL_REGS+0x20(%r11)
+    movq %r13, TEB_WLX_SYSCALL_REGS+0x28(%r11)
+    movq %r14, TEB_WLX_SYSCALL_REGS+0x30(%r11)
+    movq %r15, TEB_WLX_SYSCALL_REGS+0x38(%r11)
+    .irp i, 6,7,8,9,10,11,12,13,14,15
+    movaps %xmm\i, TEB_WLX_SYSCALL_XMM+16*(\i-6)(%r11)
+    .endr
     movq %rsp, TEB_WLX_SAVED_RSP(%r11)
     movq TEB_WLX_UNIX_STACK(%r11), %r10
     subq $0xb0, %r10
@@ -37,5 +56,19 @@ __wlx_syscall:
     movq %gs:TEB_SELF, %rcx
     movq TEB_WLX_SAVED_RSP(%rcx), %rsp
     movq $0, TEB_WLX_SAVED_RSP(%rcx)
+    /* from here a SetThreadContext changes the registers themselves, or the
+       pending context when there is one (ntdll/unix/context.c) */
+    movq TEB_WLX_PENDING_CONTEXT(%rcx), %rdx
+    testq %rdx, %rdx
+    jnz 1f
+    .globl __wlx_syscall_return
+__wlx_syscall_return:
     ret
+    /* a new context: restored from the top of the Unix stack, so that an
+       iret frame cannot overwrite what it put on the Windows stack */
+1:  movq TEB_WLX_UNIX_STACK(%rcx), %rsp
+    movq $0, TEB_WLX_PENDING_CONTEXT(%rcx)
+    movq %rax, 0x78(%rdx)           /* CONTEXT.Rax: the status */
+    movq %rdx, %rcx
+    jmp restore_context
     .seh_endproc

@@ -267,10 +267,12 @@ BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     return handled;
 }
 
-/* called by KiUserExceptionDispatcher with what the Unix side built */
+/* called by KiUserExceptionDispatcher with what the Unix side built; going
+   on where the fault was also restores the AVX state kept in that frame */
 void WINAPI wlx_dispatch_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
-    if (RtlDispatchException(rec, ctx)) NtContinue(ctx, FALSE);
+    if (RtlDispatchException(rec, ctx))
+        restore_context_avx(ctx, (const struct avx_upper *)((BYTE *)ctx + DISPATCH_FRAME_AVX));
     NtRaiseException(rec, ctx, FALSE);
 }
 

@@ -50,6 +50,16 @@ EXCEPTION_DISPOSITION call_handler_for_unwind(EXCEPTION_RECORD *rec, void *frame
                                               DISPATCHER_CONTEXT *dispatch, PEXCEPTION_ROUTINE handler);
 /* jump to ctx (integer, control and, when flagged, floating-point state) */
 void restore_context(const CONTEXT *ctx) __attribute__((noreturn));
+/* KiUserExceptionDispatcher's frame keeps the AVX upper halves of the
+   faulting code here, after the EXCEPTION_RECORD (ntdll/unix/signal.c) */
+struct avx_upper {
+    ULONG64 state;              /* 0 no AVX, 1 upper halves zero, 2 in ymm_hi */
+    ULONG64 pad;
+    M128A ymm_hi[16];
+};
+#define DISPATCH_FRAME_AVX 0x590    /* its offset from the CONTEXT */
+/* the same, the AVX upper halves too (avx may be NULL) */
+void restore_context_avx(const CONTEXT *ctx, const struct avx_upper *avx) __attribute__((noreturn));
 
 /* exception.c */
 void NTAPI RtlRaiseException(EXCEPTION_RECORD *rec);

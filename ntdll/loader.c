@@ -7,6 +7,7 @@
  */
 #include "private.h"
 #include "loader.h"
+#include "exception.h"
 #include "wlx/stub.h"
 
 RTL_CRITICAL_SECTION loader_section;
@@ -731,12 +732,29 @@ void __cdecl __wlx_process_start(void *entry)
 }
 
 /* a new thread's first PE code (the Unix side starts every thread here) */
-void __cdecl __wlx_thread_start(void *start, void *param)
+/* a new thread's TLS and DLL_THREAD_ATTACH notifications */
+static void thread_attach(void)
 {
     RtlEnterCriticalSection(&loader_section);
     tls_thread_init();
     thread_notify(DLL_THREAD_ATTACH);
     RtlLeaveCriticalSection(&loader_section);
+}
+
+/* a thread whose context was set before it ever ran (SetThreadContext of a
+   CREATE_SUSPENDED thread, ntdll/unix/context.c): attached as every thread
+   is, then it goes on there, as Windows goes on at the thread's context
+   once LdrInitializeThunk is done; at __wlx_thread_start, that attaches
+   no second time (the TLS array is the mark) */
+void __cdecl __wlx_thread_start_context(CONTEXT *ctx)
+{
+    thread_attach();
+    restore_context(ctx);
+}
+
+void __cdecl __wlx_thread_start(void *start, void *param)
+{
+    if (!TEB_FIELD(void *, TEB_TLS_POINTER)) thread_attach();
     if (kernel32_entry)
     {
         static thread_init_thunk thunk;

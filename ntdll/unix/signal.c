@@ -4,8 +4,9 @@
  * SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP in Windows code: the handler (on a
  * per-thread alternate stack) builds a CONTEXT, a machine frame and an
  * EXCEPTION_RECORD on the thread's Windows stack, below the faulting rsp,
- * and returns into ntdll's KiUserExceptionDispatcher (PE side), which
- * dispatches as Windows does. A fault in wlx's own Unix code (a system call
+ * and jumps from the handler straight to ntdll's KiUserExceptionDispatcher
+ * (PE side, no rt_sigreturn: leave_to_dispatcher), which dispatches as
+ * Windows does. CONTEXTs themselves: context.c. A fault in wlx's own Unix code (a system call
  * in progress) or in a thread that is not a Windows thread is a wlx bug: it
  * is reported, never handed to Windows handlers.
  *
@@ -26,25 +27,11 @@
 #include <unistd.h>
 #include "private.h"
 #include "thread.h"
+#include "wincontext.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
 
-/* --- Windows layouts (x64 CONTEXT and EXCEPTION_RECORD, documented) ----- */
-
-typedef struct { uint64_t Low; int64_t High; } M128A;
-
-typedef struct {
-    uint64_t PHome[6];
-    uint32_t ContextFlags, MxCsr;
-    uint16_t SegCs, SegDs, SegEs, SegFs, SegGs, SegSs;
-    uint32_t EFlags;
-    uint64_t Dr[6];
-    uint64_t Rax, Rcx, Rdx, Rbx, Rsp, Rbp, Rsi, Rdi, R8, R9, R10, R11, R12, R13, R14, R15, Rip;
-    uint8_t FltSave[512];                /* the FXSAVE image */
-    M128A VectorRegister[26];
-    uint64_t VectorControl, DebugControl, LastBranchToRip, LastBranchFromRip,
-             LastExceptionToRip, LastExceptionFromRip;
-} WIN_CONTEXT;
+/* --- Windows layouts (x64 EXCEPTION_RECORD, documented; CONTEXT: wincontext.h) */
 
 typedef struct {
     uint32_t ExceptionCode, ExceptionFlags;
@@ -53,10 +40,6 @@ typedef struct {
     uint64_t ExceptionInformation[15];
 } WIN_EXCEPTION_RECORD;
 
-_Static_assert(offsetof(WIN_CONTEXT, Rax) == 0x78, "CONTEXT.Rax");
-_Static_assert(offsetof(WIN_CONTEXT, Rip) == 0xf8, "CONTEXT.Rip");
-_Static_assert(offsetof(WIN_CONTEXT, FltSave) == 0x100, "CONTEXT.FltSave");
-_Static_assert(sizeof(WIN_CONTEXT) == 0x4d0, "CONTEXT");
 _Static_assert(sizeof(WIN_EXCEPTION_RECORD) == 0x98, "EXCEPTION_RECORD");
 
 /* what KiUserExceptionDispatcher finds at its rsp (ntdll/exception_entry.S) */
@@ -64,10 +47,17 @@ struct dispatch_frame {
     WIN_CONTEXT context;                 /* 0x000 */
     uint64_t machine_frame[4];           /* 0x4d0: rip, cs, eflags, rsp */
     WIN_EXCEPTION_RECORD record;         /* 0x4f0 */
+    uint64_t align;
+    /* wlx's own: the AVX upper halves, which the handler does not put back
+       (restore_context_avx, ntdll/exception_entry.S, does when execution goes
+       on at the fault) */
+    uint64_t avx_state;                  /* 0x590: 0 no AVX, 1 upper halves zero, 2 in ymm_hi */
+    uint64_t pad;
+    M128A ymm_hi[16];
 };
 _Static_assert(offsetof(struct dispatch_frame, record) == 0x4f0, "dispatch frame");
+_Static_assert(offsetof(struct dispatch_frame, avx_state) == 0x590, "DISPATCH_FRAME_AVX, ntdll/exception.h");
 
-#define CONTEXT_ALL_AMD64 0x10001f       /* control, integer, segments, floating point, debug */
 
 #define EXC_ACCESS_VIOLATION        0xc0000005
 #define EXC_ILLEGAL_INSTRUCTION     0xc000001d
@@ -207,8 +197,9 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
             /* page-fault error code: bit 1 write, bit 4 instruction fetch */
             rec->ExceptionInformation[0] = (err & 0x10) || (uint64_t)si->si_addr == rip ? 8 : (err & 2) ? 1 : 0;
             rec->ExceptionInformation[1] = (uint64_t)si->si_addr;
-            /* a guard page fires once: Windows clears PAGE_GUARD and reports it */
-            if (virtual_clear_guard(si->si_addr)) rec->ExceptionCode = 0x80000001; /* STATUS_GUARD_PAGE_VIOLATION */
+            /* a guard page fires once: Windows clears PAGE_GUARD and reports it
+               (guard pages are mapped without access: never SEGV_MAPERR) */
+            if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && virtual_clear_guard(si->si_addr)) rec->ExceptionCode = 0x80000001; /* STATUS_GUARD_PAGE_VIOLATION */
         }
         break;
     case SIGILL:
@@ -288,66 +279,22 @@ static int consume_stack_guard(uint8_t *teb, uint64_t addr)
 
 /* --- building the frame ----------------------------------------------------- */
 
-static void fill_context(WIN_CONTEXT *c, const ucontext_t *uc)
-{
-    const greg_t *g = uc->uc_mcontext.gregs;
-    memset(c, 0, sizeof(*c));
-    c->ContextFlags = CONTEXT_ALL_AMD64;
-    c->Rax = g[REG_RAX]; c->Rcx = g[REG_RCX]; c->Rdx = g[REG_RDX]; c->Rbx = g[REG_RBX];
-    c->Rsp = g[REG_RSP]; c->Rbp = g[REG_RBP]; c->Rsi = g[REG_RSI]; c->Rdi = g[REG_RDI];
-    c->R8 = g[REG_R8]; c->R9 = g[REG_R9]; c->R10 = g[REG_R10]; c->R11 = g[REG_R11];
-    c->R12 = g[REG_R12]; c->R13 = g[REG_R13]; c->R14 = g[REG_R14]; c->R15 = g[REG_R15];
-    c->Rip = g[REG_RIP];
-    c->EFlags = (uint32_t)g[REG_EFL] & ~0x100u;   /* TF: the step has been taken */
-    /* the selectors Windows x64 user code sees */
-    c->SegCs = 0x33; c->SegSs = c->SegDs = c->SegEs = c->SegGs = 0x2b; c->SegFs = 0x53;
-    if (uc->uc_mcontext.fpregs)
-    {
-        memcpy(c->FltSave, uc->uc_mcontext.fpregs, sizeof(c->FltSave));
-        c->MxCsr = uc->uc_mcontext.fpregs->mxcsr;
-    }
-}
-
-/* for GetThreadContext/SetThreadContext of a suspended thread (thread.c) */
-void signal_get_context(void *ctx, const ucontext_t *uc)
-{
-    WIN_CONTEXT *c = ctx;
-    uint32_t flags = c->ContextFlags;
-    fill_context(c, uc);
-    c->ContextFlags = flags ? flags : CONTEXT_ALL_AMD64;
-}
-
-void signal_set_context(ucontext_t *uc, const void *ctx)
-{
-    const WIN_CONTEXT *c = ctx;
-    greg_t *g = uc->uc_mcontext.gregs;
-    uint32_t flags = c->ContextFlags;
-    if ((flags & 0x100001) == 0x100001)   /* CONTEXT_CONTROL */
-    {
-        g[REG_RIP] = c->Rip; g[REG_RSP] = c->Rsp; g[REG_RBP] = c->Rbp;
-        g[REG_EFL] = (g[REG_EFL] & ~0xcd5L) | (c->EFlags & 0xcd5);
-    }
-    if ((flags & 0x100002) == 0x100002)   /* CONTEXT_INTEGER */
-    {
-        g[REG_RAX] = c->Rax; g[REG_RCX] = c->Rcx; g[REG_RDX] = c->Rdx; g[REG_RBX] = c->Rbx;
-        g[REG_RSI] = c->Rsi; g[REG_RDI] = c->Rdi; g[REG_R8] = c->R8; g[REG_R9] = c->R9;
-        g[REG_R10] = c->R10; g[REG_R11] = c->R11; g[REG_R12] = c->R12; g[REG_R13] = c->R13;
-        g[REG_R14] = c->R14; g[REG_R15] = c->R15;
-    }
-    if ((flags & 0x100008) == 0x100008 && uc->uc_mcontext.fpregs)   /* CONTEXT_FLOATING_POINT */
-        memcpy(uc->uc_mcontext.fpregs, c->FltSave, sizeof(c->FltSave));
-}
-
 static void *dispatcher;   /* ntdll's KiUserExceptionDispatcher */
 
-/* ntdll is the image holding its __wlx_thread_start: walk down to its header */
-static void *find_dispatcher(void)
+/* an export of ntdll, the image holding its __wlx_thread_start: walk down
+   from there to its header */
+void *signal_ntdll_export(const char *name)
 {
     extern void *wlx_thread_start_pe;
-    if (dispatcher || !wlx_thread_start_pe) return dispatcher;
+    if (!wlx_thread_start_pe) return NULL;
     uintptr_t p = (uintptr_t)wlx_thread_start_pe & ~0xfffUL;
     for (int i = 0; i < 0x4000 && *(const uint16_t *)p != 0x5a4d; i++) p -= 0x1000;
-    if (*(const uint16_t *)p == 0x5a4d) dispatcher = image_find_export((void *)p, "KiUserExceptionDispatcher");
+    return *(const uint16_t *)p == 0x5a4d ? image_find_export((void *)p, name) : NULL;
+}
+
+static void *find_dispatcher(void)
+{
+    if (!dispatcher) dispatcher = signal_ntdll_export("KiUserExceptionDispatcher");
     return dispatcher;
 }
 
@@ -357,6 +304,38 @@ static void *find_dispatcher(void)
 
 static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why) __attribute__((noreturn));
 static __thread int stack_overflow;
+static __thread int in_fault_handler;   /* a fault inside the handler itself is a wlx bug */
+
+/* The fast way out: no rt_sigreturn. The handler runs with SA_NODEFER and
+   an empty sa_mask, so delivery changed no signal mask and there is none to
+   restore; it leaves the signal stack by moving off it. The kernel gave the
+   handler a fresh FPU state, and putting the faulting code's one back with
+   XRSTOR costs ~350 ns here: the dispatch runs with the thread's control
+   words only (x87, MXCSR), as the CONTEXT holds every register, and the AVX
+   upper halves, which the CONTEXT lacks, go in the frame for
+   restore_context_avx. Then straight to KiUserExceptionDispatcher on the
+   Windows stack, with AC clear (the kernel cleared DF and TF, not AC); the
+   handlers' verdict resumes in user mode. See doc/ARCHITECTURE.md "Faults". */
+static void __attribute__((noreturn)) leave_to_dispatcher(const ucontext_t *uc, struct dispatch_frame *f)
+{
+    const uint8_t *fp = (const uint8_t *)uc->uc_mcontext.fpregs;
+    const struct _fpx_sw_bytes *sw = (const struct _fpx_sw_bytes *)(fp + 464);   /* fxsave's sw_reserved */
+    f->avx_state = 0;
+    if (fp && sw->magic1 == FP_XSTATE_MAGIC1 && (sw->xstate_bv & 4) && sw->xstate_size >= 576 + 256)
+    {
+        f->avx_state = 1;
+        if (*(const uint64_t *)(fp + 512) & 4)    /* XSTATE_BV: in use */
+        {
+            f->avx_state = 2;
+            memcpy(f->ymm_hi, fp + 576, sizeof(f->ymm_hi));
+        }
+    }
+    in_fault_handler = 0;
+    if (fp) __asm__ volatile ("fldcw (%0)\n\tldmxcsr 24(%0)" :: "r"(fp));
+    __asm__ volatile ("movq %0, %%rsp\n\tpushfq\n\tandl $~0x40000, (%%rsp)\n\tpopfq\n\tjmp *%1"
+                      :: "r"(f), "r"(dispatcher) : "memory");
+    __builtin_unreachable();
+}
 
 static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb)
 {
@@ -379,7 +358,7 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
     memset(&f->record, 0, sizeof(f->record));
     classify(sig, si, uc, &f->record);
     if (overflow) f->record.ExceptionCode = EXC_STACK_OVERFLOW;   /* the parameters stay: access, address */
-    fill_context(&f->context, uc);
+    context_from_ucontext(&f->context, uc);
     if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
     f->machine_frame[0] = f->context.Rip;
     f->machine_frame[1] = f->context.SegCs;
@@ -388,9 +367,7 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
     TRACE(SEH, "signal %d: code %08x at %p, address %p, dispatching with rsp %p\n", sig, f->record.ExceptionCode,
           (void *)f->record.ExceptionAddress, si->si_addr, (void *)f);
 
-    uc->uc_mcontext.gregs[REG_RSP] = frame_addr;
-    uc->uc_mcontext.gregs[REG_RIP] = (uintptr_t)dispatcher;
-    uc->uc_mcontext.gregs[REG_EFL] &= ~(0x100 | 0x400 | 0x40000);   /* TF, DF, AC */
+    leave_to_dispatcher(uc, f);
 }
 
 /* --- wlx's own faults -------------------------------------------------------- */
@@ -463,6 +440,8 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
 {
     ucontext_t *uc = ctx;
     uint8_t *teb = current_gs_base();
+    if (in_fault_handler) wlx_crash(sig, si, uc, "a fault while handling a fault (a wlx bug)");
+    in_fault_handler = 1;
     if (!teb || *(uint8_t **)(teb + TEB_SELF) != teb)
         wlx_crash(sig, si, uc, "in a thread that runs no Windows code (a wlx bug)");
     if (*(uint64_t *)(teb + TEB_WLX_SAVED_RSP))
@@ -495,7 +474,9 @@ void signal_init_process(void)
     setrlimit(RLIMIT_CORE, &rl);   /* a crash is reported, never dumped */
     memset(&sa, 0, sizeof(sa));
     sa.sa_sigaction = fault_handler;
-    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    /* SA_NODEFER and no sa_mask: delivery changes no mask, so the handler
+       may leave without rt_sigreturn (leave_to_dispatcher) */
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);

@@ -89,7 +89,10 @@ static struct sync_state *thread_sync(struct wlx_object *obj)
 
 static void thread_destroy(struct wlx_object *obj)
 {
-    (void)obj;
+    struct wlx_thread *t = (struct wlx_thread *)obj;
+    free(t->pending_context);
+    free(t->initial_context);
+    pthread_mutex_destroy(&t->ctx_lock);
 }
 
 const struct object_ops thread_ops = { "Thread", thread_destroy, NULL, thread_sync };
@@ -149,6 +152,7 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
 {
     struct wlx_thread *t = *(struct wlx_thread **)((uint8_t *)teb + TEB_WLX_UNIX_THREAD);
     thread_set_gs(teb);
+    t->in_pe = 1;
     if (!sigsetjmp(t->exit_jmp, 1))
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
@@ -212,6 +216,25 @@ static void thread_set_altstack(struct wlx_thread *t)
     sigaltstack(&ss, NULL);
 }
 
+/* from here on the thread runs Windows code (with_suspended); a context
+   set before that is where it begins */
+static void *thread_enter_pe(struct wlx_thread *t)
+{
+    pthread_mutex_lock(&t->ctx_lock);
+    t->in_pe = 1;
+    void *initial = t->initial_context;
+    pthread_mutex_unlock(&t->ctx_lock);
+    return initial;
+}
+
+/* ntdll's __wlx_thread_start_context: attach the thread, then go there */
+static void *thread_start_context_pe(void)
+{
+    static void *func;
+    if (!func) func = signal_ntdll_export("__wlx_thread_start_context");
+    return func;
+}
+
 static void *thread_main(void *arg)
 {
     struct wlx_thread *t = arg;
@@ -232,7 +255,12 @@ static void *thread_main(void *arg)
     }
     thread_set_gs(t->teb);
     if (!sigsetjmp(t->exit_jmp, 1))
-        enter_pe(t->teb, *(void **)((uint8_t *)t->teb + TEB_STACK_BASE), wlx_thread_start_pe, t->start, t->param);
+    {
+        void *stack_top = *(void **)((uint8_t *)t->teb + TEB_STACK_BASE);
+        void *initial = thread_enter_pe(t);
+        if (initial) enter_pe(t->teb, stack_top, thread_start_context_pe(), initial, NULL);
+        enter_pe(t->teb, stack_top, wlx_thread_start_pe, t->start, t->param);
+    }
 ended:
     /* back here from NtTerminateThread: keep the Windows stack, TEB and
        signal stack for the next thread */
@@ -322,6 +350,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
     if (!t) return STATUS_NO_MEMORY;
     t->start = start;
     t->param = param;
+    pthread_mutex_init(&t->ctx_lock, NULL);
     t->suspend_count = (flags & 1) ? 1 : 0;   /* THREAD_CREATE_FLAGS_CREATE_SUSPENDED */
     t->exit_code = 0x103;                     /* STILL_ACTIVE */
     size_t reserve = stack_reserve ? stack_reserve : wlx_default_stack_reserve;
@@ -469,14 +498,34 @@ NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev)
     return STATUS_SUCCESS;
 }
 
-/* the context of another thread, taken while it sits in the suspend handler
-   (suspended for the duration if it was running, as Windows' snapshot) */
+/* a thread not yet running Windows code (created suspended) has its first
+   context: FALSE when it runs Windows code */
+static int before_pe(struct wlx_thread *t, void *ctx, int set, NTSTATUS *status)
+{
+    pthread_mutex_lock(&t->ctx_lock);
+    int before = !t->in_pe;
+    if (before) *status = set ? context_set_initial(t, ctx) : (context_get_initial(t, ctx), STATUS_SUCCESS);
+    pthread_mutex_unlock(&t->ctx_lock);
+    return before;
+}
+
+/* the context of a thread, taken while it sits in the suspend handler
+   (suspended for the duration if it was running, as Windows' snapshot); the
+   calling thread's own is that of this system call (context.c) */
 static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
 {
     struct wlx_thread *t;
-    NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
-    if (status) return status;
-    if (t == current_thread() || !t->unix_tid || __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
+    NTSTATUS status;
+    if ((status = context_check_user(ctx, !set))) return status;
+    if (handle == NtCurrentThread()) t = current_thread(), __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED);
+    else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t))) return status;
+    if (before_pe(t, ctx, set, &status) || t == current_thread())
+    {
+        if (t == current_thread()) status = set ? context_set(t, ctx, NULL) : (context_get(t, ctx, NULL), 0);
+        object_release(&t->obj);
+        return status;
+    }
+    if (!t->unix_tid || __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
     {
         object_release(&t->obj);
         return STATUS_UNSUCCESSFUL;
@@ -487,23 +536,10 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
     ucontext_t *uc;
     for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)); i++)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
+    status = STATUS_SUCCESS;
     if (!uc) status = STATUS_UNSUCCESSFUL;
-    else
-    {
-        /* inside a syscall the Windows registers are those at the door */
-        uintptr_t door_rsp = *(uintptr_t *)((uint8_t *)t->teb + TEB_WLX_SAVED_RSP);
-        if (!set)
-        {
-            signal_get_context(ctx, uc);
-            if (door_rsp)
-            {
-                *(uint64_t *)((uint8_t *)ctx + 0xf8) = *(uint64_t *)door_rsp;   /* Rip */
-                *(uint64_t *)((uint8_t *)ctx + 0x98) = door_rsp + 8;            /* Rsp */
-            }
-        }
-        else if (door_rsp) status = STATUS_NOT_IMPLEMENTED;   /* changing a thread inside wlx: not yet */
-        else signal_set_context(uc, ctx);
-    }
+    else if (set) status = context_set(t, ctx, uc);
+    else context_get(t, ctx, uc);
     unix_NtResumeThread(handle, &prev);
     object_release(&t->obj);
     return status;

@@ -25,6 +25,10 @@ struct wlx_thread {
     void *suspended_uc;         /* its ucontext while in the suspend handler */
     size_t stack_reserve;       /* of its Windows stack (the cache's key) */
     void *altstack;             /* its signal stack */
+    void *pending_context;      /* CONTEXT set while it was in a syscall (context.c) */
+    void *initial_context;      /* CONTEXT set before it ran any Windows code */
+    int in_pe;                  /* it has entered Windows code (under ctx_lock) */
+    pthread_mutex_t ctx_lock;   /* in_pe and initial_context */
 };
 
 extern const struct object_ops thread_ops;
@@ -34,9 +38,16 @@ uint32_t thread_id_from_unix(int tid);
 void thread_list_add(struct wlx_thread *t);
 size_t thread_list_ids(uint32_t *ids, size_t max);   /* Windows ids of the live threads */
 void thread_init_suspend_signal(void);
+void *signal_ntdll_export(const char *name);   /* an export of ntdll (signal.c) */
 struct ucontext_t;
-void signal_get_context(void *ctx, const struct ucontext_t *uc);
-void signal_set_context(struct ucontext_t *uc, const void *ctx);
+/* context.c: GetThreadContext/SetThreadContext of a thread suspended at uc
+   (NULL: the calling thread, in this system call) */
+void context_get(struct wlx_thread *t, void *ctx, const struct ucontext_t *uc);
+NTSTATUS context_set(struct wlx_thread *t, const void *ctx, struct ucontext_t *uc);
+NTSTATUS context_check_user(void *ctx, int write);   /* a CONTEXT the caller may read/write */
+/* the same for a thread that has not entered Windows code yet (ctx_lock held) */
+void context_get_initial(struct wlx_thread *t, void *ctx);
+NTSTATUS context_set_initial(struct wlx_thread *t, const void *ctx);
 NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev);
 NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev);
 void *thread_create_teb_at(void *mem, void *peb, uint32_t tid, struct wlx_thread *ut);

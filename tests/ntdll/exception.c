@@ -594,10 +594,78 @@ static void test_function_tables(void)
     VirtualFree(code, 0, MEM_RELEASE);
 }
 
+/* --- the faulting code's state after a handled fault -------------------------- */
+
+/* what state_fault() holds across its fault and reports after it */
+struct fault_state {
+    BYTE ymm_in[32];            /* 0x00: loaded into ymm7 */
+    DWORD mxcsr_in;             /* 0x20 */
+    DWORD use_x87;              /* 0x24: 1.0 on the x87 stack across the fault */
+    DWORD mxcsr_saved;          /* 0x28 */
+    DWORD pad;
+    BYTE ymm_out[32];           /* 0x30 */
+    DWORD mxcsr_out;            /* 0x50 */
+    DWORD pad2;
+    ULONG64 rbx, r12, r15;      /* 0x58 */
+    double x87_out;             /* 0x70 */
+};
+extern void state_fault(struct fault_state *s);
+extern char state_fault_resume[];
+__asm__ (".text\n"
+         "state_fault:\n\t"
+         "pushq %rbx\n\tpushq %r12\n\tpushq %r15\n\t"
+         "stmxcsr 0x28(%rcx)\n\t"
+         "vmovdqu (%rcx), %ymm7\n\t"
+         "ldmxcsr 0x20(%rcx)\n\t"
+         "cmpl $0, 0x24(%rcx)\n\tje 1f\n\tfld1\n"
+         "1:\tmovabsq $0x1122334455667788, %rbx\n\t"
+         "movabsq $0x2233445566778899, %r12\n\t"
+         "movabsq $0x33445566778899aa, %r15\n\t"
+         "xorl %eax, %eax\n\t"
+         "movl $1, (%rax)\n"
+         "state_fault_resume:\n\t"
+         "vmovdqu %ymm7, 0x30(%rcx)\n\t"
+         "stmxcsr 0x50(%rcx)\n\t"
+         "movq %rbx, 0x58(%rcx)\n\tmovq %r12, 0x60(%rcx)\n\tmovq %r15, 0x68(%rcx)\n\t"
+         "cmpl $0, 0x24(%rcx)\n\tje 2f\n\tfstpl 0x70(%rcx)\n"
+         "2:\tldmxcsr 0x28(%rcx)\n\t"
+         "vzeroupper\n\t"
+         "popq %r15\n\tpopq %r12\n\tpopq %rbx\n\tret\n");
+
+static void test_state_survives(void)
+{
+    static struct fault_state st;
+    void *h;
+
+    if (!(GetEnabledXStateFeatures() & XSTATE_MASK_AVX)) { skip("no AVX\n"); return; }
+    h = AddVectoredExceptionHandler(1, resume_handler);
+    for (int x87 = 0; x87 < 2; x87++)
+    {
+        memset(&st, 0, sizeof(st));
+        for (int i = 0; i < 32; i++) st.ymm_in[i] = (BYTE)(0x61 + i);
+        st.mxcsr_in = 0x7f80;   /* round toward zero, all masked */
+        st.use_x87 = x87;
+        calls = 0;
+        resume_at = (ULONG_PTR)state_fault_resume;
+        state_fault(&st);
+        ok(calls == 1, "handler called %d times\n", calls);
+        ok(!memcmp(st.ymm_out, st.ymm_in, 16), "x87 %d: xmm7 not kept\n", x87);
+        ok(!memcmp(st.ymm_out + 16, st.ymm_in + 16, 16), "x87 %d: ymm7's upper half not kept\n", x87);
+        ok(st.mxcsr_out == 0x7f80, "x87 %d: mxcsr %#lx\n", x87, st.mxcsr_out);
+        ok(last_ctx.MxCsr == 0x7f80, "x87 %d: context MxCsr %#lx\n", x87, last_ctx.MxCsr);
+        ok(st.rbx == 0x1122334455667788 && st.r12 == 0x2233445566778899 && st.r15 == 0x33445566778899aa,
+           "x87 %d: registers not kept\n", x87);
+        if (x87) ok(st.x87_out == 1.0, "the x87 stack lost its value: %f\n", st.x87_out);
+    }
+    resume_at = 0;
+    RemoveVectoredExceptionHandler(h);
+}
+
 int main(void)
 {
     test_start("exception");
     test_access_violation();
+    test_state_survives();
     test_raise_exception();
     test_chaining();
     test_frame_handlers();
