@@ -292,6 +292,32 @@ BOOL WINAPI WriteFileEx(HANDLE h, LPCVOID buf, DWORD len, OVERLAPPED *ov, LPOVER
     return io_ex((nt_io_fn)NtWriteFile, h, (void *)buf, len, ov, done);
 }
 
+NTSTATUS NTAPI NtNotifyChangeDirectoryFile(HANDLE, HANDLE, PIO_APC_ROUTINE, PVOID, PIO_STATUS_BLOCK, PVOID, ULONG,
+                                           ULONG, BOOLEAN);
+
+/* A folder's changes (ntdll/unix/dirwatch.c), reported as ReadFile reports:
+   to the OVERLAPPED's event or port, or to a completion routine as an APC.
+   Pending is success here, and so is STATUS_NOTIFY_ENUM_DIR (nothing
+   returned: the caller lists the folder again), as documented. */
+BOOL WINAPI ReadDirectoryChangesW(HANDLE h, LPVOID buf, DWORD len, BOOL subtree, DWORD filter, DWORD *returned,
+                                  OVERLAPPED *ov, LPOVERLAPPED_COMPLETION_ROUTINE routine)
+{
+    struct io_args a;
+    NTSTATUS status;
+
+    if (routine && !ov) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    io_setup(&a, ov);
+    if (routine)
+        status = NtNotifyChangeDirectoryFile(real_handle(h), NULL, (PIO_APC_ROUTINE)file_io_apc, routine, a.io, buf,
+                                             len, filter, subtree != 0);
+    else
+        status = io_wait_local(&a, NtNotifyChangeDirectoryFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf,
+                                                               len, filter, subtree != 0));
+    if (status < 0) return set_ntstatus(status);
+    if (returned && !ov) *returned = a.io->Information;
+    return TRUE;
+}
+
 BOOL WINAPI FlushFileBuffers(HANDLE h)
 {
     IO_STATUS_BLOCK io;

@@ -76,6 +76,10 @@ if [ "$mode" = wlx ]; then
     run_one loader/unixargs sh tests/loader/unixargs.sh "$b"
     run_one apps/7zip sh tests/apps/7zip.sh "$b"
     run_one apps/esbuild sh tests/apps/esbuild.sh "$b"
+    run_one apps/sentrycli sh tests/apps/sentrycli.sh "$b"
+    run_one apps/ast-grep sh tests/apps/ast-grep.sh "$b"
+    run_one apps/dprint sh tests/apps/dprint.sh "$b"
+    run_one apps/turbo sh tests/apps/turbo.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do

@@ -69,6 +69,19 @@ BOOL WINAPI ImpersonateSelf(SECURITY_IMPERSONATION_LEVEL level)
     return sec_status(RtlImpersonateSelf(level));
 }
 
+/* The thread impersonates as anonymous: here with a copy of the user's own
+   token, as there is one user and no ANONYMOUS LOGON token; RevertToSelf
+   ends it as any impersonation. Other threads: as SetThreadToken. */
+BOOL WINAPI ImpersonateAnonymousToken(HANDLE thread)
+{
+    if (thread != GetCurrentThread() && GetThreadId(thread) != GetCurrentThreadId())
+    {
+        SetLastError(GetThreadId(thread) ? ERROR_NOT_SUPPORTED : ERROR_INVALID_HANDLE);
+        return FALSE;
+    }
+    return ImpersonateSelf(SecurityImpersonation);
+}
+
 BOOL WINAPI RevertToSelf(void)
 {
     return sec_status(__wlx_set_thread_token(NULL));

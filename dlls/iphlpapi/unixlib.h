@@ -30,6 +30,14 @@ struct iph_if
     uint8_t  mac[8];
     uint64_t speed;         /* bits per second, 0: unknown */
     char     name[32];      /* the Linux name */
+    struct iph_if_counters
+    {
+        uint64_t in_octets, out_octets;
+        uint64_t in_packets, out_packets;
+        uint64_t in_multicast;
+        uint64_t in_errors, out_errors;
+        uint64_t in_discards, out_discards;
+    } stats;                /* since the interface came up (/sys/class/net/<name>/statistics) */
 };
 
 /* one address of an interface, a Windows sockaddr (AF_INET6 = 23) */

@@ -14,6 +14,7 @@
 #undef WIN32_NO_STATUS
 #include <ntstatus.h>
 #include <mswsock.h>
+#include <afunix.h>
 #include <winternl.h>
 #include <string.h>
 #include "unixlib.h"
@@ -24,6 +25,10 @@ NTSTATUS WINAPI __wlx_socket_wrap(int fd, HANDLE *handle);
 NTSTATUS WINAPI __wlx_socket_fd(HANDLE handle, int *fd);
 NTSTATUS WINAPI __wlx_socket_io(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
                                 struct wlx_sock_io *req);
+
+/* unixaddr.c: an AF_UNIX address with its Windows path made a Unix one
+   (in *out, *len updated), else addr unchanged; 0 or a WSA error */
+int ws2_unix_address(const struct sockaddr *addr, int *len, SOCKADDR_UN *out);
 
 /* main.c */
 extern LONG ws2_startup_count;

@@ -93,24 +93,33 @@ int WINAPI closesocket(SOCKET s)
     return 0;
 }
 
+/* p's address: addr, or its Unix form for an AF_UNIX path (unixaddr.c); FALSE with the error set */
+static BOOL sock_address(struct sock_params *p, const struct sockaddr *addr, int len, SOCKADDR_UN *un)
+{
+    int err = ws2_unix_address(addr, &len, un);
+
+    if (err) { SetLastError(err); return FALSE; }
+    p->addr = (UINT_PTR)(len && addr && addr->sa_family == AF_UNIX && un->sun_family ? (const void *)un : addr);
+    p->addrlen = len;
+    return TRUE;
+}
+
 int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
+    SOCKADDR_UN un = { 0 };
 
-    if (!sock_init(&p, s)) return SOCKET_ERROR;
-    p.addr = (UINT_PTR)addr;
-    p.addrlen = len;
+    if (!sock_init(&p, s) || !sock_address(&p, addr, len, &un)) return SOCKET_ERROR;
     return sock_status(unix_bind, &p);
 }
 
 int WINAPI connect(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
+    SOCKADDR_UN un = { 0 };
     int ret;
 
-    if (!sock_init(&p, s)) return SOCKET_ERROR;
-    p.addr = (UINT_PTR)addr;
-    p.addrlen = len;
+    if (!sock_init(&p, s) || !sock_address(&p, addr, len, &un)) return SOCKET_ERROR;
     ret = sock_status(unix_connect, &p);
     ws2_reenable(s, 0);
     return ret;

@@ -60,6 +60,7 @@ static void file_destroy(struct wlx_object *obj)
 {
     struct file *f = (struct file *)obj;
     io_file_closed(f);
+    dirwatch_free(f);
     if (f->pipe) pipe_destroy(f);
     if (f->port) port_release(f->port);
     if (f->inode) inode_detach(f);
@@ -398,6 +399,15 @@ static NTSTATUS open_regular(struct open_request *r, int *fd)
     default: /* FILE_SUPERSEDE */ flags |= O_CREAT; r->truncate = r->exists; r->info = r->exists ? FILE_SUPERSEDED : FILE_CREATED; break;
     }
     if (r->options & FILE_DIRECTORY_FILE) return r->exists ? STATUS_NOT_A_DIRECTORY : STATUS_OBJECT_NAME_NOT_FOUND;
+    /* an AF_UNIX socket's file is a reparse point on Windows: opened only as
+       one (to delete it or read its attributes), and never for data */
+    if (r->exists && S_ISSOCK(r->st.st_mode))
+    {
+        if (!(r->options & FILE_OPEN_REPARSE_POINT)) return STATUS_IO_REPARSE_TAG_NOT_HANDLED;
+        if (r->truncate) return STATUS_ACCESS_DENIED;
+        *fd = open(r->path, O_PATH | O_CLOEXEC);
+        return *fd < 0 ? errno_to_status(errno) : STATUS_SUCCESS;
+    }
     /* the read-only attribute forbids writing and overwriting, even to
        root, who Linux would let through */
     if (r->exists && (r->truncate || wants_write(r->access)) && !(r->st.st_mode & 0222)) return STATUS_ACCESS_DENIED;
@@ -451,6 +461,48 @@ static NTSTATUS make_file_object(struct open_request *r, int fd, HANDLE *handle,
     return STATUS_SUCCESS;
 }
 
+/* attr's name relative to its RootDirectory (an open folder) as a full NT
+   name "\??\X:\folder\name" in *full (free full->Buffer): how Rust's
+   remove_dir_all and other handle-relative walkers open a folder's entries */
+static NTSTATUS relative_name(const OBJECT_ATTRIBUTES *attr, UNICODE_STRING *full)
+{
+    static const WCHAR dos_prefix[4] = { '\\', '?', '?', '\\' };
+    const UNICODE_STRING *name = attr->ObjectName;
+    size_t n = name->Length / sizeof(WCHAR), dos_len, len;
+    struct file *root;
+    char *dos;
+    NTSTATUS status;
+
+    if (n && name->Buffer[0] == '\\') return STATUS_OBJECT_NAME_INVALID;
+    if ((status = file_get(attr->RootDirectory, &root))) return status;
+    dos = root->unix_path && root->is_dir ? path_unix_to_dos(root->unix_path) : NULL;
+    object_release(&root->obj);
+    if (!dos) return STATUS_OBJECT_PATH_SYNTAX_BAD;
+    dos_len = strlen(dos);
+    full->Buffer = malloc((4 + dos_len + 1 + n) * sizeof(WCHAR));
+    if (!full->Buffer) { free(dos); return STATUS_NO_MEMORY; }
+    memcpy(full->Buffer, dos_prefix, sizeof(dos_prefix));
+    len = 4 + wlx_utf8_to_utf16(dos, dos_len, full->Buffer + 4, dos_len);
+    free(dos);
+    if (n && full->Buffer[len - 1] != '\\') full->Buffer[len++] = '\\';
+    memcpy(full->Buffer + len, name->Buffer, n * sizeof(WCHAR));
+    full->Length = full->MaximumLength = (len + n) * sizeof(WCHAR);
+    return STATUS_SUCCESS;
+}
+
+/* the Unix path of attr's file, its name taken relative to RootDirectory when there is one */
+static NTSTATUS attr_to_unix(const OBJECT_ATTRIBUTES *attr, char **path, int create_last)
+{
+    UNICODE_STRING full;
+    NTSTATUS status;
+
+    if (!attr->RootDirectory) return path_nt_to_unix(attr->ObjectName, path, create_last);
+    if ((status = relative_name(attr, &full))) return status;
+    status = path_nt_to_unix(&full, path, create_last);
+    free(full.Buffer);
+    return status;
+}
+
 NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr,
                                   IO_STATUS_BLOCK *io, LARGE_INTEGER *alloc_size, uint32_t attributes,
                                   uint32_t sharing, uint32_t disposition, uint32_t options,
@@ -477,10 +529,17 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
         return pipe_open_client(attr->ObjectName, handle, r.access, attr->Attributes, options, io);
     if (socket_is_afd_name(attr->ObjectName)) return socket_open_afd(handle, attr->Attributes, io);
 
-    status = path_nt_to_unix(attr->ObjectName, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
+    status = attr_to_unix(attr, &r.path, disposition != FILE_OPEN && disposition != FILE_OVERWRITE);
     if (status) return io->Status = status;
     r.exists = !path_stat(r.path, &r.st);
-    if ((r.exists && S_ISDIR(r.st.st_mode)) || (!r.exists && (options & FILE_DIRECTORY_FILE)))
+    if ((options & FILE_OPEN_REPARSE_POINT) && symlink_is_link(r.path))
+    {
+        /* the link itself, not its target (symlink.c) */
+        status = symlink_open(r.path, disposition, options, &fd, &r.st);
+        r.exists = 1;
+        r.info = FILE_OPENED;
+    }
+    else if ((r.exists && S_ISDIR(r.st.st_mode)) || (!r.exists && (options & FILE_DIRECTORY_FILE)))
         status = open_directory(&r, &fd);
     else
         status = open_regular(&r, &fd);
@@ -923,6 +982,7 @@ NTSTATUS WINAPI unix_NtDuplicateObject(HANDLE src_process, HANDLE src, HANDLE ds
 /* --- device controls ----------------------------------------------------- */
 
 #define FSCTL_PIPE_PEEK 0x0011400c
+#define FSCTL_GET_REPARSE_POINT 0x000900a8
 /* wlx's private console control on a terminal handle (kernel32/console.c):
    out: 4 x uint16 columns, rows, cursor x, cursor y (cursor unknown: 0) */
 #define WLX_IOCTL_CONSOLE_SIZE 0x00500f00
@@ -945,7 +1005,13 @@ NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, voi
         return status;
     }
     io->Information = 0;
-    if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
+    if (code == FSCTL_GET_REPARSE_POINT)
+    {
+        uint64_t info = 0;
+        status = symlink_get_reparse(f, out, out_len, &info);
+        io->Information = info;
+    }
+    else if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_INVALID_PARAMETER;
     else if (out_len < 16) status = STATUS_INFO_LENGTH_MISMATCH;
     else

@@ -36,11 +36,18 @@ struct file {
     int stream;                 /* 0 not known yet, 1 a disk file, 2 pipe/socket/device (may block) */
     struct async_op *pending;   /* async.c: its queued operations, oldest first */
     struct pipe_end *pipe;      /* a named pipe's end (pipe.c), or NULL */
+    struct dir_watch *watch;    /* dirwatch.c: a folder's change notifications, or NULL */
 };
 
 extern const struct object_ops file_ops;
 NTSTATUS file_export(struct wlx_object *obj, struct object_export *ex, int *fd);   /* fileshare.c */
 NTSTATUS file_get(HANDLE h, struct file **f);
+void dirwatch_free(struct file *f);   /* dirwatch.c */
+/* symlink.c: Linux symlinks as reparse points */
+struct stat;
+int symlink_is_link(const char *path);
+NTSTATUS symlink_open(const char *path, uint32_t disposition, uint32_t options, int *fd, struct stat *st);
+NTSTATUS symlink_get_reparse(struct file *f, void *out, uint32_t out_len, uint64_t *info);
 uint64_t unix_time_to_filetime(const struct timespec *ts);
 uint32_t file_attributes(const struct stat *st, const char *name);
 uint32_t file_xattr_attributes(int fd, const char *path);
@@ -85,6 +92,8 @@ WCHAR wlx_toupper(WCHAR c);
 #define FILE_SYNCHRONOUS_IO_NONALERT 0x0020
 #define FILE_NON_DIRECTORY_FILE  0x0040
 #define FILE_DELETE_ON_CLOSE     0x1000
+#define FILE_OPEN_REPARSE_POINT  0x00200000
+#define STATUS_IO_REPARSE_TAG_NOT_HANDLED ((NTSTATUS)0xC0000279)
 #define FILE_SUPERSEDED  0
 #define FILE_OPENED      1
 #define FILE_CREATED     2

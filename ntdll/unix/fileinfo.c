@@ -79,9 +79,19 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* the attributes of a file known by fd (or, when fd < 0, by path) */
+#define FILE_ATTRIBUTE_REPARSE_POINT 0x400
+#define IO_REPARSE_TAG_SYMLINK       0xA000000Cu
+
+/* the attributes of a file known by fd (or, when fd < 0, by path); a
+   symlink opened as itself is a reparse point, a folder when its target is */
 static uint32_t attributes_of(const struct stat *st, int fd, const char *path)
 {
+    struct stat target;
+
+    if (S_ISLNK(st->st_mode))
+        return FILE_ATTRIBUTE_REPARSE_POINT |
+               (path && !stat(path, &target) && S_ISDIR(target.st_mode) ? FILE_ATTRIBUTE_DIRECTORY
+                                                                         : FILE_ATTRIBUTE_ARCHIVE);
     return file_attributes(st, base_name(path)) | file_xattr_attributes(fd, path);
 }
 
@@ -168,7 +178,9 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         info = sizeof(struct network_open_info); break;
     case FileAttributeTagInformation:
         if (len < 8) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
-        ((uint32_t *)ptr)[0] = attributes_of(&st, f->fd, f->unix_path); ((uint32_t *)ptr)[1] = 0; info = 8; break;
+        ((uint32_t *)ptr)[0] = attributes_of(&st, f->fd, f->unix_path);
+        ((uint32_t *)ptr)[1] = S_ISLNK(st.st_mode) ? IO_REPARSE_TAG_SYMLINK : 0;
+        info = 8; break;
     case FileNameInformation:
     case FileAllInformation:
     {

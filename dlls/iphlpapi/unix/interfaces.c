@@ -82,6 +82,29 @@ static uint32_t default_gateway(const char *name)
     return ret;
 }
 
+/* one counter of statistics/, 0 when the file is missing */
+static uint64_t stat_counter(const char *name, const char *what)
+{
+    char path[64];
+    long long v;
+
+    snprintf(path, sizeof(path), "statistics/%s", what);
+    return (v = sys_net_number(name, path)) > 0 ? v : 0;
+}
+
+static void fill_counters(struct iph_if_counters *c, const char *name)
+{
+    c->in_octets = stat_counter(name, "rx_bytes");
+    c->out_octets = stat_counter(name, "tx_bytes");
+    c->in_packets = stat_counter(name, "rx_packets");
+    c->out_packets = stat_counter(name, "tx_packets");
+    c->in_multicast = stat_counter(name, "multicast");
+    c->in_errors = stat_counter(name, "rx_errors");
+    c->out_errors = stat_counter(name, "tx_errors");
+    c->in_discards = stat_counter(name, "rx_dropped");
+    c->out_discards = stat_counter(name, "tx_dropped");
+}
+
 static void fill_if(struct iph_if *out, const struct ifaddrs *ifa)
 {
     const struct sockaddr_ll *ll = (const struct sockaddr_ll *)ifa->ifa_addr;
@@ -102,6 +125,7 @@ static void fill_if(struct iph_if *out, const struct ifaddrs *ifa)
     if ((v = sys_net_number(ifa->ifa_name, "speed")) > 0) out->speed = (uint64_t)v * 1000000;
     else if (out->type == IF_TYPE_SOFTWARE_LOOPBACK) out->speed = 1000000000;
     out->gateway4 = default_gateway(ifa->ifa_name);
+    fill_counters(&out->stats, ifa->ifa_name);
 }
 
 static uint32_t prefix_length(const struct sockaddr *mask)
