@@ -54,8 +54,17 @@ __wlx_syscall:
     leaq __wlx_syscall_table(%rip), %r11
     callq *(%r11,%rax,8)
     movq %gs:TEB_SELF, %rcx
+    /* a SuspendThread that came while inside stops the thread here, still
+       inside (so its context is this call's view), before it leaves; one
+       that comes between this check and the line that leaves is caught by
+       the second check, which steps back inside (ntdll/unix/thread.c) */
+4:  cmpl $0, TEB_WLX_STOP_PENDING(%rcx)
+    jnz 2f
+    movq %rsp, %r10
     movq TEB_WLX_SAVED_RSP(%rcx), %rsp
     movq $0, TEB_WLX_SAVED_RSP(%rcx)
+    cmpl $0, TEB_WLX_STOP_PENDING(%rcx)
+    jnz 5f
     /* from here a SetThreadContext changes the registers themselves, or the
        pending context when there is one (ntdll/unix/context.c) */
     movq TEB_WLX_PENDING_CONTEXT(%rcx), %rdx
@@ -71,4 +80,16 @@ __wlx_syscall_return:
     movq %rax, 0x78(%rdx)           /* CONTEXT.Rax: the status */
     movq %rdx, %rcx
     jmp restore_context
+5:  movq %rsp, TEB_WLX_SAVED_RSP(%rcx)
+    movq %r10, %rsp
+    /* stopped in __wlx_suspend_stop's Unix function (its number is the
+       immediate of its stub's "mov $N, %eax"), the status kept in the
+       room of the copied arguments */
+2:  movq %rax, 0x20(%rsp)
+    movl __wlx_suspend_stop+1(%rip), %eax
+    leaq __wlx_syscall_table(%rip), %r11
+    callq *(%r11,%rax,8)
+    movq 0x20(%rsp), %rax
+    movq %gs:TEB_SELF, %rcx
+    jmp 4b
     .seh_endproc

@@ -37,6 +37,7 @@
 #define TEB_WLX_START           0x1918  /* thread start routine (PE) */
 #define TEB_WLX_START_ARG       0x1920  /* its argument */
 #define TEB_WLX_PENDING_CONTEXT 0x1928  /* CONTEXT to go on with when the syscall returns (SetThreadContext), else 0 */
+#define TEB_WLX_STOP_PENDING    0x1930  /* u32: suspended while in a syscall: stop on the way out (ntdll/unix/thread.c) */
 #define TEB_WLX_SYSCALL_REGS    0x1940  /* at the door: rbx rbp rsi rdi r12 r13 r14 r15 (GetThreadContext) */
 #define TEB_WLX_SYSCALL_XMM     0x1980  /* and xmm6..xmm15 */
 #define TEB_ALLOC_SIZE          0x2000

@@ -454,6 +454,9 @@ NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
 
 static struct wlx_thread *current_thread(void);
 
+/* suspended_uc of a thread that stops when its system call returns */
+#define SUSPENDED_IN_SYSCALL ((void *)1)
+
 static void suspend_handler(int sig, siginfo_t *si, void *uc)
 {
     struct wlx_thread *t = current_thread();
@@ -465,12 +468,42 @@ static void suspend_handler(int sig, siginfo_t *si, void *uc)
         siglongjmp(t->exit_jmp, 1);
     }
     int c;
+    uint8_t *teb = t->teb;
+    if (*(volatile uint64_t *)(teb + TEB_WLX_SAVED_RSP))
+    {
+        /* inside a system call, perhaps holding a lock of ours (the handle
+           table, malloc's) that the suspender needs next: as Windows, which
+           suspends a thread only on its way back to user mode, it goes on
+           and stops when it leaves the door (door.S calls
+           __wlx_suspend_stop). Its Windows registers are in the TEB. */
+        if (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) <= 0) return;
+        *(volatile uint32_t *)(teb + TEB_WLX_STOP_PENDING) = 1;
+        __atomic_store_n(&t->suspended_uc, SUSPENDED_IN_SYSCALL, __ATOMIC_RELEASE);
+        syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+        return;
+    }
     /* while suspended, GetThreadContext/SetThreadContext work on uc */
     __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
     __atomic_store_n(&t->suspended_uc, NULL, __ATOMIC_RELEASE);
+}
+
+/* the door's way out of a system call made while a SuspendThread came:
+   stopped here until resumed, inside a system call again (so the context
+   is the syscall's view, and a context set meanwhile is taken on return) */
+NTSTATUS WINAPI unix___wlx_suspend_stop(void)
+{
+    struct wlx_thread *t = current_thread();
+    int c;
+    if (!t) return STATUS_SUCCESS;
+    *(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING) = 0;
+    while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+    void *expected = SUSPENDED_IN_SYSCALL;
+    __atomic_compare_exchange_n(&t->suspended_uc, &expected, NULL, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+    return STATUS_SUCCESS;
 }
 
 void thread_init_suspend_signal(void)
@@ -538,8 +571,12 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
     status = STATUS_SUCCESS;
     if (!uc) status = STATUS_UNSUCCESSFUL;
-    else if (set) status = context_set(t, ctx, uc);
-    else context_get(t, ctx, uc);
+    else
+    {
+        if (uc == SUSPENDED_IN_SYSCALL) uc = NULL;   /* the syscall's view (context.c) */
+        if (set) status = context_set(t, ctx, uc);
+        else context_get(t, ctx, uc);
+    }
     unix_NtResumeThread(handle, &prev);
     object_release(&t->obj);
     return status;
