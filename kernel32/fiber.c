@@ -4,7 +4,9 @@
  *
  * A fiber is its parameter (first, as GetFiberData() reads it), its saved
  * registers, its stack, and the TEB fields that follow the running fiber:
- * NtTib.FiberData, the stack bounds, GuaranteedStackBytes and FlsData
+ * NtTib.FiberData, the stack bounds (StackBase, StackLimit and
+ * DeallocationStack: a fault on a fiber's stack grows it or overflows as a
+ * thread's does, ntdll/unix/signal.c), GuaranteedStackBytes and FlsData
  * (each fiber has its own fiber local storage; ntdll's RtlProcessFlsData
  * runs a deleted fiber's FLS callbacks).
  */
@@ -30,7 +32,8 @@ struct fiber
     void *param;                      /* GetFiberData() */
     LPFIBER_START_ROUTINE start;
     struct fiber_regs regs;
-    void *stack_base, *stack_limit, *stack_alloc;   /* stack_alloc NULL: the thread's own stack */
+    void *stack_base, *stack_limit, *stack_bottom;  /* TEB's StackBase, StackLimit, DeallocationStack */
+    void *stack_alloc;                /* NULL: the thread's own stack */
     ULONG guaranteed;
     void *fls_data;
     DWORD flags;                      /* FIBER_FLAG_FLOAT_SWITCH: registers are always switched */
@@ -58,6 +61,7 @@ LPVOID WINAPI ConvertThreadToFiberEx(LPVOID param, DWORD flags)
     f->flags = flags;
     f->stack_base = TEBF(void *, TEB_STACK_BASE);
     f->stack_limit = TEBF(void *, TEB_STACK_LIMIT);
+    f->stack_bottom = TEBF(void *, TEB_DEALLOCATION_STACK);
     f->fls_data = TEBF(void *, TEB_FLS_DATA);
     TEBF(struct fiber *, TEB_FIBER_DATA) = f;
     TEBF(WORD, TEB_SAME_TEB_FLAGS) |= HAS_FIBER_DATA;
@@ -89,33 +93,49 @@ void __wlx_fiber_start(void)
     ExitThread(0);
 }
 
+/* A fiber's stack has a thread stack's shape: reserved whole, the top
+   committed, a guard region below (two pages and the creating thread's
+   stack guarantee) that moves down as the stack grows, and a lowest page
+   never committed; running into it is EXCEPTION_STACK_OVERFLOW. */
+static BOOL fiber_alloc_stack(struct fiber *f, SIZE_T commit, SIZE_T reserve)
+{
+    SIZE_T guard = 0x2000 + ((TEBF(ULONG, TEB_GUARANTEED_STACK) + 0xfff) & ~0xfff);
+    BYTE *stack;
+
+    commit = commit ? (commit + 0xfff) & ~(SIZE_T)0xfff : 0x1000;
+    if (!reserve) reserve = 1024 * 1024;   /* the exe's default would do too */
+    if (reserve < commit + guard + 0x1000) reserve = commit + guard + 0x1000;
+    reserve = (reserve + 0xffff) & ~(SIZE_T)0xffff;
+    if (!(stack = VirtualAlloc(NULL, reserve, MEM_RESERVE, PAGE_READWRITE))) return FALSE;
+    if (!VirtualAlloc(stack + reserve - commit, commit, MEM_COMMIT, PAGE_READWRITE) ||
+        !VirtualAlloc(stack + reserve - commit - guard, guard, MEM_COMMIT, PAGE_READWRITE | PAGE_GUARD))
+    {
+        VirtualFree(stack, 0, MEM_RELEASE);
+        return FALSE;
+    }
+    f->stack_alloc = f->stack_bottom = stack;
+    f->stack_base = stack + reserve;
+    f->stack_limit = stack + reserve - commit;
+    return TRUE;
+}
+
 LPVOID WINAPI CreateFiberEx(SIZE_T commit, SIZE_T reserve, DWORD flags, LPFIBER_START_ROUTINE start, LPVOID param)
 {
     struct fiber *f;
-    BYTE *stack, *top;
+    BYTE *top;
 
-    if (!reserve) reserve = 1024 * 1024;   /* the exe's default would do too */
-    if (commit > reserve) reserve = commit;
-    reserve = (reserve + 0xffff) & ~(SIZE_T)0xffff;
     if (!(f = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*f)))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return NULL; }
-    if (!(stack = VirtualAlloc(NULL, reserve, MEM_COMMIT, PAGE_READWRITE)))
+    if (!fiber_alloc_stack(f, commit, reserve))
     {
         HeapFree(GetProcessHeap(), 0, f);
         return NULL;
     }
-    /* the lowest page is a guard page: an overflow faults instead of running
-       into whatever lies below */
-    DWORD old;
-    VirtualProtect(stack, 0x1000, PAGE_READWRITE | PAGE_GUARD, &old);
     f->param = param;
     f->start = start;
     f->flags = flags;
-    f->stack_alloc = stack;
-    f->stack_base = stack + reserve;
-    f->stack_limit = stack + 0x1000;
     /* the first switch "returns" into __wlx_fiber_start with the stack
        aligned as after a call (rsp % 16 == 8), below a home area */
-    top = stack + reserve - 0x40;
+    top = (BYTE *)f->stack_base - 0x40;
     *(void **)top = (void *)__wlx_fiber_start;
     f->regs.rsp = (ULONG64)top;
     f->regs.mxcsr = 0x1f80;
@@ -135,10 +155,12 @@ void WINAPI SwitchToFiber(LPVOID target)
     /* the TEB follows the fiber */
     from->stack_base = TEBF(void *, TEB_STACK_BASE);
     from->stack_limit = TEBF(void *, TEB_STACK_LIMIT);
+    from->stack_bottom = TEBF(void *, TEB_DEALLOCATION_STACK);
     from->guaranteed = TEBF(ULONG, TEB_GUARANTEED_STACK);
     from->fls_data = TEBF(void *, TEB_FLS_DATA);
     TEBF(void *, TEB_STACK_BASE) = to->stack_base;
     TEBF(void *, TEB_STACK_LIMIT) = to->stack_limit;
+    TEBF(void *, TEB_DEALLOCATION_STACK) = to->stack_bottom;
     TEBF(ULONG, TEB_GUARANTEED_STACK) = to->guaranteed;
     TEBF(void *, TEB_FLS_DATA) = to->fls_data;
     TEBF(struct fiber *, TEB_FIBER_DATA) = to;

@@ -305,6 +305,13 @@ static NTSTATUS do_link(struct file *f, const struct rename_info *r, int replace
     return status;
 }
 
+/* the size of an open file, without moving its file pointer (-1: unknown) */
+static int64_t file_size(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) ? -1 : st.st_size;
+}
+
 NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, void *ptr, uint32_t len, uint32_t klass)
 {
     struct file *f;
@@ -320,7 +327,9 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
     case FileEndOfFileInformation:
     case FileAllocationInformation:
         if (len < 8) status = STATUS_INVALID_PARAMETER;
-        else if (klass == FileEndOfFileInformation || *(int64_t *)ptr < lseek(f->fd, 0, SEEK_END))
+        /* a smaller allocation truncates (Rust's File::create: OPEN_ALWAYS,
+           then allocation 0); the file pointer stays where it is */
+        else if (klass == FileEndOfFileInformation || *(int64_t *)ptr < file_size(f->fd))
         {
             if (ftruncate(f->fd, *(int64_t *)ptr)) status = errno_to_status(errno);
         }

@@ -137,6 +137,8 @@ void virtual_release(void *base);
 int virtual_is_free(void *base, size_t size);
 void virtual_describe_address(const void *addr, char *buf, size_t size);
 int virtual_clear_guard(const void *addr);
+int virtual_page_vprot(const void *addr);   /* -1: no view */
+int virtual_commit_pages(const void *addr, size_t count, unsigned vprot);   /* -errno */
 /* mapped views of sections (section.c) */
 #define STATUS_SECTION_PROTECTION ((NTSTATUS)0xC000004E)
 #define STATUS_NOT_MAPPED_DATA    ((NTSTATUS)0xC0000088)

@@ -10,8 +10,8 @@
  * in progress) or in a thread that is not a Windows thread is a wlx bug: it
  * is reported, never handed to Windows handlers.
  *
- * Sections: Windows layouts · classifying a fault · stack overflow ·
- * building the frame · wlx's own faults · set-up.
+ * Sections: Windows layouts · classifying a fault · stack overflow and guard
+ * pages · building the frame · wlx's own faults · set-up.
  */
 #define _GNU_SOURCE
 #include <asm/prctl.h>
@@ -197,9 +197,7 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
             /* page-fault error code: bit 1 write, bit 4 instruction fetch */
             rec->ExceptionInformation[0] = (err & 0x10) || (uint64_t)si->si_addr == rip ? 8 : (err & 2) ? 1 : 0;
             rec->ExceptionInformation[1] = (uint64_t)si->si_addr;
-            /* a guard page fires once: Windows clears PAGE_GUARD and reports it
-               (guard pages are mapped without access: never SEGV_MAPERR) */
-            if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && virtual_clear_guard(si->si_addr)) rec->ExceptionCode = 0x80000001; /* STATUS_GUARD_PAGE_VIOLATION */
+            /* guard pages: raise_windows_exception (guard_page_hit) */
         }
         break;
     case SIGILL:
@@ -233,22 +231,36 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
     }
 }
 
-/* --- stack overflow ---------------------------------------------------------- */
+/* --- stack overflow and guard pages ---------------------------------------- */
 
-/* A thread's Windows stack (thread.c) ends in one no-access page with
-   WLX_STACK_GUARD_SIZE of guard pages above it. Linux commits the rest of
-   the stack as it is used, so these are the only stack pages that fault. A
-   fault in the guard pages is Windows' stack overflow: the guard is consumed
-   (all of it becomes the stack the handlers run on, the stack limit moves
-   down to the no-access page) and EXCEPTION_STACK_OVERFLOW is dispatched.
-   msvcrt's _resetstkoflw puts the guard back. An overflow with the guard
-   consumed reaches the no-access page with no room left to dispatch: the
-   process ends with the stack overflow code (raise_windows_exception). */
+/* Windows' stacks (learn.microsoft.com "Thread Stack Size") are a
+   reservation [DeallocationStack, StackBase) in the TEB: committed stack
+   from StackLimit up, below it a guard region of PAGE_GUARD pages (the soft
+   guard and the thread's stack guarantee), reserve below that, and a lowest
+   page never committed. Fibers, and runtimes that switch stacks themselves
+   and keep the TEB's fields current (wasmer and wasmtime through corosensei,
+   Go), have the same shape; the TEB always describes the running one.
+
+   Touching the guard region grows the stack without any exception: the
+   pages touched become stack, as many pages below the region become guard
+   pages, and StackLimit follows. When the reserve above the lowest page
+   cannot take them, the whole region becomes stack for the handlers and it
+   is EXCEPTION_STACK_OVERFLOW. A guard page outside the TEB's stack fires
+   once: STATUS_GUARD_PAGE_VIOLATION, and the page loses its guard.
+
+   A thread's own Windows stack (thread.c) is committed whole (Linux commits
+   it as it is used): one no-access page, WLX_STACK_GUARD_SIZE of guard
+   pages above it, then stack. No reserve lies below its guard region, so
+   touching it is the overflow at once; msvcrt's _resetstkoflw puts it
+   back. Guard pages are mapped without access: a SEGV_ACCERR fault. */
 
 #define PAGE_NOACCESS  0x01
 #define PAGE_READWRITE 0x04
 #define PAGE_GUARD     0x100
 #define STACK_PAGE     0x1000
+#define STATUS_GUARD_PAGE_VIOLATION 0x80000001
+
+#define TEB_PTR(teb, off) (*(uintptr_t *)((teb) + (off)))
 
 NTSTATUS WINAPI unix_NtProtectVirtualMemory(HANDLE process, void **addr, size_t *size, uint32_t prot, uint32_t *old);
 
@@ -265,16 +277,42 @@ void signal_init_stack_guard(void *teb)
     *(void **)((uint8_t *)teb + TEB_STACK_LIMIT) = low + STACK_PAGE + WLX_STACK_GUARD_SIZE;
 }
 
-/* a fault in the guard pages of this thread's stack: consume them all */
-static int consume_stack_guard(uint8_t *teb, uint64_t addr)
+enum guard_hit { GUARD_NONE, GUARD_FIRED, GUARD_GREW, GUARD_OVERFLOW };
+
+static int is_guard_page(uintptr_t page)
 {
-    uint8_t *zone = *(uint8_t **)(teb + TEB_DEALLOCATION_STACK) + STACK_PAGE;
-    if (addr < (uint64_t)zone || addr >= (uint64_t)zone + WLX_STACK_GUARD_SIZE) return 0;
-    for (size_t off = 0; off < WLX_STACK_GUARD_SIZE; off += STACK_PAGE) virtual_clear_guard(zone + off);
-    /* usable even if the memory lock was busy for virtual_clear_guard */
-    mprotect(zone, WLX_STACK_GUARD_SIZE, PROT_READ | PROT_WRITE);
-    *(void **)(teb + TEB_STACK_LIMIT) = zone;
-    return 1;
+    int vprot = virtual_page_vprot((void *)page);
+    return vprot >= 0 && (vprot & (VPROT_GUARD | VPROT_COMMITTED)) == (VPROT_GUARD | VPROT_COMMITTED);
+}
+
+static void clear_guard_pages(uintptr_t start, uintptr_t end)
+{
+    for (uintptr_t page = start; page < end; page += STACK_PAGE) virtual_clear_guard((void *)page);
+}
+
+/* the page holding addr was touched: what Windows makes of it (above) */
+static enum guard_hit guard_page_hit(uint8_t *teb, uintptr_t addr)
+{
+    uintptr_t page = addr & ~(uintptr_t)(STACK_PAGE - 1), low = page, high = page + STACK_PAGE;
+    uintptr_t bottom = TEB_PTR(teb, TEB_DEALLOCATION_STACK), base = TEB_PTR(teb, TEB_STACK_BASE);
+
+    if (!is_guard_page(page)) return GUARD_NONE;
+    if (page < bottom || page >= base) return virtual_clear_guard((void *)page) ? GUARD_FIRED : GUARD_NONE;
+    /* the guard region around the page; the pages from it up become stack */
+    while (low - STACK_PAGE >= bottom && is_guard_page(low - STACK_PAGE)) low -= STACK_PAGE;
+    while (high < base && is_guard_page(high)) high += STACK_PAGE;
+    size_t moved = (high - page) / STACK_PAGE;
+    if (low >= bottom + (moved + 1) * STACK_PAGE &&
+        !virtual_commit_pages((void *)(low - moved * STACK_PAGE), moved, VPROT_READ | VPROT_WRITE | VPROT_GUARD))
+    {
+        clear_guard_pages(page, high);
+        TEB_PTR(teb, TEB_STACK_LIMIT) = page;
+        TRACE(SEH, "stack grown to %p (guard region %p-%p)\n", (void *)page, (void *)(low - moved * STACK_PAGE), (void *)page);
+        return GUARD_GREW;
+    }
+    clear_guard_pages(low, high);
+    TEB_PTR(teb, TEB_STACK_LIMIT) = low;
+    return GUARD_OVERFLOW;
 }
 
 /* --- building the frame ----------------------------------------------------- */
@@ -303,7 +341,7 @@ static void *find_dispatcher(void)
 #define STACK_SLACK 0x80
 
 static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why) __attribute__((noreturn));
-static __thread int stack_overflow;
+static __thread uint32_t crash_code;  /* an exception that could not be dispatched */
 static __thread int in_fault_handler;   /* a fault inside the handler itself is a wlx bug */
 
 /* The fast way out: no rt_sigreturn. The handler runs with SA_NODEFER and
@@ -337,27 +375,66 @@ static void __attribute__((noreturn)) leave_to_dispatcher(const ucontext_t *uc, 
     __builtin_unreachable();
 }
 
+/* Room for the dispatch frame below rsp, made as Windows' kernel writes
+   its frame: the pages are probed from the top, so a guard region there
+   grows the stack, and one that cannot grow turns the exception into
+   EXCEPTION_STACK_OVERFLOW (its guard consumed, there is room now). A frame
+   that cannot be written (no stack left, or no writable memory under rsp)
+   ends the process with the exception's code, as Windows ends a process
+   whose exception it cannot deliver. */
+static struct dispatch_frame *frame_room(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb, WIN_EXCEPTION_RECORD *rec)
+{
+    uintptr_t rsp = uc->uc_mcontext.gregs[REG_RSP];
+    uintptr_t frame = (rsp - STACK_SLACK - sizeof(struct dispatch_frame)) & ~(uintptr_t)0x3f;
+    uintptr_t bottom = TEB_PTR(teb, TEB_DEALLOCATION_STACK), base = TEB_PTR(teb, TEB_STACK_BASE);
+    int on_stack = rsp + 0x10000 > bottom && rsp <= base;   /* or just past its end */
+
+    /* inside the committed stack the TEB names: nothing to probe (every
+       fault of a program that is not short of stack takes this way) */
+    if (frame >= TEB_PTR(teb, TEB_STACK_LIMIT) && rsp <= base) return (struct dispatch_frame *)frame;
+    for (uintptr_t page = (rsp - 1) & ~(uintptr_t)(STACK_PAGE - 1); page + STACK_PAGE > frame; page -= STACK_PAGE)
+    {
+        int vprot = on_stack && page < bottom + STACK_PAGE ? 0 : virtual_page_vprot((void *)page);
+        if (vprot < 0) continue;   /* not Windows memory: as it is */
+        if ((vprot & VPROT_GUARD) && guard_page_hit(teb, page) == GUARD_OVERFLOW)
+        {
+            rec->ExceptionCode = EXC_STACK_OVERFLOW;
+            rec->NumberParameters = 2;
+            rec->ExceptionInformation[0] = 1;
+            rec->ExceptionInformation[1] = page;
+            vprot = VPROT_COMMITTED | VPROT_WRITE;
+        }
+        else if (vprot & VPROT_GUARD) vprot = virtual_page_vprot((void *)page);
+        if ((vprot & (VPROT_COMMITTED | VPROT_WRITE | VPROT_GUARD)) != (VPROT_COMMITTED | VPROT_WRITE))
+        {
+            crash_code = on_stack ? EXC_STACK_OVERFLOW : rec->ExceptionCode;
+            wlx_crash(sig, si, uc, on_stack ? "no room left on the stack to dispatch it"
+                                            : "the stack pointer is on no writable memory");
+        }
+    }
+    return (struct dispatch_frame *)frame;
+}
+
 static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb)
 {
-    uint64_t rsp = uc->uc_mcontext.gregs[REG_RSP];
-    uint64_t low = *(uint64_t *)(teb + TEB_DEALLOCATION_STACK);
-    uint64_t frame_addr = (rsp - STACK_SLACK - sizeof(struct dispatch_frame)) & ~0x3fUL;
+    WIN_EXCEPTION_RECORD rec = { 0 };
     if (!find_dispatcher()) wlx_crash(sig, si, uc, "ntdll has no KiUserExceptionDispatcher");
-    /* rsp at the bottom of the thread's stack or just past it (a fiber's
-       stack is elsewhere and not checked): no room to dispatch. Windows
-       would raise STATUS_STACK_OVERFLOW from its guard page first. */
-    if (rsp <= *(uint64_t *)(teb + TEB_STACK_BASE) && rsp + 0x10000 > low && frame_addr < low + 0x1000)
+    classify(sig, si, uc, &rec);
+    if (sig == SIGSEGV && si->si_code == SEGV_ACCERR)
     {
-        stack_overflow = 1;
-        wlx_crash(sig, si, uc, "no room left on the Windows stack to dispatch it");
+        switch (guard_page_hit(teb, (uintptr_t)si->si_addr))
+        {
+        case GUARD_NONE: break;
+        case GUARD_GREW:   /* the access runs again on the grown stack */
+            in_fault_handler = 0;
+            return;
+        case GUARD_FIRED: rec.ExceptionCode = STATUS_GUARD_PAGE_VIOLATION; break;
+        case GUARD_OVERFLOW: rec.ExceptionCode = EXC_STACK_OVERFLOW; break;   /* the parameters stay: access, address */
+        }
     }
 
-    /* first: the frame itself may lie on the guard pages */
-    int overflow = sig == SIGSEGV && si->si_code == SEGV_ACCERR && consume_stack_guard(teb, (uint64_t)si->si_addr);
-    struct dispatch_frame *f = (struct dispatch_frame *)frame_addr;
-    memset(&f->record, 0, sizeof(f->record));
-    classify(sig, si, uc, &f->record);
-    if (overflow) f->record.ExceptionCode = EXC_STACK_OVERFLOW;   /* the parameters stay: access, address */
+    struct dispatch_frame *f = frame_room(sig, si, uc, teb, &rec);
+    f->record = rec;
     context_from_ucontext(&f->context, uc);
     if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
     f->machine_frame[0] = f->context.Rip;
@@ -378,7 +455,7 @@ static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why)
     char where[256], buf[1024];
     uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
     classify(sig, si, uc, &rec);
-    if (stack_overflow) rec.ExceptionCode = EXC_STACK_OVERFLOW;
+    if (crash_code) rec.ExceptionCode = crash_code;
     virtual_describe_address((void *)rip, where, sizeof(where));
     int n = snprintf(buf, sizeof(buf), "wlx: unhandled exception 0x%08x (%s) at %s", rec.ExceptionCode,
                      exception_name(rec.ExceptionCode), where);
@@ -389,8 +466,8 @@ static void wlx_crash(int sig, siginfo_t *si, ucontext_t *uc, const char *why)
     if (why) n += snprintf(buf + n, sizeof(buf) - n, ": %s", why);
     n += snprintf(buf + n, sizeof(buf) - n, "\n");
     write(2, buf, n);
-    /* a Windows program's overflow: GetExitCodeProcess gets the whole code */
-    if (stack_overflow) process_exit(rec.ExceptionCode);
+    /* a Windows program's exception: GetExitCodeProcess gets the whole code */
+    if (crash_code) process_exit(rec.ExceptionCode);
     _exit(rec.ExceptionCode & 0xff);
 }
 

@@ -746,12 +746,18 @@ void virtual_describe_address(const void *addr, char *buf, size_t size)
                   (unsigned long)((uintptr_t)addr - v->base));
 }
 
+/* --- the fault path (signal.c: guard pages, stack growth) ------------------
+   A fault in Windows code never comes while its thread holds virtual_lock
+   (a fault in wlx's own Unix code is reported before any of these runs), so
+   they may wait for the lock: a trylock would misreport a guard page as an
+   access violation whenever another thread is allocating. */
+
 /* A fault on a PAGE_GUARD page: drop the guard (one shot, as Windows) and
-   say so. Called from the fault handler: a trylock, never a wait. */
+   say so. */
 int virtual_clear_guard(const void *addr)
 {
     int cleared = 0;
-    if (pthread_mutex_trylock(&virtual_lock)) return 0;
+    pthread_mutex_lock(&virtual_lock);
     struct view *v = view_find((uintptr_t)addr);
     if (v)
     {
@@ -765,4 +771,31 @@ int virtual_clear_guard(const void *addr)
     }
     pthread_mutex_unlock(&virtual_lock);
     return cleared;
+}
+
+/* the VPROT_* of the page holding addr; -1 when no view holds it */
+int virtual_page_vprot(const void *addr)
+{
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find((uintptr_t)addr);
+    int vprot = v ? v->prot[((uintptr_t)addr - v->base) / PAGE_SIZE] : -1;
+    pthread_mutex_unlock(&virtual_lock);
+    return vprot;
+}
+
+/* commits count pages from the page holding addr, all in one private view,
+   with the VPROT_* vprot (a stack's guard region moving down); -errno */
+int virtual_commit_pages(const void *addr, size_t count, unsigned vprot)
+{
+    uintptr_t start = (uintptr_t)addr & ~(PAGE_SIZE - 1);
+    int ret = -EFAULT;
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = view_find(start);
+    if (v && v->type == MEM_PRIVATE && count <= (v->base + v->size - start) / PAGE_SIZE)
+    {
+        memset(v->prot + (start - v->base) / PAGE_SIZE, vprot | VPROT_COMMITTED, count);
+        ret = apply_prot(v, start, count * PAGE_SIZE);
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return ret;
 }
