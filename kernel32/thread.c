@@ -48,6 +48,21 @@ DWORD WINAPI GetThreadId(HANDLE thread)
     return set_ntstatus(__wlx_thread_exit_code(thread, NULL, &tid)) ? tid : 0;
 }
 
+/* the id of the process a thread belongs to (ThreadBasicInformation; the
+   SDK's winternl.h does not declare its structure) */
+DWORD WINAPI GetProcessIdOfThread(HANDLE thread)
+{
+    struct {
+        NTSTATUS ExitStatus;
+        void *TebBaseAddress;
+        CLIENT_ID ClientId;
+        ULONG_PTR AffinityMask;
+        LONG Priority, BasePriority;
+    } info;
+    NTSTATUS status = NtQueryInformationThread(thread, ThreadBasicInformation, &info, sizeof(info), NULL);
+    return set_ntstatus(status) ? (DWORD)(ULONG_PTR)info.ClientId.UniqueProcess : 0;
+}
+
 DWORD WINAPI ResumeThread(HANDLE thread)
 {
     ULONG prev;

@@ -4,9 +4,9 @@
  * section holding the lists and their cursors, so its handle is closed with
  * CloseHandle and can be shared like any section.
  *
- * What is listed: the processes wlx can name without asking every process of
- * the machine (the idle process, this process and its parent when the
- * parent is a process of the prefix), this process's threads, and this
+ * What is listed: the idle process and every process of the prefix (the
+ * server's list), the threads of every process of the
+ * prefix (each process lists its own, ntdll/unix/xthread.c), and this
  * process's modules (another process's modules: ERROR_ACCESS_DENIED).
  *
  * Sections: the snapshot · building it · walking it.
@@ -16,7 +16,11 @@
 #include "wlx/toolhelp.h"
 
 NTSTATUS NTAPI __wlx_process_facts(DWORD id, struct wlx_process_facts *facts);
-NTSTATUS NTAPI __wlx_thread_ids(DWORD *ids, DWORD max, DWORD *count);
+/* both fill an array (DWORD ids; struct wlx_thread_entry) and say how many
+   items there are */
+typedef NTSTATUS (NTAPI *list_func)(void *items, DWORD max, DWORD *count);
+NTSTATUS NTAPI __wlx_process_ids(void *ids, DWORD max, DWORD *count);
+NTSTATUS NTAPI __wlx_system_threads(void *threads, DWORD max, DWORD *count);
 NTSTATUS NTAPI LdrLockLoaderLock(ULONG, ULONG *, ULONG_PTR *);
 NTSTATUS NTAPI LdrUnlockLoaderLock(ULONG, ULONG_PTR);
 
@@ -73,31 +77,73 @@ static BOOL add_process(struct lists *l, const struct wlx_process_facts *f, cons
     return TRUE;
 }
 
-static BOOL list_processes(struct lists *l)
+/* what `get` lists, in a heap block (NULL without memory); *count items */
+static void *fetch_list(list_func get, DWORD item_size, DWORD *count)
 {
-    struct wlx_process_facts idle = { 0 }, self, parent;
+    DWORD max = 256;
+    void *items = NULL;
 
-    if (!add_process(l, &idle, L"[System Process]")) return FALSE;
-    if (__wlx_process_facts(GetCurrentProcessId(), &self)) return TRUE;
-    if (!add_process(l, &self, NULL)) return FALSE;
-    if (self.parent_id && !__wlx_process_facts(self.parent_id, &parent)) return add_process(l, &parent, NULL);
-    return TRUE;
+    for (;;)    /* processes and threads come and go between two tries: grow until they fit */
+    {
+        if (items) HeapFree(PROCESS_HEAP(), 0, items);
+        if (!(items = HeapAlloc(PROCESS_HEAP(), 0, max * item_size))) return NULL;
+        if (get(items, max, count)) *count = 0;
+        if (*count <= max) return items;
+        max = *count + 64;
+    }
 }
 
+/* how many of `threads` belong to process pid */
+static DWORD count_threads(const struct wlx_thread_entry *threads, DWORD n, DWORD pid)
+{
+    DWORD count = 0;
+    for (DWORD i = 0; i < n; i++) count += threads[i].process_id == pid;
+    return count;
+}
+
+/* the idle process, then every live process of the prefix (one that ends
+   meanwhile is left out), each with its count of Windows threads (wlx's
+   own Unix threads are not counted) */
+static BOOL list_processes(struct lists *l)
+{
+    struct wlx_process_facts idle = { 0 }, facts;
+    struct wlx_thread_entry *threads;
+    DWORD count, nthreads = 0, *ids;
+    BOOL ok = TRUE;
+
+    if (!add_process(l, &idle, L"[System Process]")) return FALSE;
+    if (!(ids = fetch_list(__wlx_process_ids, sizeof(*ids), &count))) return FALSE;
+    threads = fetch_list(__wlx_system_threads, sizeof(*threads), &nthreads);
+    for (DWORD i = 0; i < count && ok; i++)
+    {
+        if (__wlx_process_facts(ids[i], &facts)) continue;
+        if (threads) facts.threads = count_threads(threads, nthreads, ids[i]);
+        ok = add_process(l, &facts, NULL);
+    }
+    if (threads) HeapFree(PROCESS_HEAP(), 0, threads);
+    HeapFree(PROCESS_HEAP(), 0, ids);
+    return ok;
+}
+
+/* the threads of every process (each asked by ntdll), whatever the
+   snapshot's process id, as Windows lists them */
 static BOOL list_threads(struct lists *l)
 {
-    DWORD ids[256], count = 0;
+    struct wlx_thread_entry *threads;
+    DWORD count;
+    BOOL ok = TRUE;
 
-    __wlx_thread_ids(ids, ARRAYSIZE(ids), &count);
-    for (DWORD i = 0; i < count && i < ARRAYSIZE(ids); i++)
+    if (!(threads = fetch_list(__wlx_system_threads, sizeof(*threads), &count))) return FALSE;
+    for (DWORD i = 0; i < count && ok; i++)
     {
         THREADENTRY32 *e = add_entry(l, LIST_THREAD);
-        if (!e) return FALSE;
-        e->th32ThreadID = ids[i];
-        e->th32OwnerProcessID = GetCurrentProcessId();
-        e->tpBasePri = 8;
+        if (!(ok = e != NULL)) break;
+        e->th32ThreadID = threads[i].thread_id;
+        e->th32OwnerProcessID = threads[i].process_id;
+        e->tpBasePri = 8;                                /* THREAD_PRIORITY_NORMAL in a normal class */
     }
-    return TRUE;
+    HeapFree(PROCESS_HEAP(), 0, threads);
+    return ok;
 }
 
 static void copy_ustr(WCHAR *dst, const UNICODE_STRING *src, DWORD max)

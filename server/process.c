@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include "wlx/fdpass.h"
+#include "wlx/toolhelp.h"
 #include "wlxserver.h"
 #include "kobject.h"
 
@@ -24,6 +25,7 @@
  * processes are kept (oldest dropped first, its id then reusable). */
 #define MAX_ENDED_PROCESSES 256
 
+static struct list live_processes = { &live_processes, &live_processes };
 static struct list ended_processes = { &ended_processes, &ended_processes };
 static unsigned int ended_count;
 
@@ -62,6 +64,31 @@ struct process *get_process(uint32_t id)
     return obj && obj->ops == &process_ops ? (struct process *)obj : NULL;
 }
 
+/* the live process whose Linux pid this is */
+struct process *find_live_process(int32_t unix_pid)
+{
+    for (struct list *e = live_processes.next; e != &live_processes; e = e->next)
+    {
+        struct process *p = LIST_ENTRY(e, struct process, zombie_entry);
+        if (p->unix_pid == unix_pid) return p;
+    }
+    return NULL;
+}
+
+/* the live processes as struct wlx_process_entry: how many there are, the
+   first `max` written */
+size_t list_live_processes(void *entries, size_t max)
+{
+    struct wlx_process_entry *out = entries;
+    size_t n = 0;
+    for (struct list *e = live_processes.next; e != &live_processes; e = e->next, n++)
+    {
+        struct process *p = LIST_ENTRY(e, struct process, zombie_entry);
+        if (n < max) out[n] = (struct wlx_process_entry){ p->id, p->parent_id, p->unix_pid, 0 };
+    }
+    return n;
+}
+
 static struct process *create_process(int32_t unix_pid, uint32_t parent_id)
 {
     struct process *p = alloc_object(&process_ops, sizeof(*p));
@@ -77,6 +104,7 @@ static struct process *create_process(int32_t unix_pid, uint32_t parent_id)
         release_object(p);
         return NULL;
     }
+    list_add_tail(&live_processes, &p->zombie_entry);
     return p;   /* its reference belongs to the id table */
 }
 
@@ -98,6 +126,7 @@ void process_end(struct process *process, uint32_t exit_code)
     close_service(process);   /* requests waiting there: their requesters see EOF */
     while (!list_empty(&process->threads))
         thread_end(LIST_ENTRY(process->threads.next, struct thread, entry));
+    list_remove(&process->zombie_entry);
     list_add_tail(&ended_processes, &process->zombie_entry);
     job_process_ended(process);   /* its jobs count it out and tell their ports */
     if (++ended_count > MAX_ENDED_PROCESSES) forget_oldest_ended();
@@ -171,6 +200,20 @@ WLX_HANDLER(terminate_process)
     return STATUS_SUCCESS;
 }
 
+/* A request only `target` can answer (its handle table, its threads), with
+   the caller's socket (the request's fd) on which it answers: handed to its
+   service socket without waiting. */
+NTSTATUS process_forward(struct request_ctx *ctx, struct process *target, const void *req, size_t size)
+{
+    if (!ctx->process) return STATUS_INVALID_DEVICE_STATE;
+    if (ctx->request_fd < 0) return STATUS_INVALID_PARAMETER;
+    if (!target) return STATUS_INVALID_CID;
+    if (!target->alive || target->service_fd < 0) return STATUS_PROCESS_IS_TERMINATING;
+    int err = wlx_send_fd_message(target->service_fd, req, size, ctx->request_fd, MSG_DONTWAIT);
+    if (err == -EAGAIN) return STATUS_NO_MEMORY;   /* hundreds waiting: the target does not read */
+    return err ? STATUS_PROCESS_IS_TERMINATING : STATUS_SUCCESS;
+}
+
 /* DuplicateHandle out of another process: handed over to the source, which
  * answers the caller on the socket that came with the request. A source
  * that ended has no handle table any more: STATUS_PROCESS_IS_TERMINATING,
@@ -180,11 +223,5 @@ WLX_HANDLER(dup_from_process)
     struct process *source = get_process(req->source);
 
     (void)reply;
-    if (!ctx->process) return STATUS_INVALID_DEVICE_STATE;
-    if (ctx->request_fd < 0) return STATUS_INVALID_PARAMETER;
-    if (!source) return STATUS_INVALID_CID;
-    if (!source->alive || source->service_fd < 0) return STATUS_PROCESS_IS_TERMINATING;
-    int err = wlx_send_fd_message(source->service_fd, req, sizeof(*req), ctx->request_fd, MSG_DONTWAIT);
-    if (err == -EAGAIN) return STATUS_NO_MEMORY;   /* hundreds waiting: the source does not read */
-    return err ? STATUS_PROCESS_IS_TERMINATING : STATUS_SUCCESS;
+    return process_forward(ctx, source, req, sizeof(*req));
 }

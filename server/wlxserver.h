@@ -77,7 +77,7 @@ struct process {
     uint32_t exit_code;
     struct list threads;                       /* live threads */
     struct client *client;                     /* NULL once it ended */
-    struct list zombie_entry;                  /* in the list of ended processes */
+    struct list zombie_entry;                  /* in the list of live, then of ended, processes */
     int service_fd;                            /* our end of its service socket, -1 once ended */
 };
 
@@ -91,6 +91,8 @@ struct thread {
 
 extern const struct object_ops process_ops;
 struct process *get_process(uint32_t id);     /* NULL if not a process id */
+struct process *find_live_process(int32_t unix_pid);   /* NULL if none */
+size_t list_live_processes(void *entries, size_t max);  /* struct wlx_process_entry; how many there are */
 void process_end(struct process *process, uint32_t exit_code);
 struct thread *create_thread(struct process *process, int32_t unix_tid);
 struct thread *get_process_thread(struct process *process, uint32_t id);
@@ -122,6 +124,9 @@ struct request_ctx {
 };
 
 #include "server_request_table.h"   /* generated: WLX_HANDLER prototypes */
+
+/* process.c: hands a request with the caller's socket to target's service socket */
+NTSTATUS process_forward(struct request_ctx *ctx, struct process *target, const void *req, size_t size);
 
 /* Runs one complete request; writes the whole reply (header included) into
  * reply, which holds WLX_MAX_MESSAGE_SIZE bytes, and returns its size. */

@@ -7,6 +7,8 @@
 
 #include "private.h"
 #include "wlx/procstart.h"
+#include "wlx/protocol.h"
+#include "wlx/toolhelp.h"
 
 /* what a parent sent (process.c); fd -1 when started from a shell */
 struct process_startup {
@@ -24,7 +26,13 @@ void process_wait_resume(void);                /* CREATE_SUSPENDED: before the e
 extern const struct object_ops process_ops;
 NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret);
 NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code);
-NTSTATUS procobj_resume_thread(HANDLE h, uint32_t *prev);
-NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid);
+NTSTATUS procobj_suspend_thread(HANDLE h, uint32_t *prev, int suspend);   /* NtSuspendThread/NtResumeThread */
+NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid, uint32_t *pid);
+NTSTATUS procobj_open_thread(uint32_t tid, ACCESS_MASK access, unsigned attributes, HANDLE *handle);
+
+/* threads of other processes (xthread.c) */
+#define STATUS_THREAD_IS_TERMINATING ((NTSTATUS)0xC000004B)
+NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread_answer *answer);
+void xthread_serve(const struct wlx_thread_service_request *req, int reply);
 
 #endif

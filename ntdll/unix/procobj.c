@@ -1,10 +1,13 @@
 /*
  * ntdll/unix/procobj.c — other processes: creating one (a new wlx, spawned),
  * the process object behind a process handle (waitable through a pidfd),
- * the object behind the handle of its main thread, exit codes, opening a
- * process by id, terminating one, and reaping our Linux children.
+ * the object behind a handle to one of its threads (OpenThread, the main
+ * thread's handle; what it asks the process itself is xthread.c's), exit
+ * codes, opening a process by id, terminating one, and reaping our Linux
+ * children.
  *
- * Sections: objects · exit codes · reaping · creation · syscalls.
+ * Sections: objects · exit codes · reaping · children created suspended ·
+ * creation · syscalls.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -53,9 +56,18 @@ struct rthread {                /* a thread of another process (or ours, importe
     struct wlx_object obj;
     struct proc *proc;
     uint32_t tid;               /* its Windows id */
+    int tfd;                    /* pidfd of its Linux thread (PIDFD_THREAD); -1: a main
+                                   thread, which ends with its process; TFD_ENDED */
 };
 
+#define TFD_ENDED (-2)          /* the Linux thread was gone when the object was made */
+
+#ifndef PIDFD_THREAD
+#define PIDFD_THREAD O_EXCL
+#endif
+
 static void abandon_child(int pid);
+static void pending_remove(struct proc *p);
 static struct proc *proc_open_id(uint32_t id);
 
 static void proc_destroy(struct wlx_object *obj)
@@ -68,6 +80,7 @@ static void proc_destroy(struct wlx_object *obj)
     }
     if (p->pidfd >= 0) close(p->pidfd);
     if (p->ctl_fd >= 0) close(p->ctl_fd);
+    pending_remove(p);
     pthread_mutex_destroy(&p->lock);
 }
 
@@ -87,16 +100,11 @@ static int timeout_ms(const LARGE_INTEGER *timeout)
     return ms > 0x7fffffff ? 0x7fffffff : (int)ms;
 }
 
+static int pidfd_ended(int fd, int ms);
+
 static int proc_ended(struct proc *p, int ms)
 {
-    struct pollfd pfd = { .fd = p->pidfd, .events = POLLIN };
-    if (p->pidfd < 0) return 1;
-    for (;;)
-    {
-        int r = poll(&pfd, 1, ms);
-        if (r >= 0) return r > 0;
-        if (errno != EINTR) return 1;
-    }
+    return p->pidfd < 0 || pidfd_ended(p->pidfd, ms);
 }
 
 static void proc_reap(struct proc *p)
@@ -122,14 +130,32 @@ const struct object_ops process_ops = { "Process", proc_destroy, proc_wait, NULL
 
 static void rthread_destroy(struct wlx_object *obj)
 {
-    object_release(&((struct rthread *)obj)->proc->obj);
+    struct rthread *t = (struct rthread *)obj;
+    if (t->tfd >= 0) close(t->tfd);
+    object_release(&t->proc->obj);
 }
 
-/* the main thread of another process: ends with it (close enough until
-   threads of other processes are the server's) */
+static int pidfd_ended(int fd, int ms)
+{
+    struct pollfd pfd = { .fd = fd, .events = POLLIN };
+    for (;;)
+    {
+        int r = poll(&pfd, 1, ms);
+        if (r >= 0) return r > 0;
+        if (errno != EINTR) return 1;
+    }
+}
+
+/* signaled when the thread ends: its Linux thread's pidfd, or for a main
+   thread (whose Linux thread stays until the process ends) the process */
 static NTSTATUS rthread_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
 {
-    return proc_wait(&((struct rthread *)obj)->proc->obj, timeout);
+    struct rthread *t = (struct rthread *)obj;
+    if (t->tfd == TFD_ENDED) return STATUS_WAIT_0;
+    if (t->tfd < 0) return proc_wait(&t->proc->obj, timeout);
+    int ms = timeout_ms(timeout);
+    while (!pidfd_ended(t->tfd, ms)) if (ms >= 0) return STATUS_TIMEOUT;
+    return STATUS_WAIT_0;
 }
 
 static NTSTATUS rthread_export(struct wlx_object *obj, struct object_export *ex, int *fd);
@@ -148,6 +174,20 @@ static struct proc *proc_new(int unix_pid, uint32_t id, uint32_t parent_id, int 
     p->ctl_fd = -1;
     p->pidfd = unix_pid > 0 ? syscall(SYS_pidfd_open, unix_pid, 0) : -1;
     return p;
+}
+
+/* a thread object for thread tid of p (takes p's reference); a thread
+   other than the main one is watched through its Linux thread (tid / 8,
+   ARCHITECTURE.md "The server and ids") */
+static struct rthread *rthread_new(struct proc *p, uint32_t tid)
+{
+    struct rthread *t = object_new(&rthread_ops, sizeof(*t));
+    if (!t) return NULL;
+    t->proc = p;
+    t->tid = tid;
+    t->tfd = tid % 8 == 4 ? syscall(SYS_pidfd_open, tid / 8, PIDFD_THREAD) : -1;
+    if (t->tfd < 0 && tid % 8 == 4 && errno == ESRCH) t->tfd = TFD_ENDED;
+    return t;
 }
 
 /* --- exit codes ------------------------------------------------------------------
@@ -215,6 +255,58 @@ static void abandon_child(int pid)
     }
     /* it may have ended before the slot was filled */
     sigchld_handler(SIGCHLD);
+}
+
+/* --- children created suspended ------------------------------------------------------
+   Until its main thread is resumed, a child waits for one byte on its
+   start-up socket (ctl_fd). The children still waiting are listed (no
+   reference: proc_destroy takes a child off) so that OpenThread of such a
+   main thread finds the child's object. */
+
+#define MAX_PENDING 64
+static struct proc *pending[MAX_PENDING];
+static pthread_mutex_t pending_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void pending_add(struct proc *p)
+{
+    pthread_mutex_lock(&pending_lock);
+    for (int i = 0; i < MAX_PENDING; i++) if (!pending[i]) { pending[i] = p; break; }
+    pthread_mutex_unlock(&pending_lock);
+}
+
+static void pending_remove(struct proc *p)
+{
+    pthread_mutex_lock(&pending_lock);
+    for (int i = 0; i < MAX_PENDING; i++) if (pending[i] == p) pending[i] = NULL;
+    pthread_mutex_unlock(&pending_lock);
+}
+
+/* the waiting child of this id whose main thread is tid (a reference) */
+static struct proc *pending_find(uint32_t id, uint32_t tid)
+{
+    struct proc *found = NULL;
+    pthread_mutex_lock(&pending_lock);
+    for (int i = 0; i < MAX_PENDING && !found; i++)
+        if (pending[i] && pending[i]->id == id && pending[i]->main_tid == tid)
+        {
+            /* a reference, unless its last one is going (proc_destroy) */
+            int refs = __atomic_load_n(&pending[i]->obj.refcount, __ATOMIC_ACQUIRE);
+            while (refs > 0 && !__atomic_compare_exchange_n(&pending[i]->obj.refcount, &refs, refs + 1, 0,
+                                                            __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {}
+            if (refs > 0) found = pending[i];
+        }
+    pthread_mutex_unlock(&pending_lock);
+    return found;
+}
+
+/* the child may run its entry point (p->lock held) */
+static NTSTATUS start_child(struct proc *p)
+{
+    NTSTATUS status = write(p->ctl_fd, "", 1) == 1 ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+    close(p->ctl_fd);
+    p->ctl_fd = -1;
+    pending_remove(p);
+    return status;
 }
 
 /* --- creation ------------------------------------------------------------------------ */
@@ -394,15 +486,14 @@ NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
         return failed_start(pid);
     }
     struct proc *p = proc_new(pid, ids[0], wlx_process_id, 1);
-    struct rthread *t = object_new(&rthread_ops, sizeof(*t));
-    if (!p || !t) wlx_fatal("out of memory creating a process");
+    struct rthread *t = p ? rthread_new(p, ids[1]) : NULL;
+    if (!t) wlx_fatal("out of memory creating a process");
     p->main_tid = ids[1];
     p->suspend_count = (cp->flags & CREATE_SUSPENDED) ? 1 : 0;
     p->ctl_fd = sv[0];
     if (!p->suspend_count) { close(sv[0]); p->ctl_fd = -1; }
     p->obj.refcount = 2;    /* the process handle's and the thread object's */
-    t->proc = p;
-    t->tid = ids[1];
+    if (p->suspend_count) pending_add(p);
     cp->process = handle_alloc(&p->obj, PROCESS_ALL_ACCESS, 0);
     cp->thread = handle_alloc(&t->obj, THREAD_ALL_ACCESS, 0);
     cp->process_id = ids[0];
@@ -454,7 +545,7 @@ static struct wlx_object *proc_import(const struct object_export *ex, int fd)
 }
 
 /* EXPORT_THREAD: data[0] the process id, data[1] the thread id. The
-   importer's thread object ends with the process (rthread_wait). */
+   importer's thread object watches the thread itself (rthread_wait). */
 void procobj_export_thread(uint32_t pid, uint32_t tid, struct object_export *ex)
 {
     memset(ex, 0, sizeof(*ex));
@@ -476,15 +567,9 @@ static struct wlx_object *thread_import(const struct object_export *ex, int fd)
     if (fd >= 0) close(fd);
     struct proc *p = (uint32_t)ex->data[0] == wlx_process_id ? (struct proc *)procobj_self()
                                                               : proc_open_id((uint32_t)ex->data[0]);
-    struct rthread *t = p ? object_new(&rthread_ops, sizeof(*t)) : NULL;
-    if (!t)
-    {
-        if (p) object_release(&p->obj);
-        return NULL;
-    }
-    t->proc = p;
-    t->tid = (uint32_t)ex->data[1];
-    return &t->obj;
+    struct rthread *t = p ? rthread_new(p, (uint32_t)ex->data[1]) : NULL;
+    if (!t && p) object_release(&p->obj);
+    return t ? &t->obj : NULL;
 }
 
 static void __attribute__((constructor)) register_proc_import(void)
@@ -551,34 +636,89 @@ NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code)
     return status;
 }
 
-/* NtResumeThread on the main thread of a child created suspended */
-NTSTATUS procobj_resume_thread(HANDLE h, uint32_t *prev)
+/* NtSuspendThread / NtResumeThread on another process's thread. The main
+   thread of a child created suspended has not started: its count is ours
+   until it reaches zero, when the child is told to start. Any other thread
+   is suspended or resumed by its own process (xthread.c). */
+NTSTATUS procobj_suspend_thread(HANDLE h, uint32_t *prev, int suspend)
 {
     struct rthread *t;
+    struct wlx_thread_answer a;
     NTSTATUS status = handle_get(h, &rthread_ops, (struct wlx_object **)&t);
     if (status) return status;
     struct proc *p = t->proc;
+    int local = 0;
     pthread_mutex_lock(&p->lock);
-    if (prev) *prev = p->suspend_count;
-    if (p->suspend_count > 0 && !--p->suspend_count && p->ctl_fd >= 0)
+    if (p->ctl_fd >= 0 && t->tid == p->main_tid)
     {
-        if (write(p->ctl_fd, "", 1) != 1) status = STATUS_UNSUCCESSFUL;
-        close(p->ctl_fd);
-        p->ctl_fd = -1;
+        local = 1;
+        if (prev) *prev = p->suspend_count;
+        if (suspend) p->suspend_count++;
+        else if (!--p->suspend_count) status = start_child(p);
     }
     pthread_mutex_unlock(&p->lock);
+    if (!local)
+    {
+        status = xthread_call(p->id, t->tid, suspend ? WLX_THREAD_SUSPEND : WLX_THREAD_RESUME, &a);
+        /* resuming a thread that ended (or whose process did) changes nothing */
+        if (!suspend && (status == STATUS_THREAD_IS_TERMINATING || status == STATUS_PROCESS_IS_TERMINATING))
+            a.value = 0, status = STATUS_SUCCESS;
+        if (!status && prev) *prev = a.value;
+    }
     object_release(&t->obj);
     return status;
 }
 
-/* GetExitCodeThread / GetThreadId on the main thread of another process */
-NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid)
+/* GetExitCodeThread / GetThreadId / GetProcessIdOfThread on another
+   process's thread: the exit code from the process while it runs, else
+   the process's (Windows ends every thread of an ending process with its
+   code) */
+NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid, uint32_t *pid)
 {
     struct rthread *t;
+    struct wlx_thread_answer a;
     NTSTATUS status = handle_get(h, &rthread_ops, (struct wlx_object **)&t);
     if (status) return status;
-    if (code) *code = proc_exit_code(t->proc);
+    if (code)
+    {
+        if (!proc_ended(t->proc, 0) && !xthread_call(t->proc->id, t->tid, WLX_THREAD_QUERY, &a)) *code = a.value;
+        else *code = proc_exit_code(t->proc);
+    }
     if (tid) *tid = t->tid;
+    if (pid) *pid = t->proc->id;
     object_release(&t->obj);
+    return STATUS_SUCCESS;
+}
+
+/* OpenThread of a thread of another process: the server names its process,
+   which says whether it is one of its Windows threads. The main thread of a
+   child we created suspended shares that child's object, so that resuming
+   it through this handle starts the child. */
+NTSTATUS procobj_open_thread(uint32_t tid, ACCESS_MASK access, unsigned attributes, HANDLE *handle)
+{
+    struct wlx_find_thread_request req = { .thread_id = tid };
+    struct wlx_find_thread_reply reply;
+    struct wlx_thread_answer a;
+    struct proc *p;
+    struct rthread *t;
+
+    if (wlx_server_call(WLX_REQ_FIND_THREAD, &req, sizeof(req), &reply, sizeof(reply), NULL) ||
+        reply.process_id == wlx_process_id)
+        return STATUS_INVALID_CID;
+    if (!(p = pending_find(reply.process_id, tid)))
+    {
+        if (xthread_call(reply.process_id, tid, WLX_THREAD_QUERY, &a)) return STATUS_INVALID_CID;
+        if (!(p = proc_open_id(reply.process_id))) return STATUS_INVALID_CID;
+    }
+    if (!(t = rthread_new(p, tid)))
+    {
+        object_release(&p->obj);
+        return STATUS_NO_MEMORY;
+    }
+    if (!(*handle = handle_alloc(&t->obj, access, attributes)))
+    {
+        object_release(&t->obj);
+        return STATUS_NO_MEMORY;
+    }
     return STATUS_SUCCESS;
 }

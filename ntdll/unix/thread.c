@@ -297,12 +297,55 @@ void thread_list_add(struct wlx_thread *t)
     pthread_mutex_unlock(&thread_list_lock);
 }
 
+/* the exit codes of the threads that ended last, for GetExitCodeThread in
+   another process (xthread.c): two stores under a lock already taken */
+#define ENDED_KEPT 64
+static struct { uint32_t tid, code; } ended[ENDED_KEPT];
+static unsigned int ended_next;
+
 static void thread_list_remove(struct wlx_thread *t)
 {
     pthread_mutex_lock(&thread_list_lock);
     for (size_t i = 0; i < thread_list_count; i++)
         if (thread_list[i] == t) { thread_list[i] = thread_list[--thread_list_count]; break; }
+    ended[ended_next % ENDED_KEPT].tid = t->tid;
+    ended[ended_next++ % ENDED_KEPT].code = (uint32_t)t->exit_code;
     pthread_mutex_unlock(&thread_list_lock);
+}
+
+/* a live thread of this process by Windows id (a reference), or NULL */
+struct wlx_thread *thread_find(uint32_t tid)
+{
+    struct wlx_thread *found = NULL;
+    pthread_mutex_lock(&thread_list_lock);
+    for (size_t i = 0; i < thread_list_count; i++)
+        if (__atomic_load_n(&thread_list[i]->tid, __ATOMIC_ACQUIRE) == tid)
+        {
+            found = thread_list[i];
+            __atomic_add_fetch(&found->obj.refcount, 1, __ATOMIC_RELAXED);
+            break;
+        }
+    pthread_mutex_unlock(&thread_list_lock);
+    return found;
+}
+
+/* the exit code of one of our threads, live (STILL_ACTIVE) or among those
+   that ended last; STATUS_INVALID_CID for an id we do not know */
+NTSTATUS thread_exit_code_of(uint32_t tid, uint32_t *code)
+{
+    struct wlx_thread *t = thread_find(tid);
+    NTSTATUS status = STATUS_INVALID_CID;
+    if (t)
+    {
+        *code = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE) ? (uint32_t)t->exit_code : 0x103;
+        object_release(&t->obj);
+        return STATUS_SUCCESS;
+    }
+    pthread_mutex_lock(&thread_list_lock);
+    for (unsigned int i = 0; i < ENDED_KEPT && status; i++)
+        if (ended[i].tid == tid) { *code = ended[i].code; status = STATUS_SUCCESS; }
+    pthread_mutex_unlock(&thread_list_lock);
+    return status;
 }
 
 /* the Windows ids of the live threads (toolhelp, procmem.c): how many there
@@ -319,20 +362,13 @@ size_t thread_list_ids(uint32_t *ids, size_t max)
 
 NTSTATUS WINAPI unix_NtOpenThread(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr, const CLIENT_ID *id)
 {
-    struct wlx_thread *found = NULL;
+    struct wlx_thread *found;
+    unsigned attributes = attr ? attr->Attributes & OBJ_INHERIT : 0;
     if (!id || !id->UniqueThread) return STATUS_INVALID_CID;
-    pthread_mutex_lock(&thread_list_lock);
-    for (size_t i = 0; i < thread_list_count; i++)
-        if (__atomic_load_n(&thread_list[i]->tid, __ATOMIC_ACQUIRE) == (uint32_t)id->UniqueThread)
-        {
-            found = thread_list[i];
-            __atomic_add_fetch(&found->obj.refcount, 1, __ATOMIC_RELAXED);
-            break;
-        }
-    pthread_mutex_unlock(&thread_list_lock);
-    /* threads of other processes: through the server, later (issue 3) */
-    if (!found) return STATUS_INVALID_CID;
-    *handle = handle_alloc(&found->obj, access, attr ? attr->Attributes & OBJ_INHERIT : 0);
+    /* a thread of another process: procobj.c */
+    if (!(found = thread_find((uint32_t)(uintptr_t)id->UniqueThread)))
+        return procobj_open_thread((uint32_t)(uintptr_t)id->UniqueThread, access, attributes, handle);
+    *handle = handle_alloc(&found->obj, access, attributes);
     if (!*handle) { object_release(&found->obj); return STATUS_NO_MEMORY; }
     return STATUS_SUCCESS;
 }
@@ -438,13 +474,19 @@ NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev)
 {
     struct wlx_thread *t;
     NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
-    if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_resume_thread(handle, prev);  /* a child's */
+    if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_suspend_thread(handle, prev, 0);  /* another process's */
     if (status) return status;
+    status = thread_resume(t, prev);
+    object_release(&t->obj);
+    return status;
+}
+
+NTSTATUS thread_resume(struct wlx_thread *t, uint32_t *prev)
+{
     int old = t->suspend_count;
     if (old > 0 && __atomic_sub_fetch(&t->suspend_count, 1, __ATOMIC_ACQ_REL) == 0)
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
     if (prev) *prev = old;
-    object_release(&t->obj);
     return STATUS_SUCCESS;
 }
 
@@ -521,13 +563,20 @@ NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev)
     struct wlx_thread *t;
     NTSTATUS status;
     if (handle == NtCurrentThread()) { t = current_thread(); __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED); }
-    else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t))) return status;
-    if (__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) { object_release(&t->obj); return ((NTSTATUS)0xC000004B); }
+    else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t)))
+        return status == STATUS_OBJECT_TYPE_MISMATCH ? procobj_suspend_thread(handle, prev, 1) : status;
+    status = thread_suspend(t, prev);
+    object_release(&t->obj);
+    return status;
+}
+
+NTSTATUS thread_suspend(struct wlx_thread *t, uint32_t *prev)
+{
+    if (__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE)) return ((NTSTATUS)0xC000004B);   /* STATUS_THREAD_IS_TERMINATING */
     int old = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
     if (prev) *prev = old;
     /* a thread that has not started yet waits on the count by itself */
     if (!old && t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
-    object_release(&t->obj);
     return STATUS_SUCCESS;
 }
 
@@ -598,15 +647,17 @@ NTSTATUS WINAPI unix_NtYieldExecution(void)
     return STATUS_SUCCESS;
 }
 
-/* exit code of a thread by handle (THREAD_BASIC_INFORMATION comes later) */
-NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint32_t *tid)
+/* exit code, Windows id, process id and TEB (NULL for another process's)
+   of a thread by handle */
+static NTSTATUS thread_facts(HANDLE handle, uint32_t *code, uint32_t *tid, uint32_t *pid, void **teb)
 {
     struct wlx_thread *t;
+    if (teb) *teb = NULL;
     if (handle == NtCurrentThread()) t = current_thread(), __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED);
     else
     {
         NTSTATUS status = handle_get(handle, &thread_ops, (struct wlx_object **)&t);
-        if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_thread_info(handle, code, tid);  /* a child's */
+        if (status == STATUS_OBJECT_TYPE_MISMATCH) return procobj_thread_info(handle, code, tid, pid);  /* another process's */
         if (status) return status;
     }
     if (code) *code = __atomic_load_n(&t->exited, __ATOMIC_ACQUIRE) ? (uint32_t)t->exit_code : 0x103;
@@ -617,6 +668,41 @@ NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint3
             syscall(SYS_futex, &t->tid, FUTEX_WAIT, 0, NULL, NULL, 0);
         *tid = t->tid;
     }
+    if (pid) *pid = wlx_process_id;
+    if (teb) *teb = t->teb;
     object_release(&t->obj);
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint32_t *tid)
+{
+    return thread_facts(handle, code, tid, NULL, NULL);
+}
+
+/* ThreadBasicInformation (GetProcessIdOfThread); other classes are not
+   answered yet */
+NTSTATUS WINAPI unix_NtQueryInformationThread(HANDLE handle, uint32_t class, void *buf, uint32_t len, uint32_t *ret)
+{
+    struct {
+        int32_t exit_status, pad;
+        void *teb;
+        uint64_t pid, tid;           /* CLIENT_ID */
+        uint64_t affinity;
+        int32_t priority, base_priority;
+    } info = { 0 };
+    uint32_t code, tid, pid;
+    long n = wlx_cpu_count();
+
+    if (class != 0 /* ThreadBasicInformation */) return STATUS_NOT_IMPLEMENTED;
+    if (len != sizeof(info)) return STATUS_INFO_LENGTH_MISMATCH;
+    NTSTATUS status = thread_facts(handle, &code, &tid, &pid, &info.teb);
+    if (status) return status;
+    info.exit_status = (int32_t)code;    /* STILL_ACTIVE is STATUS_PENDING */
+    info.pid = pid;
+    info.tid = tid;
+    info.affinity = n >= 64 ? ~0ULL : (1ULL << (n > 0 ? n : 1)) - 1;
+    info.priority = info.base_priority = 8;
+    memcpy(buf, &info, sizeof(info));
+    if (ret) *ret = sizeof(info);
     return STATUS_SUCCESS;
 }

@@ -37,6 +37,10 @@ extern size_t wlx_default_stack_reserve;
 uint32_t thread_id_from_unix(int tid);
 void thread_list_add(struct wlx_thread *t);
 size_t thread_list_ids(uint32_t *ids, size_t max);   /* Windows ids of the live threads */
+struct wlx_thread *thread_find(uint32_t tid);         /* a live thread by Windows id (a reference) */
+NTSTATUS thread_exit_code_of(uint32_t tid, uint32_t *code);   /* live or recently ended */
+NTSTATUS thread_suspend(struct wlx_thread *t, uint32_t *prev);
+NTSTATUS thread_resume(struct wlx_thread *t, uint32_t *prev);
 void thread_init_suspend_signal(void);
 void *signal_ntdll_export(const char *name);   /* an export of ntdll (signal.c) */
 struct ucontext_t;

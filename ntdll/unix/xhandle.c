@@ -228,7 +228,7 @@ static ssize_t receive_message(int sock, void *msg, size_t size, int *fd)
 }
 
 /* waits for a message on sock (ms at most); 1 ready, 0 timeout */
-static int wait_readable(int sock, int ms)
+int xhandle_wait_readable(int sock, int ms)
 {
     struct pollfd p = { sock, POLLIN, 0 };
     int r;
@@ -264,7 +264,7 @@ static NTSTATUS dup_from_process(uint32_t source, HANDLE src, uint32_t target, H
     close(sv[1]);
     if (!status)
     {
-        ssize_t n = wait_readable(sv[0], ANSWER_TIMEOUT_MS) ? receive_message(sv[0], &a, sizeof(a), &fd) : -2;
+        ssize_t n = xhandle_wait_readable(sv[0], ANSWER_TIMEOUT_MS) ? receive_message(sv[0], &a, sizeof(a), &fd) : -2;
         if (n == -2) status = STATUS_IO_TIMEOUT;
         else if (n != sizeof(a)) status = STATUS_PROCESS_IS_TERMINATING;   /* it ended before answering */
         else if (!(status = a.status) && dst) status = use_answer(&a, fd, source, target, dst);
@@ -314,28 +314,39 @@ static NTSTATUS serve_dup(const struct wlx_dup_from_process_request *req, struct
 }
 
 /* one request from the service socket; the answer goes to the socket that
-   came with it */
+   came with it. The server forwards two requests, told apart by their
+   sizes: dup_from_process (here) and thread_service (xthread.c). */
 void xhandle_serve(int sock)
 {
-    struct wlx_dup_from_process_request req;
+    union {
+        struct wlx_dup_from_process_request dup;
+        struct wlx_thread_service_request thread;
+    } msg;
+    struct wlx_dup_from_process_request *req = &msg.dup;
     struct dup_answer a = { 0 };
     struct wlx_object *keep = NULL;
     int reply, fd = -1;
-    ssize_t n = receive_message(sock, &req, sizeof(req), &reply);
+    ssize_t n = receive_message(sock, &msg, sizeof(msg), &reply);
     if (n == 0) service_closed = 1;   /* the server is gone: its death watch ends us */
-    if (n != sizeof(req) || reply < 0)
+    _Static_assert(sizeof(msg.thread) != sizeof(msg.dup), "service requests are told apart by size");
+    if (n == sizeof(msg.thread) && reply >= 0)
+    {
+        xthread_serve(&msg.thread, reply);
+        return;
+    }
+    if (n != sizeof(msg.dup) || reply < 0)
     {
         if (reply >= 0) close(reply);
         return;
     }
-    a.status = serve_dup(&req, &a, &keep, &fd);
+    a.status = serve_dup(req, &a, &keep, &fd);
     int sent = !wlx_send_fd_message(reply, &a, sizeof(a), fd, 0);
     if (fd >= 0) close(fd);
     if (keep)
     {
         char ack;
         /* the caller acknowledges once it holds its own reference */
-        if (sent && wait_readable(reply, ANSWER_TIMEOUT_MS)) (void)!recv(reply, &ack, 1, MSG_DONTWAIT);
+        if (sent && xhandle_wait_readable(reply, ANSWER_TIMEOUT_MS)) (void)!recv(reply, &ack, 1, MSG_DONTWAIT);
         object_release(keep);
     }
     close(reply);

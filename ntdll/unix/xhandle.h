@@ -44,6 +44,7 @@ HANDLE xhandle_std_handle(int i);       /* child: std handle i (0 in, 1 out, 2 e
 /* the service thread (ctrlc.c): requests the server hands over */
 int xhandle_service_fd(void);           /* what to watch, -1 for nothing */
 void xhandle_serve(int sock);           /* one request is waiting on sock */
+int xhandle_wait_readable(int sock, int ms);   /* 1: a message is waiting, 0: none came within ms */
 
 /* job.c: CREATE_BREAKAWAY_FROM_JOB in dwCreationFlags */
 NTSTATUS job_check_breakaway(uint32_t creation_flags);   /* parent, before spawning */

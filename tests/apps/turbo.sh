@@ -3,7 +3,8 @@
 # Rust: npm's turbo-windows-64) under wlx against its Linux build
 # (turbo-linux-64) in a generated npm monorepo of three packages: --version,
 # `ls` (text and JSON), `run build --dry=json` (the same tasks, hashes and
-# dependencies), `prune` (the same pruned tree), `query`. Running the tasks
+# dependencies), `prune` (the same pruned tree), `query`; then its daemon
+# starts, answers `daemon status` and stops (under wlx only). Running the tasks
 # themselves needs a Windows npm, which is not there. Outputs must be
 # identical but for path separators; git facts are left out (there is no
 # Windows git). Skips (exit 0, "skipped: ...") without npm or the registry.
@@ -79,6 +80,16 @@ check "run build --dry=json: the same tasks and hashes" $? "$(diff "$tmp/w.tasks
 wturbo prune web --out-dir="$tmp/pw" >/dev/null 2>&1; rc=$?
 "$native" prune web --out-dir="$tmp/pn" >/dev/null 2>&1
 [ $rc -eq 0 ] && diff -r "$tmp/pw" "$tmp/pn" >/dev/null; check "prune web: the same tree" $? "exit $rc"
+
+# the daemon: turbo starts it suspended in a job, finds its main thread in a
+# Toolhelp thread snapshot and resumes it by OpenThread (tests/kernel32/xthread.c)
+trap '(cd "$m" && wturbo daemon stop) >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+wturbo daemon start >"$tmp/d.out" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q 'daemon is running' "$tmp/d.out"; check "daemon start" $? "exit $rc: $(tail -n 2 "$tmp/d.out")"
+wturbo daemon status --json >"$tmp/d.out" 2>/dev/null; rc=$?
+[ $rc -eq 0 ] && grep -q '"uptime_ms"' "$tmp/d.out"; check "daemon status" $? "exit $rc: $(tail -n 2 "$tmp/d.out")"
+wturbo daemon stop >"$tmp/d.out" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q 'stopped daemon' "$tmp/d.out"; check "daemon stop" $? "exit $rc: $(tail -n 2 "$tmp/d.out")"
 
 echo "turbo: $pass passed, $fail failed"
 [ $fail -eq 0 ]
