@@ -121,11 +121,9 @@ static void fill_entry(uint8_t *p, uint32_t klass, const struct stat *st, int64_
 /* with the hidden and system bits kept beside the entry ("." and ".." have none) */
 static uint32_t entry_attributes(struct file *f, const struct stat *st, const char *name)
 {
-    char path[4096];
     uint32_t a = file_attributes(st, name);
-    if (!strcmp(name, ".") || !strcmp(name, "..") || !f->unix_path) return a;
-    if (snprintf(path, sizeof(path), "%s/%s", f->unix_path, name) < (int)sizeof(path)) a |= file_xattr_attributes(-1, path);
-    return a;
+    if (!strcmp(name, ".") || !strcmp(name, "..")) return a;
+    return a | file_xattr_attributes_at(dirfd(f->dir), f->unix_path, name);
 }
 
 NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
@@ -160,7 +158,6 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
     {
         struct stat st;
         int64_t birth = 0;
-        char uname[1024];
         const char *name;
         WCHAR wname[512];
         long pos = telldir(f->dir);
@@ -175,8 +172,8 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
         size_t nlen = wlx_utf8_to_utf16(name, strlen(name), wname, 512);
         if (nlen > 512) { if (f->listed_dots < 2) f->listed_dots++; continue; }
         if (f->pattern && !match(f->pattern, f->pattern_len, wname, nlen)) { if (f->listed_dots < 2) f->listed_dots++; continue; }
-        snprintf(uname, sizeof(uname), "%s", name);
-        if (file_statx(dirfd(f->dir), uname, 1, &st, &birth) && file_statx(dirfd(f->dir), uname, 0, &st, &birth))
+        /* name stays valid until the next readdir */
+        if (file_statx(dirfd(f->dir), name, 1, &st, &birth) && file_statx(dirfd(f->dir), name, 0, &st, &birth))
         { if (f->listed_dots < 2) f->listed_dots++; continue; }
         size_t size = entry_size(klass, nlen * 2);
         if (used + size > length)
@@ -189,7 +186,7 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
         if (prev) *(uint32_t *)prev = out + used - prev;
         prev = out + used;
         if (klass == FileNamesInformation) fill_entry(out + used, klass, &st, 0, 0, wname, nlen);
-        else fill_entry(out + used, klass, &st, birth, entry_attributes(f, &st, uname),
+        else fill_entry(out + used, klass, &st, birth, entry_attributes(f, &st, name),
                         wname, nlen);
         used += size;
         if (f->listed_dots < 2) f->listed_dots++;

@@ -23,6 +23,7 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/xattr.h>
 #include <termios.h>
 #include <unistd.h>
@@ -150,14 +151,49 @@ uint32_t file_attributes(const struct stat *st, const char *name)
 #define XATTR_DOS "user.DOSATTRIB"
 #define XATTR_DOS_BITS (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)
 
+/* the bits kept in the attribute's value (n bytes read into buf, or < 0) */
+static uint32_t xattr_value_bits(char *buf, ssize_t n)
+{
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    return strtoul(buf, NULL, 0) & XATTR_DOS_BITS;
+}
+
 uint32_t file_xattr_attributes(int fd, const char *path)
 {
     char buf[32];
     ssize_t n = fd >= 0 ? fgetxattr(fd, XATTR_DOS, buf, sizeof(buf) - 1)
                         : path ? getxattr(path, XATTR_DOS, buf, sizeof(buf) - 1) : -1;
-    if (n <= 0) return 0;
-    buf[n] = 0;
-    return strtoul(buf, NULL, 0) & XATTR_DOS_BITS;
+    return xattr_value_bits(buf, n);
+}
+
+/* getxattrat(2) (Linux 6.13+): the value comes through this (the kernel's
+   uapi struct xattr_args) */
+#ifndef SYS_getxattrat
+#define SYS_getxattrat 464
+#endif
+struct xattr_args_v0 { uint64_t value; uint32_t size; uint32_t flags; };
+
+static int no_getxattrat;   /* the kernel lacks it (or may not use it): by path */
+
+/* The same for the entry `name` of the folder open as dirfd (dir_path its
+   Unix path): one lookup of one name, where the path form walks every
+   component again for each entry of a listing (ntdll/unix/dir.c). */
+uint32_t file_xattr_attributes_at(int dirfd, const char *dir_path, const char *name)
+{
+    char buf[32], path[4096];
+    if (!__atomic_load_n(&no_getxattrat, __ATOMIC_RELAXED))
+    {
+        struct xattr_args_v0 args = { (uintptr_t)buf, sizeof(buf) - 1, 0 };
+        ssize_t n = syscall(SYS_getxattrat, dirfd, name, 0, XATTR_DOS, &args, sizeof(args));
+        /* ENOSYS: an older kernel; EPERM: a seccomp filter that does not
+           know it (the path form would give ENODATA, not EPERM, for a user
+           xattr it cannot read) */
+        if (n >= 0 || (errno != ENOSYS && errno != EPERM)) return xattr_value_bits(buf, n);
+        __atomic_store_n(&no_getxattrat, 1, __ATOMIC_RELAXED);
+    }
+    if (!dir_path || snprintf(path, sizeof(path), "%s/%s", dir_path, name) >= (int)sizeof(path)) return 0;
+    return file_xattr_attributes(-1, path);
 }
 
 void file_set_xattr_attributes(int fd, uint32_t attributes)

@@ -51,6 +51,7 @@ NTSTATUS symlink_get_reparse(struct file *f, void *out, uint32_t out_len, uint64
 uint64_t unix_time_to_filetime(const struct timespec *ts);
 uint32_t file_attributes(const struct stat *st, const char *name);
 uint32_t file_xattr_attributes(int fd, const char *path);
+uint32_t file_xattr_attributes_at(int dirfd, const char *dir_path, const char *name);
 void file_set_xattr_attributes(int fd, uint32_t attributes);
 int file_statx(int dirfd, const char *name, int follow, struct stat *st, int64_t *birth);
 void dir_close(struct file *f);

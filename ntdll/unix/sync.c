@@ -27,7 +27,10 @@
  *   (sync_thread_exit, called by thread.c, which also drops its APC queue).
  * - An alertable wait also sleeps on the caller's APC queue word (apc.c)
  *   and returns STATUS_USER_APC when APCs are queued; the PE side runs them.
- * - A waitable timer is an event's state signaled by a thread of its own.
+ * - A waitable timer is an event's state. A private one without completion
+ *   routine is passive: whoever looks at it after its due time (a waiter,
+ *   which sleeps no longer than that) fires it. Others are signaled by a
+ *   thread of their own.
  * - Named events, mutexes and semaphores (and any that must cross to
  *   another process: inheritable, duplicated or inherited) keep their state
  *   in a slot of memory shared through wlxserver (syncshare.c); the same
@@ -103,21 +106,48 @@ static void deadline_init(struct deadline *d, const LARGE_INTEGER *timeout)
 
 static int no_waitv;   /* the kernel lacks futex_waitv */
 
-/* sleeps until one of the words changes from its value or the deadline
-   passes; poll caps the sleep at 1 ms (objects that can only be polled) */
-static NTSTATUS futex_sleep_raw(struct waitv *w, int n, const struct deadline *d, int poll)
+static int64_t mono_ns(void)
 {
-    struct timespec ts = d->ts, cap;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+/* wake_by (CLOCK_MONOTONIC ns, 0: none), or sooner: in a millisecond, to
+   look again at what a sleep cannot watch */
+static int64_t poll_soon(int64_t wake_by)
+{
+    int64_t soon = mono_ns() + 1000000;
+    return !wake_by || soon < wake_by ? soon : wake_by;
+}
+
+/* whether the deadline comes after wake_by (CLOCK_MONOTONIC ns); an
+   absolute one (CLOCK_REALTIME) is compared by the time left to each */
+static int deadline_after(const struct deadline *d, int64_t wake_by)
+{
+    if (d->infinite) return 1;
+    int64_t end = (int64_t)d->ts.tv_sec * 1000000000 + d->ts.tv_nsec;
+    if (d->clock == CLOCK_MONOTONIC) return end > wake_by;
+    struct timespec real;
+    clock_gettime(CLOCK_REALTIME, &real);
+    return end - ((int64_t)real.tv_sec * 1000000000 + real.tv_nsec) > wake_by - mono_ns();
+}
+
+/* sleeps until one of the words changes from its value or the deadline
+   passes; wake_by (CLOCK_MONOTONIC ns, 0: none) ends the sleep earlier
+   without a timeout: the caller has something to look at then (a passive
+   timer coming due, an object that can only be polled) */
+static NTSTATUS futex_sleep_raw(struct waitv *w, int n, const struct deadline *d, int64_t wake_by)
+{
+    struct timespec ts = d->ts;
     int clock = d->clock, capped = 0;
-    if (n > 1 && no_waitv) poll = 1;
-    if (poll)
+    if (n > 1 && no_waitv) wake_by = poll_soon(wake_by);   /* only the first word is slept on */
+    if (wake_by && deadline_after(d, wake_by))
     {
-        clock_gettime(CLOCK_MONOTONIC, &cap);
-        cap.tv_nsec += 1000000;
-        if (cap.tv_nsec >= 1000000000) { cap.tv_sec++; cap.tv_nsec -= 1000000000; }
-        if (d->infinite || d->clock != CLOCK_MONOTONIC || cap.tv_sec < ts.tv_sec
-            || (cap.tv_sec == ts.tv_sec && cap.tv_nsec < ts.tv_nsec))
-            ts = cap, clock = CLOCK_MONOTONIC, capped = 1;
+        ts.tv_sec = wake_by / 1000000000;
+        ts.tv_nsec = wake_by % 1000000000;
+        clock = CLOCK_MONOTONIC;
+        capped = 1;
     }
     if (!n)
     {
@@ -144,10 +174,10 @@ static NTSTATUS futex_sleep_raw(struct waitv *w, int n, const struct deadline *d
 
 /* a thread running for a completion port that blocks lets another run
    (NumberOfConcurrentThreads, iocp.c) */
-static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, int poll)
+static NTSTATUS futex_sleep(struct waitv *w, int n, const struct deadline *d, int64_t wake_by)
 {
     struct port *ran = iocp_block_begin();
-    NTSTATUS status = futex_sleep_raw(w, n, d, poll);
+    NTSTATUS status = futex_sleep_raw(w, n, d, wake_by);
     if (ran) iocp_block_end(ran);
     return status;
 }
@@ -741,34 +771,46 @@ NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32
    arm (due time, period, generation) follows the state: in the object for
    a private timer, right after the state in its slot for a named or
    inheritable one (shared with other processes like named events,
-   syncshare.c). Every set and cancel bumps the generation.
+   syncshare.c). Every set and cancel bumps the generation. Everything here
+   is done under the state's lock.
 
-   The process that sets a timer fires it: a thread of its own per timer
-   object sleeps until the due time, then, under the state's lock, signals
-   it only if the arm is still the one it set (another process may have set
-   or cancelled it since; then it stands down), re-arms a periodic timer,
-   and queues the completion routine as an APC (context, FILETIME low, high)
-   to the thread that set it. Due times are CLOCK_MONOTONIC, the same clock
-   in every process (a later change of the wall clock does not move them).
-   When the setting process closes its last handle or dies while the timer
-   is set and others still hold it, the server fires it from then on
-   (server/timer.c), as Windows' kernel would (without the completion
-   routine, whose thread is gone). */
+   Passive timers: a private timer without a completion routine (what the Go
+   runtime sleeps on, SetWaitableTimer + WaitForSingleObject) has no thread.
+   Whoever looks at it after its due time fires it, under the lock: a wait
+   (which sleeps no longer than the due time of the passive timers it waits
+   on), NtQueryTimer, a set or a cancel (so the previous state they report
+   is right). A set and its wait cost no other thread; a set wakes the
+   waiters only when it brings their wake-up earlier.
+
+   Other timers (shared ones, whose waiters may be in other processes, and
+   those with a completion routine, which must be queued on time to the
+   thread that set the timer) are fired by a thread of their own in the
+   process that set them (the state's owner_pid): it sleeps until the due
+   time on a futex word a set bumps only when the new due time is earlier
+   than the thread's wake-up. It fires the timer only if this process still
+   owns the arm (another process may have set or cancelled it since: then
+   it stands down), re-arms a periodic timer, and queues the completion
+   routine as an APC (context, FILETIME low, high) to the thread that set
+   it. Due times are CLOCK_MONOTONIC, the same clock in every process (a
+   later change of the wall clock does not move them). When the setting
+   process closes its last handle or dies while the timer is set and others
+   still hold it, the server fires it from then on (server/timer.c), as
+   Windows' kernel would (without the completion routine, whose thread is
+   gone). */
 
 struct timer_object {
     struct sync_object base;
     struct sync_timer_arm arm;      /* a private timer's arm (a shared one's is in its slot) */
-    int ready;                      /* mu and cv are set up (timer_setup) */
-    pthread_mutex_t mu;             /* guards the rest */
-    pthread_cond_t cv;              /* on CLOCK_MONOTONIC: a set, a cancel, the end */
-    pthread_t thread;
-    int has_thread, active, quit;
-    uint32_t gen;                   /* the arm this process fires */
-    struct timespec due;            /* its next due time, CLOCK_MONOTONIC */
-    int32_t period;                 /* ms, 0: once */
     uint64_t apc_func, apc_arg;     /* completion routine and its context */
     uint32_t apc_tid;               /* the thread that set it */
+    uint32_t kick;                  /* futex word of the firing thread: look again */
+    int64_t thread_until;           /* the firing thread's wake-up (CLOCK_MONOTONIC ns), 0: none */
+    int thread_up;                  /* the firing thread has looked once (it keeps thread_until) */
+    int has_thread, quit;           /* has_thread: under timer_start_lock */
+    pthread_t thread;
 };
+
+static pthread_mutex_t timer_start_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t timer_object_size(void)
 {
@@ -781,38 +823,23 @@ static struct sync_timer_arm *timer_arm(struct timer_object *t, struct sync_stat
     return (s->flags & SYNC_SHARED) ? (struct sync_timer_arm *)(s + 1) : &t->arm;
 }
 
-/* the firing thread's lock and condition, made on first use (an object
-   made for a shared slot, syncshare.c, comes zeroed) */
-static void timer_setup(struct timer_object *t)
+/* under the state's lock: whoever looks at the timer fires it (no thread) */
+static int timer_passive(struct timer_object *t, struct sync_state *s)
 {
-    static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
-    if (__atomic_load_n(&t->ready, __ATOMIC_ACQUIRE)) return;
-    pthread_mutex_lock(&setup_lock);
-    if (!t->ready)
-    {
-        pthread_condattr_t ca;
-        pthread_condattr_init(&ca);
-        pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-        pthread_cond_init(&t->cv, &ca);
-        pthread_condattr_destroy(&ca);
-        pthread_mutex_init(&t->mu, NULL);
-        __atomic_store_n(&t->ready, 1, __ATOMIC_RELEASE);
-    }
-    pthread_mutex_unlock(&setup_lock);
+    return !(s->flags & SYNC_SHARED) && !t->apc_func;
 }
 
 static void timer_destroy(struct wlx_object *obj)
 {
     struct timer_object *t = (struct timer_object *)obj;
-    if (t->ready)
+    if (t->has_thread)
     {
-        pthread_mutex_lock(&t->mu);
+        struct sync_state *s = lock_object(&t->base);
         t->quit = 1;
-        pthread_cond_signal(&t->cv);
-        pthread_mutex_unlock(&t->mu);
-        if (t->has_thread) pthread_join(t->thread, NULL);
-        pthread_cond_destroy(&t->cv);
-        pthread_mutex_destroy(&t->mu);
+        t->kick++;
+        state_unlock(s);
+        futex_wake_all(&t->kick, 0);
+        pthread_join(t->thread, NULL);
     }
     named_destroy(obj);
 }
@@ -827,24 +854,6 @@ static NTSTATUS timer_export(struct wlx_object *obj, struct object_export *ex, i
 
 const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync, timer_export };
 
-static int ts_before(const struct timespec *a, const struct timespec *b)
-{
-    return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
-}
-
-static void ts_add_ns(struct timespec *ts, int64_t ns)
-{
-    ts->tv_sec += ns / 1000000000;
-    ts->tv_nsec += ns % 1000000000;
-    if (ts->tv_nsec >= 1000000000) { ts->tv_sec++; ts->tv_nsec -= 1000000000; }
-    if (ts->tv_nsec < 0) { ts->tv_sec--; ts->tv_nsec += 1000000000; }
-}
-
-static int64_t ts_ns(const struct timespec *ts)
-{
-    return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
-}
-
 /* FILETIME of now: the completion routine's (low, high) arguments */
 static uint64_t system_time_now(void)
 {
@@ -853,52 +862,99 @@ static uint64_t system_time_now(void)
     return (uint64_t)now.tv_sec * 10000000 + now.tv_nsec / 100 + 116444736000000000ULL;
 }
 
-/* under t->mu: the due time came; fires it if the arm is still ours */
-static void timer_fire(struct timer_object *t)
+/* under the state's lock, now: CLOCK_MONOTONIC ns. Fires the timer if its
+   due time came and this process fires it: signals it (*wake: waiters to
+   wake) and re-arms a periodic one for its next period after now (periods
+   nobody looked at are not made up). Returns whether it fired. */
+static int timer_fire_due(struct timer_object *t, struct sync_state *s, int64_t now, int *wake)
 {
-    struct sync_state *s = lock_object(&t->base);
     struct sync_timer_arm *a = timer_arm(t, s);
-    int mine = a->gen == t->gen && a->due, wake = 0;
-    if (mine)
+    if (!a->due || a->due > now || s->owner_pid != wlx_process_id) return 0;
+    *wake |= signal_locked(s);
+    if (a->period)
     {
-        wake = signal_locked(s);
-        a->due = a->period ? a->due + (int64_t)a->period * 1000000 : 0;
+        int64_t period = (int64_t)a->period * 1000000;
+        a->due += ((now - a->due) / period + 1) * period;
     }
-    state_unlock_wake(s, wake);
-    if (!mine) { t->active = 0; return; }
-    if (t->apc_func)
-    {
-        uint64_t ft = system_time_now();
-        apc_queue_to(t->apc_tid, t->apc_func, t->apc_arg, (uint32_t)ft, (uint32_t)(ft >> 32));
-    }
-    if (t->period) ts_add_ns(&t->due, (int64_t)t->period * 1000000);
-    else t->active = 0;
+    else a->due = 0;
+    return 1;
 }
 
+/* under the state's lock: a passive timer that came due fires now (someone
+   looks at it); returns whether to wake its waiters */
+static int timer_catch_up(struct timer_object *t, struct sync_state *s)
+{
+    int wake = 0;
+    if (timer_passive(t, s) && timer_arm(t, s)->due) timer_fire_due(t, s, mono_ns(), &wake);
+    return wake;
+}
+
+/* in a wait, under the state's lock (registered: the waiter counts in
+   s->waiters): a passive timer that came due fires; one still to come
+   brings *wake_by (CLOCK_MONOTONIC ns, 0: none) down to its due time.
+   *now is read once per look. Returns whether to wake the other waiters. */
+static int timer_wait_check(struct wlx_object *obj, struct sync_state *s, int registered, int64_t *now,
+                            int64_t *wake_by)
+{
+    struct timer_object *t = (struct timer_object *)obj;
+    int wake = 0;
+    if (obj->ops != &timer_ops) return 0;
+    struct sync_timer_arm *a = timer_arm(t, s);
+    if (!a->due || !timer_passive(t, s)) return 0;
+    if (!*now) *now = mono_ns();
+    timer_fire_due(t, s, *now, &wake);
+    if (a->due && (!*wake_by || a->due < *wake_by)) *wake_by = a->due;
+    return wake && s->waiters > (uint32_t)(registered != 0);
+}
+
+/* the firing thread of a timer that needs one: fires it when due (if this
+   process owns the arm), queues its completion routine, sleeps until the
+   next due time or a kick */
 static void *timer_thread(void *arg)
 {
     struct timer_object *t = arg;
-    pthread_mutex_lock(&t->mu);
-    while (!t->quit)
+    for (;;)
     {
-        struct timespec now;
-        if (!t->active) { pthread_cond_wait(&t->cv, &t->mu); continue; }
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (ts_before(&now, &t->due)) pthread_cond_timedwait(&t->cv, &t->mu, &t->due);
-        else timer_fire(t);
+        struct sync_state *s = lock_object(&t->base);
+        struct sync_timer_arm *a = timer_arm(t, s);
+        int wake = 0;
+        uint64_t func = 0, ctx = 0;
+        uint32_t tid = 0;
+        if (t->quit) { state_unlock(s); break; }
+        if (timer_fire_due(t, s, mono_ns(), &wake) && t->apc_func)
+            func = t->apc_func, ctx = t->apc_arg, tid = t->apc_tid;
+        int64_t until = (a->due && s->owner_pid == wlx_process_id && !timer_passive(t, s)) ? a->due : 0;
+        t->thread_until = until;
+        t->thread_up = 1;
+        uint32_t kick = t->kick;
+        state_unlock_wake(s, wake);
+        if (func)
+        {
+            uint64_t ft = system_time_now();
+            apc_queue_to(tid, func, ctx, (uint32_t)ft, (uint32_t)(ft >> 32));
+        }
+        struct timespec ts = { until / 1000000000, until % 1000000000 };
+        syscall(SYS_futex, &t->kick, FUTEX_WAIT_BITSET_PRIVATE, kick, until ? &ts : NULL, NULL,
+                FUTEX_BITSET_MATCH_ANY);
     }
-    pthread_mutex_unlock(&t->mu);
     return NULL;
 }
 
-/* the timer's thread takes no signal: those are for the Windows threads */
+/* starts the timer's firing thread if it has none (signals blocked: those
+   are for the Windows threads); 0 when it cannot */
 static int timer_start_thread(struct timer_object *t)
 {
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_BLOCK, &all, &old);
-    int ok = !pthread_create(&t->thread, NULL, timer_thread, t);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_mutex_lock(&timer_start_lock);
+    if (!t->has_thread)
+    {
+        sigset_t all, old;
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, &old);
+        t->has_thread = !pthread_create(&t->thread, NULL, timer_thread, t);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    }
+    int ok = t->has_thread;
+    pthread_mutex_unlock(&timer_start_lock);
     return ok;
 }
 
@@ -917,30 +973,29 @@ NTSTATUS WINAPI unix_NtOpenTimer(HANDLE *handle, ACCESS_MASK access, const OBJEC
     return open_object(handle, access, attr, &timer_ops);
 }
 
-/* the due time on CLOCK_MONOTONIC: negative is relative (100 ns units),
+/* the due time on CLOCK_MONOTONIC ns: negative is relative (100 ns units),
    positive an absolute system time */
-static void timer_due(const LARGE_INTEGER *due, struct timespec *ts)
+static int64_t timer_due(const LARGE_INTEGER *due)
 {
-    clock_gettime(CLOCK_MONOTONIC, ts);
+    int64_t now = mono_ns();
     int64_t ns = -due->QuadPart * 100;
     if (due->QuadPart > 0) ns = ((int64_t)(due->QuadPart - system_time_now())) * 100;
-    if (ns > 0) ts_add_ns(ts, ns);
+    return ns > 0 ? now + ns : now;
 }
 
-/* under t->mu: a new arm (due NULL: cancelled); returns whether the timer
-   was signaled (a set also makes it unsignaled until its new due time) */
-static int timer_rearm(struct timer_object *t, const struct timespec *due, int32_t period)
+/* under the state's lock: a new arm (due 0: cancelled), after a passive
+   timer that came due fired (*wake); returns whether the timer was
+   signaled (a set also makes it unsignaled until its new due time) */
+static int timer_rearm(struct timer_object *t, struct sync_state *s, int64_t due, int32_t period, int *wake)
 {
-    struct sync_state *s = lock_object(&t->base);
     struct sync_timer_arm *a = timer_arm(t, s);
+    *wake |= timer_catch_up(t, s);
     int was = s->count != 0;
     a->gen++;
-    a->due = due ? ts_ns(due) : 0;
+    a->due = due;
     a->period = period;
     s->owner_pid = due ? wlx_process_id : 0;   /* who fires it (server/timer.c) */
     if (due) s->count = 0;
-    t->gen = a->gen;
-    state_unlock(s);
     return was;
 }
 
@@ -952,36 +1007,51 @@ NTSTATUS WINAPI unix_NtSetTimer(HANDLE h, const LARGE_INTEGER *due, void *routin
     if (!due || period < 0) return STATUS_INVALID_PARAMETER;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
-    timer_setup(t);
-    pthread_mutex_lock(&t->mu);
-    timer_due(due, &t->due);
-    int was = timer_rearm(t, &t->due, period);
-    if (prev) *prev = was;
-    t->period = period;
+    int64_t when = timer_due(due);
+    struct sync_state *s = lock_object(&t->base);
+    int wake = 0, kick = 0;
+    /* waiters on a passive timer sleep until its due time: only an earlier
+       one (or a timer that becomes passive) needs them to look again */
+    int64_t waiters_until = timer_passive(t, s) ? timer_arm(t, s)->due : 0;
+    int was = timer_rearm(t, s, when, period, &wake);
     t->apc_func = (uintptr_t)routine;
     t->apc_arg = (uintptr_t)ctx;
     t->apc_tid = current_tid();
-    t->active = 1;
-    if (!t->has_thread) t->has_thread = timer_start_thread(t);
-    if (!t->has_thread) { t->active = 0; timer_rearm(t, NULL, 0); status = STATUS_INSUFFICIENT_RESOURCES; }
-    pthread_cond_signal(&t->cv);
-    pthread_mutex_unlock(&t->mu);
+    int passive = timer_passive(t, s);
+    if (passive && s->waiters && (!waiters_until || when < waiters_until)) wake |= state_bump(s);
+    if (!passive && t->thread_up && (!t->thread_until || when < t->thread_until))
+    {
+        t->kick++;
+        t->thread_until = when;
+        kick = 1;
+    }
+    state_unlock_wake(s, wake);
+    if (kick) futex_wake_all(&t->kick, 0);
+    if (!passive && !timer_start_thread(t))
+    {
+        s = lock_object(&t->base);
+        wake = 0;
+        timer_rearm(t, s, 0, 0, &wake);
+        state_unlock_wake(s, wake);
+        status = STATUS_INSUFFICIENT_RESOURCES;
+    }
+    if (prev) *prev = was;
     object_release(&t->base.obj);
     return status;
 }
 
-/* a cancel leaves the signaled state as it is */
+/* a cancel leaves the signaled state as it is; waiters and the firing
+   thread are not woken (they find nothing at the old due time and sleep
+   on) */
 NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
 {
     struct timer_object *t;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
-    timer_setup(t);
-    pthread_mutex_lock(&t->mu);
-    int was = timer_rearm(t, NULL, 0);
-    t->active = 0;
-    pthread_cond_signal(&t->cv);
-    pthread_mutex_unlock(&t->mu);
+    struct sync_state *s = lock_object(&t->base);
+    int wake = 0;
+    int was = timer_rearm(t, s, 0, 0, &wake);
+    state_unlock_wake(s, wake);
     if (prev) *prev = was;
     object_release(&t->base.obj);
     return STATUS_SUCCESS;
@@ -991,17 +1061,16 @@ NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
 NTSTATUS WINAPI unix_NtQueryTimer(HANDLE h, uint32_t cls, void *info, uint32_t len, uint32_t *ret_len)
 {
     struct timer_object *t;
-    struct timespec now;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 16) return STATUS_INFO_LENGTH_MISMATCH;
     NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
     if (status) return status;
-    clock_gettime(CLOCK_MONOTONIC, &now);
     struct sync_state *s = lock_object(&t->base);
+    int wake = timer_catch_up(t, s);
     struct sync_timer_arm *a = timer_arm(t, s);
-    int64_t remaining = a->due ? (a->due - ts_ns(&now)) / 100 : 0;
+    int64_t remaining = a->due ? (a->due - mono_ns()) / 100 : 0;
     uint8_t signaled = s->count != 0;
-    state_unlock(s);
+    state_unlock_wake(s, wake);
     uint8_t *out = info;
     *(int64_t *)out = remaining > 0 ? remaining : 0;
     out[8] = signaled;
@@ -1049,8 +1118,17 @@ static void note_miss(struct wait_entry *e)
     }
 }
 
-static NTSTATUS try_any(struct wait_entry *e, unsigned n, uint32_t tid)
+/* one look at a wait's objects: who waits, the time (read once, when a
+   passive timer needs it) and when to look again (passive timers' due) */
+struct wait_look {
+    uint32_t tid;
+    int64_t now;                /* CLOCK_MONOTONIC ns, 0: not read yet */
+    int64_t wake_by;            /* CLOCK_MONOTONIC ns, 0: no passive timer to fire */
+};
+
+static NTSTATUS try_any(struct wait_entry *e, unsigned n, struct wait_look *look)
 {
+    uint32_t tid = look->tid;
     for (unsigned i = 0; i < n; i++)
     {
         if (!e[i].s)
@@ -1063,14 +1141,15 @@ static NTSTATUS try_any(struct wait_entry *e, unsigned n, uint32_t tid)
         if (s->type == SYNC_MANUAL_EVENT && __atomic_load_n(&s->count, __ATOMIC_ACQUIRE)) return STATUS_WAIT_0 + i;
         state_lock(s);
         if (follow_move(&e[i])) { i--; continue; }
+        int wake = timer_wait_check(e[i].obj, s, e[i].registered, &look->now, &look->wake_by);
         if (is_signaled(s, tid, e[i].registered, e[i].since))
         {
             int abandoned = satisfy(s, tid);
-            state_unlock(s);
+            state_unlock_wake(s, wake);
             return (abandoned ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0) + i;
         }
         note_miss(&e[i]);
-        state_unlock(s);
+        state_unlock_wake(s, wake);
     }
     return STATUS_PENDING;
 }
@@ -1083,9 +1162,11 @@ static int by_address(const void *a, const void *b)
 
 /* all or nothing: every object is locked (in address order, so two
    wait-alls cannot deadlock) while they are checked and satisfied */
-static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
+static NTSTATUS try_all(struct wait_entry *e, unsigned n, struct wait_look *look)
 {
     struct sync_state *locks[MAXIMUM_WAIT_OBJECTS];
+    int wake[MAXIMUM_WAIT_OBJECTS];
+    uint32_t tid = look->tid;
     unsigned nlocks = 0, i;
     int all = 1;
     for (i = 0; i < n; i++)
@@ -1102,8 +1183,10 @@ static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
             for (i = 0; i < nlocks; i++) state_unlock(locks[i]);
             for (i = 0; i < n; i++)
                 if (e[i].s && (e[i].s->flags & SYNC_MOVED)) e[i].s = e[i].obj->ops->sync(e[i].obj), e[i].registered = 0;
-            return try_all(e, n, tid);
+            return try_all(e, n, look);
         }
+    for (i = 0; i < n; i++)
+        wake[i] = e[i].s && timer_wait_check(e[i].obj, e[i].s, e[i].registered, &look->now, &look->wake_by);
     for (i = 0; i < n && all; i++)
         if (e[i].s && !is_signaled(e[i].s, tid, 0, 0)) all = 0;
     NTSTATUS status = STATUS_PENDING;
@@ -1115,6 +1198,7 @@ static NTSTATUS try_all(struct wait_entry *e, unsigned n, uint32_t tid)
     }
     else for (i = 0; i < n; i++) if (e[i].s) note_miss(&e[i]);
     for (i = 0; i < nlocks; i++) state_unlock(locks[i]);
+    for (i = 0; i < n; i++) if (wake[i]) futex_wake_all(&e[i].s->seq, e[i].s->flags & SYNC_SHARED);
     return status;
 }
 
@@ -1147,7 +1231,7 @@ static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, con
 {
     struct waitv w[MAXIMUM_WAIT_OBJECTS + 1], apc_w = { 0 };
     struct deadline d;
-    uint32_t tid = current_tid();
+    struct wait_look look = { current_tid(), 0, 0 };
     unsigned nw, i;
     int legacy = 0;
     NTSTATUS status;
@@ -1156,14 +1240,16 @@ static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, con
     deadline_init(&d, timeout);
     for (;;)
     {
-        status = wait_all ? try_all(e, n, tid) : try_any(e, n, tid);
+        look.now = look.wake_by = 0;
+        status = wait_all ? try_all(e, n, &look) : try_any(e, n, &look);
         if (status != STATUS_PENDING) break;
-        if (apc_check(alertable, tid, &apc_w)) { status = STATUS_USER_APC; break; }
+        if (apc_check(alertable, look.tid, &apc_w)) { status = STATUS_USER_APC; break; }
         if (d.zero) { status = STATUS_TIMEOUT; break; }
         for (i = nw = 0; i < n; i++)
             if (e[i].s) w[nw++] = (struct waitv){ e[i].cur, (uintptr_t)&e[i].s->seq, waitv_flags(e[i].s), 0 };
         if (apc_w.uaddr) w[nw++] = apc_w;
-        if (futex_sleep(w, nw, &d, legacy) == STATUS_TIMEOUT) { status = STATUS_TIMEOUT; break; }
+        if (legacy) look.wake_by = poll_soon(look.wake_by);   /* objects that can only be polled */
+        if (futex_sleep(w, nw, &d, look.wake_by) == STATUS_TIMEOUT) { status = STATUS_TIMEOUT; break; }
     }
     unregister(e, n);
     return status;
