@@ -157,6 +157,8 @@ static void test_threads(void)
 static void test_persistent_and_kill(void)
 {
     run_server("-k", NULL);   /* the server of the tests before, if still there */
+    /* it may still hold its lock for a moment while it leaves */
+    for (long long gone = now_ms() + 5000; server_pid() && now_ms() < gone; ) sleep_ms(1);
     pid_t pid = fork();
     if (pid == 0) {
         execl(server_binary, "wlxserver", "--prefix", prefix, "-p", (char *)NULL);
