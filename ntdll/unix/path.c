@@ -229,11 +229,13 @@ int path_stat(const char *path, struct stat *st)
 }
 
 /* The common case costs one lstat: the name as given exists, in this case.
-   Returns 1 with *out set, 0 to fall back to the component walk. */
+   The next most common (a file about to be created) costs an lstat of its
+   folder as given and a look for the last name in it, not a walk of every
+   folder above. Returns 1 with *out set, 0 to fall back to the walk. */
 static int fast_lookup(const char *root, const WCHAR *s, size_t n, char **out)
 {
     size_t rlen = strlen(root);
-    char *path = malloc(rlen + n * 3 + 2);
+    char *path = malloc(rlen + n * 3 + 2 + 256);   /* room for a case variant of the last name */
     struct stat st;
     size_t len = rlen;
     if (!path) return 0;
@@ -253,8 +255,21 @@ static int fast_lookup(const char *root, const WCHAR *s, size_t n, char **out)
     }
     if (!len) path[len++] = '/';
     path[len] = 0;
-    if (lstat(path, &st)) { free(path); return 0; }
-    remember_stat(path, &st);
+    if (!lstat(path, &st))
+    {
+        remember_stat(path, &st);
+        *out = path;
+        return 1;
+    }
+    char *slash = strrchr(path, '/');
+    if (errno != ENOENT || !slash || (size_t)(slash - path) < rlen || !slash[1]) { free(path); return 0; }
+    *slash = 0;
+    int parent = !lstat(slash == path ? "/" : path, &st) && S_ISDIR(st.st_mode);
+    *slash = '/';
+    if (!parent) { free(path); return 0; }
+    char name[1024];
+    snprintf(name, sizeof(name), "%s", slash + 1);
+    lookup_component(path, slash + 1 - path, name);
     *out = path;
     return 1;
 }
