@@ -8,9 +8,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 
 command -v 7zz >/dev/null 2>&1 || skip "7zz is not installed (Debian package 7zip)"
 sevenza=$cache/7zip-bin-5.2.0/package/win/x64/7za.exe

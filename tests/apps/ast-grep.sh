@@ -9,9 +9,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 
 fetch @ast-grep/cli-win32-x64-msvc@0.51.1 ast-grep-win32-x64-0.51.1
 fetch @ast-grep/cli-linux-x64-gnu@0.51.1 ast-grep-linux-x64-0.51.1

@@ -16,9 +16,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 
 fetch @dprint/win32-x64@0.54.0 dprint-win32-x64-0.54.0
 fetch @dprint/linux-x64-glibc@0.54.0 dprint-linux-x64-0.54.0

@@ -8,9 +8,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 
 fetch @esbuild/win32-x64@0.28.2 esbuild-win32-x64-0.28.2
 fetch @esbuild/linux-x64@0.28.2 esbuild-linux-x64-0.28.2

@@ -21,3 +21,11 @@ fetch() {
 check() {
     if [ "$2" = 0 ]; then pass=$((pass + 1)); echo "ok   $1"; else fail=$((fail + 1)); echo "FAIL $1${3:+: $3}"; fi
 }
+
+# app_test_setup: a scratch folder $tmp, removed at exit, and a prefix of
+# its own in it unless WLXPREFIX is set (what every tests/apps/*.sh starts with)
+app_test_setup() {
+    tmp=$(mktemp -d)
+    trap 'rm -rf "$tmp"' EXIT
+    WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+}

@@ -8,9 +8,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 # no configuration or update check of the user's may change the answers
 HOME=$tmp; export HOME
 SENTRY_DISABLE_UPDATE_CHECK=1; export SENTRY_DISABLE_UPDATE_CHECK

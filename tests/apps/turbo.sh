@@ -11,9 +11,7 @@
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
+app_test_setup
 TURBO_TELEMETRY_DISABLED=1; DO_NOT_TRACK=1; export TURBO_TELEMETRY_DISABLED DO_NOT_TRACK
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 
