@@ -21,6 +21,7 @@
 #include <sys/socket.h>
 #include "wlxserver.h"
 #include "kobject.h"
+#include "wlx/fdpass.h"
 
 #define IN_INITIAL 4096
 
@@ -99,17 +100,9 @@ static int flush_output(struct client *client)
 {
     while (client->out_pos < client->out_len) {
         struct iovec iov = { client->out + client->out_pos, client->out_len - client->out_pos };
-        char control[CMSG_SPACE(sizeof(int))];
+        char control[WLX_FD_CONTROL_SIZE];
         struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
-        if (client->out_fd != -1) {
-            msg.msg_control = control;
-            msg.msg_controllen = sizeof(control);
-            struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-            cmsg->cmsg_level = SOL_SOCKET;
-            cmsg->cmsg_type = SCM_RIGHTS;
-            cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-            memcpy(CMSG_DATA(cmsg), &client->out_fd, sizeof(int));
-        }
+        wlx_attach_fd(&msg, control, client->out_fd);
         ssize_t n = sendmsg(client->handler.fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n < 0) return errno == EAGAIN || errno == EINTR ? 0 : -1;
         if (client->out_fd != -1) {

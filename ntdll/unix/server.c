@@ -30,6 +30,7 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include "wlx/fdpass.h"
 #include "wlx/server.h"
 
 #define CONNECT_TIMEOUT_MS 5000
@@ -303,17 +304,9 @@ static void send_all(const struct wlx_request_header *header, const void *body, 
                             { (void *)data, data_size } };
     struct msghdr msg = { .msg_iov = iov, .msg_iovlen = 3 };
     size_t left = sizeof(*header) + size + data_size;
-    char control[CMSG_SPACE(sizeof(int))];
+    char control[WLX_FD_CONTROL_SIZE];
 
-    if (send_fd >= 0) {   /* goes with the first byte */
-        msg.msg_control = control;
-        msg.msg_controllen = sizeof(control);
-        struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
-        cmsg->cmsg_level = SOL_SOCKET;
-        cmsg->cmsg_type = SCM_RIGHTS;
-        cmsg->cmsg_len = CMSG_LEN(sizeof(int));
-        memcpy(CMSG_DATA(cmsg), &send_fd, sizeof(int));
-    }
+    wlx_attach_fd(&msg, control, send_fd);   /* goes with the first byte */
     while (left) {
         ssize_t n = sendmsg(server_fd, &msg, MSG_NOSIGNAL);
         if (n < 0 && errno == EINTR) continue;
