@@ -57,7 +57,7 @@ run_one() { # name, command...
         fail=$((fail + 1))
         [ $rc -eq 124 ] && why="timed out" || why="exit $rc"
         echo "FAIL $name ($why)${summary:+  ($summary)}$note"
-        grep -a -m 5 -E 'Test failed|Test succeeded inside todo|^wlx:' "$log" | sed 's/^/    /'
+        grep -a -m 5 -E 'Test failed|Test succeeded inside todo|^wlx:|^FAIL ' "$log" | sed 's/^/    /'
     fi
 }
 
