@@ -12,7 +12,10 @@ b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
 app_test_setup
-TURBO_TELEMETRY_DISABLED=1; DO_NOT_TRACK=1; export TURBO_TELEMETRY_DISABLED DO_NOT_TRACK
+# no telemetry, and no update check: it asks the npm registry, and its answer
+# (printed or not, cached per side) must not make the two outputs differ
+TURBO_TELEMETRY_DISABLED=1; DO_NOT_TRACK=1; TURBO_NO_UPDATE_NOTIFIER=1
+export TURBO_TELEMETRY_DISABLED DO_NOT_TRACK TURBO_NO_UPDATE_NOTIFIER
 command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
 
 # these tarballs hold turbo-<os>-x64/ rather than package/: a link named package keeps the cache valid
