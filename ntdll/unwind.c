@@ -211,16 +211,30 @@ static void lock_tables(void)
 }
 static void unlock_tables(void) { __atomic_store_n(&dynamic_lock, 0, __ATOMIC_RELEASE); }
 
-static BOOLEAN add_dynamic(struct dynamic_table *t)
+/* the list's own copy of *t, or NULL when out of memory */
+static struct dynamic_table *add_dynamic(struct dynamic_table *t)
 {
     struct dynamic_table *copy = RtlAllocateHeap(PROCESS_HEAP(), 0, sizeof(*copy));
-    if (!copy) return FALSE;
+    if (!copy) return NULL;
     *copy = *t;
     lock_tables();
     copy->next = dynamic_tables;
     dynamic_tables = copy;
     unlock_tables();
-    return TRUE;
+    return copy;
+}
+
+/* unlinks `entry`, or when NULL the table whose identifier is id; FALSE
+   when there is none */
+static BOOLEAN remove_dynamic(ULONG64 id, struct dynamic_table *entry)
+{
+    struct dynamic_table **p, *found = NULL;
+    lock_tables();
+    for (p = &dynamic_tables; *p; p = &(*p)->next)
+        if (entry ? *p == entry : (*p)->id == id) { found = *p; *p = found->next; break; }
+    unlock_tables();
+    if (found) RtlFreeHeap(PROCESS_HEAP(), 0, found);
+    return found != NULL;
 }
 
 BOOLEAN CDECL RtlAddFunctionTable(RUNTIME_FUNCTION *table, DWORD count, DWORD64 base)
@@ -238,7 +252,7 @@ BOOLEAN CDECL RtlAddFunctionTable(RUNTIME_FUNCTION *table, DWORD count, DWORD64 
     t.table = table;
     t.count = count;
     t.id = (ULONG64)table;
-    return add_dynamic(&t);
+    return add_dynamic(&t) != NULL;
 }
 
 BOOLEAN CDECL RtlInstallFunctionTableCallback(DWORD64 id, DWORD64 base, DWORD length,
@@ -256,18 +270,45 @@ BOOLEAN CDECL RtlInstallFunctionTableCallback(DWORD64 id, DWORD64 base, DWORD le
     t.id = id;
     t.callback = callback;
     t.context = context;
-    return add_dynamic(&t);
+    return add_dynamic(&t) != NULL;
 }
 
 BOOLEAN CDECL RtlDeleteFunctionTable(RUNTIME_FUNCTION *table)
 {
-    struct dynamic_table **p, *found = NULL;
-    lock_tables();
-    for (p = &dynamic_tables; *p; p = &(*p)->next)
-        if ((*p)->id == (ULONG64)table) { found = *p; *p = found->next; break; }
-    unlock_tables();
-    if (found) RtlFreeHeap(PROCESS_HEAP(), 0, found);
-    return found != NULL;
+    return remove_dynamic((ULONG64)table, NULL);
+}
+
+/* Growable tables (JITs such as V8's): a table covering [range_base,
+   range_end) whose first `count` entries are in use, with room for `max`;
+   the program appends entries and then says so with RtlGrowFunctionTable.
+   The handle given back is the list's entry itself. */
+DWORD NTAPI RtlAddGrowableFunctionTable(void **handle, RUNTIME_FUNCTION *table, DWORD count, DWORD max,
+                                        ULONG_PTR range_base, ULONG_PTR range_end)
+{
+    struct dynamic_table t = { 0 }, *added;
+
+    if (!handle || !table || count > max || range_end < range_base) return STATUS_INVALID_PARAMETER;
+    t.base = t.low = range_base;
+    t.high = range_end;
+    t.table = table;
+    t.count = count;
+    t.id = (ULONG64)table;
+    if (!(added = add_dynamic(&t))) return STATUS_NO_MEMORY;
+    *handle = added;
+    return STATUS_SUCCESS;
+}
+
+/* the new count is published for lookups made after it (the entries were
+   written before the call) */
+void NTAPI RtlGrowFunctionTable(void *handle, DWORD count)
+{
+    struct dynamic_table *t = handle;
+    if (t) __atomic_store_n(&t->count, count, __ATOMIC_RELEASE);
+}
+
+void NTAPI RtlDeleteGrowableFunctionTable(void *handle)
+{
+    if (handle) remove_dynamic(0, handle);
 }
 
 /* the callback runs without the lock held: it may itself look things up */
@@ -287,7 +328,8 @@ static RUNTIME_FUNCTION *lookup_dynamic(ULONG64 pc, ULONG64 *base)
         {
             /* tables given to RtlAddFunctionTable need not be sorted */
             ULONG rva = (ULONG)(pc - t->base);
-            for (ULONG i = 0; i < t->count && !ret; i++)
+            ULONG count = __atomic_load_n(&t->count, __ATOMIC_ACQUIRE);
+            for (ULONG i = 0; i < count && !ret; i++)
                 if (rva >= t->table[i].BeginAddress && rva < t->table[i].EndAddress) ret = &t->table[i];
         }
         break;

@@ -44,7 +44,26 @@ static BOOL load_bcrypt(void)
 #define PROV_MAGIC 0x50525631   /* 'PRV1' */
 #define HASH_MAGIC 0x48534831   /* 'HSH1' */
 
-struct provider { DWORD magic; LONG refs; };
+struct provider { DWORD magic; LONG refs; DWORD type; const WCHAR *name; };
+
+/* the providers a Windows system lists; each is served by this one
+   implementation (hashes and random numbers) */
+static const struct { DWORD type; const WCHAR *name; } providers[] = {
+    { PROV_RSA_FULL, L"Microsoft Base Cryptographic Provider v1.0" },
+    { PROV_RSA_FULL, L"Microsoft Enhanced Cryptographic Provider v1.0" },
+    { PROV_RSA_AES, L"Microsoft Enhanced RSA and AES Cryptographic Provider" },
+    { PROV_RSA_FULL, L"Microsoft Strong Cryptographic Provider" },
+};
+
+/* the name a context gets: the one asked for when listed, else the
+   default of its type (Windows' defaults: Strong for RSA_FULL, the AES
+   provider for RSA_AES) */
+static const WCHAR *provider_name_for(const WCHAR *name, DWORD type)
+{
+    for (DWORD i = 0; name && i < ARRAY_SIZE(providers); i++)
+        if (!lstrcmpiW(name, providers[i].name)) return providers[i].name;
+    return type == PROV_RSA_AES ? providers[2].name : providers[3].name;
+}
 
 static struct provider *get_provider(HCRYPTPROV handle)
 {
@@ -58,21 +77,44 @@ BOOL WINAPI CryptAcquireContextW(HCRYPTPROV *out, LPCWSTR container, LPCWSTR pro
 {
     struct provider *prov;
 
-    (void)container; (void)provider_name; (void)type;
+    (void)container;
     if (!out) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
     *out = 0;
     if (flags & CRYPT_DELETEKEYSET) return TRUE;
     if (!(prov = sec_alloc(sizeof(*prov)))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
     prov->magic = PROV_MAGIC;
     prov->refs = 1;
+    prov->type = type;
+    prov->name = provider_name_for(provider_name, type);
     *out = (HCRYPTPROV)prov;
     return TRUE;
 }
 
 BOOL WINAPI CryptAcquireContextA(HCRYPTPROV *out, LPCSTR container, LPCSTR provider_name, DWORD type, DWORD flags)
 {
-    (void)container; (void)provider_name;
-    return CryptAcquireContextW(out, NULL, NULL, type, flags);
+    WCHAR *name = sec_strdup_aw(provider_name);
+    BOOL ret;
+
+    (void)container;
+    if (provider_name && !name) return FALSE;
+    ret = CryptAcquireContextW(out, NULL, name, type, flags);
+    sec_free(name);
+    return ret;
+}
+
+/* index-th provider: its type and name (size in bytes, terminator included) */
+BOOL WINAPI CryptEnumProvidersW(DWORD index, DWORD *reserved, DWORD flags, DWORD *type, LPWSTR name, DWORD *size)
+{
+    DWORD need;
+
+    if (reserved || flags || !size || !type) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (index >= ARRAY_SIZE(providers)) { SetLastError(ERROR_NO_MORE_ITEMS); return FALSE; }
+    need = (lstrlenW(providers[index].name) + 1) * sizeof(WCHAR);
+    *type = providers[index].type;
+    if (name && *size < need) { *size = need; SetLastError(ERROR_MORE_DATA); return FALSE; }
+    if (name) memcpy(name, providers[index].name, need);
+    *size = need;
+    return TRUE;
 }
 
 BOOL WINAPI CryptContextAddRef(HCRYPTPROV handle, DWORD *reserved, DWORD flags)
@@ -213,6 +255,20 @@ BOOL WINAPI CryptGetHashParam(HCRYPTHASH handle, DWORD param, BYTE *buf, DWORD *
     }
 }
 
+/* HP_HASHVAL sets the value (for signing a hash computed elsewhere) and ends the hash */
+BOOL WINAPI CryptSetHashParam(HCRYPTHASH handle, DWORD param, const BYTE *data, DWORD flags)
+{
+    struct crypt_hash *hash = get_hash(handle);
+
+    if (!hash) { SetLastError(NTE_BAD_HASH); return FALSE; }
+    if (flags) { SetLastError(NTE_BAD_FLAGS); return FALSE; }
+    if (param != HP_HASHVAL) { SetLastError(NTE_BAD_TYPE); return FALSE; }
+    if (!data) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    memcpy(hash->value, data, hash->size);
+    hash->finished = TRUE;
+    return TRUE;
+}
+
 BOOL WINAPI CryptDuplicateHash(HCRYPTHASH handle, DWORD *reserved, DWORD flags, HCRYPTHASH *out)
 {
     struct crypt_hash *hash = get_hash(handle), *copy;
@@ -244,4 +300,75 @@ BOOL WINAPI CryptDestroyHash(HCRYPTHASH handle)
     hash->magic = 0;
     sec_free(hash);
     return TRUE;
+}
+
+/* --- provider parameters and keys ------------------------------------------------------ */
+
+/* an ANSI string answer, sized in bytes with its terminator */
+static BOOL give_ansi_param(const WCHAR *value, BYTE *buf, DWORD *len)
+{
+    char ansi[128];
+    int n = WideCharToMultiByte(CP_ACP, 0, value, -1, ansi, sizeof(ansi), NULL, NULL);
+    return give_param(ansi, n, buf, len);
+}
+
+BOOL WINAPI CryptGetProvParam(HCRYPTPROV handle, DWORD param, BYTE *buf, DWORD *len, DWORD flags)
+{
+    static const DWORD version = 0x200, impl = CRYPT_IMPL_SOFTWARE;
+    struct provider *prov = get_provider(handle);
+
+    if (!prov) { SetLastError(NTE_BAD_UID); return FALSE; }
+    switch (param)
+    {
+    case PP_NAME: return give_ansi_param(prov->name, buf, len);
+    case PP_PROVTYPE: return give_param(&prov->type, sizeof(DWORD), buf, len);
+    case PP_VERSION: return give_param(&version, sizeof(DWORD), buf, len);
+    case PP_IMPTYPE: return give_param(&impl, sizeof(DWORD), buf, len);
+    default: SetLastError(NTE_BAD_TYPE); return FALSE;
+    }
+}
+
+/* No key container holds keys here and no key can be made or imported, so
+   no key handle exists: the user's keys are missing (NTE_NO_KEY) and any
+   key handle given is not one (NTE_BAD_KEY), as for an empty container. */
+BOOL WINAPI CryptGetUserKey(HCRYPTPROV handle, DWORD spec, HCRYPTKEY *key)
+{
+    if (!get_provider(handle)) { SetLastError(NTE_BAD_UID); return FALSE; }
+    if (!key) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    SetLastError(NTE_NO_KEY);
+    return FALSE;
+}
+
+static BOOL no_such_key(void)
+{
+    SetLastError(NTE_BAD_KEY);
+    return FALSE;
+}
+
+BOOL WINAPI CryptDestroyKey(HCRYPTKEY key)
+{
+    return no_such_key();
+}
+
+BOOL WINAPI CryptExportKey(HCRYPTKEY key, HCRYPTKEY exp_key, DWORD type, DWORD flags, BYTE *data, DWORD *len)
+{
+    return no_such_key();
+}
+
+BOOL WINAPI CryptDecrypt(HCRYPTKEY key, HCRYPTHASH hash, BOOL final, DWORD flags, BYTE *data, DWORD *len)
+{
+    return no_such_key();
+}
+
+/* signing needs the container's key of `spec`, which is never there */
+BOOL WINAPI CryptSignHashW(HCRYPTHASH handle, DWORD spec, LPCWSTR desc, DWORD flags, BYTE *sig, DWORD *len)
+{
+    if (!get_hash(handle)) { SetLastError(NTE_BAD_HASH); return FALSE; }
+    SetLastError(NTE_NO_KEY);
+    return FALSE;
+}
+
+BOOL WINAPI CryptSignHashA(HCRYPTHASH handle, DWORD spec, LPCSTR desc, DWORD flags, BYTE *sig, DWORD *len)
+{
+    return CryptSignHashW(handle, spec, NULL, flags, sig, len);
 }

@@ -1,14 +1,15 @@
 /*
  * Symbol sessions: SymInitialize/SymCleanup per process handle, the option
  * word, module bases, and SymFromAddr over the modules' export tables (the
- * symbols every module carries; no PDB or DWARF is read). Only the calling
- * process's modules can be looked at.
+ * symbols every module carries; no PDB or DWARF is read, so no line numbers),
+ * the symbol search path. Only the calling process's modules can be looked at.
  */
 #include "private.h"
 
 #define MAX_SESSIONS 16
 
 static HANDLE sessions[MAX_SESSIONS];   /* processes with a session */
+static WCHAR *search_paths[MAX_SESSIONS];   /* their symbol search paths (heap), NULL for "" */
 static DWORD options = SYMOPT_UNDNAME | SYMOPT_DEFERRED_LOADS;
 static SRWLOCK lock = SRWLOCK_INIT;
 
@@ -28,8 +29,45 @@ BOOL dbghelp_is_initialized(HANDLE process)
     return i >= 0;
 }
 
+/* replaces session `i`'s search path by a copy of `path`; caller holds the lock */
+static BOOL set_search_path(int i, const WCHAR *path)
+{
+    WCHAR *copy = NULL;
+
+    if (path && !(copy = HeapAlloc(GetProcessHeap(), 0, (lstrlenW(path) + 1) * sizeof(WCHAR))))
+    {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return FALSE;
+    }
+    if (copy) lstrcpyW(copy, path);
+    HeapFree(GetProcessHeap(), 0, search_paths[i]);
+    search_paths[i] = copy;
+    return TRUE;
+}
+
+/* the path a session starts with when given none: the current folder, then
+   _NT_SYMBOL_PATH and _NT_ALTERNATE_SYMBOL_PATH when set (as documented) */
+static WCHAR *default_search_path(void)
+{
+    static const WCHAR *const vars[] = { L"_NT_SYMBOL_PATH", L"_NT_ALTERNATE_SYMBOL_PATH" };
+    DWORD size = 2;
+    WCHAR *path;
+
+    for (int v = 0; v < ARRAYSIZE(vars); v++) size += GetEnvironmentVariableW(vars[v], NULL, 0) + 1;
+    if (!(path = HeapAlloc(GetProcessHeap(), 0, size * sizeof(WCHAR)))) return NULL;
+    lstrcpyW(path, L".");
+    for (int v = 0; v < ARRAYSIZE(vars); v++)
+    {
+        DWORD len = lstrlenW(path);
+        DWORD got = GetEnvironmentVariableW(vars[v], path + len + 1, size - len - 1);
+        if (got && got < size - len - 1) path[len] = ';';
+    }
+    return path;
+}
+
 BOOL WINAPI SymInitializeW(HANDLE process, PCWSTR search_path, BOOL invade)
 {
+    WCHAR *fallback = search_path ? NULL : default_search_path();
     BOOL ok = TRUE;
 
     if (!process) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
@@ -38,16 +76,97 @@ BOOL WINAPI SymInitializeW(HANDLE process, PCWSTR search_path, BOOL invade)
     {
         int i;
         for (i = 0; i < MAX_SESSIONS && sessions[i]; i++) ;   /* a free slot */
-        if (i < MAX_SESSIONS) sessions[i] = process;
-        else { SetLastError(ERROR_NOT_ENOUGH_MEMORY); ok = FALSE; }
+        if (i < MAX_SESSIONS && set_search_path(i, search_path ? search_path : fallback)) sessions[i] = process;
+        else if (i >= MAX_SESSIONS) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); ok = FALSE; }
+        else ok = FALSE;
     }
     ReleaseSRWLockExclusive(&lock);
+    HeapFree(GetProcessHeap(), 0, fallback);
     return ok;
+}
+
+/* an ANSI string as a heap copy in UTF-16 (NULL for NULL); *ok is FALSE when out of memory */
+static WCHAR *to_wide(const char *s, BOOL *ok)
+{
+    int len;
+    WCHAR *w;
+
+    *ok = TRUE;
+    if (!s) return NULL;
+    len = MultiByteToWideChar(CP_ACP, 0, s, -1, NULL, 0);
+    if (!(w = HeapAlloc(GetProcessHeap(), 0, len * sizeof(WCHAR)))) { *ok = FALSE; return NULL; }
+    MultiByteToWideChar(CP_ACP, 0, s, -1, w, len);
+    return w;
 }
 
 BOOL WINAPI SymInitialize(HANDLE process, PCSTR search_path, BOOL invade)
 {
-    return SymInitializeW(process, NULL, invade);   /* the search path has no use without debug files */
+    BOOL ok;
+    WCHAR *path = to_wide(search_path, &ok);
+
+    if (!ok) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    ok = SymInitializeW(process, path, invade);
+    HeapFree(GetProcessHeap(), 0, path);
+    return ok;
+}
+
+/* the search path is kept and given back; without PDB or DWARF reading no
+   file is ever looked for along it */
+BOOL WINAPI SymSetSearchPathW(HANDLE process, PCWSTR path)
+{
+    WCHAR *fallback = path ? NULL : default_search_path();
+    BOOL ok = FALSE;
+    int i;
+
+    AcquireSRWLockExclusive(&lock);
+    if ((i = find_session(process)) < 0) SetLastError(ERROR_INVALID_HANDLE);
+    else ok = set_search_path(i, path ? path : fallback);
+    ReleaseSRWLockExclusive(&lock);
+    HeapFree(GetProcessHeap(), 0, fallback);
+    return ok;
+}
+
+BOOL WINAPI SymSetSearchPath(HANDLE process, PCSTR path)
+{
+    BOOL ok;
+    WCHAR *wide = to_wide(path, &ok);
+
+    if (!ok) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    ok = SymSetSearchPathW(process, wide);
+    HeapFree(GetProcessHeap(), 0, wide);
+    return ok;
+}
+
+/* copies as much of the path as fits (size in characters, terminator included) */
+BOOL WINAPI SymGetSearchPathW(HANDLE process, PWSTR out, DWORD size)
+{
+    BOOL ok = FALSE;
+    int i;
+
+    AcquireSRWLockShared(&lock);
+    if ((i = find_session(process)) < 0) SetLastError(ERROR_INVALID_HANDLE);
+    else if (out && size)
+    {
+        const WCHAR *path = search_paths[i] ? search_paths[i] : L"";
+        lstrcpynW(out, path, size);
+        ok = TRUE;
+    }
+    else SetLastError(ERROR_INVALID_PARAMETER);
+    ReleaseSRWLockShared(&lock);
+    return ok;
+}
+
+BOOL WINAPI SymGetSearchPath(HANDLE process, PSTR out, DWORD size)
+{
+    WCHAR *wide;
+    BOOL ok;
+
+    if (!out || !size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!(wide = HeapAlloc(GetProcessHeap(), 0, size * sizeof(WCHAR)))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    if ((ok = SymGetSearchPathW(process, wide, size)))
+        if (!WideCharToMultiByte(CP_ACP, 0, wide, -1, out, size, NULL, NULL)) out[size - 1] = 0;
+    HeapFree(GetProcessHeap(), 0, wide);
+    return ok;
 }
 
 BOOL WINAPI SymCleanup(HANDLE process)
@@ -55,7 +174,11 @@ BOOL WINAPI SymCleanup(HANDLE process)
     int i;
 
     AcquireSRWLockExclusive(&lock);
-    if ((i = find_session(process)) >= 0) sessions[i] = NULL;
+    if ((i = find_session(process)) >= 0)
+    {
+        sessions[i] = NULL;
+        set_search_path(i, NULL);
+    }
     ReleaseSRWLockExclusive(&lock);
     if (i < 0) SetLastError(ERROR_INVALID_HANDLE);
     return i >= 0;
@@ -152,4 +275,19 @@ BOOL WINAPI SymFromAddr(HANDLE process, DWORD64 addr, PDWORD64 displacement, PSY
     }
     if (displacement) *displacement = addr - symbol->Address;
     return TRUE;
+}
+
+/* line numbers come from PDB or DWARF, which are not read: every address
+   is one without line information, as for a module stripped of them */
+BOOL WINAPI SymGetLineFromAddr64(HANDLE process, DWORD64 addr, PDWORD displacement, PIMAGEHLP_LINE64 line)
+{
+    if (!line) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!dbghelp_is_initialized(process)) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    SetLastError(module_of(process, addr) ? ERROR_INVALID_ADDRESS : ERROR_MOD_NOT_FOUND);
+    return FALSE;
+}
+
+BOOL WINAPI SymGetLineFromAddrW64(HANDLE process, DWORD64 addr, PDWORD displacement, PIMAGEHLP_LINEW64 line)
+{
+    return SymGetLineFromAddr64(process, addr, displacement, (PIMAGEHLP_LINE64)line);
 }

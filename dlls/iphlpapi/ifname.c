@@ -229,3 +229,45 @@ DWORD WINAPI GetBestRoute(DWORD dest, DWORD source, MIB_IPFORWARDROW *route)
     }
     return ERROR_SUCCESS;
 }
+
+/* the route to `dest` as a MIB_IPFORWARD_ROW2 and the source address the
+   host would use; the interface given (LUID or index) is not imposed: the
+   host's own choice is the answer, as for an unbound socket */
+DWORD WINAPI GetBestRoute2(NET_LUID *luid, NET_IFINDEX index, const SOCKADDR_INET *source,
+                           const SOCKADDR_INET *dest, ULONG options, MIB_IPFORWARD_ROW2 *route,
+                           SOCKADDR_INET *best_source)
+{
+    struct iph_route_params p;
+    struct iph_if iface;
+    int len;
+    DWORD ret;
+
+    (void)luid; (void)index; (void)source; (void)options;
+    if (!dest || !route || !best_source) return ERROR_INVALID_PARAMETER;
+    if (dest->si_family != AF_INET && dest->si_family != AF_INET6) return ERROR_INVALID_PARAMETER;
+    len = dest->si_family == AF_INET ? sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6);
+    if ((ret = best_route((const struct sockaddr *)dest, len, &iface, &p))) return ret;
+
+    memset(route, 0, sizeof(*route));
+    memset(best_source, 0, sizeof(*best_source));
+    memcpy(best_source, p.source, len);
+    route->InterfaceLuid.Value = iph_luid(&iface);
+    route->InterfaceIndex = iface.index;
+    route->NextHop.si_family = dest->si_family;
+    route->DestinationPrefix.Prefix.si_family = dest->si_family;
+    if (dest->si_family == AF_INET && iface.gateway4 && iface.type != IF_TYPE_SOFTWARE_LOOPBACK)
+        route->NextHop.Ipv4.sin_addr.s_addr = iface.gateway4;   /* the default route: 0.0.0.0/0 */
+    else
+    {
+        /* on-link: the host route to dest itself */
+        memcpy(&route->DestinationPrefix.Prefix, dest, len);
+        route->DestinationPrefix.Prefix.Ipv4.sin_port = 0;   /* the same place in both families */
+        route->DestinationPrefix.PrefixLength = dest->si_family == AF_INET ? 32 : 128;
+    }
+    route->SitePrefixLength = 0;
+    route->ValidLifetime = route->PreferredLifetime = 0xffffffff;
+    route->Metric = iface.type == IF_TYPE_SOFTWARE_LOOPBACK ? 75 : 25;
+    route->Protocol = MIB_IPPROTO_NETMGMT;
+    route->Origin = NlroManual;
+    return ERROR_SUCCESS;
+}

@@ -951,6 +951,30 @@ NTSTATUS WINAPI unix_NtUnlockFile(HANDLE handle, IO_STATUS_BLOCK *io, LARGE_INTE
 
 /* --- pipes --------------------------------------------------------------- */
 
+/* FilePipeInformation of a pipe that is a host pipe or socket (an anonymous
+   pipe, or a std handle the shell gave): a byte pipe in blocking mode. Byte
+   reads and blocking waits may be set, as SetNamedPipeHandleState does on
+   Windows' anonymous pipes; message reads are refused as on any byte pipe,
+   non-blocking mode is not offered. STATUS_INVALID_INFO_CLASS for other
+   classes and other files. */
+NTSTATUS host_pipe_info(struct file *f, uint32_t klass, void *buf, uint32_t len, int set, uint64_t *info)
+{
+    struct stat st;
+    uint32_t *u = buf;
+
+    if (klass != 23 /* FilePipeInformation */ || f->pipe) return STATUS_INVALID_INFO_CLASS;
+    if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) return STATUS_INVALID_INFO_CLASS;
+    if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
+    if (!set)
+    {
+        u[0] = u[1] = 0;   /* FILE_PIPE_BYTE_STREAM_MODE, FILE_PIPE_QUEUE_OPERATION */
+        *info = 8;
+        return STATUS_SUCCESS;
+    }
+    if (u[0] > 1 || u[1] > 1 || u[0]) return STATUS_INVALID_PARAMETER;
+    return u[1] ? STATUS_NOT_SUPPORTED : STATUS_SUCCESS;
+}
+
 /* CreatePipe: an anonymous pipe is a Unix pipe; the read end may only read */
 NTSTATUS WINAPI unix___wlx_create_pipe(HANDLE *read_end, HANDLE *write_end, uint32_t attributes)
 {

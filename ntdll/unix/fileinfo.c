@@ -132,6 +132,7 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
     if (status) return status;
     /* a named pipe's own classes (pipe.c) */
     if (f->pipe && (status = pipe_query(f, klass, ptr, len, &info)) != STATUS_INVALID_INFO_CLASS) goto done;
+    if ((status = host_pipe_info(f, klass, ptr, len, 0, &info)) != STATUS_INVALID_INFO_CLASS) goto done;
     status = STATUS_SUCCESS;
     if (file_statx(f->fd, "", 1, &st, &birth)) { status = errno_to_status(errno); goto done; }
     switch (klass)
@@ -365,6 +366,7 @@ NTSTATUS WINAPI unix_NtSetInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, vo
     default:
         status = file_set_completion(f, klass, ptr, len);   /* ports (file.c) */
         if (status == STATUS_INVALID_INFO_CLASS && f->pipe) status = pipe_set(f, klass, ptr, len);
+        if (status == STATUS_INVALID_INFO_CLASS) status = host_pipe_info(f, klass, ptr, len, 1, NULL);
     }
     object_release(&f->obj);
     return set_return(io, status, 0);

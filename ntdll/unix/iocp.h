@@ -83,6 +83,8 @@ NTSTATUS pipe_fsctl(struct file *f, HANDLE event, void *apc, void *apc_ctx, IO_S
                     uint32_t code, void *in, uint32_t in_len, void *out, uint32_t out_len);
 NTSTATUS pipe_query(struct file *f, uint32_t klass, void *out, uint32_t len, uint64_t *info);
 NTSTATUS pipe_set(struct file *f, uint32_t klass, const void *in, uint32_t len);
+/* FilePipeInformation of host pipes and sockets (anonymous pipes, std handles): file.c */
+NTSTATUS host_pipe_info(struct file *f, uint32_t klass, void *buf, uint32_t len, int set, uint64_t *info);
 void pipe_destroy(struct file *f);
 
 #endif

@@ -44,6 +44,7 @@
 #define PAGE_GUARD             0x100
 #define PAGE_NOCACHE           0x200
 #define PAGE_WRITECOMBINE      0x400
+#define PAGE_TARGETS_INVALID   0x40000000  /* (PAGE_TARGETS_NO_UPDATE for a protection change) */
 #define MEM_COMMIT   0x1000
 #define MEM_RESERVE  0x2000
 #define MEM_DECOMMIT 0x4000
@@ -91,6 +92,9 @@ int virtual_prot_to_vprot(uint32_t prot, uint8_t *out)
     case PAGE_EXECUTE_WRITECOPY: v = VPROT_EXEC | VPROT_READ | VPROT_WRITE | VPROT_COW; break;
     default: return -1;
     }
+    /* Control Flow Guard's marks on executable pages (JITs pass them): there
+       is no CFG bitmap here, so they change nothing */
+    if ((prot & PAGE_TARGETS_INVALID) && (v & VPROT_EXEC)) prot &= ~PAGE_TARGETS_INVALID;
     if (prot & ~0x7ffu) return -1;
     if (prot & PAGE_GUARD) v |= VPROT_GUARD;
     if (prot & (PAGE_NOCACHE | PAGE_WRITECOMBINE)) v |= VPROT_NOCACHE;

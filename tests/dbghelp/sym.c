@@ -89,6 +89,36 @@ static __attribute__((noinline)) int walk_stack(void)
     return frames;
 }
 
+/* the search path given to SymInitialize or SymSetSearchPath comes back as
+   given; a path too long for the buffer is cut to fit */
+static void test_search_path(void)
+{
+    HANDLE self = GetCurrentProcess();
+    WCHAR buf[MAX_PATH];
+    char abuf[MAX_PATH];
+    IMAGEHLP_LINE64 line = { sizeof(line) };
+    DWORD disp;
+
+    SetLastError(0xdeadbeef);
+    ok(!SymGetLineFromAddr64(self, (DWORD64)(ULONG_PTR)test_search_path, &disp, &line), "lines without a session\n");
+
+    ok(SymInitializeW(self, L"C:\\syms;D:\\more", FALSE), "SymInitializeW %lu\n", GetLastError());
+    memset(buf, 0, sizeof(buf));
+    ok(SymGetSearchPathW(self, buf, ARRAYSIZE(buf)), "SymGetSearchPathW %lu\n", GetLastError());
+    ok(!lstrcmpW(buf, L"C:\\syms;D:\\more"), "path %ls\n", buf);
+
+    ok(SymSetSearchPathW(self, L"E:\\x"), "SymSetSearchPathW %lu\n", GetLastError());
+    ok(SymGetSearchPathW(self, buf, ARRAYSIZE(buf)) && !lstrcmpW(buf, L"E:\\x"), "path %ls\n", buf);
+    ok(SymGetSearchPath(self, abuf, sizeof(abuf)) && !strcmp(abuf, "E:\\x"), "ANSI path %s\n", abuf);
+    ok(SymSetSearchPath(self, "F:\\y;G:\\z"), "SymSetSearchPath %lu\n", GetLastError());
+    ok(SymGetSearchPathW(self, buf, ARRAYSIZE(buf)) && !lstrcmpW(buf, L"F:\\y;G:\\z"), "path %ls\n", buf);
+    ok(SymCleanup(self), "SymCleanup\n");
+
+    SetLastError(0xdeadbeef);
+    ok(!SymGetSearchPathW(self, buf, ARRAYSIZE(buf)), "search path without a session\n");
+    ok(!SymSetSearchPathW(self, L"E:\\x"), "set search path without a session\n");
+}
+
 static void test_misc(void)
 {
     char out[64];
@@ -114,6 +144,7 @@ int main(void)
     test_start("dbghelp/sym");
     test_session();
     test_function_table();
+    test_search_path();
     walk_stack();
     test_misc();
     return test_summary();

@@ -61,6 +61,29 @@ static void test_table(IP_ADAPTER_ADDRESSES *adapters)
     FreeMibTable(table);
 }
 
+/* the route to the loopback address: through the loopback interface,
+   from 127.0.0.1, the same interface GetBestInterface names */
+static void test_best_route2(void)
+{
+    SOCKADDR_INET dest, source;
+    MIB_IPFORWARD_ROW2 route;
+    DWORD index = 0, ret;
+
+    memset(&dest, 0, sizeof(dest));
+    dest.Ipv4.sin_family = AF_INET;
+    dest.Ipv4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ret = GetBestRoute2(NULL, 0, NULL, &dest, 0, &route, &source);
+    /* Wine 8.0's GetBestRoute2 is a stub answering ERROR_NOT_SUPPORTED */
+    todo_wine(ret == NO_ERROR, "GetBestRoute2: %lu\n", ret);
+    if (ret) return;
+    ok(source.si_family == AF_INET && source.Ipv4.sin_addr.s_addr == htonl(INADDR_LOOPBACK),
+       "source %08lx\n", (unsigned long)ntohl(source.Ipv4.sin_addr.s_addr));
+    ok(GetBestInterface(htonl(INADDR_LOOPBACK), &index) == NO_ERROR, "GetBestInterface\n");
+    ok(route.InterfaceIndex == index, "route interface %lu, best interface %lu\n", route.InterfaceIndex, index);
+    ok(route.NextHop.si_family == AF_INET, "next hop family %u\n", route.NextHop.si_family);
+    ok(GetBestRoute2(NULL, 0, NULL, NULL, 0, &route, &source) == ERROR_INVALID_PARAMETER, "NULL destination\n");
+}
+
 int main(void)
 {
     IP_ADAPTER_ADDRESSES *adapters;
@@ -80,5 +103,6 @@ int main(void)
     ok(ret == ERROR_FILE_NOT_FOUND, "unknown interface: %lu\n", ret);
     ok(GetIfEntry2(NULL) == ERROR_INVALID_PARAMETER, "NULL row accepted\n");
     ok(GetIfTable2(NULL) == ERROR_INVALID_PARAMETER, "NULL table pointer accepted\n");
+    test_best_route2();
     return test_summary();
 }
