@@ -671,10 +671,29 @@ static int would_block(int fd, short events)
     return poll(&p, 1, 0) == 0;
 }
 
+/* A zero-byte read of a pipe or socket completes once data is there, taking
+   none, or fails once the writer has gone (libuv waits for input this way);
+   STATUS_PENDING when neither yet and !block. Other files: -1. */
+static NTSTATUS zero_read_pipe(struct file *f, int block)
+{
+    struct pollfd p = { f->fd, POLLIN, 0 };
+    struct stat st;
+    int avail = 0, n;
+
+    if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) return -1;
+    do n = poll(&p, 1, block ? -1 : 0); while (n < 0 && errno == EINTR);
+    if (n < 0) return errno_to_status(errno);
+    if (!n) return STATUS_PENDING;
+    /* readable with nothing to read: the end of the stream */
+    return !ioctl(f->fd, FIONREAD, &avail) && avail > 0 ? STATUS_SUCCESS : STATUS_PIPE_BROKEN;
+}
+
 static NTSTATUS try_read_stream(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg)
 {
+    NTSTATUS status;
     ssize_t r;
     (void)arg;
+    if (!len && (status = zero_read_pipe(f, 0)) != (NTSTATUS)-1) return status;
     if (len && would_block(f->fd, POLLIN)) return STATUS_PENDING;
     do r = read(f->fd, buf, len); while (r < 0 && errno == EINTR);
     if (r < 0 && errno == EAGAIN) return STATUS_PENDING;
@@ -749,7 +768,7 @@ NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *ap
         status = read_overlapped(f, event, apc, apc_ctx, io, buffer, length, offset);
         goto done;
     }
-    else
+    else if (length || (status = zero_read_pipe(f, 1)) == (NTSTATUS)-1)
     {
         do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
         status = read_status(f, r, length);

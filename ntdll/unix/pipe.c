@@ -370,7 +370,15 @@ static NTSTATUS try_pipe_read(struct file *f, void *buf, uint32_t len, uint64_t 
     if ((status = state_status(pe)) || (status = take_hello(pe, f->fd))) goto out;
     if (!pe->type)
     {
-        if (!len) goto out;
+        if (!len)
+        {
+            /* a zero-byte read completes once data is there (or the other
+               end has gone), without taking any: runtimes such as libuv
+               wait for input this way */
+            char c;
+            status = recv_status(recv(f->fd, &c, 1, MSG_DONTWAIT | MSG_PEEK));
+            goto out;
+        }
         ssize_t r = recv(f->fd, buf, len, MSG_DONTWAIT);
         if (!(status = recv_status(r))) *done = r;
     }
