@@ -75,9 +75,6 @@ static const struct reg_default machine_defaults[] = {
     { "System\\CurrentControlSet\\Hardware Profiles\\Current", NULL, 0, NULL },
     { "Software\\Classes", NULL, 0, NULL },
     { "Software\\Wow6432Node", NULL, 0, NULL },
-    { "Hardware\\Description\\System\\CentralProcessor\\0", "Identifier", REG_SZ, "Intel64 Family 6 Model 0 Stepping 0" },
-    { "", "ProcessorNameString", REG_SZ, "x86-64 processor" },
-    { "", "VendorIdentifier", REG_SZ, "GenuineIntel" },
 };
 
 static const struct reg_default user_defaults[] = {
@@ -300,8 +297,72 @@ void registry_add_defaults(enum reg_hive hive)
     if (user) apply(user, user_defaults, sizeof(user_defaults) / sizeof(user_defaults[0]), 0);
 }
 
+/* ---- processors ---- */
+
+/* one processor as /proc/cpuinfo describes it */
+struct cpu_desc {
+    char vendor[32], name[96];
+    unsigned family, model, stepping, mhz;
+};
+
+/* the value of "key : value" in line into out (trimmed); 1 when it was the key */
+static int cpuinfo_field(const char *line, const char *key, char *out, size_t size)
+{
+    size_t klen = strlen(key);
+    const char *v;
+    if (strncmp(line, key, klen) || (line[klen] != ' ' && line[klen] != '\t' && line[klen] != ':')) return 0;
+    if (!(v = strchr(line, ':'))) return 0;
+    for (v++; *v == ' '; v++);
+    snprintf(out, size, "%s", v);
+    out[strcspn(out, "\n")] = 0;
+    return 1;
+}
+
+/* HARDWARE\DESCRIPTION\System\CentralProcessor\<n>: what Windows puts there
+   at boot for each processor (name, vendor, family/model/stepping, ~MHz),
+   from the host's /proc/cpuinfo; volatile like the rest of HARDWARE */
+static void add_processors(struct reg_key *machine)
+{
+    FILE *f = fopen("/proc/cpuinfo", "r");
+    struct cpu_desc cpu;
+    char line[512], val[128];
+    int n = -1;
+
+    memset(&cpu, 0, sizeof(cpu));
+    while (f) {
+        int end = !fgets(line, sizeof(line), f);
+        if (end || cpuinfo_field(line, "processor", val, sizeof(val))) {
+            if (n >= 0) {   /* the previous block is complete */
+                char path[128], ident[128];
+                struct reg_key *key;
+                snprintf(path, sizeof(path), "Hardware\\Description\\System\\CentralProcessor\\%d", n);
+                if ((key = open_default_key(machine, path, 1))) {
+                    snprintf(ident, sizeof(ident), "%s Family %u Model %u Stepping %u",
+                             strcmp(cpu.vendor, "AuthenticAMD") ? "Intel64" : "AMD64", cpu.family, cpu.model, cpu.stepping);
+                    set_text(key, "Identifier", REG_SZ, ident);
+                    set_text(key, "ProcessorNameString", REG_SZ, *cpu.name ? cpu.name : "x86-64 processor");
+                    set_text(key, "VendorIdentifier", REG_SZ, *cpu.vendor ? cpu.vendor : "GenuineIntel");
+                    set_dword(key, "~MHz", cpu.mhz);
+                }
+            }
+            if (end) break;
+            n = atoi(val);
+            memset(&cpu, 0, sizeof(cpu));
+        }
+        else if (cpuinfo_field(line, "vendor_id", val, sizeof(val))) snprintf(cpu.vendor, sizeof(cpu.vendor), "%s", val);
+        else if (cpuinfo_field(line, "model name", val, sizeof(val))) snprintf(cpu.name, sizeof(cpu.name), "%s", val);
+        else if (cpuinfo_field(line, "cpu family", val, sizeof(val))) cpu.family = atoi(val);
+        else if (cpuinfo_field(line, "model", val, sizeof(val))) cpu.model = atoi(val);
+        else if (cpuinfo_field(line, "stepping", val, sizeof(val))) cpu.stepping = atoi(val);
+        else if (cpuinfo_field(line, "cpu MHz", val, sizeof(val))) cpu.mhz = (unsigned)(atof(val) + 0.5);
+    }
+    if (f) fclose(f);
+}
+
 void registry_add_volatile(void)
 {
+    add_processors(reg_hive_root(HIVE_MACHINE));
+
     struct reg_key *user = user_key();
     if (user) apply(user, user_volatile, sizeof(user_volatile) / sizeof(user_volatile[0]), 1);
 }
