@@ -988,16 +988,15 @@ DWORD WINAPI GetFinalPathNameByHandleW(HANDLE h, LPWSTR buf, DWORD size, DWORD f
         p += 2;      /* past "C:" */
         break;
     case VOLUME_NAME_NT:
-        if (p[0] == 'C' || p[0] == 'c')
-        {
-            static const WCHAR dev[] = L"\\Device\\HarddiskVolume1";
-            size_t n = wcslen(dev);
-            memmove(path + n, p + 2, (wcslen(p + 2) + 1) * sizeof(WCHAR));
-            memcpy(path, dev, n * sizeof(WCHAR));
-            p = path;
-            break;
-        }
-        /* fall through: other drives have no NT device name here */
+    {
+        /* the drive's device, numbered as QueryDosDevice numbers it (A: is 1) */
+        WCHAR dev[32];
+        int n = _snwprintf(dev, ARRAYSIZE(dev), L"\\Device\\HarddiskVolume%d", (p[0] | 0x20) - 'a' + 1);
+        memmove(path + n, p + 2, (wcslen(p + 2) + 1) * sizeof(WCHAR));
+        memcpy(path, dev, n * sizeof(WCHAR));
+        p = path;
+        break;
+    }
     default:
         SetLastError(ERROR_INVALID_PARAMETER);
         return 0;

@@ -245,3 +245,12 @@ BOOL WINAPI SetThreadContext(HANDLE thread, const CONTEXT *ctx)
 {
     return set_ntstatus(NtSetContextThread(thread, (CONTEXT *)ctx));
 }
+
+/* the calling thread's whole stack: from its reserved bottom (the TEB's
+   DeallocationStack) to its base, however much of it is committed */
+void WINAPI GetCurrentThreadStackLimits(ULONG_PTR *low, ULONG_PTR *high)
+{
+    NT_TIB *tib = (NT_TIB *)NtCurrentTeb();
+    *low = *(ULONG_PTR *)((BYTE *)tib + TEB_DEALLOCATION_STACK);
+    *high = (ULONG_PTR)tib->StackBase;
+}

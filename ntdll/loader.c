@@ -11,6 +11,11 @@
 #include "wlx/stub.h"
 
 RTL_CRITICAL_SECTION loader_section;
+static RTL_CRITICAL_SECTION peb_lock;   /* the PEB's FastPebLock */
+
+/* the lock over the PEB's shared fields (the current directory among them) */
+void NTAPI RtlAcquirePebLock(void) { RtlEnterCriticalSection(&peb_lock); }
+void NTAPI RtlReleasePebLock(void) { RtlLeaveCriticalSection(&peb_lock); }
 static PEB_LDR_DATA_FULL ldr_data;
 static WLX_LDR_ENTRY *exe_entry, *ntdll_entry, *kernel32_entry;
 static int process_initializing = 1;
@@ -693,6 +698,8 @@ void __cdecl __wlx_process_start(void *entry)
     PROCESS_HEAP() = RtlCreateHeap(HEAP_GROWABLE, NULL, 0, 0, NULL, NULL);
     if (!PROCESS_HEAP()) fail_start(STATUS_NO_MEMORY);
     RtlInitializeCriticalSection(&loader_section);
+    RtlInitializeCriticalSection(&peb_lock);
+    PEB_FIELD(void *, PEB_FAST_PEB_LOCK) = &peb_lock;
     ldr_data.Length = sizeof(ldr_data);
     ldr_data.Initialized = TRUE;
     ldr_data.InLoadOrderModuleList.Flink = ldr_data.InLoadOrderModuleList.Blink = &ldr_data.InLoadOrderModuleList;
@@ -701,6 +708,7 @@ void __cdecl __wlx_process_start(void *entry)
         &ldr_data.InInitializationOrderModuleList;
     PEB_FIELD(void *, PEB_LDR) = &ldr_data;
     peb_init_tls_bitmap();
+    path_init_cur_dir();
 
     /* the exe first in load order, as Windows has it, then ntdll */
     exe_entry = add_module(PEB_FIELD(void *, PEB_IMAGE_BASE), image->Buffer, 0);

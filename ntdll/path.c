@@ -200,6 +200,41 @@ ULONG NTAPI RtlGetCurrentDirectory_U(ULONG size, WCHAR *buffer)
     return len * sizeof(WCHAR);
 }
 
+/* the current directory's handle (CURDIR.Handle, after DosPath): programs
+   such as Zig's standard library open relative names against it */
+static HANDLE *cur_dir_handle(void)
+{
+    return (HANDLE *)(PROCESS_PARAMS() + PP_CURDIR + sizeof(UNICODE_STRING));
+}
+
+/* opens the folder named by DOS path `full` (with its final backslash) as
+   Windows holds a current directory: for traversal, shared for reading and
+   writing (so it cannot be deleted while current) */
+static NTSTATUS open_cur_dir(const WCHAR *full, HANDLE *handle)
+{
+    UNICODE_STRING nt;
+    OBJECT_ATTRIBUTES attr;
+    IO_STATUS_BLOCK io;
+    NTSTATUS status = path_dos_to_nt(full, &nt);
+
+    if (status) return status;
+    InitializeObjectAttributes(&attr, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
+    status = NtOpenFile(handle, FILE_TRAVERSE | SYNCHRONIZE, &attr, &io, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                        FILE_DIRECTORY_FILE | FILE_SYNCHRONOUS_IO_NONALERT);
+    RtlFreeHeap(PROCESS_HEAP(), 0, nt.Buffer);
+    return status;
+}
+
+/* at process start: the handle of the directory the process starts in */
+void path_init_cur_dir(void)
+{
+    UNICODE_STRING *cd = cur_dir();
+    HANDLE handle;
+
+    if (*cur_dir_handle() || !cd->Length) return;
+    if (!open_cur_dir(cd->Buffer, &handle)) *cur_dir_handle() = handle;
+}
+
 NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *dir)
 {
     WCHAR name[MAX_PATH + 1], full[MAX_PATH + 2];
@@ -215,6 +250,7 @@ NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *dir)
     len /= sizeof(WCHAR);
     if (full[len - 1] != '\\') { full[len++] = '\\'; full[len] = 0; }
     NTSTATUS status = path_dos_to_nt(full, &nt);
+    HANDLE handle, old;
     if (status) return status;
     InitializeObjectAttributes(&attr, &nt, OBJ_CASE_INSENSITIVE, NULL, NULL);
     status = NtQueryAttributesFile(&attr, &info);
@@ -223,7 +259,13 @@ NTSTATUS NTAPI RtlSetCurrentDirectory_U(const UNICODE_STRING *dir)
     if (!(info.FileAttributes & FILE_ATTRIBUTE_DIRECTORY)) return STATUS_NOT_A_DIRECTORY;
     UNICODE_STRING *cd = cur_dir();
     if ((len + 1) * sizeof(WCHAR) > cd->MaximumLength) return STATUS_NAME_TOO_LONG;
+    if ((status = open_cur_dir(full, &handle))) return status;
+    RtlAcquirePebLock();
     memcpy(cd->Buffer, full, (len + 1) * sizeof(WCHAR));
     cd->Length = len * sizeof(WCHAR);
+    old = *cur_dir_handle();
+    *cur_dir_handle() = handle;
+    RtlReleasePebLock();
+    if (old) NtClose(old);
     return STATUS_SUCCESS;
 }

@@ -110,5 +110,7 @@ const char *wlx_exe_name(void);
 
 /* --- paths (path.c) --------------------------------------------------------- */
 NTSTATUS path_dos_to_nt(const WCHAR *dos, UNICODE_STRING *nt);
+/* opens the current directory's handle (PEB process parameters) at process start */
+void path_init_cur_dir(void);
 
 #endif

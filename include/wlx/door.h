@@ -48,6 +48,7 @@
 #define PEB_LDR                 0x0018
 #define PEB_PROCESS_PARAMETERS  0x0020
 #define PEB_PROCESS_HEAP        0x0030
+#define PEB_FAST_PEB_LOCK       0x0038  /* RTL_CRITICAL_SECTION * (RtlAcquirePebLock) */
 #define PEB_NUMBER_OF_PROCESSORS 0x00b8
 #define PEB_OS_MAJOR            0x0118
 #define PEB_OS_MINOR            0x011c

@@ -274,18 +274,42 @@ static int fast_lookup(const char *root, const WCHAR *s, size_t n, char **out)
     return 1;
 }
 
+/* "\Device\HarddiskVolumeN..." (N from 1 for A: to 26 for Z:, the names
+   QueryDosDevice and GetFinalPathNameByHandle's VOLUME_NAME_NT give drives):
+   sets *drive and gives the prefix's length, 0 for other names */
+static size_t volume_prefix(const WCHAR *s, size_t n, char *drive)
+{
+    static const char prefix[] = "\\Device\\HarddiskVolume";
+    size_t plen = sizeof(prefix) - 1, i;
+    unsigned num = 0;
+
+    if (n <= plen) return 0;
+    for (i = 0; i < plen; i++)
+        if ((s[i] | (prefix[i] >= 'A' ? 0x20 : 0)) != (WCHAR)(prefix[i] | (prefix[i] >= 'A' ? 0x20 : 0))) return 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9' && num <= 26; i++) num = num * 10 + (s[i] - '0');
+    if (i == plen || num < 1 || num > 26 || (i < n && s[i] != '\\')) return 0;
+    *drive = 'a' + num - 1;
+    return i;
+}
+
 NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_last)
 {
     const WCHAR *s = nt->Buffer;
     size_t n = nt->Length / sizeof(WCHAR);
     (void)create_last;
 
-    if (n < 4 || s[0] != '\\' || s[1] != '?' || s[2] != '?' || s[3] != '\\') return STATUS_OBJECT_PATH_SYNTAX_BAD;
-    s += 4; n -= 4;
-    if (n < 2 || s[1] != ':' || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
-        return STATUS_OBJECT_PATH_NOT_FOUND;   /* UNC and devices: not yet */
-    char drive = s[0] | 0x20;
-    s += 2; n -= 2;
+    char drive;
+    size_t vlen = volume_prefix(s, n, &drive);
+    if (vlen) { s += vlen; n -= vlen; }   /* \Device\HarddiskVolumeN: drive N */
+    else
+    {
+        if (n < 4 || s[0] != '\\' || s[1] != '?' || s[2] != '?' || s[3] != '\\') return STATUS_OBJECT_PATH_SYNTAX_BAD;
+        s += 4; n -= 4;
+        if (n < 2 || s[1] != ':' || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+            return STATUS_OBJECT_PATH_NOT_FOUND;   /* UNC and devices: not yet */
+        drive = s[0] | 0x20;
+        s += 2; n -= 2;
+    }
     if (n && s[0] != '\\') return STATUS_OBJECT_NAME_INVALID;
 
     const char *root = drive_root(drive);

@@ -14,6 +14,8 @@
 int errno_to_wsa(int err);
 int sock_fd(uint64_t handle);
 
+/* a descriptor that is a new socket starts with Windows-only options off (sockopt.c) */
+void sock_clear_options(int fd);
 int32_t unix_setsockopt_call(void *args);
 int32_t unix_getsockopt_call(void *args);
 int32_t unix_getaddrinfo_call(void *args);

@@ -75,6 +75,7 @@ static int32_t unix_socket_call(void *args)
     int family = p->a == WS_AF_INET6 ? AF_INET6 : p->a;
     int fd = socket(family, p->b | SOCK_CLOEXEC, p->c);
 
+    sock_clear_options(fd);
     p->result = fd < 0 ? fail() : fd;   /* the PE side makes it a handle */
     return 0;
 }
@@ -163,6 +164,7 @@ static int32_t unix_accept_call(void *args)
     while (nfd < 0 && errno == EINTR);
     if (nfd < 0) { p->result = fail(); return 0; }
     if ((err = addr_to_win(p, &ss, len))) { close(nfd); p->result = err; return 0; }
+    sock_clear_options(nfd);
     p->result = nfd;
     return 0;
 }

@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include "private.h"
 
-enum opt_kind { OPT_INT, OPT_LINGER, OPT_DONTLINGER, OPT_TIMEOUT, OPT_ERROR, OPT_BUFSIZE, OPT_FAMILY };
+enum opt_kind { OPT_INT, OPT_LINGER, OPT_DONTLINGER, OPT_TIMEOUT, OPT_ERROR, OPT_BUFSIZE, OPT_FAMILY, OPT_EXCLUSIVE };
 
 struct opt_map { int level, name, unix_level, unix_name; enum opt_kind kind; };
 
@@ -21,6 +21,7 @@ static const struct opt_map opts[] =
     { WS_SOL_SOCKET, 0x0001, SOL_SOCKET, SO_DEBUG, OPT_INT },
     { WS_SOL_SOCKET, 0x0002, SOL_SOCKET, SO_ACCEPTCONN, OPT_INT },
     { WS_SOL_SOCKET, 0x0004, SOL_SOCKET, SO_REUSEADDR, OPT_INT },
+    { WS_SOL_SOCKET, (int)0xfffffffb, SOL_SOCKET, SO_REUSEADDR, OPT_EXCLUSIVE },   /* SO_EXCLUSIVEADDRUSE */
     { WS_SOL_SOCKET, 0x0008, SOL_SOCKET, SO_KEEPALIVE, OPT_INT },
     { WS_SOL_SOCKET, 0x0010, SOL_SOCKET, SO_DONTROUTE, OPT_INT },
     { WS_SOL_SOCKET, 0x0020, SOL_SOCKET, SO_BROADCAST, OPT_INT },
@@ -44,6 +45,36 @@ static const struct opt_map opts[] =
     { 41, 27, IPPROTO_IPV6, IPV6_V6ONLY, OPT_INT },
     { 41, 4, IPPROTO_IPV6, IPV6_UNICAST_HOPS, OPT_INT },
 };
+
+/* SO_EXCLUSIVEADDRUSE per socket, by descriptor (cleared when a descriptor
+   becomes a new socket). Linux refuses a second bind to an address in use
+   unless both sockets set SO_REUSEADDR, so an exclusive socket is one that
+   keeps SO_REUSEADDR off; Windows refuses to set both on one socket. */
+#define MAX_EXCLUSIVE_FD 65536
+static uint8_t exclusive[MAX_EXCLUSIVE_FD / 8];
+
+void sock_clear_options(int fd)
+{
+    if (fd >= 0 && fd < MAX_EXCLUSIVE_FD) __atomic_and_fetch(&exclusive[fd / 8], ~(1u << (fd % 8)), __ATOMIC_RELAXED);
+}
+
+static int is_exclusive(int fd)
+{
+    return fd >= 0 && fd < MAX_EXCLUSIVE_FD && (exclusive[fd / 8] >> (fd % 8)) & 1;
+}
+
+/* sets or clears the flag; a Winsock error (negative) or 0 */
+static int set_exclusive(int fd, int on)
+{
+    int reuse = 0;
+    socklen_t len = sizeof(reuse);
+
+    if (fd >= MAX_EXCLUSIVE_FD) return -10055;   /* WSAENOBUFS */
+    if (on && !getsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, &len) && reuse) return -10022;   /* WSAEINVAL */
+    if (on) __atomic_or_fetch(&exclusive[fd / 8], 1u << (fd % 8), __ATOMIC_RELAXED);
+    else sock_clear_options(fd);
+    return 0;
+}
 
 static const struct opt_map *find_opt(int level, int name)
 {
@@ -89,6 +120,9 @@ int32_t unix_setsockopt_call(void *args)
         lg.l_linger = 0;
         ret = setsockopt(fd, opt->unix_level, opt->unix_name, &lg, sizeof(lg));
         break;
+    case OPT_EXCLUSIVE:
+        p->result = set_exclusive(fd, read_int(buf, p->len));
+        return 0;
     case OPT_TIMEOUT:
         v = read_int(buf, p->len);
         tv.tv_sec = (unsigned int)v / 1000;
@@ -97,6 +131,12 @@ int32_t unix_setsockopt_call(void *args)
         break;
     default:
         v = read_int(buf, p->len);
+        /* SO_REUSEADDR on an exclusive socket: refused as on Windows */
+        if (v && opt->unix_name == SO_REUSEADDR && opt->unix_level == SOL_SOCKET && is_exclusive(fd))
+        {
+            p->result = -10022;
+            return 0;
+        }
         ret = setsockopt(fd, opt->unix_level, opt->unix_name, &v, sizeof(v));
         break;
     }
@@ -113,6 +153,9 @@ static int get_value(int fd, const struct opt_map *opt, int *value)
 
     switch (opt->kind)
     {
+    case OPT_EXCLUSIVE:
+        *value = is_exclusive(fd);
+        return 0;
     case OPT_LINGER:
     case OPT_DONTLINGER:
         len = sizeof(lg);
