@@ -1,8 +1,8 @@
 /*
  * dlls/msvcp140/except.c — the exception classes msvcp140 throws and the
  * throwers MSVC's headers call out of line: std::_Xlength_error and its
- * siblings, _Throw_Cpp_error / _Throw_C_error (std::system_error), and
- * std::uncaught_exception(s).
+ * siblings, _Throw_Cpp_error / _Throw_C_error (std::system_error),
+ * _Throw_future_error (std::future_error) and std::uncaught_exception(s).
  *
  * A program catches our objects through the tables a compiler would have
  * emitted for these classes: the catch clause names ".?AVlength_error@std@@"
@@ -15,7 +15,7 @@
  *
  * Layout (MSVC's): the vtable (slot 0 the deleting destructor, slot 1
  * what()), std::exception's message (vcruntime's __std_exception_data),
- * then for std::system_error its std::error_code.
+ * then for std::system_error and std::future_error their std::error_code.
  */
 #include "private.h"
 
@@ -23,29 +23,31 @@ extern IMAGE_DOS_HEADER __ImageBase;
 
 #define MAX_DEPTH 5               /* system_error, _System_error, runtime_error, exception */
 
-/* X(id, name, base, what a default-constructed one says) */
+/* X(id, name, base, what a default-constructed one says, has an error_code) */
 #define STD_CLASSES(X) \
-    X(STD_EXCEPTION,         "exception",         -1,                   NULL) \
-    X(STD_BAD_EXCEPTION,     "bad_exception",     STD_EXCEPTION,        "bad exception") \
-    X(STD_BAD_ALLOC,         "bad_alloc",         STD_EXCEPTION,        "bad allocation") \
-    X(STD_BAD_FUNCTION_CALL, "bad_function_call", STD_EXCEPTION,        "bad function call") \
-    X(STD_LOGIC_ERROR,       "logic_error",       STD_EXCEPTION,        NULL) \
-    X(STD_LENGTH_ERROR,      "length_error",      STD_LOGIC_ERROR,      NULL) \
-    X(STD_OUT_OF_RANGE,      "out_of_range",      STD_LOGIC_ERROR,      NULL) \
-    X(STD_INVALID_ARGUMENT,  "invalid_argument",  STD_LOGIC_ERROR,      NULL) \
-    X(STD_RUNTIME_ERROR,     "runtime_error",     STD_EXCEPTION,        NULL) \
-    X(STD_OVERFLOW_ERROR,    "overflow_error",    STD_RUNTIME_ERROR,    NULL) \
-    X(STD_SYSTEM_ERROR_BASE, "_System_error",     STD_RUNTIME_ERROR,    NULL) \
-    X(STD_SYSTEM_ERROR,      "system_error",      STD_SYSTEM_ERROR_BASE, NULL)
+    X(STD_EXCEPTION,         "exception",         -1,                   NULL, 0) \
+    X(STD_BAD_EXCEPTION,     "bad_exception",     STD_EXCEPTION,        "bad exception", 0) \
+    X(STD_BAD_ALLOC,         "bad_alloc",         STD_EXCEPTION,        "bad allocation", 0) \
+    X(STD_BAD_FUNCTION_CALL, "bad_function_call", STD_EXCEPTION,        "bad function call", 0) \
+    X(STD_LOGIC_ERROR,       "logic_error",       STD_EXCEPTION,        NULL, 0) \
+    X(STD_LENGTH_ERROR,      "length_error",      STD_LOGIC_ERROR,      NULL, 0) \
+    X(STD_OUT_OF_RANGE,      "out_of_range",      STD_LOGIC_ERROR,      NULL, 0) \
+    X(STD_INVALID_ARGUMENT,  "invalid_argument",  STD_LOGIC_ERROR,      NULL, 0) \
+    X(STD_RUNTIME_ERROR,     "runtime_error",     STD_EXCEPTION,        NULL, 0) \
+    X(STD_OVERFLOW_ERROR,    "overflow_error",    STD_RUNTIME_ERROR,    NULL, 0) \
+    X(STD_SYSTEM_ERROR_BASE, "_System_error",     STD_RUNTIME_ERROR,    NULL, 1) \
+    X(STD_SYSTEM_ERROR,      "system_error",      STD_SYSTEM_ERROR_BASE, NULL, 1) \
+    X(STD_FUTURE_ERROR,      "future_error",      STD_LOGIC_ERROR,      NULL, 1)
 
 struct class_desc
 {
     const char *name;             /* unqualified: the type name is ".?AV<name>@std@@" */
     int base;                     /* its base class, -1: none */
     const char *default_what;
+    BOOL has_code;                /* an error_code follows the message */
 };
 
-#define DESC(id, name, base, what) [id] = { name, base, what },
+#define DESC(id, name, base, what, code) [id] = { name, base, what, code },
 static const struct class_desc descs[STD_CLASS_COUNT] = { STD_CLASSES(DESC) };
 
 /* what the compiler would have emitted for one class */
@@ -86,8 +88,7 @@ static const char *__cdecl object_what(const struct std_exception_object *e)
 
 static size_t object_size(enum std_class_id id)
 {
-    return id >= STD_SYSTEM_ERROR_BASE ? sizeof(struct std_exception_object)
-                                       : offsetof(struct std_exception_object, code);
+    return descs[id].has_code ? sizeof(struct std_exception_object) : offsetof(struct std_exception_object, code);
 }
 
 /* the copy constructor of class id: the copy is an id, whatever src is */
@@ -95,15 +96,15 @@ static void *copy_as(struct std_exception_object *dst, const struct std_exceptio
 {
     dst->vtable = &tables[id].vtable[1];
     __std_exception_copy(&src->data, &dst->data);
-    if (id >= STD_SYSTEM_ERROR_BASE) dst->code = src->code;
+    if (descs[id].has_code) dst->code = src->code;
     return dst;
 }
 
-#define COPY_CTOR(id, name, base, what) \
+#define COPY_CTOR(id, name, base, what, code) \
     static void *__cdecl copy_##id(struct std_exception_object *d, const struct std_exception_object *s) \
     { return copy_as(d, s, id); }
 STD_CLASSES(COPY_CTOR)
-#define COPY_CTOR_ENTRY(id, name, base, what) [id] = copy_##id,
+#define COPY_CTOR_ENTRY(id, name, base, what, code) [id] = copy_##id,
 static void *const copy_ctors[STD_CLASS_COUNT] = { STD_CLASSES(COPY_CTOR_ENTRY) };
 
 /* ---- the tables, built once at process attach ---- */
@@ -225,6 +226,30 @@ void __cdecl std_Throw_C_error(int code)
     case THRD_ERROR:    std_Throw_Cpp_error(1);
     default:            abort();
     }
+}
+
+/* std::_Future_error_map: future_errc's messages, NULL for another value */
+const char *__cdecl std_Future_error_map(int code)
+{
+    static const char *const messages[] =
+    {
+        NULL, "broken promise", "future already retrieved", "promise already satisfied", "no state",
+    };
+    return code > 0 && code < (int)ARRAYSIZE(messages) ? messages[code] : NULL;
+}
+
+/* std::future_error(code): a logic_error whose what() is the code's
+   message (the category is the program's future_category()) */
+void __cdecl std_Throw_future_error(const struct std_error_code *code)
+{
+    struct std_exception_object e;
+    const struct cxx_throw_info *ti = msvcp_init_object(&e, STD_FUTURE_ERROR, NULL);
+    const char *message = std_Future_error_map(code->value);
+
+    e.data.what = message ? message : "Unknown exception";
+    e.code = *code;
+    _CxxThrowException(&e, ti);
+    abort();
 }
 
 BOOL __cdecl std_uncaught_exception(void)

@@ -188,23 +188,40 @@ void __cdecl eptr_copy_exception(struct exception_ptr *ptr, const void *object, 
     else eptr_replace(ptr, block);
 }
 
-/* std::rethrow_exception(ptr); a null one throws std::bad_exception */
-void __cdecl eptr_rethrow(const struct exception_ptr *ptr)
+/* throw what ptr holds: a null one throws std::bad_exception; the kept
+   object is thrown as a copy on this stack. An owned ptr (an argument
+   passed by value, which the callee destroys) goes before the throw. */
+static void rethrow(const struct exception_ptr *ptr, BOOL owned)
 {
-    const EXCEPTION_RECORD *rec = ptr->rec;
+    EXCEPTION_RECORD rec;
     const struct cxx_catchable_type *ct;
     void *copy;
 
-    if (!rec) msvcp_throw(STD_BAD_EXCEPTION, NULL);
-    if (!is_cxx(rec))
+    if (!ptr->rec) msvcp_throw(STD_BAD_EXCEPTION, NULL);
+    rec = *ptr->rec;
+    if (!is_cxx(&rec))
     {
-        RaiseException(rec->ExceptionCode, rec->ExceptionFlags & EXCEPTION_NONCONTINUABLE, rec->NumberParameters,
-                       rec->ExceptionInformation);
+        if (owned) eptr_destroy((struct exception_ptr *)ptr);
+        RaiseException(rec.ExceptionCode, rec.ExceptionFlags & EXCEPTION_NONCONTINUABLE, rec.NumberParameters,
+                       rec.ExceptionInformation);
         abort();
     }
-    ct = most_derived_type(rec);
+    ct = most_derived_type(&rec);
     copy = __builtin_alloca(ct->size);
-    copy_object(copy, (void *)rec->ExceptionInformation[1], ct, rec->ExceptionInformation[3]);
-    _CxxThrowException(copy, (const struct cxx_throw_info *)rec->ExceptionInformation[2]);
+    copy_object(copy, (void *)rec.ExceptionInformation[1], ct, rec.ExceptionInformation[3]);
+    if (owned) eptr_destroy((struct exception_ptr *)ptr);
+    _CxxThrowException(copy, (const struct cxx_throw_info *)rec.ExceptionInformation[2]);
     abort();
+}
+
+void __cdecl eptr_rethrow(const struct exception_ptr *ptr)
+{
+    rethrow(ptr, FALSE);
+}
+
+/* std::future's get() of a stored exception: the exception_ptr comes by
+   value, so it is ours to destroy */
+void __cdecl std_Rethrow_future_exception(struct exception_ptr *ptr)
+{
+    rethrow(ptr, TRUE);
 }

@@ -28,7 +28,7 @@ enum std_class_id
     STD_EXCEPTION, STD_BAD_EXCEPTION, STD_BAD_ALLOC, STD_BAD_FUNCTION_CALL,
     STD_LOGIC_ERROR, STD_LENGTH_ERROR, STD_OUT_OF_RANGE, STD_INVALID_ARGUMENT,
     STD_RUNTIME_ERROR, STD_OVERFLOW_ERROR, STD_SYSTEM_ERROR_BASE, STD_SYSTEM_ERROR,
-    STD_CLASS_COUNT
+    STD_FUTURE_ERROR, STD_CLASS_COUNT
 };
 
 /* std::error_code (and std::error_condition): a value and its category */
@@ -38,13 +38,13 @@ struct std_error_code
     const struct std_error_category *category;
 };
 
-/* every class msvcp140 throws is std::exception plus, for system_error,
-   its error_code */
+/* every class msvcp140 throws is std::exception plus, for system_error
+   and future_error, its error_code */
 struct std_exception_object
 {
     const void *const *vtable;
     struct std_exception_data data;
-    struct std_error_code code;   /* std::system_error only */
+    struct std_error_code code;   /* std::system_error and std::future_error only */
 };
 
 void msvcp_init_classes(void);
