@@ -4,7 +4,8 @@
  * std::exception_ptr's support (capture, copy, compare, rethrow, the kept
  * object's life), the throwers (_Xlength_error and its siblings,
  * _Throw_Cpp_error / _Throw_C_error: each caught by its own class, by its
- * bases and by value), the C mutexes and condition variables under
+ * bases and by value), std::future's (_Rethrow_future_exception,
+ * _Throw_future_error), the C mutexes and condition variables under
  * std::mutex and std::condition_variable (in storage laid out as the
  * headers have it), threads and time, _Lockit, and the error maps.
  */
