@@ -7,8 +7,8 @@
  * Files: except.c (the std:: exception classes and the _X* throwers),
  * category.c (error_category objects, errno and Windows error maps),
  * excptptr.c (std::exception_ptr), mutex.c (_Mtx_*, _Cnd_*), thread.c
- * (_Thrd_*, time), lockit.c (_Lockit, _Init_locks), main.c (the entry
- * point, _Random_device).
+ * (_Thrd_*, time), chore.c (std::async's thread-pool work), lockit.c
+ * (_Lockit, _Init_locks), main.c (the entry point, _Random_device).
  */
 #ifndef WLX_MSVCP140_PRIVATE_H
 #define WLX_MSVCP140_PRIVATE_H

@@ -7,7 +7,8 @@
  * bases and by value), std::future's (_Rethrow_future_exception,
  * _Throw_future_error), the C mutexes and condition variables under
  * std::mutex and std::condition_variable (in storage laid out as the
- * headers have it), threads and time, _Lockit, and the error maps.
+ * headers have it), threads and time, std::async's thread-pool chores,
+ * _Lockit, and the error maps.
  */
 #include "msvctest.h"
 
@@ -717,6 +718,36 @@ static void test_threads_time(void)
     ok(_Thrd_detach(thr) == THRD_SUCCESS, "_Thrd_detach");
 }
 
+/* ---- std::async's thread-pool chores ---- */
+
+namespace Concurrency { namespace details {
+struct _Threadpool_chore { void *work; void (__cdecl *callback)(void *); void *data; };
+__declspec(dllimport) int __cdecl _Schedule_chore(_Threadpool_chore *);
+__declspec(dllimport) int __cdecl _Reschedule_chore(const _Threadpool_chore *);
+__declspec(dllimport) void __cdecl _Release_chore(_Threadpool_chore *);
+} }
+
+static void __cdecl chore_callback(void *data) { __atomic_add_fetch((int *)data, 1, __ATOMIC_SEQ_CST); }
+
+static bool wait_count(volatile int *count, int n)
+{
+    for (int i = 0; i < 5000 && *count < n; i++) sleep_ms(1);
+    return *count == n;
+}
+
+static void test_chores(void)
+{
+    volatile int runs = 0;
+    Concurrency::details::_Threadpool_chore chore = { 0, chore_callback, (void *)&runs };
+
+    ok(Concurrency::details::_Schedule_chore(&chore) == 0 && chore.work, "_Schedule_chore");
+    ok(wait_count(&runs, 1), "the chore runs on the thread pool");
+    ok(Concurrency::details::_Reschedule_chore(&chore) == 0, "_Reschedule_chore");
+    ok(wait_count(&runs, 2), "and runs again");
+    Concurrency::details::_Release_chore(&chore);
+    ok(!chore.work, "_Release_chore lets the work go");
+}
+
 /* ---- _Lockit ---- */
 
 static volatile int lockit_passed;
@@ -803,6 +834,7 @@ extern "C" void start(void)
     test_condition();
     test_threads_time();
     test_once_and_alloc();
+    test_chores();
     test_lockit();
     test_misc();
     ExitProcess(test_summary("msvcp140"));
