@@ -6,7 +6,7 @@
 #define WLX_LOADER_H
 
 void loader_reserve_address_space(void);
-void loader_init_paths(const char *argv0);
+void loader_init_paths(int from_parent);
 void prefix_init(void);
 void __attribute__((noreturn)) loader_run(const char *exe, int argc, char **argv);
 void syscalls_install(void *ntdll_base);

@@ -126,7 +126,8 @@ int main(int argc, char **argv)
     if (i >= argc) { usage(stderr); return 2; }
 
     /* a child started by another wlx comes with every signal blocked (ntdll/unix/spawn.c) */
-    if (getenv(WLX_STARTUP_FD_VAR))
+    int from_parent = getenv(WLX_STARTUP_FD_VAR) != NULL;
+    if (from_parent)
     {
         sigset_t none;
         sigemptyset(&none);
@@ -135,7 +136,7 @@ int main(int argc, char **argv)
     wlx_debug_init();
     loader_reserve_address_space();
     virtual_init();
-    loader_init_paths(argv[0]);
+    loader_init_paths(from_parent);
     prefix_init();
 
     const char *arg = argv[i];

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "../ntdll/unix/private.h"
@@ -16,13 +17,27 @@
 const char *process_user_name(void);
 char *wlx_server_binary;
 
-void loader_init_paths(const char *argv0)
+/* A child of another wlx was started by the absolute path its parent made
+   from its own (procobj.c wlx_binary): the kernel kept it (AT_EXECFN), no
+   need to ask /proc. Anyone else may have come through a relative path or a
+   symbolic link: /proc/self/exe says where the binary really is. */
+static ssize_t own_path(char *exe, size_t size, int from_parent)
+{
+    const char *execfn = from_parent ? (const char *)getauxval(AT_EXECFN) : NULL;
+    if (execfn && execfn[0] == '/' && strlen(execfn) < size)
+    {
+        strcpy(exe, execfn);
+        return strlen(exe);
+    }
+    ssize_t n = readlink("/proc/self/exe", exe, size - 1);
+    if (n > 0) exe[n] = 0;
+    return n;
+}
+
+void loader_init_paths(int from_parent)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    (void)argv0;
-    if (n <= 0) wlx_fatal("cannot find the wlx binary (/proc/self/exe)");
-    exe[n] = 0;
+    if (own_path(exe, sizeof(exe), from_parent) <= 0) wlx_fatal("cannot find the wlx binary (/proc/self/exe)");
     char *slash = strrchr(exe, '/');
     *slash = 0;                                  /* .../bin */
     if ((slash = strrchr(exe, '/'))) *slash = 0; /* ... */

@@ -331,18 +331,46 @@ static void note_protections(uint8_t *base, size_t size, const struct pe_nt_head
     }
 }
 
+/* A small image that cannot be mapped from its file (not in the image
+   cache: below IMAGE_CACHE_MIN) is read whole at once, the headers already
+   read included: one system call instead of one per section. NULL when
+   it cannot be (then each section is read by itself). */
+static uint8_t *read_small_file(int fd, const struct stat *st, const uint8_t *hdr, size_t len, int direct)
+{
+    if (direct || st->st_size >= IMAGE_CACHE_MIN || (size_t)st->st_size <= len) return NULL;
+    uint8_t *file = malloc(st->st_size);
+    if (!file) return NULL;
+    memcpy(file, hdr, len);
+    if (pread(fd, file + len, st->st_size - len, len) != (ssize_t)(st->st_size - len)) { free(file); return NULL; }
+    return file;
+}
+
+/* size bytes of the file at off into dst: from the copy read whole when
+   it holds them, else read */
+static int read_part(int fd, const uint8_t *file, size_t file_len, uint8_t *dst, size_t size, uint64_t off)
+{
+    if (file && off <= file_len && size <= file_len - off)
+    {
+        memcpy(dst, file + off, size);
+        return 0;
+    }
+    return pread(fd, dst, size, off) == (ssize_t)size ? 0 : -1;
+}
+
 /* fills the image (while writable) from fd: mapped pages where they are whole, read otherwise */
 static int fill_image(int fd, const struct stat *st, const uint8_t *hdr, size_t len, uint8_t *base, size_t size,
                       const struct pe_nt_headers *nt, const struct pe_section *sec)
 {
     const struct pe_optional64 *opt = &nt->OptionalHeader;
-    int direct = !(opt->FileAlignment & (PAGE_SIZE - 1));
+    int direct = !(opt->FileAlignment & (PAGE_SIZE - 1)), failed = 0;
     size_t hsize = opt->SizeOfHeaders < size ? opt->SizeOfHeaders : size;
+    uint8_t *file = read_small_file(fd, st, hdr, len, direct);
 
     mprotect(base, size, PROT_READ | PROT_WRITE);
     if (hsize <= len) memcpy(base, hdr, hsize);   /* already read */
-    else if (pread(fd, base, hsize, 0) < 0) return -1;
-    for (int i = 0; i < nt->FileHeader.NumberOfSections; i++)
+    else if (file && hsize <= (size_t)st->st_size) memcpy(base, file, hsize);
+    else if (pread(fd, base, hsize, 0) < 0) failed = 1;
+    for (int i = 0; i < nt->FileHeader.NumberOfSections && !failed; i++)
     {
         uint32_t raw = sec[i].SizeOfRawData, vsize = sec[i].VirtualSize ? sec[i].VirtualSize : raw;
         if (raw > vsize) raw = vsize;
@@ -360,12 +388,14 @@ static int fill_image(int fd, const struct stat *st, const uint8_t *hdr, size_t 
                 whole += PAGE_SIZE;
             if (whole && mmap(dst, whole, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd,
                               sec[i].PointerToRawData) == MAP_FAILED)
-                return -1;
+                failed = 1;
         }
-        if (raw > whole && pread(fd, dst + whole, raw - whole, sec[i].PointerToRawData + whole) != (ssize_t)(raw - whole))
-            return -1;
+        if (!failed && raw > whole)
+            failed = read_part(fd, file, file ? st->st_size : 0, dst + whole, raw - whole,
+                               (uint64_t)sec[i].PointerToRawData + whole);
     }
-    return 0;
+    free(file);
+    return failed ? -1 : 0;
 }
 
 /* Map the image in fd. name is only used in messages. */

@@ -183,11 +183,30 @@ static int read_full(int fd, void *buf, size_t size)
     return 0;
 }
 
-static WCHAR *read_wstr(int fd, size_t bytes)
+/* a NUL-terminated copy of the next `bytes` of the blob */
+static WCHAR *take_wstr(const char **blob, size_t bytes)
 {
     WCHAR *s = calloc(1, bytes + 2 * sizeof(WCHAR));
-    if (!s || read_full(fd, s, bytes)) wlx_fatal("broken start-up data from the parent process");
+    if (!s) wlx_fatal("out of memory reading the start-up data");
+    memcpy(s, *blob, bytes);
+    *blob += bytes;
     return s;
+}
+
+/* command line, folder, environment and runtime data: read in one go (the
+   parent wrote them in one), then each kept in its own buffer */
+static void read_strings(int fd, const struct wlx_startup_header *hdr)
+{
+    uint64_t cmd = hdr->cmdline_len * (uint64_t)sizeof(WCHAR), cur = hdr->curdir_len * (uint64_t)sizeof(WCHAR);
+    uint64_t total = cmd + cur + hdr->env_size + hdr->runtime_size;
+    char *blob = hdr->env_size < (1u << 30) && total < (1u << 30) ? malloc(total + 1) : NULL;
+    const char *p = blob;
+    if (!blob || read_full(fd, blob, total)) wlx_fatal("broken start-up data from the parent process");
+    wlx_startup.cmdline = take_wstr(&p, cmd);
+    wlx_startup.curdir = take_wstr(&p, cur);
+    wlx_startup.env = take_wstr(&p, hdr->env_size);
+    if (hdr->runtime_size) wlx_startup.runtime = take_wstr(&p, hdr->runtime_size);
+    free(blob);
 }
 
 void process_read_startup(void)
@@ -200,10 +219,7 @@ void process_read_startup(void)
         wlx_fatal("broken start-up data from the parent process");
     wlx_startup.fd = fd;
     fcntl(fd, F_SETFD, FD_CLOEXEC);
-    wlx_startup.cmdline = read_wstr(fd, wlx_startup.hdr.cmdline_len * sizeof(WCHAR));
-    wlx_startup.curdir = read_wstr(fd, wlx_startup.hdr.curdir_len * sizeof(WCHAR));
-    wlx_startup.env = read_wstr(fd, wlx_startup.hdr.env_size);
-    if (wlx_startup.hdr.runtime_size) wlx_startup.runtime = read_wstr(fd, wlx_startup.hdr.runtime_size);
+    read_strings(fd, &wlx_startup.hdr);
     xhandle_receive_inherited(fd, wlx_startup.hdr.handle_count);
     wlx_parent_id = wlx_startup.hdr.parent_id;
 }

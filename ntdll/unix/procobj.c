@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -311,14 +312,17 @@ static NTSTATUS start_child(struct proc *p)
 
 /* --- creation ------------------------------------------------------------------------ */
 
-static int write_full(int fd, const void *buf, size_t size)
+/* all of iov (modified) in as few writes as the socket takes: the start-up
+   blob is one system call, not one per part */
+static int writev_full(int fd, struct iovec *iov, int count)
 {
-    for (size_t done = 0; done < size; )
+    while (count)
     {
-        ssize_t n = write(fd, (const char *)buf + done, size - done);
+        ssize_t n = writev(fd, iov, count);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return -1;
-        done += n;
+        for (; count && (size_t)n >= iov->iov_len; iov++, count--) n -= iov->iov_len;
+        if (count) { iov->iov_base = (char *)iov->iov_base + n; iov->iov_len -= n; }
     }
     return 0;
 }
@@ -368,11 +372,14 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
     };
     /* the child's std handles keep these values when they are inherited */
     for (int i = 0; i < 3 && cp->inherit; i++) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
-    if (write_full(fd, &hdr, sizeof(hdr))) return -1;
-    if (write_full(fd, cp->cmdline, hdr.cmdline_len * sizeof(WCHAR))) return -1;
-    if (write_full(fd, cp->curdir, hdr.curdir_len * sizeof(WCHAR))) return -1;
-    if (write_full(fd, cp->env, cp->env_size)) return -1;
-    if (write_full(fd, cp->runtime_data, hdr.runtime_size)) return -1;
+    struct iovec iov[] = {
+        { &hdr, sizeof(hdr) },
+        { (void *)cp->cmdline, hdr.cmdline_len * sizeof(WCHAR) },
+        { (void *)cp->curdir, hdr.curdir_len * sizeof(WCHAR) },
+        { (void *)cp->env, cp->env_size },
+        { (void *)cp->runtime_data, hdr.runtime_size },
+    };
+    if (writev_full(fd, iov, sizeof(iov) / sizeof(iov[0]))) return -1;
     return xhandle_send_inherited(fd, handles);
 }
 
