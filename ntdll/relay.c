@@ -102,6 +102,7 @@ static int put_str(char *buf, int size, const void *p, int wide)
     }
     buf[n++] = '"';
     if (buf[0] == ' ') { memmove(buf, buf + 1, n - 1); n--; }
+    buf[n] = 0;   /* the caller's line may end here */
     return n;
 }
 
