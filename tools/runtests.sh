@@ -77,6 +77,7 @@ if [ "$mode" = wlx ]; then
     run_one apps/7zip sh tests/apps/7zip.sh "$b"
     run_one apps/esbuild sh tests/apps/esbuild.sh "$b"
     run_one apps/node sh tests/apps/node.sh "$b"
+    run_one apps/bun sh tests/apps/bun.sh "$b"
     run_one apps/sentrycli sh tests/apps/sentrycli.sh "$b"
     run_one apps/ast-grep sh tests/apps/ast-grep.sh "$b"
     run_one apps/dprint sh tests/apps/dprint.sh "$b"

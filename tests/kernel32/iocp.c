@@ -404,6 +404,45 @@ static void test_wait_packets(void)
     CloseHandle(port);
 }
 
+/* an event loop's timer the way Bun's (libuv-based) loop keeps it: one
+   manual-reset high-resolution timer and one packet; each turn cancels the
+   packet, sets the timer a millisecond ahead, associates and waits on the
+   port. Every turn's packet must come. */
+static void test_wait_packet_timer_loop(void)
+{
+    HANDLE port, packet, timer;
+    LARGE_INTEGER due;
+    int turn, came = 0;
+    LONG status;
+
+    if (!pNtCreateWaitCompletionPacket) return;
+    port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    timer = CreateWaitableTimerExW(NULL, NULL, CREATE_WAITABLE_TIMER_MANUAL_RESET | 2 /* HIGH_RESOLUTION */,
+                                   TIMER_ALL_ACCESS);
+    if (!timer) timer = CreateWaitableTimerExW(NULL, NULL, CREATE_WAITABLE_TIMER_MANUAL_RESET, TIMER_ALL_ACCESS);
+    ok(timer != NULL, "CreateWaitableTimerEx %lu\n", GetLastError());
+    status = pNtCreateWaitCompletionPacket(&packet, GENERIC_ALL, NULL);
+    ok(!status, "NtCreateWaitCompletionPacket: %#lx\n", status);
+    for (turn = 0; turn < 30; turn++)
+    {
+        OVERLAPPED_ENTRY entry;
+        ULONG n = 0;
+        BOOLEAN already = 0;
+
+        pNtCancelWaitCompletionPacket(packet, TRUE);
+        due.QuadPart = -10000;   /* 1 ms */
+        ok(SetWaitableTimer(timer, &due, 0, NULL, NULL, FALSE), "SetWaitableTimer %lu\n", GetLastError());
+        status = pNtAssociateWaitCompletionPacket(packet, port, timer, (void *)0x77, NULL, 0, 0, &already);
+        ok(!status, "associate turn %d: %#lx\n", turn, status);
+        if (!GetQueuedCompletionStatusEx(port, &entry, 1, &n, 5000, FALSE)) break;
+        if (n == 1 && entry.lpCompletionKey == 0x77) came++;
+    }
+    ok(came == 30, "%d of 30 timer packets came\n", came);
+    CloseHandle(packet);
+    CloseHandle(timer);
+    CloseHandle(port);
+}
+
 /* NumberOfConcurrentThreads: a port made for one running thread lets one
    worker run at a time. A worker here neither blocks nor waits between
    taking a packet and asking for the next, so at most one is ever between
@@ -492,6 +531,7 @@ int main(void)
     test_cancel_to_port();
     test_bind_callback();
     test_wait_packets();
+    test_wait_packet_timer_loop();
     test_concurrency();
     test_concurrency_block();
     DeleteFileA(temp_file);

@@ -3,7 +3,10 @@
  * \Device\Afd opened with NtCreateFile, bound to a completion port, and
  * IOCTL_AFD_POLL requests on it naming sockets (their base handles) and the
  * events wanted; each completes, through the port, once one happens.
- * Receive, accept, send, peer close, and cancellation with NtCancelIoFileEx.
+ * Receive, accept, send, peer close, and cancellation with NtCancelIoFileEx;
+ * libuv's way of closing a poll handle: a second exclusive poll of the same
+ * socket completes the first with no handle, and closing the socket
+ * completes the second with AFD_POLL_LOCAL_CLOSE.
  * Waits are bounded (5 s).
  */
 #include <winsock2.h>
@@ -22,6 +25,7 @@
 #define AFD_POLL_ABORT       0x0010
 #define AFD_POLL_ACCEPT      0x0080
 #define AFD_POLL_CONNECT_FAIL 0x0100
+#define AFD_POLL_LOCAL_CLOSE 0x0020
 
 typedef struct
 {
@@ -147,6 +151,41 @@ static void test_poll(HANDLE afd, HANDLE port)
     closesocket(listener);
 }
 
+static NTSTATUS start_exclusive_poll(HANDLE afd, struct poll_op *op, SOCKET s, ULONG events)
+{
+    memset(op, 0, sizeof(*op));
+    op->info.Timeout.QuadPart = 0x7fffffffffffffffLL;
+    op->info.NumberOfHandles = 1;
+    op->info.Exclusive = TRUE;
+    op->info.Handles[0].Handle = (HANDLE)s;
+    op->info.Handles[0].Events = events;
+    op->iosb.Status = STATUS_PENDING;
+    return pNtDeviceIoControlFile(afd, NULL, NULL, op, &op->iosb, IOCTL_AFD_POLL, &op->info, sizeof(op->info),
+                                  &op->info, sizeof(op->info));
+}
+
+static void test_exclusive_and_close(HANDLE afd, HANDLE port)
+{
+    struct sockaddr_in addr;
+    SOCKET listener = listen_loopback(&addr), base = base_handle(listener);
+    struct poll_op op1, op2;
+    NTSTATUS status;
+
+    status = start_exclusive_poll(afd, &op1, base, AFD_POLL_ACCEPT | AFD_POLL_LOCAL_CLOSE);
+    ok(status == STATUS_PENDING, "first exclusive poll: %#lx\n", status);
+    status = start_exclusive_poll(afd, &op2, base, AFD_POLL_ACCEPT | AFD_POLL_LOCAL_CLOSE);
+    ok(status == STATUS_PENDING, "second exclusive poll: %#lx\n", status);
+    expect_packet(port, &op1, "superseded poll");
+    ok(op1.iosb.Status == STATUS_SUCCESS && op1.info.NumberOfHandles == 0, "superseded: status %#lx, %lu handles\n",
+       op1.iosb.Status, op1.info.NumberOfHandles);
+
+    closesocket(listener);
+    expect_packet(port, &op2, "local close");
+    ok(op2.iosb.Status == STATUS_SUCCESS && op2.info.NumberOfHandles == 1
+       && op2.info.Handles[0].Events == AFD_POLL_LOCAL_CLOSE, "close: status %#lx, %lu handles, events %#lx\n",
+       op2.iosb.Status, op2.info.NumberOfHandles, op2.info.Handles[0].Events);
+}
+
 int main(void)
 {
     HMODULE ntdll = GetModuleHandleA("ntdll.dll");
@@ -174,6 +213,7 @@ int main(void)
         port = CreateIoCompletionPort(afd, NULL, 0, 0);
         ok(port != NULL, "CreateIoCompletionPort: %lu\n", GetLastError());
         test_poll(afd, port);
+        test_exclusive_and_close(afd, port);
         CloseHandle(port);
         CloseHandle(afd);
     }
