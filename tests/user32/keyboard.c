@@ -1,5 +1,5 @@
 /*
- * tests/user32/keyboard.c — ToUnicodeEx with the US English layout, window
+ * tests/user32/keyboard.c — ToUnicodeEx and MapVirtualKey with the US English layout, window
  * owners of handles that name no window, and the clipboard's
  * "not open" errors.
  */
@@ -80,6 +80,34 @@ static void test_to_unicode(void)
     else skip("the keyboard layout is not US English\n");
 }
 
+/* scan codes of the US layout (set 1, as the keyboard sends them) and back */
+static void test_map_virtual_key(void)
+{
+    static const struct { UINT vk, scan; } keys[] =
+    {
+        { 'A', 0x1e }, { 'Z', 0x2c }, { '1', 0x02 }, { '0', 0x0b }, { VK_ESCAPE, 0x01 }, { VK_RETURN, 0x1c },
+        { VK_SPACE, 0x39 }, { VK_TAB, 0x0f }, { VK_BACK, 0x0e }, { VK_F1, 0x3b }, { VK_F12, 0x58 },
+        { VK_OEM_1, 0x27 }, { VK_OEM_COMMA, 0x33 }, { VK_CAPITAL, 0x3a },
+    };
+    UINT i;
+
+    for (i = 0; i < ARRAYSIZE(keys); i++)
+    {
+        UINT scan = MapVirtualKeyW(keys[i].vk, MAPVK_VK_TO_VSC), vk = MapVirtualKeyW(keys[i].scan, MAPVK_VSC_TO_VK);
+        ok(scan == keys[i].scan, "vk %#x: scan %#x, not %#x\n", keys[i].vk, scan, keys[i].scan);
+        ok(vk == keys[i].vk, "scan %#x: vk %#x, not %#x\n", keys[i].scan, vk, keys[i].vk);
+    }
+    ok(MapVirtualKeyW(VK_SHIFT, MAPVK_VK_TO_VSC) == 0x2a, "VK_SHIFT\n");
+    ok(MapVirtualKeyW(VK_RSHIFT, MAPVK_VK_TO_VSC) == 0x36, "VK_RSHIFT\n");
+    ok(MapVirtualKeyW(0x36, MAPVK_VSC_TO_VK) == VK_SHIFT, "scan 0x36 as a generic key\n");
+    ok(MapVirtualKeyW(0x36, MAPVK_VSC_TO_VK_EX) == VK_RSHIFT, "scan 0x36 told apart\n");
+    ok(MapVirtualKeyW(0x1d, MAPVK_VSC_TO_VK_EX) == VK_LCONTROL, "scan 0x1d told apart\n");
+    ok(MapVirtualKeyW('A', MAPVK_VK_TO_CHAR) == 'A', "char of A: %#x\n", MapVirtualKeyW('A', MAPVK_VK_TO_CHAR));
+    ok(MapVirtualKeyW('5', MAPVK_VK_TO_CHAR) == '5', "char of 5\n");
+    ok(MapVirtualKeyW(VK_OEM_1, MAPVK_VK_TO_CHAR) == ';', "char of VK_OEM_1\n");
+    ok(MapVirtualKeyA('Q', MAPVK_VK_TO_VSC) == 0x10, "MapVirtualKeyA\n");
+}
+
 static void test_window_owner(void)
 {
     DWORD pid = 0xdeadbeef, tid;
@@ -137,6 +165,7 @@ static void test_clipboard_open(void)
 int main(void)
 {
     test_start("user32/keyboard");
+    test_map_virtual_key();
     test_to_unicode();
     test_window_owner();
     test_clipboard_not_open();
