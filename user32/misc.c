@@ -102,3 +102,10 @@ HKL WINAPI GetKeyboardLayout(DWORD thread) { return (HKL)(ULONG_PTR)0x04090409; 
 
 /* no key is down or toggled: there is no keyboard input outside the console */
 SHORT WINAPI GetKeyState(int key) { return 0; }
+
+BOOL WINAPI GetKeyboardState(BYTE *state)
+{
+    if (!state) { SetLastError(ERROR_NOACCESS); return FALSE; }
+    memset(state, 0, 256);
+    return TRUE;
+}
