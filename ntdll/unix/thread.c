@@ -131,6 +131,7 @@ static void __attribute__((noreturn)) enter_pe(void *teb, void *stack_top, void 
 {
     uint8_t *t = teb;
     uintptr_t unix_top;
+    signal_leave_rseq();   /* faults are caught faster without it */
     __asm__ volatile ("movq %%rsp, %0" : "=r"(unix_top));
     /* leave room below the current frame for this function's own locals */
     *(uintptr_t *)(t + TEB_WLX_UNIX_STACK) = (unix_top - 0x100) & ~0xfUL;
