@@ -365,13 +365,15 @@ static void __attribute__((noreturn)) leave_to_dispatcher(const ucontext_t *uc, 
         if (*(const uint64_t *)(fp + 512) & 4)    /* XSTATE_BV: in use */
         {
             f->avx_state = 2;
-            memcpy(f->ymm_hi, fp + 576, sizeof(f->ymm_hi));
+            wlx_copy_blocks(f->ymm_hi, fp + 576, sizeof(f->ymm_hi));
         }
     }
     in_fault_handler = 0;
     if (fp) __asm__ volatile ("fldcw (%0)\n\tldmxcsr 24(%0)" :: "r"(fp));
-    __asm__ volatile ("movq %0, %%rsp\n\tpushfq\n\tandl $~0x40000, (%%rsp)\n\tpopfq\n\tjmp *%1"
-                      :: "r"(f), "r"(dispatcher) : "memory");
+    if (uc->uc_mcontext.gregs[REG_EFL] & 0x40000)   /* AC, rarely set: POPFQ costs */
+        __asm__ volatile ("movq %0, %%rsp\n\tpushfq\n\tandl $~0x40000, (%%rsp)\n\tpopfq\n\tjmp *%1"
+                          :: "r"(f), "r"(dispatcher) : "memory");
+    __asm__ volatile ("movq %0, %%rsp\n\tjmp *%1" :: "r"(f), "r"(dispatcher) : "memory");
     __builtin_unreachable();
 }
 
@@ -417,7 +419,8 @@ static struct dispatch_frame *frame_room(int sig, siginfo_t *si, ucontext_t *uc,
 
 static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint8_t *teb)
 {
-    WIN_EXCEPTION_RECORD rec = { 0 };
+    WIN_EXCEPTION_RECORD rec;
+    wlx_zero_blocks(&rec, sizeof(rec));   /* not "rep stos" */
     if (!find_dispatcher()) wlx_crash(sig, si, uc, "ntdll has no KiUserExceptionDispatcher");
     classify(sig, si, uc, &rec);
     if (sig == SIGSEGV && si->si_code == SEGV_ACCERR)
