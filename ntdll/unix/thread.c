@@ -398,8 +398,10 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
         t->teb = thread_create_teb_at(mem.teb, wlx_peb, 0, t);
         uint8_t *tb = t->teb;
         *(void **)(tb + TEB_STACK_BASE) = (uint8_t *)mem.stack + ((reserve + 0xffff) & ~0xffffUL);
-        *(void **)(tb + TEB_STACK_LIMIT) = (uint8_t *)mem.stack + 0x2000;
         *(void **)(tb + TEB_DEALLOCATION_STACK) = mem.stack;
+        /* the guard region and StackLimit of a fresh stack: the last thread
+           may have used its guard up (tests/kernel32/stackreuse.c) */
+        signal_init_stack_guard(tb);
         t->altstack = mem.altstack;
     }
     else
