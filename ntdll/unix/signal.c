@@ -285,6 +285,19 @@ static int is_guard_page(uintptr_t page)
     return vprot >= 0 && (vprot & (VPROT_GUARD | VPROT_COMMITTED)) == (VPROT_GUARD | VPROT_COMMITTED);
 }
 
+/* a thread's stack handed to a new thread (thread.c keeps them): the shape
+   signal_init_stack_guard gives it, re-armed only when the last thread used
+   some of it (else two mprotect calls per thread start) */
+void signal_reset_stack_guard(void *teb)
+{
+    uintptr_t low = TEB_PTR((uint8_t *)teb, TEB_DEALLOCATION_STACK), guard_end = low + STACK_PAGE + WLX_STACK_GUARD_SIZE;
+    int vprot = virtual_page_vprot((void *)low);
+    int intact = vprot >= 0 && !(vprot & (VPROT_READ | VPROT_WRITE | VPROT_EXEC | VPROT_GUARD));
+    for (uintptr_t page = low + STACK_PAGE; intact && page < guard_end; page += STACK_PAGE) intact = is_guard_page(page);
+    if (intact) TEB_PTR((uint8_t *)teb, TEB_STACK_LIMIT) = guard_end;
+    else signal_init_stack_guard(teb);
+}
+
 static void clear_guard_pages(uintptr_t start, uintptr_t end)
 {
     for (uintptr_t page = start; page < end; page += STACK_PAGE) virtual_clear_guard((void *)page);

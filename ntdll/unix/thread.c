@@ -401,7 +401,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
         *(void **)(tb + TEB_DEALLOCATION_STACK) = mem.stack;
         /* the guard region and StackLimit of a fresh stack: the last thread
            may have used its guard up (tests/kernel32/stackreuse.c) */
-        signal_init_stack_guard(tb);
+        signal_reset_stack_guard(tb);
         t->altstack = mem.altstack;
     }
     else
