@@ -400,7 +400,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
         *(void **)(tb + TEB_STACK_BASE) = (uint8_t *)mem.stack + ((reserve + 0xffff) & ~0xffffUL);
         *(void **)(tb + TEB_DEALLOCATION_STACK) = mem.stack;
         /* the guard region and StackLimit of a fresh stack: the last thread
-           may have used its guard up (tests/kernel32/stackreuse.c) */
+           may have used its guard up (tests/kernel32/stackoverflow.c) */
         signal_reset_stack_guard(tb);
         t->altstack = mem.altstack;
     }
