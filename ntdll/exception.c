@@ -85,6 +85,9 @@ static LONG call_vectored(LIST_ENTRY *list, EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
     EXCEPTION_POINTERS ptrs = { rec, ctx };
     LONG ret = EXCEPTION_CONTINUE_SEARCH;
+    /* no lock for an empty list (the continue handlers, usually): a handler
+       being added meanwhile is as if it had come just after */
+    if (__atomic_load_n(&list->Flink, __ATOMIC_ACQUIRE) == list) return ret;
     lock_vectored();
     LIST_ENTRY *e = list->Flink;
     while (e != list)

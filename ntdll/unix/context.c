@@ -41,7 +41,10 @@
 void context_from_ucontext(WIN_CONTEXT *c, const ucontext_t *uc)
 {
     const greg_t *g = uc->uc_mcontext.gregs;
-    memset(c, 0, sizeof(*c));
+    /* every field is written: the ones without a value here are zeroed */
+    wlx_zero_blocks(c->PHome, sizeof(c->PHome));
+    wlx_zero_blocks(c->Dr, sizeof(c->Dr));
+    wlx_zero_blocks(c->VectorRegister, sizeof(*c) - offsetof(WIN_CONTEXT, VectorRegister));
     c->ContextFlags = CONTEXT_ALL_AMD64;
     c->Rax = g[REG_RAX]; c->Rcx = g[REG_RCX]; c->Rdx = g[REG_RDX]; c->Rbx = g[REG_RBX];
     c->Rsp = g[REG_RSP]; c->Rbp = g[REG_RBP]; c->Rsi = g[REG_RSI]; c->Rdi = g[REG_RDI];
@@ -53,8 +56,13 @@ void context_from_ucontext(WIN_CONTEXT *c, const ucontext_t *uc)
     c->SegCs = 0x33; c->SegSs = c->SegDs = c->SegEs = c->SegGs = 0x2b; c->SegFs = 0x53;
     if (uc->uc_mcontext.fpregs)
     {
-        memcpy(c->FltSave, uc->uc_mcontext.fpregs, sizeof(c->FltSave));
+        wlx_copy_blocks(c->FltSave, uc->uc_mcontext.fpregs, sizeof(c->FltSave));
         c->MxCsr = uc->uc_mcontext.fpregs->mxcsr;
+    }
+    else
+    {
+        wlx_zero_blocks(c->FltSave, sizeof(c->FltSave));
+        c->MxCsr = 0;
     }
 }
 

@@ -164,6 +164,8 @@ NTSTATUS virtual_flush_view(void **addr, size_t *size);
 void signal_init_process(void);
 void signal_init_thread(void);
 void signal_init_stack_guard(void *teb);
+void signal_reset_stack_guard(void *teb);   /* a stack reused for a new thread */
+void signal_leave_rseq(void);   /* a thread about to run Windows code */
 struct timespec;
 void ctrlc_wait_until(const struct timespec *until);
 

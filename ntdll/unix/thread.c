@@ -131,6 +131,7 @@ static void __attribute__((noreturn)) enter_pe(void *teb, void *stack_top, void 
 {
     uint8_t *t = teb;
     uintptr_t unix_top;
+    signal_leave_rseq();   /* faults are caught faster without it */
     __asm__ volatile ("movq %%rsp, %0" : "=r"(unix_top));
     /* leave room below the current frame for this function's own locals */
     *(uintptr_t *)(t + TEB_WLX_UNIX_STACK) = (unix_top - 0x100) & ~0xfUL;
@@ -397,8 +398,10 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
         t->teb = thread_create_teb_at(mem.teb, wlx_peb, 0, t);
         uint8_t *tb = t->teb;
         *(void **)(tb + TEB_STACK_BASE) = (uint8_t *)mem.stack + ((reserve + 0xffff) & ~0xffffUL);
-        *(void **)(tb + TEB_STACK_LIMIT) = (uint8_t *)mem.stack + 0x2000;
         *(void **)(tb + TEB_DEALLOCATION_STACK) = mem.stack;
+        /* the guard region and StackLimit of a fresh stack: the last thread
+           may have used its guard up (tests/kernel32/stackoverflow.c) */
+        signal_reset_stack_guard(tb);
         t->altstack = mem.altstack;
     }
     else

@@ -2,7 +2,8 @@
  * tests/kernel32/stackoverflow.c — a thread that overflows its stack gets
  * EXCEPTION_STACK_OVERFLOW, recovers and, after msvcrt's _resetstkoflw put
  * the guard back, overflows and recovers again; an unhandled overflow ends
- * the process with the code.
+ * the process with the code; a thread given a finished thread's stack
+ * overflows as on a fresh one.
  *
  * gcc has no __try: a vectored handler takes the overflow and goes on with
  * a context of its own (a function entered on a stack pointer saved before
@@ -96,6 +97,59 @@ static void test_recover_twice(void)
     ok(reset_second != 0, "_resetstkoflw after the second overflow returned 0\n");
 }
 
+/* A thread whose overflow was not reset ends; the next thread of the same
+   stack size starts with a stack shaped as a fresh one (as far from
+   StackBase to StackLimit) and overflows into EXCEPTION_STACK_OVERFLOW
+   again, whatever memory it was given (wlx hands a finished thread's stack
+   to the next one: the second thread died at its overflow). */
+#define REUSE_STACK_RESERVE 0x40000
+
+static void after_reuse_overflow(void)
+{
+    ExitThread(0);
+}
+
+static DWORD WINAPI reuse_thread(void *arg)
+{
+    volatile char here;
+    NT_TIB *tib = (NT_TIB *)NtCurrentTeb();
+    *(ULONG_PTR *)arg = (ULONG_PTR)tib->StackBase - (ULONG_PTR)tib->StackLimit;
+    resume_rsp = (((ULONG_PTR)&here - 0x400) & ~(ULONG_PTR)15) - 8;
+    resume_at = after_reuse_overflow;
+    overflow_tid = GetCurrentThreadId();
+    recurse(0);
+    return 2;
+}
+
+/* one thread that overflows; its exit code (0: it overflowed and recovered) */
+static DWORD run_reuse_thread(ULONG_PTR *committed)
+{
+    DWORD code = 0xdeadbeef;
+    HANDLE thread = CreateThread(NULL, REUSE_STACK_RESERVE, reuse_thread, committed,
+                                 STACK_SIZE_PARAM_IS_A_RESERVATION, NULL);
+    ok(thread != NULL, "CreateThread failed: %lu\n", GetLastError());
+    if (!thread) return code;
+    ok(WaitForSingleObject(thread, 10000) == WAIT_OBJECT_0, "the overflowing thread did not end\n");
+    GetExitCodeThread(thread, &code);
+    CloseHandle(thread);
+    return code;
+}
+
+static void test_reused_stack(void)
+{
+    ULONG_PTR first = 0, second = 0;
+    void *vh = AddVectoredExceptionHandler(1, overflow_handler);
+    overflows = 0;
+    DWORD code1 = run_reuse_thread(&first);
+    DWORD code2 = run_reuse_thread(&second);
+    RemoveVectoredExceptionHandler(vh);
+
+    ok(code1 == 0, "first thread's exit code %lu, want 0\n", code1);
+    ok(code2 == 0, "second thread's exit code %lu, want 0\n", code2);
+    ok(overflows == 2, "%ld overflows, want 2\n", overflows);
+    ok(first != 0 && first == second, "committed stack at start: %#Ix then %#Ix\n", first, second);
+}
+
 static void test_unhandled(const char *self)
 {
     char cmd[MAX_PATH + 32];
@@ -126,6 +180,7 @@ int main(int argc, char **argv)
     }
     test_start("stackoverflow");
     test_recover_twice();
+    test_reused_stack();
     test_unhandled(argv[0]);
     return test_summary();
 }
