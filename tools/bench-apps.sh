@@ -6,7 +6,9 @@
 # job runs warm (one run first), timed by hyperfine when installed, else by
 # a loop of `date +%s%N`; the table gives the mean and the ratios to native.
 # A job that fails shows "fails" and the others go on. Without npm or the
-# registry the script says so and exits 0. BENCH_RUNS sets the runs (3).
+# registry the script says so and exits 0. BENCH_RUNS sets the runs (3);
+# BENCH_JOBS picks jobs by name, comma-separated ("7za x,esbuild bundle";
+# all when unset).
 b=$(cd "${1:-build}" && pwd)
 top=$(cd "$(dirname "$0")/.." && pwd)
 . "$top/tests/apps/lib.sh"
@@ -71,8 +73,10 @@ fi
 
 # one row: NAME, then PREPARE and COMMAND for wlx, native, wine ("" = none)
 results=$work/results
+wanted() { case ",${BENCH_JOBS:-$1}," in *",$1,"*) return 0;; esac; return 1; }
 row() {
     name=$1
+    wanted "$name" || return 0
     w=$(time_cmd "$2" "$3")
     n=$( [ -n "$5" ] && time_cmd "$4" "$5" || echo "-")
     v=$( [ -n "$wine" ] && [ -n "$7" ] && time_cmd "$6" "$7" || echo "-")

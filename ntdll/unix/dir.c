@@ -2,6 +2,9 @@
  * ntdll/unix/dir.c — NtQueryDirectoryFile: listing a folder with a DOS
  * wildcard mask ('*', '?', case-insensitive), "." and ".." first as NTFS
  * reports them, in the information classes FindFirstFile and friends use.
+ * A mask without wildcards (FindFirstFile of one name, which programs use to
+ * ask whether a file exists) is answered from the folder's cached names
+ * without reading it, when dircache.c keeps that folder.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -17,8 +20,10 @@ enum { FileDirectoryInformation = 1, FileFullDirectoryInformation = 2, FileBothD
 
 void dir_close(struct file *f)
 {
-    closedir(f->dir);
+    if (f->dir) closedir(f->dir);
     f->dir = NULL;
+    dircache_free_list(f->names);
+    f->names = NULL;
     free(f->pattern);
     f->pattern = NULL;
 }
@@ -123,7 +128,65 @@ static uint32_t entry_attributes(struct file *f, const struct stat *st, const ch
 {
     uint32_t a = file_attributes(st, name);
     if (!strcmp(name, ".") || !strcmp(name, "..")) return a;
-    return a | file_xattr_attributes_at(dirfd(f->dir), f->unix_path, name);
+    return a | file_xattr_attributes_at(f->fd, f->unix_path, name);
+}
+
+/* a mask that names one entry, in any case ("." and ".." are listed as dots) */
+static int literal_mask(const WCHAR *p, size_t len)
+{
+    if (!len || (len == 1 && p[0] == '.') || (len == 2 && p[0] == '.' && p[1] == '.')) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (p[i] == '*' || p[i] == '?' || p[i] == '<' || p[i] == '>' || p[i] == '"') return 0;
+    return 1;
+}
+
+/* a new listing: the names the folder cache has for a literal mask, else
+   the folder read from its start (through its own fd: its own position) */
+static NTSTATUS dir_start(struct file *f, const UNICODE_STRING *mask)
+{
+    dev_t dev;
+    ino_t ino;
+    dir_close(f);
+    if (mask && mask->Length)
+    {
+        if (!(f->pattern = malloc(mask->Length))) return STATUS_NO_MEMORY;
+        memcpy(f->pattern, mask->Buffer, mask->Length);
+        f->pattern_len = mask->Length / 2;
+    }
+    f->listed_dots = 0;
+    if (f->pattern && literal_mask(f->pattern, f->pattern_len) && !file_inode_id(f, &dev, &ino) &&
+        dircache_matches(dev, ino, f->pattern, f->pattern_len, &f->names) >= 0)
+    {
+        f->names_pos = 0;
+        f->listed_dots = 2;
+        return STATUS_SUCCESS;
+    }
+    int fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && !(f->dir = fdopendir(fd))) close(fd);
+    return f->dir ? STATUS_SUCCESS : errno_to_status(errno);
+}
+
+/* the listing's next name (NULL at its end), *pos where it was taken from */
+static const char *dir_next(struct file *f, long *pos)
+{
+    struct dirent *de;
+    if (f->names)
+    {
+        *pos = f->names_pos;
+        return f->names[f->names_pos] ? f->names[f->names_pos++] : NULL;
+    }
+    *pos = telldir(f->dir);
+    if (f->listed_dots < 2) return f->listed_dots ? ".." : ".";
+    while ((de = readdir(f->dir)))
+        if (strcmp(de->d_name, ".") && strcmp(de->d_name, "..")) return de->d_name;
+    return NULL;
+}
+
+/* the entry at pos comes first next time (it did not fit) */
+static void dir_step_back(struct file *f, long pos)
+{
+    if (f->names) f->names_pos = pos;
+    else if (f->listed_dots >= 2) seekdir(f->dir, pos);
 }
 
 NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
@@ -139,48 +202,26 @@ NTSTATUS WINAPI unix_NtQueryDirectoryFile(HANDLE handle, HANDLE event, void *apc
     if (!entry_size(klass, 0)) { object_release(&f->obj); return STATUS_INVALID_INFO_CLASS; }
     if (!f->is_dir) { object_release(&f->obj); return STATUS_INVALID_PARAMETER; }
 
-    int first = !f->dir || restart;
-    if (first)
-    {
-        if (f->dir) { dir_close(f); }
-        int fd = openat(f->fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        f->dir = fd >= 0 ? fdopendir(fd) : NULL;
-        if (!f->dir) { status = errno_to_status(errno); goto done; }
-        f->listed_dots = 0;
-        if (mask && mask->Length)
-        {
-            f->pattern = malloc(mask->Length);
-            memcpy(f->pattern, mask->Buffer, mask->Length);
-            f->pattern_len = mask->Length / 2;
-        }
-    }
+    int first = (!f->dir && !f->names) || restart;
+    if (first && (status = dir_start(f, mask))) goto done;
     for (;;)
     {
         struct stat st;
         int64_t birth = 0;
-        const char *name;
         WCHAR wname[512];
-        long pos = telldir(f->dir);
-        if (f->listed_dots < 2) name = f->listed_dots ? ".." : ".";
-        else
-        {
-            struct dirent *de = readdir(f->dir);
-            if (!de) break;
-            if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
-            name = de->d_name;
-        }
+        long pos;
+        const char *name = dir_next(f, &pos);   /* valid until the next dir_next */
+        if (!name) break;
         size_t nlen = wlx_utf8_to_utf16(name, strlen(name), wname, 512);
         if (nlen > 512) { if (f->listed_dots < 2) f->listed_dots++; continue; }
         if (f->pattern && !match(f->pattern, f->pattern_len, wname, nlen)) { if (f->listed_dots < 2) f->listed_dots++; continue; }
-        /* name stays valid until the next readdir */
-        if (file_statx(dirfd(f->dir), name, 1, &st, &birth) && file_statx(dirfd(f->dir), name, 0, &st, &birth))
+        if (file_statx(f->fd, name, 1, &st, &birth) && file_statx(f->fd, name, 0, &st, &birth))
         { if (f->listed_dots < 2) f->listed_dots++; continue; }
         size_t size = entry_size(klass, nlen * 2);
         if (used + size > length)
         {
             if (!used) status = STATUS_BUFFER_OVERFLOW;
-            /* step back so this entry comes first next time */
-            if (f->listed_dots >= 2) seekdir(f->dir, pos);
+            dir_step_back(f, pos);
             break;
         }
         if (prev) *(uint32_t *)prev = out + used - prev;

@@ -69,7 +69,7 @@ static void file_destroy(struct wlx_object *obj)
     {
         if (f->is_dir) rmdir(f->unix_path); else unlink(f->unix_path);
     }
-    if (f->dir) dir_close(f);
+    dir_close(f);
     if (f->fd > 2 || f->owns_fd)
     {
         if (!f->pipe) socket_poll_file_closing(f->fd);   /* AFD polls on it report its close */
@@ -289,6 +289,15 @@ static void inode_detach(struct file *f)
     pthread_mutex_unlock(&inode_mutex);
 }
 
+/* the device and inode of an open disk file, from its sharing record (no stat) */
+int file_inode_id(const struct file *f, dev_t *dev, ino_t *ino)
+{
+    if (!f->inode) return -1;
+    *dev = f->inode->dev;
+    *ino = f->inode->ino;
+    return 0;
+}
+
 static int dir_is_empty(int fd)
 {
     int dfd = openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -422,7 +431,8 @@ static NTSTATUS open_directory(struct open_request *r, int *fd)
     }
     *fd = open(r->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (*fd < 0) return errno_to_status(errno);
-    fstat(*fd, &r->st);
+    /* an existing folder: the lookup's stat still describes it */
+    if (r->info == FILE_CREATED) fstat(*fd, &r->st);
     return STATUS_SUCCESS;
 }
 

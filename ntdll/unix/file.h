@@ -29,6 +29,8 @@ struct file {
     WCHAR *pattern;
     size_t pattern_len;
     int listed_dots;            /* 0: "." next, 1: ".." next, 2: real entries */
+    char **names;               /* instead of dir: the names a mask without wildcards matches */
+    size_t names_pos;           /* the next of them */
     /* completion port and asynchronous I/O (iocp.c, async.c) */
     struct port *port;          /* associated completion port, or NULL */
     uint64_t port_key;
@@ -55,6 +57,12 @@ uint32_t file_xattr_attributes_at(int dirfd, const char *dir_path, const char *n
 void file_set_xattr_attributes(int fd, uint32_t attributes);
 int file_statx(int dirfd, const char *name, int follow, struct stat *st, int64_t *birth);
 void dir_close(struct file *f);
+int file_inode_id(const struct file *f, dev_t *dev, ino_t *ino);
+/* dircache.c: folders' names kept for case-insensitive lookups; -1 when a
+   folder is not kept (scan it), else the number of names that match */
+int dircache_find(const char *dir, const struct stat *dir_st, const WCHAR *name, size_t len, char *real, size_t size);
+int dircache_matches(dev_t dev, ino_t ino, const WCHAR *name, size_t len, char ***names);
+void dircache_free_list(char **names);
 NTSTATUS file_set_delete_pending(struct file *f, int pending, uint32_t ex_flags);
 #define FILE_DISPOSITION_POSIX           0x02   /* FILE_DISPOSITION_POSIX_SEMANTICS */
 #define FILE_DISPOSITION_IGNORE_READONLY 0x10   /* FILE_DISPOSITION_IGNORE_READONLY_ATTRIBUTE */

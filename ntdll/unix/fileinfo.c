@@ -225,7 +225,8 @@ static NTSTATUS set_times(struct file *f, const struct basic_info *b)
     const int64_t epoch = 116444736000000000LL;
     if (b->access > 0) { ts[0].tv_sec = (b->access - epoch) / 10000000; ts[0].tv_nsec = (b->access - epoch) % 10000000 * 100; }
     if (b->write > 0) { ts[1].tv_sec = (b->write - epoch) / 10000000; ts[1].tv_nsec = (b->write - epoch) % 10000000 * 100; }
-    if (futimens(f->fd, ts)) return errno_to_status(errno);
+    /* nothing to change (SetFileAttributes) is no system call */
+    if ((b->access > 0 || b->write > 0) && futimens(f->fd, ts)) return errno_to_status(errno);
     if (b->attributes && f->unix_path)
     {
         struct stat st;

@@ -145,28 +145,51 @@ static int scan_folder(const char *dir, const char *name, char *out)
     return found;
 }
 
-/* find name in folder dir (which exists) ignoring case; returns 1 if found */
-static int lookup_component(char *path, size_t dirlen, const char *name)
+/* name in folder dir (which exists, dir_st its stat) ignoring case, its
+   real name copied to real: 1 found, 0 not. The folder cache answers for the
+   folders it keeps; the others are scanned (their answers cached while the
+   folder's change time holds). */
+static int find_nocase(const char *dir, const struct stat *dir_st, const char *name, char *real)
+{
+    WCHAR w[256];
+    size_t wlen = wlx_utf8_to_utf16(name, strlen(name), w, 256);
+    int found = wlen <= 256 ? dircache_find(dir, dir_st, w, wlen, real, 1024) : -1;
+    if (found >= 0) return found;
+    if (!ctime_settled(&dir_st->st_ctim)) return scan_folder(dir, name, real);
+    if ((found = cache_lookup(dir, name, &dir_st->st_ctim, real)) < 0)
+    {
+        found = scan_folder(dir, name, real);
+        cache_store(dir, name, &dir_st->st_ctim, found ? real : NULL);
+    }
+    return found;
+}
+
+/* path[0..dirlen) is a folder, ending in '/': name is appended to it, in the
+   case it has there when some entry matches it ignoring case (returns 1), else
+   as given (returns 0). dir_st is the folder's stat, NULL when not made yet. */
+static int resolve_last(char *path, size_t dirlen, const char *name, const struct stat *dir_st)
 {
     struct stat st;
     char real[1024];
     size_t len = strlen(name);
     int found;
-    memcpy(path + dirlen, name, len + 1);
-    if (!lstat(path, &st)) return 1;
     path[dirlen] = 0;
     const char *dir = dirlen ? path : "/";
-    if (stat(dir, &st)) found = 0;
-    else if (!ctime_settled(&st.st_ctim)) found = scan_folder(dir, name, real);
-    else if ((found = cache_lookup(dir, name, &st.st_ctim, real)) < 0)
-    {
-        found = scan_folder(dir, name, real);
-        cache_store(dir, name, &st.st_ctim, found ? real : NULL);
-    }
+    if (!dir_st) dir_st = stat(dir, &st) ? NULL : &st;
+    found = dir_st && find_nocase(dir, dir_st, name, real);
     /* upper and lower case may take different UTF-8 lengths */
     if (found) memcpy(path + dirlen, real, strlen(real) + 1);
     else memcpy(path + dirlen, name, len + 1);
     return found;
+}
+
+/* find name in folder dir (which exists) ignoring case; returns 1 if found */
+static int lookup_component(char *path, size_t dirlen, const char *name)
+{
+    struct stat st;
+    memcpy(path + dirlen, name, strlen(name) + 1);
+    if (!lstat(path, &st)) return 1;
+    return resolve_last(path, dirlen, name, NULL);
 }
 
 static char *builtin_fallback(char *path)
@@ -206,24 +229,33 @@ static const char *drive_root(char drive)
     return root;
 }
 
-/* The last lookup's stat, per thread: NtCreateFile asks again right away. */
-static __thread struct { char *path; struct stat st; } last_stat;
+/* The last lookup's stat, per thread: NtCreateFile asks again right away.
+   missing: the lookup saw that nothing has that name (a file to create). */
+static __thread struct { char *path; struct stat st; int missing; } last_stat;
 
 static void remember_stat(const char *path, const struct stat *st)
 {
     free(last_stat.path);
-    last_stat.path = S_ISLNK(st->st_mode) ? NULL : strdup(path);
-    last_stat.st = *st;
+    last_stat.path = st && S_ISLNK(st->st_mode) ? NULL : strdup(path);
+    last_stat.missing = !st;
+    if (st) last_stat.st = *st;
+}
+
+static void forget_stat(void)
+{
+    free(last_stat.path);
+    last_stat.path = NULL;
 }
 
 int path_stat(const char *path, struct stat *st)
 {
     if (last_stat.path && !strcmp(last_stat.path, path))
     {
-        *st = last_stat.st;
-        free(last_stat.path);
-        last_stat.path = NULL;   /* good for one use: the file may change */
-        return 0;
+        int missing = last_stat.missing;
+        if (!missing) *st = last_stat.st;
+        forget_stat();   /* good for one use: the file may change */
+        if (missing) errno = ENOENT;
+        return missing ? -1 : 0;
     }
     return stat(path, st);
 }
@@ -269,7 +301,8 @@ static int fast_lookup(const char *root, const WCHAR *s, size_t n, char **out)
     if (!parent) { free(path); return 0; }
     char name[1024];
     snprintf(name, sizeof(name), "%s", slash + 1);
-    lookup_component(path, slash + 1 - path, name);
+    /* the folder is no link (lstat): its lstat is its stat */
+    if (!resolve_last(path, slash + 1 - path, name, &st)) remember_stat(path, NULL);
     *out = path;
     return 1;
 }
@@ -315,6 +348,7 @@ NTSTATUS path_nt_to_unix(const UNICODE_STRING *nt, char **unix_path, int create_
     const char *root = drive_root(drive);
     if (!root) return STATUS_OBJECT_PATH_NOT_FOUND;
     char *fast;
+    forget_stat();
     if (fast_lookup(root, s, n, &fast))
     {
         *unix_path = builtin_fallback(fast);
