@@ -13,7 +13,9 @@
  * closes their stdin, reads each stdout until ERROR_BROKEN_PIPE, waits for
  * all with WaitForMultipleObjects and checks every exit code. Then one child
  * over a named pipe that the parent serves in overlapped mode through a
- * completion port. Last a job runner: ten children ("exit N" sleeps a
+ * completion port; a child whose stdout is the inherited client end of an
+ * overlapped named pipe the parent reads through a port (libuv's and
+ * asyncio's way). Last a job runner: ten children ("exit N" sleeps a
  * little and exits with N), at most three at once, each reaped as it ends
  * by a wait-any over the running ones, its exit code checked.
  */
@@ -241,6 +243,59 @@ static void test_named_pipe_iocp(void)
     CloseHandle(port);
 }
 
+/* --- the parent: libuv's and asyncio's way (the child's stdout is the inherited
+   client end of an overlapped named pipe read through a completion port) --------- */
+
+static void test_inherited_pipe_client(void)
+{
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    OVERLAPPED ov = { 0 };
+    char name[80], out[2048];
+    HANDLE in_rd, in_wr;
+    DWORD n;
+    int len = 0;
+
+    sprintf(name, "\\\\.\\pipe\\wlx_real_uv_%lu", GetCurrentProcessId());
+    HANDLE server = CreateNamedPipeA(name, PIPE_ACCESS_INBOUND | FILE_FLAG_OVERLAPPED | FILE_FLAG_FIRST_PIPE_INSTANCE,
+                                     PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT | PIPE_REJECT_REMOTE_CLIENTS, 1,
+                                     65536, 65536, 0, NULL);
+    if (!ok(server != INVALID_HANDLE_VALUE, "CreateNamedPipe failed: %lu\n", GetLastError())) return;
+    HANDLE client = CreateFileA(name, GENERIC_WRITE, 0, &sa, OPEN_EXISTING, 0, NULL);
+    ok(client != INVALID_HANDLE_VALUE, "client open failed: %lu\n", GetLastError());
+    BOOL ret = ConnectNamedPipe(server, &ov);
+    ok(!ret && GetLastError() == ERROR_PIPE_CONNECTED, "ConnectNamedPipe: %d %lu\n", ret, GetLastError());
+    HANDLE port = CreateIoCompletionPort(server, NULL, PIPE_KEY, 1);
+    CreatePipe(&in_rd, &in_wr, &sa, 0);
+    SetHandleInformation(in_wr, HANDLE_FLAG_INHERIT, 0);
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = in_rd;
+    si.hStdOutput = si.hStdError = client;
+    ret = start_self(L"sum", TRUE, 0, &si, &pi);
+    CloseHandle(in_rd);
+    CloseHandle(client);
+    if (!ok(ret, "CreateProcess failed: %lu\n", GetLastError())) return;
+    WriteFile(in_wr, "1 2 3\n40 2\n", 11, &n, NULL);
+    CloseHandle(in_wr);
+    for (;;)
+    {
+        ULONG_PTR key;
+        OVERLAPPED *got;
+        ret = ReadFile(server, out + len, sizeof(out) - 1 - len, NULL, &ov);
+        if (!ret && GetLastError() != ERROR_IO_PENDING) break;   /* done at once */
+        ret = GetQueuedCompletionStatus(port, &n, &key, &got, 10000);
+        if (!ret) break;
+        len += n;
+    }
+    out[len] = 0;
+    ok(GetLastError() == ERROR_BROKEN_PIPE, "the reads ended with %lu\n", GetLastError());
+    ok(!strcmp(out, "sum 6 count 3\nsum 42 count 2\n"), "output '%s'\n", out);
+    ok(finish(&pi) == 2, "the child failed\n");
+    CloseHandle(port);
+    CloseHandle(server);
+}
+
 /* --- the parent: a job runner (at most RUNNING at once, reaped as they end) --------- */
 
 #define JOBS 10
@@ -284,6 +339,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "pipe")) return child_pipe(argv[2]);
     test_anonymous_pipes();
     test_named_pipe_iocp();
+    test_inherited_pipe_client();
     test_job_runner();
     return test_summary();
 }
