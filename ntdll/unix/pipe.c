@@ -892,12 +892,14 @@ NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK 
     struct welcome w;
     struct pipe_census c;
     int fd = -1;
-    pipe_census(hash, &c);
+    /* connecting is the fast path (a name nobody listens on fails at once);
+       only a failure needs the census, for its error */
     for (int n = 0; n < MAX_SLOTS && fd < 0; n++)
         for (int a = 1; a <= 3 && fd < 0; a++)
-            if ((c.listening[n] & (1u << a)) && access_fits(access, a)) fd = connect_instance(hash, n, a, &w);
+            if (access_fits(access, a)) fd = connect_instance(hash, n, a, &w);
     if (fd < 0)
     {
+        pipe_census(hash, &c);
         unsigned listening = listening_accesses(&c);
         for (int a = 1; a <= 3; a++)
             if ((listening & (1u << a)) && !access_fits(access, a)) return io->Status = STATUS_ACCESS_DENIED;
