@@ -3,8 +3,10 @@
  * use it: a file opened FILE_FLAG_OVERLAPPED written at several offsets at
  * once (one event per request, GetOverlappedResult with bWait), read back
  * through a completion port (every block's packet once, its bytes right),
- * and a pending read of a pipe cancelled with CancelIoEx
- * (ERROR_OPERATION_ABORTED, then the pipe still works).
+ * a pending read of a pipe cancelled with CancelIoEx
+ * (ERROR_OPERATION_ABORTED, then the pipe still works), and a pipe server
+ * with several instances on one completion port serving CallNamedPipe
+ * clients.
  */
 #include "../test.h"
 
@@ -140,6 +142,127 @@ static void test_cancel_pipe_read(void)
     CloseHandle(server);
 }
 
+/* --- a pipe server as services write it: several instances, one completion
+   port, a state per instance (connect, read a request, write the answer,
+   disconnect, listen again), clients in other threads -------------------------- */
+
+#define INSTANCES 4
+#define CLIENTS 4
+#define REQUESTS 25
+
+struct instance {
+    OVERLAPPED ov;               /* first: the packet leads back to it */
+    HANDLE pipe;
+    enum { CONNECTING, READING, WRITING } state;
+    DWORD request, answer;
+};
+
+static char server_name[80];
+static HANDLE server_port;
+
+/* CallNamedPipe opens (waiting for a free instance), writes, reads and
+   closes; another client may take the instance it waited for, so on
+   ERROR_PIPE_BUSY a real client tries again (for 10 s at most here) */
+static BOOL call_server(DWORD request, DWORD *answer)
+{
+    DWORD n, start = GetTickCount();
+    while (GetTickCount() - start < 10000)
+    {
+        if (CallNamedPipeA(server_name, &request, sizeof(request), answer, sizeof(*answer), &n, 5000))
+            return n == sizeof(*answer);
+        if (GetLastError() != ERROR_PIPE_BUSY) return FALSE;
+    }
+    return FALSE;
+}
+
+static DWORD WINAPI pipe_client(void *arg)
+{
+    DWORD base = (DWORD)(ULONG_PTR)arg, good = 0;
+    for (DWORD i = 0; i < REQUESTS; i++)
+    {
+        DWORD request = base * 1000 + i, answer = 0;
+        if (call_server(request, &answer) && answer == request * 3) good++;
+    }
+    return good;
+}
+
+static BOOL instance_listen(struct instance *in)
+{
+    memset(&in->ov, 0, sizeof(in->ov));
+    in->state = CONNECTING;
+    if (ConnectNamedPipe(in->pipe, &in->ov)) return TRUE;
+    if (GetLastError() == ERROR_IO_PENDING) return TRUE;
+    if (GetLastError() != ERROR_PIPE_CONNECTED) return FALSE;
+    /* a client came first: no packet will come for the connect, we post it */
+    return PostQueuedCompletionStatus(server_port, 0, 0, &in->ov);
+}
+
+static void test_pipe_server(void)
+{
+    static struct instance inst[INSTANCES];
+    HANDLE clients[CLIENTS], port;
+    int served = 0;
+    DWORD total = 0, code;
+
+    sprintf(server_name, "\\\\.\\pipe\\wlx_real_server_%lu", GetCurrentProcessId());
+    port = server_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+    for (int i = 0; i < INSTANCES; i++)
+    {
+        inst[i].pipe = CreateNamedPipeA(server_name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED,
+                                        PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT, INSTANCES, 64, 64, 0,
+                                        NULL);
+        if (!ok(inst[i].pipe != INVALID_HANDLE_VALUE, "CreateNamedPipe failed: %lu\n", GetLastError())) return;
+        CreateIoCompletionPort(inst[i].pipe, port, i, 0);
+        memset(&inst[i].ov, 0, sizeof(inst[i].ov));
+        inst[i].state = CONNECTING;
+        ok(!ConnectNamedPipe(inst[i].pipe, &inst[i].ov) && GetLastError() == ERROR_IO_PENDING, "connect: %lu\n",
+           GetLastError());
+    }
+    for (int i = 0; i < CLIENTS; i++) clients[i] = CreateThread(NULL, 0, pipe_client, (void *)(ULONG_PTR)(i + 1), 0, NULL);
+
+    while (served < CLIENTS * REQUESTS)
+    {
+        DWORD n;
+        ULONG_PTR key;
+        OVERLAPPED *got;
+        BOOL ret = GetQueuedCompletionStatus(port, &n, &key, &got, 10000);
+        if (!got) break;   /* a timeout: something was lost */
+        struct instance *in = (struct instance *)got;
+        BOOL again;
+        if (!ret || (in->state == WRITING))
+        {
+            /* an answer went out (or the client left): next client */
+            if (ret && in->state == WRITING) served++;
+            DisconnectNamedPipe(in->pipe);
+            again = instance_listen(in);
+        }
+        else if (in->state == CONNECTING)
+        {
+            in->state = READING;
+            again = ReadFile(in->pipe, &in->request, sizeof(in->request), NULL, &in->ov) ||
+                    GetLastError() == ERROR_IO_PENDING;
+        }
+        else
+        {
+            in->answer = in->request * 3;
+            in->state = WRITING;
+            again = WriteFile(in->pipe, &in->answer, sizeof(in->answer), NULL, &in->ov) ||
+                    GetLastError() == ERROR_IO_PENDING;
+        }
+        if (!ok(again, "instance %Iu: the next step failed: %lu\n", key, GetLastError())) break;
+    }
+    ok(served == CLIENTS * REQUESTS, "%d requests served\n", served);
+    ok(WaitForMultipleObjects(CLIENTS, clients, TRUE, 10000) == WAIT_OBJECT_0, "the clients did not end\n");
+    for (int i = 0; i < CLIENTS; i++)
+    {
+        if (GetExitCodeThread(clients[i], &code)) total += code;
+        CloseHandle(clients[i]);
+    }
+    ok(total == CLIENTS * REQUESTS, "%lu answers right\n", total);
+    for (int i = 0; i < INSTANCES; i++) CloseHandle(inst[i].pipe);
+    CloseHandle(port);
+}
+
 int main(void)
 {
     GetTempPathA(MAX_PATH, path);
@@ -147,6 +270,7 @@ int main(void)
     test_write_events();
     test_read_port();
     test_cancel_pipe_read();
+    test_pipe_server();
     DeleteFileA(path);
     return test_summary();
 }

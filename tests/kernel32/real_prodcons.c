@@ -61,6 +61,22 @@ static int run_threads(LPTHREAD_START_ROUTINE producer, LPTHREAD_START_ROUTINE c
     return good;
 }
 
+/* the ring's producers put their items with put_item, then 0 once per
+   consumer to end it */
+static void (*put_item)(LONG item);
+
+static DWORD WINAPI ring_producer(void *arg)
+{
+    int p = (int)(ULONG_PTR)arg;
+    for (int i = 0; i < PER_PRODUCER; i++) put_item(p * PER_PRODUCER + i + 1);
+    return 0;
+}
+
+static void ring_stop(void)
+{
+    for (int i = 0; i < CONSUMERS; i++) put_item(0);
+}
+
 /* --- semaphores and a critical section ------------------------------------------- */
 
 static HANDLE sem_free, sem_used;
@@ -74,13 +90,6 @@ static void sem_put(LONG item)
     ring.tail = (ring.tail + 1) % RING;
     LeaveCriticalSection(&ring_cs);
     ReleaseSemaphore(sem_used, 1, NULL);
-}
-
-static DWORD WINAPI sem_producer(void *arg)
-{
-    int p = (int)(ULONG_PTR)arg;
-    for (int i = 0; i < PER_PRODUCER; i++) sem_put(p * PER_PRODUCER + i + 1);
-    return 0;
 }
 
 static DWORD WINAPI sem_consumer(void *arg)
@@ -99,11 +108,6 @@ static DWORD WINAPI sem_consumer(void *arg)
     }
 }
 
-static void sem_stop(void)
-{
-    for (int i = 0; i < CONSUMERS; i++) sem_put(0);
-}
-
 static void test_semaphores(void)
 {
     LONG prev = -1;
@@ -111,7 +115,8 @@ static void test_semaphores(void)
     InitializeCriticalSectionAndSpinCount(&ring_cs, 4000);
     sem_free = CreateSemaphoreW(NULL, RING, RING, NULL);
     sem_used = CreateSemaphoreW(NULL, 0, RING, NULL);
-    ok(run_threads(sem_producer, sem_consumer, sem_stop), "semaphores: the threads did not end\n");
+    put_item = sem_put;
+    ok(run_threads(ring_producer, sem_consumer, ring_stop), "semaphores: the threads did not end\n");
     check_ring("semaphores");
     /* the ring is empty again: all its slots are free */
     ok(!ReleaseSemaphore(sem_free, 1, &prev) && GetLastError() == ERROR_TOO_MANY_POSTS,
@@ -138,13 +143,6 @@ static void cv_put(LONG item)
     WakeConditionVariable(&not_empty);
 }
 
-static DWORD WINAPI cv_producer(void *arg)
-{
-    int p = (int)(ULONG_PTR)arg;
-    for (int i = 0; i < PER_PRODUCER; i++) cv_put(p * PER_PRODUCER + i + 1);
-    return 0;
-}
-
 static DWORD WINAPI cv_consumer(void *arg)
 {
     (void)arg;
@@ -167,15 +165,11 @@ static DWORD WINAPI cv_consumer(void *arg)
     }
 }
 
-static void cv_stop(void)
-{
-    for (int i = 0; i < CONSUMERS; i++) cv_put(0);
-}
-
 static void test_condition_variable(void)
 {
     reset_ring();
-    ok(run_threads(cv_producer, cv_consumer, cv_stop), "condition variable: the threads did not end\n");
+    put_item = cv_put;
+    ok(run_threads(ring_producer, cv_consumer, ring_stop), "condition variable: the threads did not end\n");
     check_ring("condition variable");
     ok(ring.count == 0, "%d items left\n", ring.count);
 }
