@@ -189,6 +189,34 @@ static BOOL child_curdir(const WCHAR *curdir, WCHAR *out)
     return TRUE;
 }
 
+/* The child's std handles. STARTF_USESTDHANDLES: the members as they are
+   (NULL and INVALID_HANDLE_VALUE included). Otherwise a console program
+   shares our console and gets our std handles, but DETACHED_PROCESS has no
+   console and so no std handles (NULL), and CREATE_NEW_CONSOLE and
+   CREATE_NO_WINDOW give it a console of its own: here one without a window,
+   whose handles are the null device (valid, writes go nowhere, reads end at
+   once). tests/kernel32/stdhandles.c. Returns the handle to close after the
+   child started, or INVALID_HANDLE_VALUE. */
+static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3])
+{
+    static const DWORD ids[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
+    HANDLE console = INVALID_HANDLE_VALUE;
+    if (si && (si->dwFlags & STARTF_USESTDHANDLES))
+    {
+        out[0] = si->hStdInput;
+        out[1] = si->hStdOutput;
+        out[2] = si->hStdError;
+        return console;
+    }
+    if (flags & (CREATE_NEW_CONSOLE | CREATE_NO_WINDOW) && !(flags & DETACHED_PROCESS))
+        console = CreateFileW(L"NUL", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                              OPEN_EXISTING, 0, NULL);
+    for (int i = 0; i < 3; i++)
+        out[i] = (flags & DETACHED_PROCESS) ? NULL
+                 : (flags & (CREATE_NEW_CONSOLE | CREATE_NO_WINDOW)) ? console : GetStdHandle(ids[i]);
+    return console;
+}
+
 BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
                            BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir, LPSTARTUPINFOW si,
                            LPPROCESS_INFORMATION pi)
@@ -198,6 +226,12 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
     struct wlx_create_process cp = {0};
     SIZE_T env_size = 0;
     (void)psa; (void)tsa;
+
+    if ((flags & (DETACHED_PROCESS | CREATE_NEW_CONSOLE)) == (DETACHED_PROCESS | CREATE_NEW_CONSOLE))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);   /* the two exclude each other */
+        return FALSE;
+    }
 
     if (!find_program(app, cmdline, exe) || !child_curdir(curdir, dir)) return FALSE;
     if (!RtlDosPathNameToNtPathName_U(exe, &nt, NULL, NULL)) { SetLastError(ERROR_FILE_NOT_FOUND); return FALSE; }
@@ -218,11 +252,9 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
         cp.runtime_data = si->lpReserved2;
         cp.runtime_size = si->cbReserved2;
     }
-    BOOL std = si && (si->dwFlags & STARTF_USESTDHANDLES);
-    cp.std_handles[0] = std ? si->hStdInput : GetStdHandle(STD_INPUT_HANDLE);
-    cp.std_handles[1] = std ? si->hStdOutput : GetStdHandle(STD_OUTPUT_HANDLE);
-    cp.std_handles[2] = std ? si->hStdError : GetStdHandle(STD_ERROR_HANDLE);
+    HANDLE console = child_std_handles(si, flags, cp.std_handles);
     NTSTATUS status = __wlx_create_process(&cp);
+    if (console != INVALID_HANDLE_VALUE) CloseHandle(console);
     RtlFreeUnicodeString(&nt);
     if (wenv != env && env) RtlFreeHeap(PROCESS_HEAP(), 0, wenv);
     if (status) return set_ntstatus(status);

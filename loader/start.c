@@ -91,8 +91,12 @@ void loader_run(const char *exe_path, int argc, char **argv)
     uint32_t main_tid;
     process_read_startup();   /* from a parent wlx: command line, environment, its id */
     if (wlx_server_connect(wlx_prefix_dir, wlx_server_binary) < 0) exit(126);
-    if (wlx_server_init_process(wlx_parent_id, &wlx_process_id, &main_tid))
+    NTSTATUS status = wlx_server_init_process(wlx_parent_id, &wlx_process_id, &main_tid);
+    if (status)
+    {
+        process_report_refusal(status);   /* a parent wlx learns why; we end quietly */
         wlx_fatal("the wlx server refused to register this process");
+    }
     process_report_ids(wlx_process_id, main_tid);
     wlx_peb = build_peb(&exe);
     shared_data_init();   /* KUSER_SHARED_DATA at 0x7ffe0000, read directly by MSVC code */

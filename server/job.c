@@ -299,16 +299,21 @@ static void refuse(struct kobject *limit, struct process *p)
 }
 
 /* A child of a member joins its parent's job. Over an active process
- * limit, Windows' CreateProcess fails: the child ends before its parent
- * learns its ids, so the parent's CreateProcess fails too (with another
- * error than Windows' ERROR_NOT_ENOUGH_QUOTA). */
-void job_process_started(struct process *process)
+ * limit it may not: the ports hear of the limit and init_process fails with
+ * STATUS_QUOTA_EXCEEDED, which the child hands its parent, whose
+ * CreateProcess then fails with ERROR_NOT_ENOUGH_QUOTA as Windows' does
+ * (tests/kernel32/job.c, test_active_limit). */
+NTSTATUS job_process_started(struct process *process)
 {
     struct kobject *k = process->parent_id ? job_of(process->parent_id) : NULL, *limit;
     while (k && (k->job->limit_flags & JOB_OBJECT_LIMIT_SILENT_BREAKAWAY_OK)) k = parent_of(k);
-    if (!k) return;
-    if ((limit = over_limit(k, NULL))) refuse(limit, process);
-    else job_join(k, NULL, process->id);
+    if (!k) return STATUS_SUCCESS;
+    if ((limit = over_limit(k, NULL))) {
+        chain_post(limit, NULL, MSG_ACTIVE_PROCESS_LIMIT, 0);
+        return STATUS_QUOTA_EXCEEDED;
+    }
+    job_join(k, NULL, process->id);
+    return STATUS_SUCCESS;
 }
 
 struct kill_list { uint32_t *ids; uint32_t count; };

@@ -51,6 +51,6 @@ void job_destroy(struct kobject *k);
 void job_last_handle_closed(struct kobject *k);      /* KILL_ON_JOB_CLOSE */
 void job_process_ended(struct process *process);   /* process_end: it leaves its jobs */
 void job_process_gone(struct process *process);    /* its connection closed */
-void job_process_started(struct process *process);   /* joins its parent's job */
+NTSTATUS job_process_started(struct process *process);   /* joins its parent's job, or STATUS_QUOTA_EXCEEDED */
 
 #endif

@@ -155,7 +155,11 @@ WLX_HANDLER(init_process)
         return STATUS_NO_MEMORY;
     }
     client_set_process(ctx->client, process);
-    job_process_started(process);   /* a child of a process in a job joins it */
+    NTSTATUS status = job_process_started(process);   /* a child of a process in a job joins it */
+    if (status) {
+        process_end(process, status);
+        return status;
+    }
     reply->process_id = process->id;
     reply->thread_id = thread->id;
     return STATUS_SUCCESS;

@@ -36,7 +36,8 @@ struct wlx_create_process {
 
 /* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the
  * environment block (env_size bytes) and the runtime data (runtime_size). Child → parent: two uint32_t, its
- * process and main thread ids, once registered. Parent → child, for
+ * process and main thread ids, once registered (0 and an NTSTATUS when the
+ * server refused it, e.g. STATUS_QUOTA_EXCEEDED from a job's limit). Parent → child, for
  * CREATE_SUSPENDED: one byte when the main thread is resumed. */
 #define WLX_STARTUP_MAGIC 0x57534c58u   /* "XLSW" */
 #define WLX_STARTUP_FD_VAR "WLX_STARTUP_FD"
@@ -51,7 +52,7 @@ struct wlx_startup_header {
     uint32_t startup_flags;       /* STARTUPINFO dwFlags */
     uint32_t show_window;         /* STARTUPINFO wShowWindow */
     uint32_t handle_count;        /* inherited handles that follow the runtime data */
-    uint32_t pad;
+    uint32_t std_special;         /* bit i: std handle i is NULL; bit 3+i: INVALID_HANDLE_VALUE */
     uint64_t std_handles[3];      /* bInheritHandles: the child's std handle values (0: none) */
 };
 /* After the runtime data, for bInheritHandles: handle_count records (a

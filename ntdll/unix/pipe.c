@@ -34,6 +34,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -114,16 +115,24 @@ static uint64_t name_hash(const UNICODE_STRING *nt)
     return h;
 }
 
-/* the abstract socket name of slot S<n> or listener L<n>.<access> */
-static socklen_t pipe_addr(struct sockaddr_un *sa, uint64_t hash, char kind, int n, int access)
+/* the start of every abstract socket name of the pipe, up to the kind */
+static int name_prefix(char *buf, size_t size, uint64_t hash)
 {
     static unsigned long long dev, ino;
     struct stat st;
     if (!dev && !ino && wlx_prefix_dir && !stat(wlx_prefix_dir, &st)) { dev = st.st_dev; ino = st.st_ino; }
+    return snprintf(buf, size, "wlxpipe-%u-%llx-%llx-%016llx-", (unsigned)getuid(), dev, ino,
+                    (unsigned long long)hash);
+}
+
+/* the abstract socket name of slot S<n> or listener L<n>.<access> */
+static socklen_t pipe_addr(struct sockaddr_un *sa, uint64_t hash, char kind, int n, int access)
+{
     memset(sa, 0, sizeof(*sa));
     sa->sun_family = AF_UNIX;
-    int len = snprintf(sa->sun_path + 1, sizeof(sa->sun_path) - 1, "wlxpipe-%u-%llx-%llx-%016llx-%c%d.%d",
-                       (unsigned)getuid(), dev, ino, (unsigned long long)hash, kind, n, kind == 'L' ? access : 0);
+    int len = name_prefix(sa->sun_path + 1, sizeof(sa->sun_path) - 1, hash);
+    len += snprintf(sa->sun_path + 1 + len, sizeof(sa->sun_path) - 1 - len, "%c%d.%d", kind, n,
+                    kind == 'L' ? access : 0);
     return offsetof(struct sockaddr_un, sun_path) + 1 + len;
 }
 
@@ -140,8 +149,43 @@ static int bind_name(int fd, uint64_t hash, char kind, int n, int access)
     return bind(fd, (struct sockaddr *)&sa, len) ? -errno : 0;
 }
 
-/* is the name taken? A bind that succeeds is undone at once (by closing);
-   a failed one leaves the probe socket unbound, to be used again */
+/* What exists of a pipe: its instances (S<n>) and the listeners waiting
+ * for a client (L<n>.<a>). Read from Linux's list of Unix sockets, so that
+ * looking never binds a name: a probe by bind held each free name for a
+ * moment, and a server creating an instance or a listener just then saw it
+ * taken (a spurious ERROR_PIPE_BUSY, or a WaitNamedPipe that missed the next
+ * instance: tests/kernel32/namedpipe.c, test_wait_race). Without /proc the
+ * probe by bind is the fallback. */
+struct pipe_census {
+    int instances;                  /* S<n> names bound */
+    uint8_t listening[MAX_SLOTS];   /* bit a: L<n>.<a> listens */
+};
+
+static int census_from_proc(uint64_t hash, struct pipe_census *c)
+{
+    char prefix[80], line[512];
+    FILE *list = fopen("/proc/net/unix", "re");
+    if (!list) return -1;
+    prefix[0] = '@';
+    size_t len = 1 + name_prefix(prefix + 1, sizeof(prefix) - 1, hash);
+    while (fgets(line, sizeof(line), list))
+    {
+        char *name = strchr(line, '@'), kind;
+        unsigned flags;
+        int n, a;
+        if (!name || strncmp(name, prefix, len) || sscanf(name + len, "%c%d.%d", &kind, &n, &a) != 3) continue;
+        if (n < 0 || n >= MAX_SLOTS || sscanf(line, "%*s %*x %*x %x", &flags) != 1) continue;
+        if (kind == 'S') c->instances++;
+        /* a connection the listener accepted carries its name too: only
+           the socket with __SO_ACCEPTCON (0x10000) listens */
+        else if (kind == 'L' && a >= 1 && a <= 3 && (flags & 0x10000)) c->listening[n] |= 1u << a;
+    }
+    fclose(list);
+    return 0;
+}
+
+/* the fallback: is the name taken? A bind that succeeds is undone at once
+   (by closing); a failed one leaves the probe socket unbound */
 static pthread_mutex_t probe_lock = PTHREAD_MUTEX_INITIALIZER;
 static int probe_fd = -1;
 
@@ -159,11 +203,32 @@ static int name_taken(uint64_t hash, char kind, int n, int access)
     return r == -EADDRINUSE;
 }
 
+static void pipe_census(uint64_t hash, struct pipe_census *c)
+{
+    memset(c, 0, sizeof(*c));
+    if (!census_from_proc(hash, c)) return;
+    for (int n = 0; n < MAX_SLOTS; n++)
+    {
+        if (!name_taken(hash, 'S', n, 0)) continue;
+        c->instances++;
+        for (int a = 1; a <= 3; a++)
+            if (name_taken(hash, 'L', n, a)) c->listening[n] |= 1u << a;
+    }
+}
+
 static int count_instances(uint64_t hash)
 {
-    int count = 0;
-    for (int n = 0; n < MAX_SLOTS; n++) count += name_taken(hash, 'S', n, 0);
-    return count;
+    struct pipe_census c;
+    pipe_census(hash, &c);
+    return c.instances;
+}
+
+/* the accesses (bit a) of the listeners of the pipe */
+static unsigned listening_accesses(const struct pipe_census *c)
+{
+    unsigned bits = 0;
+    for (int n = 0; n < MAX_SLOTS; n++) bits |= c->listening[n];
+    return bits;
 }
 
 static int same_user(int fd)
@@ -751,13 +816,9 @@ static NTSTATUS claim_slot(struct pipe_end *pe, uint32_t disposition)
    instances that exist, S<n>, can have a listener) */
 static int other_access_exists(uint64_t hash, uint32_t access)
 {
-    for (int n = 0; n < MAX_SLOTS; n++)
-    {
-        if (!name_taken(hash, 'S', n, 0)) continue;
-        for (int a = 1; a <= 3; a++)
-            if ((uint32_t)a != access && name_taken(hash, 'L', n, a)) return 1;
-    }
-    return 0;
+    struct pipe_census c;
+    pipe_census(hash, &c);
+    return (listening_accesses(&c) & ~(1u << access)) != 0;
 }
 
 NTSTATUS WINAPI unix_NtCreateNamedPipeFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr,
@@ -837,17 +898,20 @@ NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK 
 {
     uint64_t hash = name_hash(nt);
     struct welcome w;
-    int fd = -1, denied = 0;
+    struct pipe_census c;
+    int fd = -1;
+    /* connecting is the fast path (a name nobody listens on fails at once);
+       only a failure needs the census, for its error */
     for (int n = 0; n < MAX_SLOTS && fd < 0; n++)
         for (int a = 1; a <= 3 && fd < 0; a++)
-        {
-            if (!access_fits(access, a)) { denied |= name_taken(hash, 'L', n, a); continue; }
-            fd = connect_instance(hash, n, a, &w);
-        }
+            if (access_fits(access, a)) fd = connect_instance(hash, n, a, &w);
     if (fd < 0)
     {
-        if (denied) return io->Status = STATUS_ACCESS_DENIED;
-        return io->Status = count_instances(hash) ? STATUS_PIPE_NOT_AVAILABLE : STATUS_OBJECT_NAME_NOT_FOUND;
+        pipe_census(hash, &c);
+        unsigned listening = listening_accesses(&c);
+        for (int a = 1; a <= 3; a++)
+            if ((listening & (1u << a)) && !access_fits(access, a)) return io->Status = STATUS_ACCESS_DENIED;
+        return io->Status = c.instances ? STATUS_PIPE_NOT_AVAILABLE : STATUS_OBJECT_NAME_NOT_FOUND;
     }
     struct pipe_end *pe = pipe_end_new(hash, 0);
     struct file *f = pe ? file_alloc(fd, access, options) : NULL;
@@ -867,23 +931,28 @@ NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK 
     return io->Status = status;
 }
 
-/* WaitNamedPipe: until an instance listens; ms 0: the default (50 ms), ~0: forever */
+/* WaitNamedPipe: until an instance listens; ms 0: the default (50 ms), ~0:
+   forever. Looking at the pipe's names takes none of them (pipe_census), so
+   a server making its next instance meanwhile is never disturbed; the look
+   is repeated after 1 ms, then less often, up to every 10 ms. */
 NTSTATUS WINAPI unix___wlx_wait_named_pipe(const UNICODE_STRING *nt, uint32_t ms)
 {
-    struct timespec start, now, pause = { 0, 10 * 1000000 };
+    struct timespec start, now, pause = { 0, 1000000 };
+    struct pipe_census c;
     if (!nt || !pipe_is_name(nt)) return STATUS_OBJECT_NAME_INVALID;
     uint64_t hash = name_hash(nt);
-    if (!count_instances(hash)) return STATUS_OBJECT_NAME_NOT_FOUND;
     if (!ms) ms = 50;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    for (;;)
+    for (int first = 1;; first = 0)
     {
-        for (int n = 0; n < MAX_SLOTS; n++)
-            for (int a = 1; a <= 3; a++)
-                if (name_taken(hash, 'L', n, a)) return STATUS_SUCCESS;
+        pipe_census(hash, &c);
+        if (first && !c.instances) return STATUS_OBJECT_NAME_NOT_FOUND;
+        if (listening_accesses(&c)) return STATUS_SUCCESS;
         clock_gettime(CLOCK_MONOTONIC, &now);
         uint64_t elapsed = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
         if (ms != ~0u && elapsed >= ms) return STATUS_IO_TIMEOUT;
+        if (ms != ~0u && (ms - elapsed) * 1000000 < (uint64_t)pause.tv_nsec) pause.tv_nsec = (ms - elapsed) * 1000000;
         nanosleep(&pause, NULL);
+        pause.tv_nsec = pause.tv_nsec < 5 * 1000000 ? pause.tv_nsec * 2 : 10 * 1000000;
     }
 }

@@ -235,6 +235,18 @@ void process_report_ids(uint32_t pid, uint32_t tid)
     if (write(wlx_startup.fd, ids, sizeof(ids)) != sizeof(ids)) _exit(1);
 }
 
+/* The server would not register us (a job at its active process limit):
+   the parent's CreateProcess fails with this status, and we end quietly,
+   as a process Windows never started says nothing. Without a parent wlx
+   the caller reports it. */
+void process_report_refusal(NTSTATUS status)
+{
+    uint32_t ids[2] = { 0, (uint32_t)status };
+    if (wlx_startup.fd < 0) return;
+    if (write(wlx_startup.fd, ids, sizeof(ids)) != sizeof(ids)) _exit(1);
+    _exit(1);
+}
+
 /* CREATE_SUSPENDED: the main thread waits for ResumeThread (one byte). If the
    parent goes away first nobody can resume it any more: it ends (Windows would
    keep it suspended forever). */

@@ -20,6 +20,7 @@ extern struct process_startup wlx_startup;
 extern uint32_t wlx_parent_id;
 void process_read_startup(void);               /* before init_process */
 void process_report_ids(uint32_t pid, uint32_t tid);
+void process_report_refusal(NTSTATUS status);  /* init_process failed: tells the parent, ends */
 void process_wait_resume(void);                /* CREATE_SUSPENDED: before the entry point */
 
 /* other processes (procobj.c) */

@@ -370,8 +370,14 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
         .runtime_size = cp->runtime_data ? cp->runtime_size : 0,
         .startup_flags = cp->startup_flags, .show_window = cp->show_window,
     };
-    /* the child's std handles keep these values when they are inherited */
-    for (int i = 0; i < 3 && cp->inherit; i++) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
+    /* the child's std handles keep these values when they are inherited;
+       NULL and INVALID_HANDLE_VALUE stay what they are (tests/kernel32/stdhandles.c) */
+    for (int i = 0; i < 3; i++)
+    {
+        if (cp->inherit) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
+        if (!cp->std_handles[i]) hdr.std_special |= 1u << i;
+        else if (cp->std_handles[i] == (void *)~(uintptr_t)0) hdr.std_special |= 8u << i;
+    }
     struct iovec iov[] = {
         { &hdr, sizeof(hdr) },
         { (void *)cp->cmdline, hdr.cmdline_len * sizeof(WCHAR) },
@@ -487,10 +493,11 @@ NTSTATUS WINAPI unix___wlx_create_process(struct wlx_create_process *cp)
                                                                           cp->handle_list_count) : NULL;
     int failed = send_startup(sv[0], cp, handles, handle_count) || read_full(sv[0], ids, sizeof(ids));
     xhandle_free_inherited(handles);
-    if (failed)
+    if (failed || !ids[0])
     {
         close(sv[0]);
-        return failed_start(pid);
+        status = failed_start(pid);
+        return failed ? status : (NTSTATUS)ids[1];   /* no id: why the server refused it */
     }
     struct proc *p = proc_new(pid, ids[0], wlx_process_id, 1);
     struct rthread *t = p ? rthread_new(p, ids[1]) : NULL;

@@ -530,12 +530,16 @@ void xhandle_install_inherited(void)
    With bInheritHandles the parent sends the values of the child's std
    handles (STARTUPINFO's with STARTF_USESTDHANDLES, else its own): one
    that was inherited is the child's std handle at the same value, as on
-   Windows (tests/kernel32/xdup.c). Others are the fds 0/1/2 wrapped. */
+   Windows (tests/kernel32/xdup.c). Others are the fds 0/1/2 wrapped, except
+   that a parent's NULL or INVALID_HANDLE_VALUE is the child's too (the fd
+   is then the null device, for Linux code that writes to it). */
 
 HANDLE xhandle_std_handle(int i)
 {
     HANDLE h = (HANDLE)(uintptr_t)wlx_startup.hdr.std_handles[i];
     struct wlx_object *obj;
+    if (wlx_startup.hdr.std_special & (1u << i)) return NULL;
+    if (wlx_startup.hdr.std_special & (8u << i)) return (HANDLE)~(uintptr_t)0;
     if (h && !handle_get(h, NULL, &obj))
     {
         object_release(obj);

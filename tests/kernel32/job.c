@@ -15,12 +15,14 @@ static BOOL start(const WCHAR *args, DWORD flags, PROCESS_INFORMATION *pi)
     return start_self(args, FALSE, flags, NULL, pi);
 }
 
-/* "spawn": in a job, starts a grandchild and answers whether it is in a job too */
+/* "spawn": in a job, starts a grandchild and answers whether it is in a job too
+   (0), or 10 when CreateProcess failed with ERROR_NOT_ENOUGH_QUOTA */
 static int child_spawn(void)
 {
     PROCESS_INFORMATION pi;
     BOOL in = FALSE;
-    if (!start(L"sleep", 0, &pi)) return 10;
+    /* refused by an active process limit: ERROR_NOT_ENOUGH_QUOTA */
+    if (!start(L"sleep", 0, &pi)) return GetLastError() == ERROR_NOT_ENOUGH_QUOTA ? 10 : 12;
     if (!IsProcessInJob(pi.hProcess, NULL, &in)) in = 2;
     TerminateProcess(pi.hProcess, 0);
     WaitForSingleObject(pi.hProcess, 5000);

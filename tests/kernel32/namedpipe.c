@@ -414,6 +414,86 @@ static void test_child(const char *self)
     CloseHandle(server);
 }
 
+/* A server that makes each next instance only after the last client left,
+   and clients that wait for it the way real programs do: CreateFile, and
+   on ERROR_PIPE_BUSY WaitNamedPipe then try again. Every client gets its
+   answer; the server never fails to make an instance. */
+#define RACE_PIPE "\\\\.\\pipe\\wlx_test_pipe_race"
+#define RACE_CLIENTS 3
+#define RACE_ROUNDS 6
+
+static DWORD WINAPI race_server(void *arg)
+{
+    LONG *failures = arg;
+    for (int i = 0; i < RACE_CLIENTS * RACE_ROUNDS; i++)
+    {
+        DWORD n, value;
+        HANDLE h = CreateNamedPipeA(RACE_PIPE, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE, 1, 64,
+                                    64, 0, NULL);
+        if (h == INVALID_HANDLE_VALUE) { InterlockedIncrement(failures); Sleep(1); continue; }
+        if ((ConnectNamedPipe(h, NULL) || GetLastError() == ERROR_PIPE_CONNECTED) &&
+            ReadFile(h, &value, sizeof(value), &n, NULL) && n == sizeof(value))
+        {
+            value = value * 2 + 1;
+            WriteFile(h, &value, sizeof(value), &n, NULL);
+            FlushFileBuffers(h);
+        }
+        DisconnectNamedPipe(h);
+        CloseHandle(h);
+    }
+    return 0;
+}
+
+/* tries for 10 s at most (a bound, not a measure) */
+static HANDLE race_open(void)
+{
+    DWORD start = GetTickCount();
+    while (GetTickCount() - start < 10000)
+    {
+        HANDLE h = CreateFileA(RACE_PIPE, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+        if (h != INVALID_HANDLE_VALUE) return h;
+        /* between two instances the name may not exist for a moment */
+        if (GetLastError() == ERROR_FILE_NOT_FOUND) { Sleep(1); continue; }
+        if (GetLastError() != ERROR_PIPE_BUSY) return h;
+        /* another client may take the instance we waited for: try again */
+        WaitNamedPipeA(RACE_PIPE, 500);
+    }
+    return INVALID_HANDLE_VALUE;
+}
+
+static DWORD WINAPI race_client(void *arg)
+{
+    DWORD base = (DWORD)(ULONG_PTR)arg, good = 0;
+    for (DWORD i = 0; i < RACE_ROUNDS; i++)
+    {
+        DWORD value = base * 100 + i, answer = 0, n, mode = PIPE_READMODE_MESSAGE;
+        HANDLE h = race_open();
+        if (h == INVALID_HANDLE_VALUE) continue;
+        SetNamedPipeHandleState(h, &mode, NULL, NULL);
+        if (WriteFile(h, &value, sizeof(value), &n, NULL) && ReadFile(h, &answer, sizeof(answer), &n, NULL) &&
+            answer == value * 2 + 1)
+            good++;
+        CloseHandle(h);
+    }
+    return good;
+}
+
+static void test_wait_race(void)
+{
+    HANDLE threads[RACE_CLIENTS + 1];
+    LONG failures = 0;
+    DWORD total = 0, code;
+    threads[0] = CreateThread(NULL, 0, race_server, &failures, 0, NULL);
+    for (int i = 0; i < RACE_CLIENTS; i++)
+        threads[i + 1] = CreateThread(NULL, 0, race_client, (void *)(ULONG_PTR)(i + 1), 0, NULL);
+    ok(WaitForMultipleObjects(RACE_CLIENTS + 1, threads, TRUE, 20000) == WAIT_OBJECT_0, "the clients hung\n");
+    for (int i = 1; i <= RACE_CLIENTS; i++)
+        if (GetExitCodeThread(threads[i], &code)) total += code;
+    ok(total == RACE_CLIENTS * RACE_ROUNDS, "%lu of %u exchanges\n", total, RACE_CLIENTS * RACE_ROUNDS);
+    ok(!failures, "CreateNamedPipe failed %ld times\n", failures);
+    for (int i = 0; i <= RACE_CLIENTS; i++) CloseHandle(threads[i]);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "child")) return child_main();
@@ -424,6 +504,7 @@ int main(int argc, char **argv)
     test_transact();
     test_nt_names();
     test_nowait();
+    test_wait_race();
     test_child(argv[0]);
     return test_summary();
 }
