@@ -37,6 +37,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -248,6 +249,7 @@ struct pipe_end {
     int peer_closed;            /* the other end went (a read saw the end) */
     uint64_t hash;
     int slot, slot_fd;          /* server: its instance number and the socket holding S<n> */
+    int accept_ep;              /* server: an epoll set holding the listener, what the I/O thread watches */
     uint32_t type, read_mode, nowait;   /* 1: message type / message read mode / PIPE_NOWAIT */
     uint32_t access;            /* the server's: 1 inbound, 2 outbound, 3 duplex */
     uint32_t max_instances, in_quota, out_quota;
@@ -309,17 +311,21 @@ static NTSTATUS try_accept(struct file *f, void *buf, uint32_t len, uint64_t *do
     {
         struct welcome w = { WELCOME_MAGIC, wlx_process_id, pe->type, pe->access, pe->max_instances,
                              pe->in_quota, pe->out_quota };
-        /* a fresh socket's buffer takes the welcome whole */
-        if (!same_user(fd) || send(fd, &w, sizeof(w), MSG_NOSIGNAL | MSG_DONTWAIT) != sizeof(w)) close(fd);
+        if (!same_user(fd)) close(fd);
         else
         {
+            /* the listener goes before the client hears the welcome: once its
+               open returns, no look at the pipe finds this instance free */
             close(f->fd);
             f->fd = fd;
+            /* a fresh socket's buffer takes the welcome whole; a client gone
+               already leaves a connected instance whose reads find it gone */
+            int sent = send(fd, &w, sizeof(w), MSG_NOSIGNAL | MSG_DONTWAIT) == sizeof(w);
             pe->hello_left = sizeof(pe->hello);
             pe->peer_pid = 0;
             take_hello(pe, fd);
             pe->state = PIPE_CONNECTED;
-            pe->peer_closed = 0;
+            pe->peer_closed = !sent;
             pe->rd_left = pe->rd_in_msg = 0;
             pe->wr_pos = 0;
             state_changed(pe);
@@ -328,6 +334,19 @@ static NTSTATUS try_accept(struct file *f, void *buf, uint32_t len, uint64_t *do
     }
     pthread_mutex_unlock(&pe->lock);
     return status;
+}
+
+/* what the I/O thread watches for a client: an epoll set holding the
+   listener rather than the listener itself. The I/O thread watches a dup of
+   the fd it is given, and a dup of the listener would keep its name bound
+   after the accept closed it: a client back from its open could still see
+   the instance listening (WaitNamedPipe). An epoll set keeps no file alive. */
+static int accept_watch_fd(struct pipe_end *pe, int listener)
+{
+    struct epoll_event ev = { .events = EPOLLIN };
+    if (pe->accept_ep < 0 && (pe->accept_ep = epoll_create1(EPOLL_CLOEXEC)) < 0) return listener;
+    if (epoll_ctl(pe->accept_ep, EPOLL_CTL_ADD, listener, &ev) && errno != EEXIST) return listener;
+    return pe->accept_ep;
 }
 
 /* server: a new listener for the instance, with the I/O thread accepting on it */
@@ -347,7 +366,7 @@ static NTSTATUS start_listening(struct file *f)
     pe->state = PIPE_LISTENING;
     state_changed(pe);
     pthread_mutex_unlock(&pe->lock);
-    NTSTATUS status = io_queue(f, IO_WAIT, fd, try_accept, NULL, 0, NULL, &n);
+    NTSTATUS status = io_queue(f, IO_WAIT, accept_watch_fd(pe, fd), try_accept, NULL, 0, NULL, &n);
     return status == STATUS_PENDING ? STATUS_SUCCESS : status;
 }
 
@@ -355,6 +374,7 @@ void pipe_destroy(struct file *f)
 {
     struct pipe_end *pe = f->pipe;
     if (pe->slot_fd >= 0) close(pe->slot_fd);
+    if (pe->accept_ep >= 0) close(pe->accept_ep);
     pthread_mutex_destroy(&pe->lock);
     pthread_mutex_destroy(&pe->rd_lock);
     pthread_mutex_destroy(&pe->wr_lock);
@@ -549,7 +569,7 @@ static NTSTATUS pipe_listen(struct file *f, HANDLE event, void *apc, void *apc_c
     if (!is_synchronous(f))
     {
         if ((status = io_begin(f, event, apc, apc_ctx, io, &n))) return status;
-        return io_queue(f, IO_WAIT, f->fd, try_accept, NULL, 0, NULL, &n);
+        return io_queue(f, IO_WAIT, accept_watch_fd(pe, f->fd), try_accept, NULL, 0, NULL, &n);
     }
     /* blocking: until the I/O thread takes a client, or CancelSynchronousIo
        (looked at every 50 ms) */
@@ -787,6 +807,7 @@ static struct pipe_end *pipe_end_new(uint64_t hash, int server)
     pe->server = server;
     pe->slot = -1;
     pe->slot_fd = -1;
+    pe->accept_ep = -1;
     return pe;
 }
 
