@@ -20,22 +20,7 @@ chmod +x "$native"
 # bounded: a run that does not end (as Bun did when a closed server kept its loop alive) fails in 2 minutes
 wbun() { timeout -k 5 120 "$b/bin/wlx" "$win" "$@"; }
 
-wbun --version >"$tmp/v" 2>&1; rc=$?
-v=$(tr -d '\r' <"$tmp/v")
-[ $rc -eq 0 ] && [ "$v" = "$("$native" --version)" ]; check "--version: $v" $? "exit $rc"
-
-mkdir -p "$tmp/w" "$tmp/n"
-wbun "$src/node-work.js" "$tmp/w" >"$tmp/w.out" 2>&1; rc=$?
-"$native" "$src/node-work.js" "$tmp/n" >"$tmp/n.out" 2>&1
-[ $rc -eq 0 ] && cmp -s "$tmp/w.out" "$tmp/n.out"
-check "node-work.js: the same output as the Linux build, and it exits" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6)"
-diff -r "$tmp/w" "$tmp/n" >/dev/null; check "node-work.js: the same files" $?
-
-out=$(printf 'from a pipe\n' | wbun -e 'process.stdin.pipe(process.stdout)'); rc=$?
-[ $rc -eq 0 ] && [ "$out" = "from a pipe" ]; check "stdin and stdout as pipes" $? "exit $rc: $out"
-
-wbun -e 'process.exit(7)'; rc=$?
-[ $rc -eq 7 ]; check "process.exit(7) exits 7" $? "exit $rc"
+js_runtime_checks wbun "$native"
 
 echo "bun: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -29,3 +29,28 @@ app_test_setup() {
     trap 'rm -rf "$tmp"' EXIT
     WLXPREFIX=${WLXPREFIX:-$tmp/prefix}; export WLXPREFIX
 }
+
+# js_runtime_checks RUN NATIVE: what tests/apps/node.sh and bun.sh check of a
+# JavaScript runtime, its Windows build run by the shell function RUN (under
+# wlx) beside its Linux build NATIVE: --version ("\r\n" from a Windows C
+# runtime's text-mode stdout stripped), node-work.js's output and files,
+# stdin and stdout as pipes, an exit code
+js_runtime_checks() {
+    run=$1 nat=$2
+    $run --version >"$tmp/v" 2>&1; rc=$?
+    v=$(tr -d '\r' <"$tmp/v")
+    [ $rc -eq 0 ] && [ "$v" = "$("$nat" --version)" ]; check "--version: $v" $? "exit $rc"
+
+    mkdir -p "$tmp/w" "$tmp/n"
+    $run "$src/node-work.js" "$tmp/w" >"$tmp/w.out" 2>&1; rc=$?
+    "$nat" "$src/node-work.js" "$tmp/n" >"$tmp/n.out" 2>&1
+    [ $rc -eq 0 ] && cmp -s "$tmp/w.out" "$tmp/n.out"
+    check "node-work.js: the same output as the Linux build, and it exits" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6)"
+    diff -r "$tmp/w" "$tmp/n" >/dev/null; check "node-work.js: the same files" $?
+
+    out=$(printf 'from a pipe\n' | $run -e 'process.stdin.pipe(process.stdout)'); rc=$?
+    [ $rc -eq 0 ] && [ "$out" = "from a pipe" ]; check "stdin and stdout as pipes" $? "exit $rc: $out"
+
+    $run -e 'process.exit(7)'; rc=$?
+    [ $rc -eq 7 ]; check "process.exit(7) exits 7" $? "exit $rc"
+}

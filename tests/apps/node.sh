@@ -21,23 +21,7 @@ chmod +x "$native"
 
 wnode() { timeout -k 5 120 "$b/bin/wlx" "$win" "$@"; }   # bounded: a hang fails in 2 minutes
 
-# (printed by C code through the MSVC runtime's text-mode stdout: "\r\n" as on Windows)
-wnode --version >"$tmp/v" 2>&1; rc=$?
-v=$(tr -d '\r' <"$tmp/v")
-[ $rc -eq 0 ] && [ "$v" = "$("$native" --version)" ]; check "--version: $v" $? "exit $rc"
-
-mkdir -p "$tmp/w" "$tmp/n"
-wnode "$src/node-work.js" "$tmp/w" >"$tmp/w.out" 2>&1; rc=$?
-"$native" "$src/node-work.js" "$tmp/n" >"$tmp/n.out" 2>&1
-[ $rc -eq 0 ] && cmp -s "$tmp/w.out" "$tmp/n.out"
-check "node-work.js: the same output as the Linux build" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6)"
-diff -r "$tmp/w" "$tmp/n" >/dev/null; check "node-work.js: the same files" $?
-
-out=$(printf 'from a pipe\n' | wnode -e 'process.stdin.pipe(process.stdout)'); rc=$?
-[ $rc -eq 0 ] && [ "$out" = "from a pipe" ]; check "stdin and stdout as pipes" $? "exit $rc: $out"
-
-wnode -e 'process.exit(7)'; rc=$?
-[ $rc -eq 7 ]; check "process.exit(7) exits 7" $? "exit $rc"
+js_runtime_checks wnode "$native"
 
 wnode -e 'throw new Error("boom")' 2>"$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q 'Error: boom' "$tmp/err"; check "an uncaught error exits 1 with its message" $? "exit $rc: $(head -n 3 "$tmp/err")"
