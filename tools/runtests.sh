@@ -50,6 +50,19 @@ run_one() { # name, command...
         rc=$?
         note="  [run again: wine printed nothing the first time]"
     fi
+    # A test that fails under Wine runs once more. Wine 8.0 on a loaded
+    # machine now and then fails a call that never fails it otherwise (seen
+    # once in CI: CreateThread with error 87, 0 in 60 runs here, loaded or
+    # not). The reference shows that a test describes Windows; a pass on the
+    # second run still shows that, and the line keeps the first failure.
+    # A test Wine fails every time still fails. wlx runs get no second run.
+    if [ "$mode" = wine ] && [ $rc -ne 0 ] && [ $rc -ne 124 ] && [ -z "$note" ]; then
+        first=$(grep -a -m 2 -E 'Test failed|Test succeeded inside todo' "$log" | tr '\n' ' ')
+        mv "$log" "$log.first"
+        timeout -k 5 300 "$@" </dev/null >"$log" 2>&1
+        rc=$?
+        note="  [failed the first run under Wine, run again: ${first:-exit status only}]"
+    fi
     summary=$(grep -a ' tests executed ' "$log" | tail -n 1)
     if [ $rc -eq 0 ]; then
         pass=$((pass + 1)); echo "PASS $name${summary:+  ($summary)}$note"

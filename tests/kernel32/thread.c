@@ -202,15 +202,20 @@ static void test_many_threads(void)
 
 static DWORD WINAPI block_forever(void *arg)
 {
+    SetEvent(arg);
     Sleep(INFINITE);
     return 0;
 }
 
 static void test_terminate(void)
 {
-    HANDLE thread = CreateThread(NULL, 0, block_forever, NULL, 0, NULL);
+    HANDLE running = CreateEventW(NULL, TRUE, FALSE, NULL);
+    HANDLE thread = CreateThread(NULL, 0, block_forever, running, 0, NULL);
     DWORD code;
 
+    /* the thread is terminated inside its Sleep, not before it ran */
+    ok(WaitForSingleObject(running, 5000) == WAIT_OBJECT_0, "thread did not start\n");
+    CloseHandle(running);
     ok(TerminateThread(thread, 123), "TerminateThread failed\n");
     ok(WaitForSingleObject(thread, INFINITE) == WAIT_OBJECT_0, "wait failed\n");
     ok(GetExitCodeThread(thread, &code) && code == 123, "code %lu\n", code);
