@@ -551,13 +551,20 @@ static uint32_t poll_events(const struct poll_entry *e)
     if (p.revents & POLLPRI) ev |= WLX_AFD_POLL_RECEIVE_EXPEDITED;
     if (p.revents & POLLOUT) ev |= WLX_AFD_POLL_SEND;
     if (p.revents & POLLRDHUP) ev |= WLX_AFD_POLL_DISCONNECT;
-    if (e->stream && !e->listening && getpeername(fd, (struct sockaddr *)&peer, &len))
-    {
-        /* no connection: a failed connect shows as an error; a socket
-           never connected (Linux says writable and hung up) shows nothing */
-        ev = (p.revents & POLLERR) ? WLX_AFD_POLL_CONNECT_FAIL : 0;
-    }
-    else if (p.revents & (POLLERR | POLLHUP)) ev |= e->stream ? WLX_AFD_POLL_ABORT : 0;
+    /* no peer: a failed connect shows as an error; a socket never
+       connected (Linux says writable and hung up) shows nothing. A socket
+       whose connection ended has no peer either (Linux moves a socket that
+       closed first to TCP_CLOSE when the other side's FIN comes), but its
+       receive side is shut: its data and the disconnect are reported */
+    if (e->stream && !e->listening && !(p.revents & (POLLRDHUP | POLLERR))
+        && getpeername(fd, (struct sockaddr *)&peer, &len))
+        ev = 0;
+    else if (e->stream && !e->listening && (p.revents & POLLERR) && getpeername(fd, (struct sockaddr *)&peer, &len))
+        ev = WLX_AFD_POLL_CONNECT_FAIL;
+    /* an error or a hang-up with the receive side open is an abort; both
+       sides shut in order (hung up, receive side shut, no error) is not */
+    else if ((p.revents & POLLERR) || (p.revents & (POLLHUP | POLLRDHUP)) == POLLHUP)
+        ev |= e->stream ? WLX_AFD_POLL_ABORT : 0;
     return ev & e->events;
 }
 
@@ -603,7 +610,8 @@ static uint32_t epoll_wanted(uint32_t afd)
    connect) */
 static int never_connected(const struct poll_entry *e, int fd)
 {
-    struct pollfd p = { fd, POLLOUT, 0 };
+    /* one whose connection ended is hung up too, with its receive side shut */
+    struct pollfd p = { fd, POLLOUT | POLLIN | POLLRDHUP, 0 };
     return e->stream && !e->listening && poll(&p, 1, 0) == 1 && p.revents == (POLLOUT | POLLHUP);
 }
 

@@ -6,7 +6,8 @@
  * Receive, accept, send, peer close, and cancellation with NtCancelIoFileEx;
  * libuv's way of closing a poll handle: a second exclusive poll of the same
  * socket completes the first with no handle, and closing the socket
- * completes the second with AFD_POLL_LOCAL_CLOSE.
+ * completes the second with AFD_POLL_LOCAL_CLOSE. A socket closed both ways
+ * with data left to read.
  * Waits are bounded (5 s).
  */
 #include <winsock2.h>
@@ -186,6 +187,47 @@ static void test_exclusive_and_close(HANDLE afd, HANDLE port)
        op2.iosb.Status, op2.info.NumberOfHandles, op2.info.Handles[0].Events);
 }
 
+/* node's TCP echo: the client sends and shuts its side first, the server
+   echoes and closes. The client's socket, done both ways, still has the
+   echo to read: a poll of it reports that and the disconnect, no abort */
+static void test_closed_first(HANDLE afd, HANDLE port)
+{
+    struct sockaddr_in addr;
+    SOCKET listener = listen_loopback(&addr), client, server;
+    struct poll_op op;
+    NTSTATUS status;
+    char buf[8];
+
+    client = socket(AF_INET, SOCK_STREAM, 0);
+    ok(!connect(client, (struct sockaddr *)&addr, sizeof(addr)), "connect: %d\n", WSAGetLastError());
+    server = accept(listener, NULL, NULL);
+    ok(send(client, "ping", 4, 0) == 4, "send: %d\n", WSAGetLastError());
+    ok(!shutdown(client, SD_SEND), "shutdown: %d\n", WSAGetLastError());
+    ok(recv(server, buf, sizeof(buf), 0) == 4, "server recv: %d\n", WSAGetLastError());
+    ok(recv(server, buf, sizeof(buf), 0) == 0, "server sees no end of stream: %d\n", WSAGetLastError());
+    ok(send(server, "echo", 4, 0) == 4, "echo: %d\n", WSAGetLastError());
+    closesocket(server);
+    Sleep(100);   /* the server's end reaches the client (no result depends on how soon) */
+
+    status = start_poll(afd, &op, client, AFD_POLL_RECEIVE | AFD_POLL_DISCONNECT | AFD_POLL_ABORT);
+    ok(status == STATUS_SUCCESS || status == STATUS_PENDING, "poll: %#lx\n", status);
+    expect_packet(port, &op, "closed both ways");
+    ok(op.iosb.Status == STATUS_SUCCESS && op.info.NumberOfHandles == 1, "status %#lx, %lu handles\n",
+       op.iosb.Status, op.info.NumberOfHandles);
+    ok((op.info.Handles[0].Events & (AFD_POLL_RECEIVE | AFD_POLL_ABORT)) == AFD_POLL_RECEIVE,
+       "events %#lx: not receive without abort\n", op.info.Handles[0].Events);
+    ok(recv(client, buf, sizeof(buf), 0) == 4 && !memcmp(buf, "echo", 4), "client recv: %d\n", WSAGetLastError());
+    ok(recv(client, buf, sizeof(buf), 0) == 0, "client sees no end of stream: %d\n", WSAGetLastError());
+
+    status = start_poll(afd, &op, client, AFD_POLL_DISCONNECT | AFD_POLL_ABORT);
+    ok(status == STATUS_SUCCESS || status == STATUS_PENDING, "poll: %#lx\n", status);
+    expect_packet(port, &op, "disconnect after reading");
+    ok(op.info.NumberOfHandles == 1 && op.info.Handles[0].Events == AFD_POLL_DISCONNECT, "events %#lx\n",
+       op.info.Handles[0].Events);
+    closesocket(client);
+    closesocket(listener);
+}
+
 int main(void)
 {
     HMODULE ntdll = GetModuleHandleA("ntdll.dll");
@@ -214,6 +256,7 @@ int main(void)
         ok(port != NULL, "CreateIoCompletionPort: %lu\n", GetLastError());
         test_poll(afd, port);
         test_exclusive_and_close(afd, port);
+        test_closed_first(afd, port);
         CloseHandle(port);
         CloseHandle(afd);
     }
