@@ -29,6 +29,8 @@ struct file {
     WCHAR *pattern;
     size_t pattern_len;
     int listed_dots;            /* 0: "." next, 1: ".." next, 2: real entries */
+    char *held;                 /* a name read that did not fit: the next one listed (no seekdir) */
+    char *given;                /* the held name once listed, until the next */
     char **names;               /* instead of dir: the names a mask without wildcards matches */
     size_t names_pos;           /* the next of them */
     /* completion port and asynchronous I/O (iocp.c, async.c) */
