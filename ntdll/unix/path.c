@@ -209,6 +209,26 @@ static char *builtin_fallback(char *path)
     return path;
 }
 
+/* where a dosdevices link leads, resolved: the common targets ("/" for z:,
+   "../drive_c" for c:, in a prefix path that is canonical already) with a
+   readlink and an lstat, not realpath's readlink of every component */
+static char *drive_link_target(const char *link)
+{
+    char target[4096], path[4096];
+    struct stat st;
+    ssize_t n = readlink(link, target, sizeof(target) - 1);
+
+    if (n <= 0) return NULL;
+    target[n] = 0;
+    if (!strcmp(target, "/")) return strdup("/");
+    if (!strncmp(target, "../", 3) && target[3] && !strchr(target + 3, '/') && strcmp(target + 3, "..")
+        && strcmp(target + 3, ".")
+        && snprintf(path, sizeof(path), "%s/%s", wlx_prefix_dir, target + 3) < (int)sizeof(path)
+        && !lstat(path, &st) && S_ISDIR(st.st_mode))
+        return strdup(path);
+    return realpath(link, NULL);
+}
+
 /* the Unix folder behind each drive letter, resolved once per process */
 static char *drive_roots[26];
 static pthread_mutex_t drive_mutex = PTHREAD_MUTEX_INITIALIZER;
@@ -221,7 +241,7 @@ static const char *drive_root(char drive)
     if (!root)
     {
         snprintf(link, sizeof(link), "%s/dosdevices/%c:", wlx_prefix_dir, drive);
-        root = realpath(link, NULL);
+        root = drive_link_target(link);
         if (root && !strcmp(root, "/")) root[0] = 0;   /* "" + "/x" below */
         drive_roots[drive - 'a'] = root;
     }
