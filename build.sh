@@ -16,7 +16,9 @@ if [ -n "$missing" ]; then
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
-[ -f Makefile ] && [ config.mk -nt configure ] && [ Makefile -nt Makefile.in ] || ./configure
+# configured already unless configure or Makefile.in changed since (a fresh
+# clone configured in the same second is not older: no second full build)
+[ -f Makefile ] && [ -f config.mk ] && ! [ configure -nt config.mk ] && ! [ Makefile.in -nt Makefile ] || ./configure
 make -j2
 case "${1:-sample}" in
 sample)
