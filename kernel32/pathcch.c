@@ -52,24 +52,47 @@ static HRESULT too_long(size_t len, ULONG flags)
     return len + 1 > max ? HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE) : S_OK;
 }
 
-/* canonical `in` into a new heap string */
+/* canonical `in` into a new heap string. "\\?\X:\" and "\\?\UNC\" paths lose
+ * their prefix when the result fits in MAX_PATH; a longer result gets one
+ * (PATHCCH_ALLOW_LONG_PATHS) or fails. ".." may climb over a UNC path's
+ * share, never over its server. */
 static HRESULT canonicalize(const WCHAR *in, ULONG flags, WCHAR **result)
 {
-    size_t n = wlen(in), r = root_len(in), len, i, seg;
+    size_t n = wlen(in), r, len = 0, i, seg, skip = 0, max = (flags & PATHCCH_ALLOW_LONG_PATHS) ? PATHCCH_MAX_CCH : MAX_PATH;
+    const WCHAR *p;
+    BOOL unc = FALSE;
     WCHAR *out;
 
     *result = NULL;
-    if (too_long(n, flags) != S_OK && too_long(n, PATHCCH_ALLOW_LONG_PATHS) != S_OK)
-        return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
-    if (!(out = HeapAlloc(GetProcessHeap(), 0, (n + 3) * sizeof(WCHAR)))) return E_OUTOFMEMORY;
-    memcpy(out, in, r * sizeof(WCHAR));
-    len = r;
-    for (i = r; in[i]; )
+    if (n + 1 > max) return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+    if (in[0] == '\\' && in[1] == '\\' && in[2] == '?' && in[3] == '\\')
     {
-        if (in[i] == '\\') { i++; continue; }
-        for (seg = i; in[i] && in[i] != '\\'; i++) ;
-        if (i - seg == 1 && in[seg] == '.') continue;
-        if (i - seg == 2 && in[seg] == '.' && in[seg + 1] == '.')
+        if (is_letter(in[4]) && in[5] == ':') skip = 4;
+        else if ((in[4] == 'U' || in[4] == 'u') && (in[5] == 'N' || in[5] == 'n') &&
+                 (in[6] == 'C' || in[6] == 'c') && in[7] == '\\')
+            skip = 8;
+    }
+    /* room for the path, a "\\?\UNC\" prefix, a separator and the NUL */
+    if (!(out = HeapAlloc(GetProcessHeap(), 0, (n + 12) * sizeof(WCHAR)))) return E_OUTOFMEMORY;
+    p = in + skip;
+    if (skip == 8) { out[len++] = '\\'; out[len++] = '\\'; unc = TRUE; }
+    else if (p[0] == '\\' && p[1] == '\\' && p[2] != '?') unc = TRUE;
+    if (unc)
+    {
+        /* the root is "\\server" */
+        for (i = skip == 8 ? 0 : 2; p[i] && p[i] != '\\'; i++) ;
+        r = i;
+    }
+    else r = root_len(p);
+    memcpy(out + len, p, r * sizeof(WCHAR));
+    len += r;
+    r = len;
+    for (i = r - (skip == 8 ? 2 : 0); p[i]; )
+    {
+        if (p[i] == '\\') { i++; continue; }
+        for (seg = i; p[i] && p[i] != '\\'; i++) ;
+        if (i - seg == 1 && p[seg] == '.') continue;
+        if (i - seg == 2 && p[seg] == '.' && p[seg + 1] == '.')
         {
             /* back to the separator before the last element, never into the root */
             while (len > r && out[len - 1] != '\\') len--;
@@ -77,18 +100,27 @@ static HRESULT canonicalize(const WCHAR *in, ULONG flags, WCHAR **result)
             continue;
         }
         if (len && out[len - 1] != '\\') out[len++] = '\\';
-        memcpy(out + len, in + seg, (i - seg) * sizeof(WCHAR));
+        memcpy(out + len, p + seg, (i - seg) * sizeof(WCHAR));
         len += i - seg;
     }
     /* a trailing separator stays after a name */
-    if (n > r && in[n - 1] == '\\' && len > r && out[len - 1] != '\\') out[len++] = '\\';
+    if (n > skip && in[n - 1] == '\\' && len > r && out[len - 1] != '\\') out[len++] = '\\';
     if (!len) out[len++] = '\\';
-    else if (len == 2 && out[1] == ':') out[len++] = '\\';
     out[len] = 0;
-    if (too_long(len, flags) != S_OK)
+    if (len + 1 > MAX_PATH)
     {
-        HeapFree(GetProcessHeap(), 0, out);
-        return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+        size_t pre = unc ? 6 : 4;   /* "\\?\UNC" replaces "\\"; "\\?\" goes before "X:" */
+
+        if (!(flags & PATHCCH_ALLOW_LONG_PATHS) || len + pre + 1 > PATHCCH_MAX_CCH)
+        {
+            HeapFree(GetProcessHeap(), 0, out);
+            return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
+        }
+        if (unc || (is_letter(out[0]) && out[1] == ':'))
+        {
+            memmove(out + pre, out, (len + 1) * sizeof(WCHAR));
+            memcpy(out, unc ? L"\\\\?\\UNC" : L"\\\\?\\", (unc ? 7 : 4) * sizeof(WCHAR));
+        }
     }
     *result = out;
     return S_OK;
@@ -138,6 +170,8 @@ HRESULT WINAPI PathCchCanonicalizeEx(WCHAR *out, SIZE_T size, const WCHAR *in, U
 
     if (!out || !size || size > PATHCCH_MAX_CCH || !in) return E_INVALIDARG;
     if ((hr = canonicalize(in, flags, &s)) != S_OK) { out[0] = 0; return hr; }
+    /* unlike PathAllocCanonicalize, a bare drive gets its backslash */
+    if (is_letter(s[0]) && s[1] == ':' && !s[2]) { s[2] = '\\'; s[3] = 0; }
     return to_buffer(s, out, size);
 }
 
