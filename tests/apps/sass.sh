@@ -1,0 +1,108 @@
+#!/bin/sh
+# tests/apps/sass.sh BUILDDIR — Dart Sass 1.105.0's Windows build (npm's
+# sass-embedded-win32-x64: the Dart VM, dart.exe, running sass.snapshot, as
+# the package's sass.bat does) under wlx against its Linux build
+# (sass-embedded-linux-x64) on a generated project: --version, variables,
+# mixins, functions, @use of a partial and of sass:math/sass:color,
+# nesting, @each and @media to stdout (with the deprecation warnings on
+# stderr), compressed style, a CSS file and its source map written,
+# --stdin, --load-path, a folder compiled (--update), @debug/@warn, and
+# the errors: a syntax error and a missing import (exit 65), a missing
+# input (66), a bad option (64). Windows' Sass names files with
+# backslashes ("tree\a\x.scss") and draws usage headers with '=' where
+# Linux has '━': those are compared as the Linux ones.
+# Skips (exit 0, "skipped: ...") without npm or the registry.
+b=$(cd "${1:-build}" && pwd)
+src=$(cd "$(dirname "$0")" && pwd)
+. "$src/lib.sh"
+app_test_setup
+
+fetch sass-embedded-win32-x64@1.105.0 sass-win32-x64-1.105.0
+fetch sass-embedded-linux-x64@1.105.0 sass-linux-x64-1.105.0
+wdir=$cache/sass-win32-x64-1.105.0/package/dart-sass/src
+ndir=$cache/sass-linux-x64-1.105.0/package/dart-sass/src
+chmod +x "$ndir/dart"
+
+wsass() { timeout 120 "$b/bin/wlx" "$wdir/dart.exe" "$wdir/sass.snapshot" "$@"; }
+nsass() { timeout 120 "$ndir/dart" "$ndir/sass.snapshot" "$@"; }
+
+# the project: a partial with a variable, a mixin and a function; a main
+# file using it and Sass' modules; files with errors and messages
+p=$tmp/p
+mkdir -p "$p/partials" "$p/tree/a/b"
+cat > "$p/partials/_theme.scss" <<'SCSS'
+$primary: #3366cc !default;
+$radius: 4px;
+@mixin rounded($r: $radius) { border-radius: $r; -webkit-border-radius: $r; }
+@function double($x) { @return $x * 2; }
+SCSS
+cat > "$p/main.scss" <<'SCSS'
+@use "sass:math";
+@use "sass:color";
+@use "partials/theme" as t;
+$pad: 10px;
+.card {
+  padding: $pad math.div($pad, 2);
+  color: t.$primary;
+  background: color.adjust(t.$primary, $lightness: 30%);
+  @include t.rounded;
+  &:hover { color: darken(t.$primary, 10%); }
+  .title { font-size: t.double(8px); margin: { top: 1px; bottom: 2px; } }
+  @each $n in 1, 2, 3 { &--#{$n} { width: math.percentage(math.div($n, 3)); } }
+}
+@media (min-width: 600px) { .card { padding: $pad * 2; } }
+SCSS
+printf '.a {\n  color: red\n  width: 10px +;\n}\n' > "$p/bad.scss"
+printf '@use "nope";\n' > "$p/missing.scss"
+printf '.w { width: 10px / 2; @debug "debug here"; @warn "careful"; }\n' > "$p/warn.scss"
+printf '@use "theme";\na { c: theme.$primary; }\n' > "$p/lp.scss"
+cp "$p/main.scss" "$p/tree/a/x.scss"; cp -r "$p/partials" "$p/tree/a/"
+printf '.y { .z { c: d; } }\n' > "$p/tree/a/b/y.scss"
+cd "$p"
+
+# same NAME ARGS: identical stdout, stderr and exit code (the Windows
+# build's backslashes as '/', the Linux build's '━' as '=')
+same() {
+    name=$1; shift
+    wsass "$@" <"$tmp/stdin" >"$tmp/w.out" 2>"$tmp/w.err"; wrc=$?
+    nsass "$@" <"$tmp/stdin" >"$tmp/n.out" 2>"$tmp/n.err"; nrc=$?
+    for f in out err; do
+        sed -e 's|\\|/|g' "$tmp/w.$f" >"$tmp/w.$f.n"
+        sed -e 's|━|=|g' "$tmp/n.$f" >"$tmp/n.$f.n"
+    done
+    cmp -s "$tmp/w.out.n" "$tmp/n.out.n" && cmp -s "$tmp/w.err.n" "$tmp/n.err.n" && [ $wrc -eq $nrc ]
+    check "$name" $? "exit $wrc (native $nrc): $(diff "$tmp/w.out.n" "$tmp/n.out.n" | head -n 4) $(diff "$tmp/w.err.n" "$tmp/n.err.n" | head -n 4)"
+}
+: > "$tmp/stdin"
+
+v=$(wsass --version 2>&1); rc=$?
+[ $rc -eq 0 ] && [ "$v" = "$(nsass --version)" ]; check "--version: $v" $? "exit $rc"
+same 'main.scss to stdout, deprecation warnings on stderr' --no-source-map main.scss
+same 'compressed style' --style=compressed --no-source-map main.scss
+same '@debug and @warn' warn.scss
+same 'a syntax error: exit 65 and its message' bad.scss
+same 'a missing @use: exit 65' missing.scss
+same 'a missing input file: exit 66' nothere.scss
+same 'a bad option: exit 64 and the usage' --bogus
+same '--load-path' --load-path=partials --no-source-map lp.scss
+printf '$c: red;\na { color: $c; b { x: y } }\n' > "$tmp/stdin"
+same '--stdin' --stdin
+: > "$tmp/stdin"
+
+# files written: a CSS file with its source map, then a folder
+wsass main.scss w/main.css </dev/null >/dev/null 2>&1; rc=$?
+nsass main.scss n/main.css </dev/null >/dev/null 2>&1
+[ $rc -eq 0 ] && [ -f w/main.css.map ] && diff -r w n >"$tmp/d.out"
+check 'main.scss to a CSS file and its source map' $? "exit $rc: $(head -n 4 "$tmp/d.out")"
+rm -rf w n
+# --update prints a timestamp per file: compare without it, sorted (the
+# order is the folder listing's: Windows' is sorted, Linux's is not)
+wsass --update --no-source-map tree:w </dev/null >"$tmp/w.out" 2>/dev/null; rc=$?
+nsass --update --no-source-map tree:n </dev/null >"$tmp/n.out" 2>/dev/null
+sed -e 's|^\[[^]]*\] ||' -e 's|\\|/|g' -e 's| w/| n/|' "$tmp/w.out" | sort >"$tmp/w.list"
+sed -e 's|^\[[^]]*\] ||' "$tmp/n.out" | sort >"$tmp/n.list"
+[ $rc -eq 0 ] && cmp -s "$tmp/w.list" "$tmp/n.list" && diff -r w n >"$tmp/d.out"
+check 'a folder compiled (--update): the same files and messages' $? "exit $rc: $(diff "$tmp/w.list" "$tmp/n.list" | head -n 4) $(head -n 4 "$tmp/d.out" 2>/dev/null)"
+
+echo "sass: $pass passed, $fail failed"
+[ $fail -eq 0 ]
