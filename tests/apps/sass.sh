@@ -60,33 +60,33 @@ cp "$p/main.scss" "$p/tree/a/x.scss"; cp -r "$p/partials" "$p/tree/a/"
 printf '.y { .z { c: d; } }\n' > "$p/tree/a/b/y.scss"
 cd "$p"
 
-# same NAME ARGS: identical stdout, stderr and exit code (the Windows
-# build's backslashes as '/', the Linux build's '━' as '=')
+# same NAME CODE ARGS: identical stdout, stderr and exit code, which is
+# CODE (the Windows build's backslashes as '/', the Linux build's '━' as '=')
 same() {
-    name=$1; shift
+    name=$1 code=$2; shift 2
     wsass "$@" <"$tmp/stdin" >"$tmp/w.out" 2>"$tmp/w.err"; wrc=$?
     nsass "$@" <"$tmp/stdin" >"$tmp/n.out" 2>"$tmp/n.err"; nrc=$?
     for f in out err; do
         sed -e 's|\\|/|g' "$tmp/w.$f" >"$tmp/w.$f.n"
         sed -e 's|━|=|g' "$tmp/n.$f" >"$tmp/n.$f.n"
     done
-    cmp -s "$tmp/w.out.n" "$tmp/n.out.n" && cmp -s "$tmp/w.err.n" "$tmp/n.err.n" && [ $wrc -eq $nrc ]
-    check "$name" $? "exit $wrc (native $nrc): $(diff "$tmp/w.out.n" "$tmp/n.out.n" | head -n 4) $(diff "$tmp/w.err.n" "$tmp/n.err.n" | head -n 4)"
+    cmp -s "$tmp/w.out.n" "$tmp/n.out.n" && cmp -s "$tmp/w.err.n" "$tmp/n.err.n" && [ $wrc -eq $nrc ] && [ $wrc -eq $code ]
+    check "$name" $? "exit $wrc (native $nrc, expected $code): $(diff "$tmp/w.out.n" "$tmp/n.out.n" | head -n 4) $(diff "$tmp/w.err.n" "$tmp/n.err.n" | head -n 4)"
 }
 : > "$tmp/stdin"
 
 v=$(wsass --version 2>&1); rc=$?
 [ $rc -eq 0 ] && [ "$v" = "$(nsass --version)" ]; check "--version: $v" $? "exit $rc"
-same 'main.scss to stdout, deprecation warnings on stderr' --no-source-map main.scss
-same 'compressed style' --style=compressed --no-source-map main.scss
-same '@debug and @warn' warn.scss
-same 'a syntax error: exit 65 and its message' bad.scss
-same 'a missing @use: exit 65' missing.scss
-same 'a missing input file: exit 66' nothere.scss
-same 'a bad option: exit 64 and the usage' --bogus
-same '--load-path' --load-path=partials --no-source-map lp.scss
+same 'main.scss to stdout, deprecation warnings on stderr' 0 --no-source-map main.scss
+same 'compressed style' 0 --style=compressed --no-source-map main.scss
+same '@debug and @warn' 0 warn.scss
+same 'a syntax error: exit 65 and its message' 65 bad.scss
+same 'a missing @use: exit 65' 65 missing.scss
+same 'a missing input file: exit 66' 66 nothere.scss
+same 'a bad option: exit 64 and the usage' 64 --bogus
+same '--load-path' 0 --load-path=partials --no-source-map lp.scss
 printf '$c: red;\na { color: $c; b { x: y } }\n' > "$tmp/stdin"
-same '--stdin' --stdin
+same '--stdin' 0 --stdin
 : > "$tmp/stdin"
 
 # files written: a CSS file with its source map, then a folder
