@@ -8,7 +8,8 @@
 # stderr), compressed style, a CSS file and its source map written,
 # --stdin, --load-path, a folder compiled (--update), @debug/@warn, and
 # the errors: a syntax error and a missing import (exit 65), a missing
-# input (66), a bad option (64). Windows' Sass names files with
+# input (66), a bad option (64); two compilations through the embedded
+# protocol (--embedded) over a pipe. Windows' Sass names files with
 # backslashes ("tree\a\x.scss") and draws usage headers with '=' where
 # Linux has '━': those are compared as the Linux ones.
 # Skips (exit 0, "skipped: ...") without npm or the registry.
@@ -103,6 +104,41 @@ sed -e 's|^\[[^]]*\] ||' -e 's|\\|/|g' -e 's| w/| n/|' "$tmp/w.out" | sort >"$tm
 sed -e 's|^\[[^]]*\] ||' "$tmp/n.out" | sort >"$tmp/n.list"
 [ $rc -eq 0 ] && cmp -s "$tmp/w.list" "$tmp/n.list" && diff -r w n >"$tmp/d.out"
 check 'a folder compiled (--update): the same files and messages' $? "exit $rc: $(diff "$tmp/w.list" "$tmp/n.list" | head -n 4) $(head -n 4 "$tmp/d.out" 2>/dev/null)"
+
+# the embedded protocol (how npm's sass-embedded drives dart.exe): a
+# CompileRequest of a string, compressed, framed as varint length,
+# compilation id 1, protobuf; the FIFO stays open until the whole answer
+# is there (the compiler drops running compilations when its stdin ends)
+oct() { printf "\\$(printf %o "$1")"; }
+# embedded OUT SOURCE CMD...: one compilation of SOURCE (under 100 bytes)
+embedded() {
+    out=$1 source=$2; shift 2
+    { printf '\n'; oct ${#source}; printf '%s' "$source"; } >"$tmp/si"
+    { printf '\022'; oct $(wc -c <"$tmp/si"); cat "$tmp/si"; printf '\040\001'; } >"$tmp/cr"
+    { printf '\022'; oct $(wc -c <"$tmp/cr"); cat "$tmp/cr"; } >"$tmp/im"
+    { oct $(($(wc -c <"$tmp/im") + 1)); printf '\001'; cat "$tmp/im"; } >"$tmp/req"
+    rm -f "$tmp/fifo"; mkfifo "$tmp/fifo"
+    "$@" --embedded <"$tmp/fifo" >"$out" 2>&1 & epid=$!
+    exec 3>"$tmp/fifo"
+    cat "$tmp/req" >&3
+    i=0
+    while [ $i -lt 1200 ] && kill -0 $epid 2>/dev/null; do
+        if [ -s "$out" ]; then
+            len=$(od -An -tu1 -N1 "$out" | tr -d ' ')
+            [ $(wc -c <"$out") -ge $((len + 1)) ] && break
+        fi
+        sleep 0.1; i=$((i + 1))
+    done
+    exec 3>&-
+    wait $epid
+}
+for c in ok:'@use "sass:math"; $w: 10px; .a { width: math.div($w, 3); .b { c: d; } &:hover { e: f; } }' \
+         error:'.a { b: c +; }'; do
+    embedded "$tmp/w.bin" "${c#*:}" wsass; rc=$?
+    embedded "$tmp/n.bin" "${c#*:}" nsass
+    [ $rc -eq 0 ] && [ -s "$tmp/n.bin" ] && cmp -s "$tmp/w.bin" "$tmp/n.bin"
+    check "--embedded: a compilation (${c%%:*}) over a pipe, the same answer" $? "exit $rc: $(od -c "$tmp/w.bin" | head -n 3)"
+done
 
 echo "sass: $pass passed, $fail failed"
 [ $fail -eq 0 ]
