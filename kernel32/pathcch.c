@@ -8,11 +8,22 @@
  *
  * Results longer than MAX_PATH (with the NUL) fail with
  * ERROR_FILENAME_EXCED_RANGE unless PATHCCH_ALLOW_LONG_PATHS is given;
- * PATHCCH_MAX_CCH is the limit then. A buffer too small for the result is
+ * PATHCCH_MAX_CCH is the limit then. PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH
+ * (Dart's VM canonicalizes its own paths with it) gives "\\?\X:\..." and
+ * PATHCCH_ENSURE_TRAILING_SLASH a final backslash. A buffer too small for the result is
  * E_NOT_SUFFICIENT_BUFFER. The Alloc functions' results are LocalAlloc'd.
  */
 #include "private.h"
 #include <pathcch.h>
+
+/* the flags newer SDKs have (mingw-w64's pathcch.h stops at PATHCCH_ALLOW_LONG_PATHS) */
+#ifndef PATHCCH_FORCE_ENABLE_LONG_NAME_PROCESS
+#define PATHCCH_FORCE_ENABLE_LONG_NAME_PROCESS 0x02
+#define PATHCCH_FORCE_DISABLE_LONG_NAME_PROCESS 0x04
+#define PATHCCH_DO_NOT_NORMALIZE_SEGMENTS 0x08
+#define PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH 0x10
+#define PATHCCH_ENSURE_TRAILING_SLASH 0x20
+#endif
 
 static BOOL is_letter(WCHAR c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -58,12 +69,18 @@ static HRESULT too_long(size_t len, ULONG flags)
  * share, never over its server. */
 static HRESULT canonicalize(const WCHAR *in, ULONG flags, WCHAR **result)
 {
-    size_t n = wlen(in), r, len = 0, i, seg, skip = 0, max = (flags & PATHCCH_ALLOW_LONG_PATHS) ? PATHCCH_MAX_CCH : MAX_PATH;
+    const ULONG force = PATHCCH_FORCE_ENABLE_LONG_NAME_PROCESS | PATHCCH_FORCE_DISABLE_LONG_NAME_PROCESS;
+    BOOL extended = !!(flags & PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH), unc = FALSE;
+    size_t n = wlen(in), r, len = 0, i, seg, skip = 0;
+    size_t max = (flags & PATHCCH_ALLOW_LONG_PATHS) || extended ? PATHCCH_MAX_CCH : MAX_PATH;
     const WCHAR *p;
-    BOOL unc = FALSE;
     WCHAR *out;
 
     *result = NULL;
+    /* extended paths exclude the long-path choice; forcing long names needs it, one way */
+    if ((extended && (flags & PATHCCH_ALLOW_LONG_PATHS)) || (flags & force) == force ||
+        ((flags & force) && !(flags & PATHCCH_ALLOW_LONG_PATHS)))
+        return E_INVALIDARG;
     if (n + 1 > max) return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
     if (in[0] == '\\' && in[1] == '\\' && in[2] == '?' && in[3] == '\\')
     {
@@ -99,24 +116,28 @@ static HRESULT canonicalize(const WCHAR *in, ULONG flags, WCHAR **result)
             if (len > r) len--;
             continue;
         }
-        if (len && out[len - 1] != '\\') out[len++] = '\\';
+        /* "C:a" stays drive-relative */
+        if (len && out[len - 1] != '\\' && !(len == r && out[len - 1] == ':')) out[len++] = '\\';
         memcpy(out + len, p + seg, (i - seg) * sizeof(WCHAR));
         len += i - seg;
     }
     /* a trailing separator stays after a name */
     if (n > skip && in[n - 1] == '\\' && len > r && out[len - 1] != '\\') out[len++] = '\\';
     if (!len) out[len++] = '\\';
+    if ((flags & PATHCCH_ENSURE_TRAILING_SLASH) && out[len - 1] != '\\') out[len++] = '\\';
     out[len] = 0;
-    if (len + 1 > MAX_PATH)
+    if (len + 1 > MAX_PATH || extended)
     {
         size_t pre = unc ? 6 : 4;   /* "\\?\UNC" replaces "\\"; "\\?\" goes before "X:" */
 
-        if (!(flags & PATHCCH_ALLOW_LONG_PATHS) || len + pre + 1 > PATHCCH_MAX_CCH)
+        if (len + 1 > MAX_PATH && (!(flags & PATHCCH_ALLOW_LONG_PATHS) || len + pre + 1 > PATHCCH_MAX_CCH) &&
+            !extended)
         {
             HeapFree(GetProcessHeap(), 0, out);
             return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE);
         }
-        if (unc || (is_letter(out[0]) && out[1] == ':'))
+        /* PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH prefixes drive paths only (as Wine has it) */
+        if ((unc && !extended) || (is_letter(out[0]) && out[1] == ':'))
         {
             memmove(out + pre, out, (len + 1) * sizeof(WCHAR));
             memcpy(out, unc ? L"\\\\?\\UNC" : L"\\\\?\\", (unc ? 7 : 4) * sizeof(WCHAR));

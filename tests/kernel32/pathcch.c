@@ -10,6 +10,12 @@
 #include "test.h"
 #include <pathcch.h>
 
+/* newer SDKs' flags (mingw-w64's pathcch.h stops at PATHCCH_ALLOW_LONG_PATHS) */
+#ifndef PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH
+#define PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH 0x10
+#define PATHCCH_ENSURE_TRAILING_SLASH 0x20
+#endif
+
 static HRESULT (WINAPI *pPathAllocCanonicalize)(const WCHAR *, ULONG, WCHAR **);
 static HRESULT (WINAPI *pPathCchCanonicalizeEx)(WCHAR *, SIZE_T, const WCHAR *, ULONG);
 static HRESULT (WINAPI *pPathCchCombineEx)(WCHAR *, SIZE_T, const WCHAR *, const WCHAR *, ULONG);
@@ -37,6 +43,8 @@ static void test_canonicalize(void)
         { L"\\\\?\\C:\\a\\..\\b", L"C:\\b" },
         { L"\\\\?\\UNC\\server\\share\\a\\..", L"\\\\server\\share" },
         { L"C:\\dart-sass\\src\\sass.snapshot", L"C:\\dart-sass\\src\\sass.snapshot" },
+        /* drive-relative stays so */
+        { L"C:a", L"C:a" },
     };
     WCHAR *out, buf[MAX_PATH + 10], big[MAX_PATH + 10];
     HRESULT hr;
@@ -83,6 +91,43 @@ static void test_canonicalize(void)
     out = NULL;
     hr = pPathAllocCanonicalize(big, 0, &out);
     ok(hr == HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE) && !out, "long path with ..: %#lx\n", hr);
+}
+
+/* the flags: Dart's VM asks for extended-length paths */
+static void test_flags(void)
+{
+    static const struct { const WCHAR *in; ULONG flags; HRESULT hr; const WCHAR *want; } tests[] =
+    {
+        { L"C:\\a\\b", PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH, S_OK, L"\\\\?\\C:\\a\\b" },
+        { L"C:\\a\\..\\b", PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH, S_OK, L"\\\\?\\C:\\b" },
+        { L"\\\\?\\C:\\a", PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH, S_OK, L"\\\\?\\C:\\a" },
+        { L"a\\b", PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH, S_OK, L"a\\b" },
+        { L"C:\\a\\b", PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH | PATHCCH_ALLOW_LONG_PATHS, E_INVALIDARG, NULL },
+        { L"C:\\a\\b", PATHCCH_ENSURE_TRAILING_SLASH, S_OK, L"C:\\a\\b\\" },
+        { L"C:\\a\\b\\", PATHCCH_ENSURE_TRAILING_SLASH, S_OK, L"C:\\a\\b\\" },
+        { L"a", PATHCCH_ENSURE_TRAILING_SLASH, S_OK, L"a\\" },
+        { L"C:\\a", PATHCCH_ENSURE_TRAILING_SLASH | PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH, S_OK, L"\\\\?\\C:\\a\\" },
+        /* forcing long names on or off needs PATHCCH_ALLOW_LONG_PATHS */
+        { L"C:\\a", 0x02 /* PATHCCH_FORCE_ENABLE_LONG_NAME_PROCESS */, E_INVALIDARG, NULL },
+        { L"C:\\a", 0x06 /* both forces */, E_INVALIDARG, NULL },
+        { L"C:\\a", 0x03, S_OK, L"C:\\a" },
+    };
+    unsigned int i;
+
+    for (i = 0; i < ARRAYSIZE(tests); i++)
+    {
+        WCHAR *out = (WCHAR *)0xdeadbeef;
+        HRESULT hr = pPathAllocCanonicalize(tests[i].in, tests[i].flags, &out);
+
+        if (!tests[i].want)
+            ok(hr == tests[i].hr && !out, "PathAllocCanonicalize(%ls, %#lx) = %#lx %p\n", tests[i].in, tests[i].flags, hr, out);
+        else if (ok(hr == tests[i].hr, "PathAllocCanonicalize(%ls, %#lx) = %#lx\n", tests[i].in, tests[i].flags, hr))
+        {
+            ok(!lstrcmpW(out, tests[i].want), "PathAllocCanonicalize(%ls, %#lx) = %ls, expected %ls\n",
+               tests[i].in, tests[i].flags, out, tests[i].want);
+            LocalFree(out);
+        }
+    }
 }
 
 static void test_combine(void)
@@ -170,6 +215,7 @@ int main(void)
     if (!pPathAllocCanonicalize || !pPathCchCanonicalizeEx || !pPathCchCombineEx || !pPathCchRemoveFileSpec)
         return test_summary();
     test_canonicalize();
+    test_flags();
     test_combine();
     test_remove_file_spec();
     return test_summary();
