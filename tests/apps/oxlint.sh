@@ -6,9 +6,10 @@
 # node with @oxlint/linux-x64-gnu: --version, a folder of JS/TS/MJS files
 # with lint warnings (unix format, sorted: the walk's order is the folder
 # listing's), each file in the default graphical format, exit codes of
-# --deny-warnings and of an error-level rule, a .oxlintrc.json, and --fix
-# rewriting files. Runs single-threaded (--threads 1); "Finished in N ms"
-# is compared without its time.
+# --deny-warnings and of an error-level rule, the rule list, --init, a
+# .oxlintrc.json, and --fix rewriting files. Mostly single-threaded
+# (--threads 1), once on all threads; "Finished in N ms" is compared
+# without its time.
 # Skips (exit 0, "skipped: ...") without npm or the registry.
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
@@ -70,6 +71,14 @@ same 'a clean file' 0 0 --threads 1 src/ok.js
 same '--deny-warnings: exit 1' 1 1 --threads 1 -f unix --deny-warnings src
 same 'an error-level rule (-D no-debugger): exit 1' 0 1 --threads 1 -D no-debugger src/a.js
 same 'a path that does not exist' 0 0 --threads 1 nothere
+same 'a folder on all threads, unix format' 1 0 -f unix src
+same '--rules' 0 0 --rules
+mkdir "$tmp/w/i" "$tmp/n/i"
+(cd "$tmp/w/i" && wox --init </dev/null >/dev/null 2>&1); rc=$?
+(cd "$tmp/n/i" && nox --init </dev/null >/dev/null 2>&1)
+[ $rc -eq 0 ] && [ -f "$tmp/w/i/.oxlintrc.json" ] && diff -r "$tmp/w/i" "$tmp/n/i" >/dev/null
+check '--init writes the same .oxlintrc.json' $? "exit $rc"
+rm -rf "$tmp/w/i" "$tmp/n/i"
 
 for d in w n; do
     printf '{ "rules": { "no-unused-vars": "off", "eqeqeq": "error", "no-debugger": "error" } }\n' > "$tmp/$d/.oxlintrc.json"
