@@ -72,6 +72,11 @@ same '--deny-warnings: exit 1' 1 1 --threads 1 -f unix --deny-warnings src
 same 'an error-level rule (-D no-debugger): exit 1' 0 1 --threads 1 -D no-debugger src/a.js
 same 'a path that does not exist' 0 0 --threads 1 nothere
 same 'a folder on all threads, unix format' 1 0 -f unix src
+# a Windows user's backslashes give what the Linux build gives for slashes
+(cd "$tmp/w" && wox --threads 1 -f unix 'src\sub' </dev/null >"$tmp/w.out" 2>&1); rc=$?
+(cd "$tmp/n" && nox --threads 1 -f unix src/sub </dev/null >"$tmp/n.out" 2>&1)
+[ $rc -eq 0 ] && [ -s "$tmp/n.out" ] && cmp -s "$tmp/w.out" "$tmp/n.out"
+check 'src\sub with a backslash' $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 4)"
 same '--rules' 0 0 --rules
 mkdir "$tmp/w/i" "$tmp/n/i"
 (cd "$tmp/w/i" && wox --init </dev/null >/dev/null 2>&1); rc=$?
