@@ -57,16 +57,11 @@ static size_t root_len(const WCHAR *p)
 
 static size_t wlen(const WCHAR *s) { size_t n = 0; while (s[n]) n++; return n; }
 
-static HRESULT too_long(size_t len, ULONG flags)
-{
-    size_t max = (flags & PATHCCH_ALLOW_LONG_PATHS) ? PATHCCH_MAX_CCH : MAX_PATH;
-    return len + 1 > max ? HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE) : S_OK;
-}
-
 /* canonical `in` into a new heap string. "\\?\X:\" and "\\?\UNC\" paths lose
  * their prefix when the result fits in MAX_PATH; a longer result gets one
- * (PATHCCH_ALLOW_LONG_PATHS) or fails. ".." may climb over a UNC path's
- * share, never over its server. */
+ * (PATHCCH_ALLOW_LONG_PATHS) or fails; PATHCCH_ENSURE_IS_EXTENDED_LENGTH_PATH
+ * gives a drive path one always. ".." may climb over a UNC path's share,
+ * never over its server. */
 static HRESULT canonicalize(const WCHAR *in, ULONG flags, WCHAR **result)
 {
     const ULONG force = PATHCCH_FORCE_ENABLE_LONG_NAME_PROCESS | PATHCCH_FORCE_DISABLE_LONG_NAME_PROCESS;
