@@ -291,3 +291,62 @@ BOOL WINAPI SymGetLineFromAddrW64(HANDLE process, DWORD64 addr, PDWORD displacem
 {
     return SymGetLineFromAddr64(process, addr, displacement, (PIMAGEHLP_LINE64)line);
 }
+
+/* EnumerateLoadedModules*: `cb` with each module's full path, base and
+ * size, in load order, until it returns FALSE */
+BOOL WINAPI EnumerateLoadedModulesW64(HANDLE process, PENUMLOADED_MODULES_CALLBACKW64 cb, PVOID ctx)
+{
+    HMODULE stack[256], *mods = stack;
+    DWORD needed, count, i;
+    BOOL ret = FALSE;
+
+    if (!K32EnumProcessModules(process, mods, sizeof(stack), &needed)) return FALSE;
+    if (needed > sizeof(stack))
+    {
+        if (!(mods = HeapAlloc(GetProcessHeap(), 0, needed)) ||
+            !K32EnumProcessModules(process, mods, needed, &needed))
+            goto done;
+    }
+    count = needed / sizeof(HMODULE);
+    for (i = 0; i < count; i++)
+    {
+        WCHAR name[MAX_PATH];
+        MODULEINFO info;
+
+        if (!K32GetModuleInformation(process, mods[i], &info, sizeof(info)) ||
+            !K32GetModuleFileNameExW(process, mods[i], name, MAX_PATH))
+            continue;
+        if (!cb(name, (DWORD64)(ULONG_PTR)info.lpBaseOfDll, info.SizeOfImage, ctx)) break;
+    }
+    ret = TRUE;
+done:
+    if (mods != stack) HeapFree(GetProcessHeap(), 0, mods);
+    return ret;
+}
+
+BOOL WINAPI EnumerateLoadedModulesExW(HANDLE process, PENUMLOADED_MODULES_CALLBACKW64 cb, PVOID ctx)
+{
+    return EnumerateLoadedModulesW64(process, cb, ctx);
+}
+
+struct enum_a { PENUMLOADED_MODULES_CALLBACK64 cb; PVOID ctx; };
+
+static BOOL CALLBACK enum_to_a(PCWSTR name, DWORD64 base, ULONG size, PVOID ctx)
+{
+    struct enum_a *a = ctx;
+    char buf[MAX_PATH * 3];
+
+    if (!WideCharToMultiByte(CP_ACP, 0, name, -1, buf, sizeof(buf), NULL, NULL)) buf[0] = 0;
+    return a->cb(buf, base, size, a->ctx);
+}
+
+BOOL WINAPI EnumerateLoadedModules64(HANDLE process, PENUMLOADED_MODULES_CALLBACK64 cb, PVOID ctx)
+{
+    struct enum_a a = { cb, ctx };
+    return EnumerateLoadedModulesW64(process, enum_to_a, &a);
+}
+
+BOOL WINAPI EnumerateLoadedModulesEx(HANDLE process, PENUMLOADED_MODULES_CALLBACK64 cb, PVOID ctx)
+{
+    return EnumerateLoadedModules64(process, cb, ctx);
+}

@@ -646,6 +646,20 @@ static ssize_t write_at(struct file *f, const void *buffer, size_t length, const
     return r;
 }
 
+/* After EAGAIN on a synchronous handle: its fd's open file description is
+   non-blocking because another process made it so (a named pipe's client
+   end that a parent, libuv for one, gave a child as a std handle: wlx's
+   pipe ends are non-blocking sockets). Waits until the fd is ready, as a
+   blocking fd would; 1 to try again, 0 (errno kept) for another error. */
+static int wait_ready(int fd, short events)
+{
+    struct pollfd p = { fd, events, 0 };
+    if (errno != EAGAIN) return 0;
+    while (poll(&p, 1, -1) < 0)
+        if (errno != EINTR) return 0;
+    return 1;
+}
+
 static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
 {
     struct stat st;
@@ -784,7 +798,8 @@ NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *ap
     }
     else if (length || (status = zero_read_pipe(f, 1)) == (NTSTATUS)-1)
     {
-        do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
+        do r = read_at(f, buffer, length, offset);
+        while (r < 0 && (errno == EINTR || wait_ready(f->fd, POLLIN)));
         status = read_status(f, r, length);
     }
     io->Status = status;
@@ -809,7 +824,7 @@ static NTSTATUS write_all(struct file *f, const void *buffer, uint32_t length, c
         r = write_at(f, (const char *)buffer + *done, length - *done, where);
         if (r < 0)
         {
-            if (errno == EINTR) continue;
+            if (errno == EINTR || wait_ready(f->fd, POLLOUT)) continue;
             status = write_error(errno);
             break;
         }
