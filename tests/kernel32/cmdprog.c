@@ -155,6 +155,7 @@ int main(int argc, char **argv)
         return atoi(argv[2]);
     }
     char tmp[MAX_PATH];
+    test_start("kernel32/cmdprog");
     GetModuleFileNameA(NULL, module, MAX_PATH);
     GetTempPathA(MAX_PATH, tmp);
     snprintf(tmpdir, sizeof(tmpdir), "%swlx-cmdprog-%lu", tmp, GetCurrentProcessId());
