@@ -23,6 +23,15 @@ function swc() {
   console.log(t.code);
   const m = swc.minifySync('function add(first, second) { const unused = 3; return first + second; }\nconsole.log(add(1, 2), "a" + "b");', { compress: true, mangle: true });
   console.log(m.code);
+  // a source map, and a file read by the addon
+  const sm = swc.transformSync('const a: number = 1;\nexport default a;', { filename: 'a.ts', sourceMaps: true,
+    jsc: { parser: { syntax: 'typescript' } } });
+  console.log(sm.code, JSON.parse(sm.map).mappings);
+  const fs = require('fs'), os = require('os'), path = require('path');
+  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'napi-swc-')), 'file.ts');
+  fs.writeFileSync(f, 'export const sq = (n: number): number => n * n;\n');
+  console.log(swc.transformFileSync(f, { jsc: { parser: { syntax: 'typescript' } } }).code);
+  fs.rmSync(path.dirname(f), { recursive: true });
   const ast = swc.parseSync('let x: number = 1 + 2;', { syntax: 'typescript' });
   console.log(ast.type, ast.body.length, ast.body[0].type);
   swc.transform('const f = (a?: string) => a?.length;', { jsc: { parser: { syntax: 'typescript' }, target: 'es5' } })
@@ -45,6 +54,16 @@ function css() {
   console.log(r2.code.toString());
   try { transform({ filename: 'bad.css', code: Buffer.from('@media (min-width: ) { .a {} }') }); console.log('no error'); }
   catch (e) { console.log('error:', e.message, JSON.stringify(e.loc)); }
+  // bundle: the addon reads the files itself, @import and all
+  const os = require('os'), fs = require('fs'), path = require('path');
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'napi-css-'));
+  fs.writeFileSync(path.join(d, 'main.css'), '@import "./part.css";\n.main { color: green; }\n');
+  fs.writeFileSync(path.join(d, 'part.css'), '.part { padding: 1px 2px 1px 2px; }\n');
+  const b = bundle({ filename: path.join(d, 'main.css'), minify: true });
+  console.log('bundle:', b.code.toString());
+  try { bundle({ filename: path.join(d, 'missing.css') }); console.log('no error'); }
+  catch (e) { console.log('missing file reported:', !!e.message); }
+  fs.rmSync(d, { recursive: true });
   const r3 = transform({ filename: 'c.css', code: Buffer.from('.a { color: blue } .b { color: blue } @import "x.css";'), minify: true, errorRecovery: true });
   console.log(r3.code.toString(), r3.warnings.map(w => w.message + ' ' + JSON.stringify(w.loc)));
 }
@@ -65,7 +84,8 @@ function watch() {
     const t0 = Date.now();
     while (Date.now() - t0 < 10000 && !want.every(w => seen.includes(w))) await sleep(20);
     await sleep(300);           // late events of the same step
-    const set = [...new Set(seen)].sort();
+    // a write right after a creation may come as its own batch: that is still the creation
+    const set = [...new Set(seen)].filter(e => !(e.startsWith('update ') && seen.includes('create ' + e.slice(7)))).sort();
     console.log(name + ': ' + set.join(', '));
   }
   (async () => {
@@ -81,8 +101,40 @@ function watch() {
     await step('rename file', () => fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'c.txt')), ['delete a.txt', 'create c.txt']);
     await step('delete file', () => fs.unlinkSync(path.join(dir, 'c.txt')), ['delete c.txt']);
     await step('delete in folder', () => fs.unlinkSync(path.join(dir, 'sub', 'b.txt')), ['delete sub/b.txt']);
+    // a burst: 300 files made at once, in a new folder and beside it
+    const burst = () => { fs.mkdirSync(path.join(dir, 'many'));
+      for (let i = 0; i < 150; i++) { fs.writeFileSync(path.join(dir, 'many', 'f' + i), '' + i); fs.writeFileSync(path.join(dir, 'g' + i), '' + i); } };
+    const names = [];
+    for (let i = 0; i < 150; i++) names.push('create many/f' + i, 'create g' + i);
+    seen = [];
+    burst();
+    const t0 = Date.now();
+    while (Date.now() - t0 < 10000 && !names.every(w => seen.includes(w))) await sleep(20);
+    await sleep(300);
+    console.log('burst: ' + names.filter(w => seen.includes(w)).length + ' of 300 creations seen, ' +
+      seen.filter(w => !w.startsWith('create ') && !seen.includes('create ' + w.slice(7))).length + ' other events');
+    seen = [];
+    fs.rmSync(path.join(dir, 'many'), { recursive: true });
+    for (let i = 0; i < 150; i++) fs.unlinkSync(path.join(dir, 'g' + i));
+    const gone = names.map(w => 'delete ' + w.slice(7)).filter(w => !w.startsWith('delete many/')).concat(['delete many']);
+    const t1 = Date.now();
+    while (Date.now() - t1 < 10000 && !gone.every(w => seen.includes(w))) await sleep(20);
+    await sleep(300);
+    console.log('burst removed: ' + gone.filter(w => seen.includes(w)).length + ' of 151 deletions seen (the folder and 150 files beside it)');
     await step('remove folder', () => fs.rmdirSync(path.join(dir, 'sub')), ['delete sub']);
     await sub.unsubscribe();
+  // a snapshot, changes, and the events since
+  const snap = path.join(path.dirname(dir), path.basename(dir) + '.snapshot');
+  fs.writeFileSync(path.join(dir, 'keep.txt'), 'k');
+  fs.writeFileSync(path.join(dir, 'gone.txt'), 'g');
+  await watcher.writeSnapshot(dir, snap);
+  fs.unlinkSync(path.join(dir, 'gone.txt'));
+  fs.writeFileSync(path.join(dir, 'new.txt'), 'n');
+  const since = await watcher.getEventsSince(dir, snap);
+  console.log('events since the snapshot: ' + since.map(e => e.type + ' ' + rel(e.path)).sort().join(', '));
+  fs.unlinkSync(snap);
+  fs.unlinkSync(path.join(dir, 'keep.txt'));
+  fs.unlinkSync(path.join(dir, 'new.txt'));
     await step('after unsubscribe', () => fs.writeFileSync(path.join(dir, 'd.txt'), 'd'), []);
     const ign = await watcher.subscribe(dir, (err, events) => { for (const e of events) seen.push(e.type + ' ' + rel(e.path)); }, { ignore: ['*.log'] });
     await sleep(200);
