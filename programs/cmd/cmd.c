@@ -8,12 +8,14 @@
  * A command line: %VAR% expanded (an unknown name stays as written), then
  * commands joined by &, && and || (outside quotes; ^ escapes one
  * character), each with its redirections (<, >, >>, 2>, 2>&1, ...). Built
- * in: echo, exit [/b] [N], cd/chdir, set, type, rem. Anything else is a
+ * in: echo, exit [/b] [N], cd/chdir, set, type, rem. Commands joined by |
+ * run at once, each one's stdout the next one's stdin (a builtin among them
+ * on a thread). Anything else is a
  * program started with CreateProcess (its search: cmd's folder, the
  * current folder, system32, Windows, PATH); one that is not found says
  * "'NAME' is not recognized as an internal or external command, ..." on
  * stderr, errorlevel 9009, as on Windows. /c exits with the last
- * command's errorlevel. Not here: pipes, parentheses, if/for/goto, batch
+ * command's errorlevel. Not here: parentheses, if/for/goto, batch
  * files, the interactive prompt — they say so on stderr (errorlevel 1).
  * /k is taken as /c (there is no prompt to stay in).
  */
@@ -127,7 +129,7 @@ static void close_redir(struct redir *r)
 }
 
 /* removes the redirections from cmd (in place) into r; FALSE: an error was said */
-static BOOL parse_redirections(WCHAR *cmd, struct redir *r)
+static BOOL parse_redirections(WCHAR *cmd, struct redir *r, HANDLE in_h, HANDLE out_h)
 {
     static const DWORD which[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
     SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
@@ -135,6 +137,8 @@ static BOOL parse_redirections(WCHAR *cmd, struct redir *r)
     const WCHAR *p = cmd;
     BOOL quoted = FALSE;
     for (int i = 0; i < 3; i++) { r->std[i] = GetStdHandle(which[i]); r->opened[i] = FALSE; }
+    if (in_h) r->std[0] = in_h;   /* a pipe of the pipeline; the command's own redirections win */
+    if (out_h) r->std[1] = out_h;
     while (*p)
     {
         int fd = -1;
@@ -227,14 +231,16 @@ static size_t builtin_name(const WCHAR *cmd, const WCHAR *name)
 
 static BOOL exiting;
 
-static DWORD run_command(WCHAR *cmd)
+/* one command with stdin and stdout (NULL: cmd's own); process: where a
+   started program's handle goes instead of waiting for it */
+static DWORD run_command(WCHAR *cmd, HANDLE in, HANDLE out_pipe, HANDLE *process)
 {
     struct redir r;
     size_t n;
     DWORD code = 0;
     while (is_space(*cmd)) cmd++;
     if (!*cmd) return errorlevel;
-    if (!parse_redirections(cmd, &r)) return 1;
+    if (!parse_redirections(cmd, &r, in, out_pipe)) return 1;
     while (is_space(*cmd)) cmd++;
     size_t len = wcslen(cmd);
     HANDLE out = r.std[1], err = r.std[2];
@@ -296,9 +302,13 @@ static DWORD run_command(WCHAR *cmd)
         if (CreateProcessW(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
         {
             CloseHandle(pi.hThread);
-            WaitForSingleObject(pi.hProcess, INFINITE);
-            GetExitCodeProcess(pi.hProcess, &code);
-            CloseHandle(pi.hProcess);
+            if (process) *process = pi.hProcess;
+            else
+            {
+                WaitForSingleObject(pi.hProcess, INFINITE);
+                GetExitCodeProcess(pi.hProcess, &code);
+                CloseHandle(pi.hProcess);
+            }
         }
         else
         {
@@ -323,6 +333,87 @@ static DWORD run_command(WCHAR *cmd)
     return code;
 }
 
+/* ---- a pipeline: a | b | c ---- */
+
+/* a builtin inside a pipeline runs on a thread of its own, so that a reader
+   started after it never finds it blocked on a full pipe */
+struct piped_builtin { WCHAR *cmd; HANDLE in, out; };
+
+static DWORD WINAPI builtin_thread(void *arg)
+{
+    struct piped_builtin *b = arg;
+    DWORD code = run_command(b->cmd, b->in, b->out, NULL);
+    if (b->in) CloseHandle(b->in);
+    if (b->out) CloseHandle(b->out);
+    return code;
+}
+
+/* the parts of cmd separated by | (outside quotes) */
+static DWORD run_pipeline(WCHAR *cmd)
+{
+    WCHAR *parts[64];
+    int n = 0;
+    BOOL quoted = FALSE;
+    parts[n++] = cmd;
+    for (WCHAR *p = cmd; *p; p++)
+    {
+        if (*p == '"') quoted = !quoted;
+        else if (!quoted && *p == '^' && p[1]) p++;
+        else if (!quoted && *p == '|')
+        {
+            if (n == ARRAYSIZE(parts)) { say(GetStdHandle(STD_ERROR_HANDLE), L"cmd: the pipeline is too long\r\n"); return 1; }
+            *p = 0;
+            parts[n++] = p + 1;
+        }
+    }
+    if (n == 1) return run_command(cmd, NULL, NULL, NULL);
+
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    HANDLE waits[64], in = NULL;
+    int n_waits = 0;
+    DWORD code = 0;
+    for (int i = 0; i < n; i++)
+    {
+        HANDLE read_end = NULL, write_end = NULL, process = NULL;
+        const WCHAR *c = parts[i];
+        while (is_space(*c)) c++;
+        if (!*c) { say(GetStdHandle(STD_ERROR_HANDLE), L"The syntax of the command is incorrect.\r\n"); code = 255; break; }
+        if (i < n - 1 && !CreatePipe(&read_end, &write_end, &sa, 0))
+        {
+            say(GetStdHandle(STD_ERROR_HANDLE), L"cmd: no pipe (error %lu)\r\n", GetLastError());
+            code = 1;
+            break;
+        }
+        BOOL builtin = FALSE;
+        static const WCHAR *const builtins[] = { L"echo", L"set", L"type", L"cd", L"chdir", L"rem", L"exit" };
+        for (size_t k = 0; k < ARRAYSIZE(builtins); k++) builtin |= builtin_name(c, builtins[k]) != 0;
+        if (builtin && i < n - 1)
+        {
+            struct piped_builtin *b = malloc(sizeof(*b));
+            HANDLE t = b ? CreateThread(NULL, 0, builtin_thread, b, 0, NULL) : NULL;
+            if (b) *b = (struct piped_builtin){ parts[i], in, write_end };
+            if (b && !t) builtin_thread(b);
+            /* the thread closes in and write_end */
+            if (t) waits[n_waits++] = t;
+            in = read_end;
+            continue;
+        }
+        code = run_command(parts[i], in, write_end, &process);
+        if (process) waits[n_waits++] = process;
+        if (in) CloseHandle(in);
+        if (write_end) CloseHandle(write_end);
+        in = read_end;
+        if (process && i == n - 1)
+        {
+            WaitForSingleObject(process, INFINITE);
+            GetExitCodeProcess(process, &code);
+        }
+    }
+    if (in) CloseHandle(in);
+    for (int i = 0; i < n_waits; i++) { WaitForSingleObject(waits[i], INFINITE); CloseHandle(waits[i]); }
+    return code;
+}
+
 /* ---- a command line: commands joined by &, &&, || ---- */
 
 static DWORD run_line(const WCHAR *text)
@@ -341,18 +432,13 @@ static DWORD run_line(const WCHAR *text)
             p++;                  /* not an operator: text, or the & of 2>&1 */
             continue;
         }
-        if (*p == '|' && p[1] != '|')
-        {
-            say(GetStdHandle(STD_ERROR_HANDLE), L"cmd: pipes are not supported by wlx's cmd.exe\r\n");
-            free(line);
-            return errorlevel = 1;
-        }
+        if (*p == '|' && p[1] != '|') { p++; continue; }   /* a pipe: run_pipeline's */
         int next = !*p ? 0 : *p == '|' ? 'o' : p[1] == '&' ? 'a' : '&';
         WCHAR *end = p;
         p += next == 0 ? 0 : next == '&' ? 1 : 2;
         *end = 0;
         if (op == '&' || (op == 'a' && !errorlevel) || (op == 'o' && errorlevel))
-            errorlevel = run_command(start);
+            errorlevel = run_pipeline(start);
         if (exiting || !next) break;
         op = next;
         start = p;

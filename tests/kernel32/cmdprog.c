@@ -6,10 +6,13 @@
  * starts, and a program it cannot find (9009 and its message on stderr).
  * Under Wine this runs Wine's cmd.exe: the reference.
  *
- * "cmdprog.exe child N" prints "child says N" and exits N.
+ * "cmdprog.exe child N" prints "child says N" and exits N; "cmdprog.exe
+ * cat" copies its stdin to stdout after "cat: " and exits 6.
  */
 #include <windows.h>
 #include <stdlib.h>
+#include <fcntl.h>
+#include <io.h>
 #include "test.h"
 
 static char out_file[MAX_PATH], err_file[MAX_PATH], tmpdir[MAX_PATH], module[MAX_PATH];
@@ -116,6 +119,21 @@ static void test_program(void)
     ok(strstr(out, "child says 5") != NULL, "stdout \"%s\"\n", out);
 }
 
+static void test_pipe(void)
+{
+    char args[2048];
+    snprintf(args, sizeof(args), "/s /c \"echo piped text| \"%s\" cat\"", module);
+    DWORD code = run_cmd(args);
+    ok(code == 6, "echo | cat: exit code %lu\n", code);
+    ok(!strcmp(out, "cat: piped text\r\n"), "echo | cat: stdout \"%s\"\n", out);
+
+    /* a program into a program; the errorlevel is the last one's */
+    snprintf(args, sizeof(args), "/s /c \"\"%s\" child 3 | \"%s\" cat\"", module, module);
+    code = run_cmd(args);
+    ok(code == 6, "child | cat: exit code %lu\n", code);
+    ok(!strcmp(out, "cat: child says 3\r\n"), "child | cat: stdout \"%s\"\n", out);
+}
+
 static void test_expand_redirect_cd(void)
 {
     char args[1024], file[MAX_PATH], text[256], dir[MAX_PATH];
@@ -149,6 +167,17 @@ static void test_expand_redirect_cd(void)
 
 int main(int argc, char **argv)
 {
+    if (argc >= 2 && !strcmp(argv[1], "cat"))
+    {
+        char buf[4096];
+        DWORD got, put;
+        _setmode(_fileno(stdout), _O_BINARY);
+        fputs("cat: ", stdout);
+        fflush(stdout);
+        while (ReadFile(GetStdHandle(STD_INPUT_HANDLE), buf, sizeof(buf), &got, NULL) && got)
+            WriteFile(GetStdHandle(STD_OUTPUT_HANDLE), buf, got, &put, NULL);
+        return 6;
+    }
     if (argc >= 3 && !strcmp(argv[1], "child"))
     {
         printf("child says %s\n", argv[2]);
@@ -167,6 +196,7 @@ int main(int argc, char **argv)
     test_echo_and_exit();
     test_not_found();
     test_program();
+    test_pipe();
     test_expand_redirect_cd();
 
     DeleteFileA(out_file);
