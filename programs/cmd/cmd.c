@@ -159,8 +159,8 @@ static BOOL parse_redirections(WCHAR *cmd, struct redir *r, HANDLE in_h, HANDLE 
             p += 2;
             continue;
         }
-        WCHAR *name = take_word(&p);
-        if (!*name) { free(name); say(GetStdHandle(STD_ERROR_HANDLE), L"The syntax of the command is incorrect.\r\n"); close_redir(r); return FALSE; }
+        WCHAR *name = *p == '&' ? NULL : take_word(&p);   /* >& names no handle: an error */
+        if (!name || !*name) { free(name); say(GetStdHandle(STD_ERROR_HANDLE), L"The syntax of the command is incorrect.\r\n"); close_redir(r); return FALSE; }
         HANDLE h = CreateFileW(name, input ? GENERIC_READ : (append ? FILE_APPEND_DATA : GENERIC_WRITE),
                                FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, &sa,
                                input ? OPEN_EXISTING : (append ? OPEN_ALWAYS : CREATE_ALWAYS), FILE_ATTRIBUTE_NORMAL, NULL);
