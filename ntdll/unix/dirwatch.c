@@ -18,6 +18,7 @@
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -78,6 +79,8 @@ struct dir_watch
     size_t n_dirs, cap_dirs;
     struct change *head, **tail, *last;
     size_t n_changes;
+    char **listed;              /* names reported from a new folder's listing during this drain */
+    size_t n_listed, cap_listed;
 };
 
 static pthread_mutex_t setup_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -115,8 +118,39 @@ static struct watched_dir *find_dir(struct dir_watch *w, int wd)
     return NULL;
 }
 
-/* watches the folder `rel` (takes it) and, in a tree, the folders below it; -errno */
-static int watch_dir(struct dir_watch *w, char *rel)
+static void record(struct dir_watch *w, uint32_t action, const char *rel);
+static uint32_t action_of(uint32_t mask, uint32_t filter);
+
+/* a name reported from a listing: its own IN_CREATE, if it comes in this drain, is no new change */
+static void remember_listed(struct dir_watch *w, const char *rel)
+{
+    if (w->n_listed == w->cap_listed)
+    {
+        size_t cap = w->cap_listed ? w->cap_listed * 2 : 16;
+        char **grown = realloc(w->listed, cap * sizeof(*grown));
+        if (!grown) return;
+        w->listed = grown;
+        w->cap_listed = cap;
+    }
+    if ((w->listed[w->n_listed] = strdup(rel))) w->n_listed++;
+}
+
+static int was_listed(struct dir_watch *w, const char *rel)
+{
+    for (size_t i = 0; i < w->n_listed; i++) if (!strcmp(w->listed[i], rel)) return 1;
+    return 0;
+}
+
+static void forget_listed(struct dir_watch *w)
+{
+    for (size_t i = 0; i < w->n_listed; i++) free(w->listed[i]);
+    w->n_listed = 0;
+}
+
+/* watches the folder `rel` (takes it) and, in a tree, the folders below it;
+   -errno. report: the folder is new, and what was made in it before its
+   watch began is reported as added (Windows saw it all) */
+static int watch_dir(struct dir_watch *w, char *rel, int report)
 {
     char path[PATH_MAX];
     struct watched_dir *d;
@@ -142,9 +176,20 @@ static int watch_dir(struct dir_watch *w, char *rel)
     if (!w->subtree || !(dir = opendir(path))) return 0;
     while ((de = readdir(dir)))
     {
-        if (de->d_type != DT_DIR || !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+        struct stat st;
+        int is_dir = de->d_type == DT_DIR || (de->d_type == DT_UNKNOWN &&
+                     !fstatat(dirfd(dir), de->d_name, &st, AT_SYMLINK_NOFOLLOW) && S_ISDIR(st.st_mode));
+        if ((!is_dir && !report) || !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
         char *sub = join_rel(rel, de->d_name);
-        if (sub) watch_dir(w, sub);    /* a folder that vanished meanwhile is skipped */
+        if (!sub) continue;
+        if (report)
+        {
+            uint32_t action = action_of(IN_CREATE | (is_dir ? IN_ISDIR : 0), w->filter);
+            if (action) record(w, action, sub);
+            remember_listed(w, sub);
+        }
+        if (is_dir) watch_dir(w, sub, report);   /* a folder that vanished meanwhile is skipped */
+        else free(sub);
     }
     closedir(dir);
     return 0;
@@ -171,6 +216,8 @@ void dirwatch_free(struct file *f)
     f->watch = NULL;
     close(w->fd);
     free_changes(w);
+    forget_listed(w);
+    free(w->listed);
     for (size_t i = 0; i < w->n_dirs; i++) free(w->dirs[i].rel);
     free(w->dirs);
     free(w->root);
@@ -200,7 +247,7 @@ static NTSTATUS get_watch(struct file *f, uint32_t filter, int subtree, struct d
     w->tail = &w->head;
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     f->watch = w;
-    if (w->fd < 0 || (err = watch_dir(w, rel)))
+    if (w->fd < 0 || (err = watch_dir(w, rel, 0)))
     {
         NTSTATUS status = errno_to_status(w->fd < 0 ? errno : -err);
         dirwatch_free(f);
@@ -269,10 +316,13 @@ static void handle_event(struct dir_watch *w, const struct inotify_event *ev)
     if (!ev->len || !(d = find_dir(w, ev->wd))) return;
     /* outside the root only with WatchTree (the root's own watch is the only one otherwise) */
     if (!(rel = join_rel(d->rel, ev->name))) { w->overflow = 1; return; }
+    /* made in a new folder after its watch began, and already reported from its listing */
+    if ((ev->mask & IN_CREATE) && was_listed(w, rel)) { free(rel); return; }
     if ((action = action_of(ev->mask, w->filter))) record(w, action, rel);
     if (w->subtree && (ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)))
     {
-        watch_dir(w, rel);   /* takes rel */
+        /* a folder moved in is one change on Windows; a new one may already have content */
+        watch_dir(w, rel, !!(ev->mask & IN_CREATE));   /* takes rel */
         return;
     }
     free(rel);
@@ -293,6 +343,8 @@ static void drain(struct dir_watch *w)
             p += sizeof(*ev) + ev->len;
         }
     }
+    /* an IN_CREATE of a listed name was queued before the listing: read by now */
+    forget_listed(w);
 }
 
 /* --- taking them -------------------------------------------------------------------- */

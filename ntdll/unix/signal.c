@@ -74,6 +74,7 @@ _Static_assert(offsetof(struct dispatch_frame, avx_state) == 0x590, "DISPATCH_FR
 #define EXC_BREAKPOINT              0x80000003
 #define EXC_SINGLE_STEP             0x80000004
 #define EXC_STACK_OVERFLOW          0xc00000fd
+#define EXC_STACK_BUFFER_OVERRUN    0xc0000409   /* __fastfail */
 
 static const char *exception_name(uint32_t code)
 {
@@ -90,6 +91,7 @@ static const char *exception_name(uint32_t code)
     case EXC_BREAKPOINT: return "breakpoint";
     case EXC_SINGLE_STEP: return "single step";
     case EXC_STACK_OVERFLOW: return "stack overflow";
+    case EXC_STACK_BUFFER_OVERRUN: return "fail fast";
     default: return "exception";
     }
 }
@@ -178,6 +180,16 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
         if (sig == SIGSEGV && si->si_code == SI_KERNEL && trapno == 13 && is_privileged((const uint8_t *)rip))
         {
             rec->ExceptionCode = EXC_PRIVILEGED_INSTRUCTION;
+            break;
+        }
+        /* __fastfail: int 0x29 (a #GP from user mode), code in rcx */
+        if (sig == SIGSEGV && si->si_code == SI_KERNEL && trapno == 13 && ((const uint8_t *)rip)[0] == 0xcd
+            && ((const uint8_t *)rip)[1] == 0x29)
+        {
+            rec->ExceptionCode = EXC_STACK_BUFFER_OVERRUN;
+            rec->ExceptionFlags = 1;   /* EXCEPTION_NONCONTINUABLE */
+            rec->NumberParameters = 1;
+            rec->ExceptionInformation[0] = uc->uc_mcontext.gregs[REG_RCX];
             break;
         }
         if (sig == SIGBUS && si->si_code == BUS_ADRALN)
@@ -436,6 +448,14 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
     wlx_zero_blocks(&rec, sizeof(rec));   /* not "rep stos" */
     if (!find_dispatcher()) wlx_crash(sig, si, uc, "ntdll has no KiUserExceptionDispatcher");
     classify(sig, si, uc, &rec);
+    if (rec.ExceptionCode == EXC_STACK_BUFFER_OVERRUN)
+    {
+        /* no handler may see a fast fail: the process ends with the code */
+        char why[64];
+        snprintf(why, sizeof(why), "__fastfail(%lu)", (unsigned long)rec.ExceptionInformation[0]);
+        crash_code = EXC_STACK_BUFFER_OVERRUN;
+        wlx_crash(sig, si, uc, why);
+    }
     if (sig == SIGSEGV && si->si_code == SEGV_ACCERR)
     {
         switch (guard_page_hit(teb, (uintptr_t)si->si_addr))

@@ -123,6 +123,61 @@ static void test_tree(void)
     CloseHandle(h);
 }
 
+/* how many records (action, name) buf holds */
+static int count_records(const BYTE *buf, DWORD size, DWORD action, const WCHAR *name)
+{
+    const FILE_NOTIFY_INFORMATION *fni = (const FILE_NOTIFY_INFORMATION *)buf;
+    int n = 0;
+
+    if (!size || size > 65536) return 0;
+    for (;;)
+    {
+        if (fni->Action == action && fni->FileNameLength == wcslen(name) * sizeof(WCHAR) &&
+            !memcmp(fni->FileName, name, fni->FileNameLength))
+            n++;
+        if (!fni->NextEntryOffset) return n;
+        fni = (const FILE_NOTIFY_INFORMATION *)((const BYTE *)fni + fni->NextEntryOffset);
+    }
+}
+
+/* a folder made in a watched tree and filled at once: what is made in it
+   before the watcher looks is reported too, each once (file watchers such
+   as @parcel/watcher's make a folder and its files in one go) */
+static void test_new_folder_filled(void)
+{
+    static const WCHAR *names[] = { L"nf", L"nf\\deep", L"nf\\a.txt", L"nf\\deep\\b.txt" };
+    BYTE buf[65536] __attribute__((aligned(4)));
+    int seen[4] = { 0 };
+    OVERLAPPED ov = { 0 };
+    HANDLE h = open_dir(FILE_FLAG_OVERLAPPED);
+    DWORD got, start;
+
+    ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    ok(ReadDirectoryChangesW(h, buf, sizeof(buf), TRUE, FILTER, NULL, &ov, NULL), "tree: %lu\n", GetLastError());
+    CreateDirectoryW(in_dir(L"nf"), NULL);
+    CreateDirectoryW(in_dir(L"nf\\deep"), NULL);
+    touch(L"nf\\a.txt");
+    touch(L"nf\\deep\\b.txt");
+    start = GetTickCount();
+    for (;;)   /* the records may come in several calls: 5 s at most */
+    {
+        got = wait_changes(h, buf, sizeof(buf), TRUE, &ov);
+        if (got == 0xffffffff || got == 0xfffffffe) break;
+        for (int i = 0; i < 4; i++) seen[i] += count_records(buf, got, FILE_ACTION_ADDED, names[i]);
+        if ((seen[0] && seen[1] && seen[2] && seen[3]) || GetTickCount() - start > 5000) break;
+        ResetEvent(ov.hEvent);
+        if (!ReadDirectoryChangesW(h, buf, sizeof(buf), TRUE, FILTER, NULL, &ov, NULL)) break;
+    }
+    for (int i = 0; i < 4; i++) ok(seen[i] == 1, "%ls added %d times\n", names[i], seen[i]);
+    CancelIo(h);
+    CloseHandle(ov.hEvent);
+    CloseHandle(h);
+    DeleteFileW(in_dir(L"nf\\deep\\b.txt"));
+    DeleteFileW(in_dir(L"nf\\a.txt"));
+    RemoveDirectoryW(in_dir(L"nf\\deep"));
+    RemoveDirectoryW(in_dir(L"nf"));
+}
+
 static int routine_calls;
 static DWORD routine_bytes, routine_error;
 
@@ -230,9 +285,14 @@ int main(void)
     DeleteFileW(in_dir(L"f.txt"));
     DeleteFileW(in_dir(L"sub\\c.txt"));
     RemoveDirectoryW(in_dir(L"sub"));
+    DeleteFileW(in_dir(L"nf\\deep\\b.txt"));
+    DeleteFileW(in_dir(L"nf\\a.txt"));
+    RemoveDirectoryW(in_dir(L"nf\\deep"));
+    RemoveDirectoryW(in_dir(L"nf"));
     CreateDirectoryW(dir, NULL);
     test_overlapped();
     test_tree();
+    test_new_folder_filled();
     test_routine_and_port();
     test_synchronous();
     test_bad_parameters();
