@@ -95,6 +95,9 @@ if [ "$mode" = wlx ]; then
     run_one apps/ast-grep sh tests/apps/ast-grep.sh "$b"
     run_one apps/dprint sh tests/apps/dprint.sh "$b"
     run_one apps/turbo sh tests/apps/turbo.sh "$b"
+    run_one apps/sass sh tests/apps/sass.sh "$b"
+    run_one apps/oxlint sh tests/apps/oxlint.sh "$b"
+    run_one apps/napi sh tests/apps/napi.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
