@@ -85,8 +85,12 @@ wturbo prune web --out-dir="$tmp/pw" >/dev/null 2>&1; rc=$?
 # the daemon: turbo starts it suspended in a job, finds its main thread in a
 # Toolhelp thread snapshot and resumes it by OpenThread (tests/kernel32/xthread.c)
 trap '(cd "$m" && wturbo daemon stop) >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-wturbo daemon start >"$tmp/d.out" 2>&1; rc=$?
+# (-vv: its connector's log, shown with the daemon's own log if it fails;
+# on Windows the client tries three times, 50 ms apart)
+wturbo daemon start -vv >"$tmp/d.out" 2>"$tmp/d.err"; rc=$?
 [ $rc -eq 0 ] && grep -q 'daemon is running' "$tmp/d.out"; check "daemon start" $? "exit $rc: $(tail -n 2 "$tmp/d.out")"
+[ $rc -eq 0 ] || { grep -E 'connector|ERROR|WARN' "$tmp/d.err" | grep -v 'No locally installed' | tail -n 12
+                   tail -n 8 "$m"/.turbo/daemon/*turbo.log* 2>/dev/null; }
 wturbo daemon status --json >"$tmp/d.out" 2>/dev/null; rc=$?
 [ $rc -eq 0 ] && grep -q '"uptime_ms"' "$tmp/d.out"; check "daemon status" $? "exit $rc: $(tail -n 2 "$tmp/d.out")"
 wturbo daemon stop >"$tmp/d.out" 2>&1; rc=$?
