@@ -28,7 +28,7 @@ NTSTATUS WINAPI __wlx_socket_io(HANDLE handle, HANDLE event, void *apc, void *ap
 
 /* unixaddr.c: an AF_UNIX address with its Windows path made a Unix one
    (in *out, *len updated), else addr unchanged; 0 or a WSA error */
-int ws2_unix_address(const struct sockaddr *addr, int *len, SOCKADDR_UN *out);
+int ws2_unix_address(const struct sockaddr *addr, int *len, struct sock_unix_path *out);
 
 /* main.c */
 extern LONG ws2_startup_count;

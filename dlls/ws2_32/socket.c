@@ -94,12 +94,13 @@ int WINAPI closesocket(SOCKET s)
 }
 
 /* p's address: addr, or its Unix form for an AF_UNIX path (unixaddr.c); FALSE with the error set */
-static BOOL sock_address(struct sock_params *p, const struct sockaddr *addr, int len, SOCKADDR_UN *un)
+static BOOL sock_address(struct sock_params *p, const struct sockaddr *addr, int len, struct sock_unix_path *un)
 {
-    int err = ws2_unix_address(addr, &len, un);
+    int err;
 
-    if (err) { SetLastError(err); return FALSE; }
-    p->addr = (UINT_PTR)(len && addr && addr->sa_family == AF_UNIX && un->sun_family ? (const void *)un : addr);
+    un->family = 0;
+    if ((err = ws2_unix_address(addr, &len, un))) { SetLastError(err); return FALSE; }
+    p->addr = (UINT_PTR)(len && addr && addr->sa_family == AF_UNIX && un->family ? (const void *)un : addr);
     p->addrlen = len;
     return TRUE;
 }
@@ -107,7 +108,7 @@ static BOOL sock_address(struct sock_params *p, const struct sockaddr *addr, int
 int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
-    SOCKADDR_UN un = { 0 };
+    struct sock_unix_path un;
 
     if (!sock_init(&p, s) || !sock_address(&p, addr, len, &un)) return SOCKET_ERROR;
     return sock_status(unix_bind, &p);
@@ -116,7 +117,7 @@ int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
 int WINAPI connect(SOCKET s, const struct sockaddr *addr, int len)
 {
     struct sock_params p;
-    SOCKADDR_UN un = { 0 };
+    struct sock_unix_path un;
     int ret;
 
     if (!sock_init(&p, s) || !sock_address(&p, addr, len, &un)) return SOCKET_ERROR;

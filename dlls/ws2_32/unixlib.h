@@ -50,6 +50,15 @@ struct sock_params
     int64_t  result;    /* out: >= 0 success, < 0 minus a WSA error */
 };
 
+/* what bind and connect pass in addr for an AF_UNIX name whose Unix path
+   is longer than sun_path (108 bytes) holds, when the Windows path fitted:
+   the family, then the path and its NUL (addrlen covers both) */
+struct sock_unix_path
+{
+    uint16_t family;
+    char     path[4096];
+};
+
 /* wlx's own SOL_SOCKET options for getsockopt: a socket's family (Windows
    numbers) and protocol, which SO_PROTOCOL_INFO and WSADuplicateSocket need */
 #define WLX_SO_FAMILY    0x7f01

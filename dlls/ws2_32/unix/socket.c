@@ -9,6 +9,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,7 @@
 #include <netinet/in.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include "wlx/sockaddr_unix.h"
 #include "wlx/sockio.h"
 #include "private.h"
@@ -29,8 +32,42 @@ int sock_fd(uint64_t handle)
 
 /* ---- address translation ---- */
 
-static int addr_from_win(const struct sock_params *p, struct sockaddr_storage *ss, socklen_t *len)
+static int64_t fail(void) { return -errno_to_wsa(errno); }
+
+/* an AF_UNIX path longer than sun_path holds (struct sock_unix_path): named
+   as "/proc/self/fd/N/name" through its folder opened in *dirfd, which bind
+   and connect resolve as they would the whole path; the caller closes *dirfd */
+static int long_unix_path(const struct sock_params *p, struct sockaddr_storage *ss, socklen_t *len, int *dirfd)
 {
+    const struct sock_unix_path *up = (const void *)(uintptr_t)p->addr;
+    struct sockaddr_un *un = (struct sockaddr_un *)ss;
+    const char *slash;
+    char *folder;
+    int n;
+
+    if (p->addrlen > (int)sizeof(*up) || up->path[p->addrlen - 3] || !(slash = strrchr(up->path, '/')))
+        return -10022;   /* WSAEINVAL */
+    if (!(folder = strndup(up->path, slash > up->path ? slash - up->path : 1))) return -10055;   /* WSAENOBUFS */
+    *dirfd = open(folder, O_PATH | O_DIRECTORY | O_CLOEXEC);
+    free(folder);
+    if (*dirfd < 0) return fail();
+    memset(ss, 0, sizeof(*ss));
+    un->sun_family = AF_UNIX;
+    n = snprintf(un->sun_path, sizeof(un->sun_path), "/proc/self/fd/%d/%s", *dirfd, slash + 1);
+    if (n >= (int)sizeof(un->sun_path)) return -10063;   /* WSAENAMETOOLONG: the name alone is too long */
+    *len = offsetof(struct sockaddr_un, sun_path) + n + 1;
+    return 0;
+}
+
+/* p's address as Linux takes it; dirfd (when not NULL) receives a folder to
+   close after the call, or stays -1 */
+static int addr_from_win(const struct sock_params *p, struct sockaddr_storage *ss, socklen_t *len, int *dirfd)
+{
+    uint16_t family = 0;
+
+    if (p->addr && p->addrlen >= 2) memcpy(&family, (const void *)(uintptr_t)p->addr, 2);
+    if (dirfd && family == AF_UNIX && p->addrlen > (int)sizeof(struct sockaddr_un))
+        return long_unix_path(p, ss, len, dirfd);
     return wlx_addr_from_win((const void *)(uintptr_t)p->addr, p->addrlen, ss, len) ? -10014 : 0;   /* WSAEFAULT */
 }
 
@@ -54,8 +91,6 @@ static int msg_flags_from_win(int flags)
     if (flags & 8) ret |= MSG_WAITALL;
     return ret;
 }
-
-static int64_t fail(void) { return -errno_to_wsa(errno); }
 
 /* a timeout (SO_RCVTIMEO/SO_SNDTIMEO) on a blocking socket: Linux says EAGAIN,
  * Windows WSAETIMEDOUT */
@@ -107,11 +142,12 @@ static int32_t unix_bind_call(void *args)
     struct sock_params *p = args;
     struct sockaddr_storage ss;
     socklen_t len;
-    int fd, err;
+    int fd, err, dirfd = -1;
 
     GET_FD(p, fd);
-    if ((err = addr_from_win(p, &ss, &len))) p->result = err;
+    if ((err = addr_from_win(p, &ss, &len, &dirfd))) p->result = err;
     else p->result = bind(fd, (struct sockaddr *)&ss, len) ? fail() : 0;
+    if (dirfd >= 0) close(dirfd);
     return 0;
 }
 
@@ -120,11 +156,15 @@ static int32_t unix_connect_call(void *args)
     struct sock_params *p = args;
     struct sockaddr_storage ss;
     socklen_t len;
-    int fd, err, ret;
+    int fd, err, ret, dirfd = -1, saved;
 
     GET_FD(p, fd);
-    if ((err = addr_from_win(p, &ss, &len))) { p->result = err; return 0; }
-    ret = connect(fd, (struct sockaddr *)&ss, len);
+    err = addr_from_win(p, &ss, &len, &dirfd);
+    ret = err ? 0 : connect(fd, (struct sockaddr *)&ss, len);
+    saved = errno;
+    if (dirfd >= 0) close(dirfd);
+    errno = saved;
+    if (err) { p->result = err; return 0; }
     /* interrupted, the connection goes on: wait for it as a blocking call would */
     if (ret && errno == EINTR)
     {
@@ -198,7 +238,7 @@ static int32_t unix_send_call(void *args)
     int fd, err, count;
 
     GET_FD(p, fd);
-    if (p->addr && (err = addr_from_win(p, &ss, &msg.msg_namelen))) { p->result = err; return 0; }
+    if (p->addr && (err = addr_from_win(p, &ss, &msg.msg_namelen, NULL))) { p->result = err; return 0; }
     if (!(iov = data_iov(p, &one, &count))) { p->result = -10055; return 0; }   /* WSAENOBUFS */
     msg.msg_name = p->addr ? &ss : NULL;
     msg.msg_iov = iov;

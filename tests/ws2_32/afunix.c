@@ -1,0 +1,132 @@
+/*
+ * AF_UNIX sockets named by a Windows path (Windows 10 1803 and later): bind
+ * creates the socket file, listen, connect, accept, data both ways; a second
+ * bind of the same path fails with WSAEADDRINUSE until the file is deleted
+ * (what uds_windows, and Turborepo's daemon through it, do before binding).
+ *
+ * The path is made nearly as long as sun_path takes (108 bytes): a program
+ * only knows its Windows path fits, while the file's Unix path may be much
+ * longer (under wlx a prefix's drive_c stands for "C:").
+ *
+ * Wine 8.0 has no AF_UNIX (socket() fails with WSAEAFNOSUPPORT): the test
+ * then skips, saying so.
+ */
+#include <winsock2.h>
+#include <afunix.h>
+#include "test.h"
+
+static char folder[MAX_PATH], sock_path[MAX_PATH];
+
+/* a folder in %TEMP% whose socket path is 100 bytes long */
+static BOOL make_long_path(void)
+{
+    char temp[MAX_PATH];
+    DWORD n = GetTempPathA(sizeof(temp), temp);
+    int len, pad;
+
+    if (!n || n > 60) return FALSE;
+    len = snprintf(folder, sizeof(folder), "%swlx-afunix-%lu-", temp, GetCurrentProcessId());
+    pad = 100 - len - (int)strlen("\\s.sock");
+    if (pad < 1) return FALSE;
+    memset(folder + len, 'd', pad);
+    folder[len + pad] = 0;
+    snprintf(sock_path, sizeof(sock_path), "%s\\s.sock", folder);
+    return CreateDirectoryA(folder, NULL);
+}
+
+static SOCKADDR_UN address(const char *path)
+{
+    SOCKADDR_UN un;
+
+    memset(&un, 0, sizeof(un));
+    un.sun_family = AF_UNIX;
+    strncpy(un.sun_path, path, sizeof(un.sun_path));
+    return un;
+}
+
+static void test_stream(void)
+{
+    SOCKADDR_UN un = address(sock_path);
+    SOCKET srv, cli, acc, again;
+    char buf[16];
+    int ret;
+
+    srv = socket(AF_UNIX, SOCK_STREAM, 0);
+    ok(srv != INVALID_SOCKET, "socket: error %d\n", WSAGetLastError());
+    ret = bind(srv, (SOCKADDR *)&un, sizeof(un));
+    ok(!ret, "bind %s (%u bytes): error %d\n", sock_path, (unsigned)strlen(sock_path), WSAGetLastError());
+    ok(GetFileAttributesA(sock_path) != INVALID_FILE_ATTRIBUTES, "no socket file after bind: error %lu\n",
+       GetLastError());
+    ok(!listen(srv, 4), "listen: error %d\n", WSAGetLastError());
+
+    cli = socket(AF_UNIX, SOCK_STREAM, 0);
+    ret = connect(cli, (SOCKADDR *)&un, sizeof(un));
+    ok(!ret, "connect: error %d\n", WSAGetLastError());
+    acc = accept(srv, NULL, NULL);
+    ok(acc != INVALID_SOCKET, "accept: error %d\n", WSAGetLastError());
+
+    ok(send(cli, "ping", 4, 0) == 4, "send: error %d\n", WSAGetLastError());
+    memset(buf, 0, sizeof(buf));
+    ret = recv(acc, buf, sizeof(buf), 0);
+    ok(ret == 4 && !memcmp(buf, "ping", 4), "recv: %d %.4s error %d\n", ret, buf, WSAGetLastError());
+    ok(send(acc, "pong!", 5, 0) == 5, "send back: error %d\n", WSAGetLastError());
+    ret = recv(cli, buf, sizeof(buf), 0);
+    ok(ret == 5 && !memcmp(buf, "pong!", 5), "recv back: %d error %d\n", ret, WSAGetLastError());
+
+    /* the name is taken while the file exists, even by a socket of the same process */
+    again = socket(AF_UNIX, SOCK_STREAM, 0);
+    ret = bind(again, (SOCKADDR *)&un, sizeof(un));
+    ok(ret == SOCKET_ERROR && WSAGetLastError() == WSAEADDRINUSE, "second bind: %d error %d\n", ret,
+       WSAGetLastError());
+    closesocket(again);
+
+    closesocket(acc);
+    closesocket(cli);
+    closesocket(srv);
+
+    /* closing does not remove the file; deleting it frees the name */
+    ok(GetFileAttributesA(sock_path) != INVALID_FILE_ATTRIBUTES, "socket file gone after closesocket\n");
+    ok(DeleteFileA(sock_path), "DeleteFile of the socket file: error %lu\n", GetLastError());
+    again = socket(AF_UNIX, SOCK_STREAM, 0);
+    ret = bind(again, (SOCKADDR *)&un, sizeof(un));
+    ok(!ret, "bind after DeleteFile: error %d\n", WSAGetLastError());
+    closesocket(again);
+    ok(DeleteFileA(sock_path), "DeleteFile again: error %lu\n", GetLastError());
+}
+
+/* connecting to a path with no socket file fails */
+static void test_no_listener(void)
+{
+    SOCKADDR_UN un = address(sock_path);
+    SOCKET s = socket(AF_UNIX, SOCK_STREAM, 0);
+    int ret = connect(s, (SOCKADDR *)&un, sizeof(un));
+
+    ok(ret == SOCKET_ERROR, "connect to a missing socket file succeeded\n");
+    closesocket(s);
+}
+
+int main(void)
+{
+    WSADATA wsa;
+    SOCKET s;
+
+    test_start("ws2_32/afunix");
+    WSAStartup(MAKEWORD(2, 2), &wsa);
+    s = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (s == INVALID_SOCKET && WSAGetLastError() == WSAEAFNOSUPPORT)
+    {
+        skip("no AF_UNIX sockets (Wine 8.0 has none; Windows since 10 1803)\n");
+        return test_summary();
+    }
+    closesocket(s);
+    if (!make_long_path())
+    {
+        ok(0, "cannot make the test folder: error %lu\n", GetLastError());
+        return test_summary();
+    }
+    test_stream();
+    test_no_listener();
+    RemoveDirectoryA(folder);
+    WSACleanup();
+    return test_summary();
+}
