@@ -29,6 +29,10 @@ NTSTATUS WINAPI __wlx_socket_io(HANDLE handle, HANDLE event, void *apc, void *ap
 /* unixaddr.c: an AF_UNIX address with its Windows path made a Unix one
    (in *out, *len updated), else addr unchanged; 0 or a WSA error */
 int ws2_unix_address(const struct sockaddr *addr, int *len, struct sock_unix_path *out);
+/* after bind: a long name's Windows path kept for getsockname */
+void ws2_unix_bound(const struct sockaddr *addr, int len, const struct sock_unix_path *un);
+/* an AF_UNIX name from Linux made the Windows path it stands for */
+void ws2_win_unix_name(SOCKADDR_UN *un, int *len);
 
 /* main.c */
 extern LONG ws2_startup_count;

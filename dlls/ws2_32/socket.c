@@ -111,7 +111,9 @@ int WINAPI bind(SOCKET s, const struct sockaddr *addr, int len)
     struct sock_unix_path un;
 
     if (!sock_init(&p, s) || !sock_address(&p, addr, len, &un)) return SOCKET_ERROR;
-    return sock_status(unix_bind, &p);
+    if (sock_status(unix_bind, &p)) return SOCKET_ERROR;
+    if (p.addrlen > (int)sizeof(SOCKADDR_UN)) ws2_unix_bound(addr, len, &un);
+    return 0;
 }
 
 int WINAPI connect(SOCKET s, const struct sockaddr *addr, int len)
@@ -209,9 +211,12 @@ int WINAPI shutdown(SOCKET s, int how)
     return sock_status(unix_shutdown, &p);
 }
 
+/* the name comes into a buffer that holds any: an AF_UNIX one is then made
+   the Windows path (unixaddr.c), which is what must fit the caller's */
 static int sock_name(UINT32 code, SOCKET s, struct sockaddr *addr, int *len)
 {
     struct sock_params p;
+    SOCKADDR_STORAGE name;
 
     if (!addr || !len)
     {
@@ -219,9 +224,16 @@ static int sock_name(UINT32 code, SOCKET s, struct sockaddr *addr, int *len)
         return SOCKET_ERROR;
     }
     if (!sock_init(&p, s)) return SOCKET_ERROR;
-    p.addr = (UINT_PTR)addr;
-    p.addrlen = *len;
+    p.addr = (UINT_PTR)&name;
+    p.addrlen = sizeof(name);
     if (ws2_sock_call(code, &p) < 0) return SOCKET_ERROR;
+    if (name.ss_family == AF_UNIX) ws2_win_unix_name((SOCKADDR_UN *)&name, &p.addrlen);
+    if (*len < p.addrlen)
+    {
+        SetLastError(WSAEFAULT);
+        return SOCKET_ERROR;
+    }
+    memcpy(addr, &name, p.addrlen);
     *len = p.addrlen;
     return 0;
 }

@@ -3,6 +3,8 @@
  * creates the socket file, listen, connect, accept, data both ways; a second
  * bind of the same path fails with WSAEADDRINUSE until the file is deleted
  * (what uds_windows, and Turborepo's daemon through it, do before binding).
+ * getsockname gives the Windows path bound, getpeername the one connected
+ * to (Go deletes a listener's file by the name getsockname gave).
  *
  * The path is made nearly as long as sun_path takes (108 bytes): a program
  * only knows its Windows path fits, while the file's Unix path may be much
@@ -44,6 +46,42 @@ static SOCKADDR_UN address(const char *path)
     return un;
 }
 
+/* s's own name (peer 0) or its peer's is the Windows path expected */
+static void check_name(SOCKET s, int peer, const char *expected)
+{
+    SOCKADDR_UN un;
+    int len = sizeof(un), ret;
+
+    memset(&un, 0, sizeof(un));
+    ret = peer ? getpeername(s, (SOCKADDR *)&un, &len) : getsockname(s, (SOCKADDR *)&un, &len);
+    ok(!ret, "%s: error %d\n", peer ? "getpeername" : "getsockname", WSAGetLastError());
+    ok(un.sun_family == AF_UNIX, "%s: family %d\n", peer ? "getpeername" : "getsockname", un.sun_family);
+    ok(!strncmp(un.sun_path, expected, sizeof(un.sun_path)), "%s: %.108s, not %s\n",
+       peer ? "getpeername" : "getsockname", un.sun_path, expected);
+}
+
+/* a short path's names too (under wlx, one Linux can take as it is) */
+static void test_short_name(void)
+{
+    char temp[MAX_PATH], path[MAX_PATH];
+    SOCKADDR_UN un;
+    SOCKET srv, cli;
+
+    GetTempPathA(sizeof(temp), temp);
+    snprintf(path, sizeof(path), "%swlx-u%lu.sock", temp, GetCurrentProcessId());
+    un = address(path);
+    srv = socket(AF_UNIX, SOCK_STREAM, 0);
+    ok(!bind(srv, (SOCKADDR *)&un, sizeof(un)), "bind %s: error %d\n", path, WSAGetLastError());
+    ok(!listen(srv, 1), "listen: error %d\n", WSAGetLastError());
+    check_name(srv, 0, path);
+    cli = socket(AF_UNIX, SOCK_STREAM, 0);
+    ok(!connect(cli, (SOCKADDR *)&un, sizeof(un)), "connect: error %d\n", WSAGetLastError());
+    check_name(cli, 1, path);
+    closesocket(cli);
+    closesocket(srv);
+    ok(DeleteFileA(path), "DeleteFile %s: error %lu\n", path, GetLastError());
+}
+
 static void test_stream(void)
 {
     SOCKADDR_UN un = address(sock_path);
@@ -58,12 +96,14 @@ static void test_stream(void)
     ok(GetFileAttributesA(sock_path) != INVALID_FILE_ATTRIBUTES, "no socket file after bind: error %lu\n",
        GetLastError());
     ok(!listen(srv, 4), "listen: error %d\n", WSAGetLastError());
+    check_name(srv, 0, sock_path);
 
     cli = socket(AF_UNIX, SOCK_STREAM, 0);
     ret = connect(cli, (SOCKADDR *)&un, sizeof(un));
     ok(!ret, "connect: error %d\n", WSAGetLastError());
     acc = accept(srv, NULL, NULL);
     ok(acc != INVALID_SOCKET, "accept: error %d\n", WSAGetLastError());
+    check_name(cli, 1, sock_path);
 
     ok(send(cli, "ping", 4, 0) == 4, "send: error %d\n", WSAGetLastError());
     memset(buf, 0, sizeof(buf));
@@ -126,6 +166,7 @@ int main(void)
     }
     test_stream();
     test_no_listener();
+    test_short_name();
     RemoveDirectoryA(folder);
     WSACleanup();
     return test_summary();

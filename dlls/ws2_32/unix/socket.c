@@ -147,7 +147,12 @@ static int32_t unix_bind_call(void *args)
     GET_FD(p, fd);
     if ((err = addr_from_win(p, &ss, &len, &dirfd))) p->result = err;
     else p->result = bind(fd, (struct sockaddr *)&ss, len) ? fail() : 0;
-    if (dirfd >= 0) close(dirfd);
+    if (dirfd >= 0)
+    {
+        /* the name Linux keeps, for the PE side to tell getsockname's answer */
+        close(dirfd);
+        strcpy(((struct sock_unix_path *)(uintptr_t)p->addr)->path, ((struct sockaddr_un *)&ss)->sun_path);
+    }
     return 0;
 }
 
