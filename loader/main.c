@@ -53,8 +53,7 @@ static char *find_program(const char *arg)
         free(w);
         return status ? NULL : unix_path;
     }
-    char *full = realpath(arg, NULL);
-    return full;
+    return loader_realpath(arg);
 }
 
 /* A bare name that is no file here ("reg", "reg.exe"): one of wlx's own

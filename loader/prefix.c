@@ -4,7 +4,10 @@
  * handful of mkdir/symlink calls (no boot step); every call tolerates
  * EEXIST so two wlx started at once on a fresh prefix both succeed.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +19,25 @@
 
 const char *process_user_name(void);
 char *wlx_server_binary;
+
+/* realpath in three calls: the kernel resolves the path once for an O_PATH
+   open, and its /proc/self/fd link is the canonical name (realpath reads
+   the link of every component: ten calls for a prefix four folders deep,
+   twice at every process start); realpath itself without /proc */
+char *loader_realpath(const char *path)
+{
+    char link[32], buf[PATH_MAX];
+    int fd = open(path, O_PATH | O_CLOEXEC);
+    ssize_t n = -1;
+
+    if (fd < 0) return NULL;
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    n = readlink(link, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0 || buf[0] != '/' || n == sizeof(buf) - 1) return realpath(path, NULL);
+    buf[n] = 0;
+    return strdup(buf);
+}
 
 /* A child of another wlx was started by the absolute path its parent made
    from its own (procobj.c wlx_binary): the kernel kept it (AT_EXECFN), no
@@ -75,7 +97,7 @@ void prefix_init(void)
         snprintf(path, sizeof(path), "%s/.wlx", home);
     }
     if (mkdir(path, 0777) && errno != EEXIST) wlx_fatal("cannot create the prefix %s: %s", path, strerror(errno));
-    char *real = realpath(path, NULL);
+    char *real = loader_realpath(path);
     if (!real || stat(real, &st) || !S_ISDIR(st.st_mode)) wlx_fatal("the prefix %s is not a folder", path);
     wlx_prefix_dir = real;
 
