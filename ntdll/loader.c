@@ -161,7 +161,27 @@ static NTSTATUS try_map(const WCHAR *dos_path, ULONG flags, void **base, ULONG *
 
 static const WCHAR system32[] = L"C:\\windows\\system32\\";
 
-/* search order: our builtin, the app's folder, system32, PATH */
+/* the folder of a DLL LoadLibraryEx was given by path with
+   LOAD_WITH_ALTERED_SEARCH_PATH or LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR, ending
+   in '\\', while its imports load (under the loader lock): it takes the
+   application folder's place in their search (Node.js loads addons so, and
+   an addon's DLLs sit beside it) */
+static WCHAR *load_dir;
+
+/* try_map of dir (ending in '\\') + name */
+static NTSTATUS try_map_in(const WCHAR *dir, size_t dirlen, const WCHAR *name, WCHAR *full, size_t full_size,
+                           void **base, ULONG *rflags, char *why, ULONG why_len)
+{
+    if (dirlen + wcslen(name) + 1 >= full_size) return STATUS_OBJECT_NAME_NOT_FOUND;
+    memcpy(full, dir, dirlen * sizeof(WCHAR));
+    wcscpy(full + dirlen, name);
+    return try_map(full, 0, base, rflags, why, why_len);
+}
+
+#define NOT_THERE(status) ((status) == STATUS_OBJECT_NAME_NOT_FOUND || (status) == STATUS_OBJECT_PATH_NOT_FOUND)
+
+/* search order: our builtin, the app's folder (or load_dir), system32, the
+   current folder, PATH: Windows' order with SafeDllSearchMode */
 static NTSTATUS find_and_map(const WCHAR *name, WCHAR *full, size_t full_size, void **base, int *builtin)
 {
     NTSTATUS status;
@@ -179,25 +199,36 @@ static NTSTATUS find_and_map(const WCHAR *name, WCHAR *full, size_t full_size, v
     wcscat(full, name);
     status = try_map(full, MAP_BUILTIN_ONLY, base, &rflags, why, sizeof(why));
     if (status != STATUS_OBJECT_NAME_NOT_FOUND && status != STATUS_OBJECT_PATH_NOT_FOUND) goto done;
-    /* 2: the application's folder */
-    if (exe_entry)
+    /* 2: the application's folder, or the folder of the DLL whose imports these are */
+    if (load_dir)
+    {
+        status = try_map_in(load_dir, wcslen(load_dir), name, full, full_size, base, &rflags, why, sizeof(why));
+        if (!NOT_THERE(status)) goto done;
+    }
+    else if (exe_entry)
     {
         const UNICODE_STRING *exe = &exe_entry->FullDllName;
         size_t dirlen = (exe->Length - exe_entry->BaseDllName.Length) / sizeof(WCHAR);
-        if (dirlen + wcslen(name) + 1 < full_size)
-        {
-            memcpy(full, exe->Buffer, dirlen * sizeof(WCHAR));
-            wcscpy(full + dirlen, name);
-            status = try_map(full, 0, base, &rflags, why, sizeof(why));
-            if (status != STATUS_OBJECT_NAME_NOT_FOUND && status != STATUS_OBJECT_PATH_NOT_FOUND) goto done;
-        }
+        status = try_map_in(exe->Buffer, dirlen, name, full, full_size, base, &rflags, why, sizeof(why));
+        if (!NOT_THERE(status)) goto done;
     }
     /* 3: system32 (a native DLL installed in the prefix) */
     wcscpy(full, system32);
     wcscat(full, name);
     status = try_map(full, 0, base, &rflags, why, sizeof(why));
-    if (status != STATUS_OBJECT_NAME_NOT_FOUND && status != STATUS_OBJECT_PATH_NOT_FOUND) goto done;
-    /* 4: PATH */
+    if (!NOT_THERE(status)) goto done;
+    /* 4: the current folder */
+    {
+        WCHAR cwd[MAX_PATH];
+        ULONG len = RtlGetCurrentDirectory_U(sizeof(cwd), cwd) / sizeof(WCHAR);
+        if (len && len < MAX_PATH - 1)
+        {
+            if (cwd[len - 1] != '\\') { cwd[len++] = '\\'; cwd[len] = 0; }
+            status = try_map_in(cwd, len, name, full, full_size, base, &rflags, why, sizeof(why));
+            if (!NOT_THERE(status)) goto done;
+        }
+    }
+    /* 5: PATH */
     status = search_path_env(name, full, full_size, base, &rflags, why, sizeof(why));
 done:
     if (status == STATUS_OBJECT_PATH_NOT_FOUND) status = STATUS_DLL_NOT_FOUND;
@@ -328,6 +359,9 @@ static NTSTATUS snap_imports(WLX_LDR_ENTRY *m)
         {
             if (status == STATUS_DLL_NOT_FOUND && process_initializing)
                 wlx_msg("wlx: %s: needs %s, which was not found\n", wlx_exe_name(), (const char *)base + d->Name);
+            else if (DEBUG_ON(LOADDLL))
+                wlx_dbg("%ls: its import %s failed: status %08x\n", m->BaseDllName.Buffer, (const char *)base + d->Name,
+                        (unsigned)status);
             return status;
         }
         m->deps[m->ndeps++] = dep;
@@ -352,6 +386,9 @@ static NTSTATUS snap_imports(WLX_LDR_ENTRY *m)
                     if (process_initializing)
                         wlx_msg("wlx: %s: %ls has no export with ordinal %u (needed by %ls)\n", wlx_exe_name(),
                                 dep->BaseDllName.Buffer, ord, m->BaseDllName.Buffer);
+                    else if (DEBUG_ON(LOADDLL))
+                        wlx_dbg("%ls: no export with ordinal %u (needed by %ls)\n", dep->BaseDllName.Buffer, ord,
+                                m->BaseDllName.Buffer);
                     return STATUS_ORDINAL_NOT_FOUND;
                 }
             }
@@ -364,6 +401,9 @@ static NTSTATUS snap_imports(WLX_LDR_ENTRY *m)
                     if (process_initializing)
                         wlx_msg("wlx: %s: %ls has no export %s (needed by %ls)\n", wlx_exe_name(),
                                 dep->BaseDllName.Buffer, (const char *)ibn->Name, m->BaseDllName.Buffer);
+                    else if (DEBUG_ON(LOADDLL))
+                        wlx_dbg("%ls: no export %s (needed by %ls)\n", dep->BaseDllName.Buffer, (const char *)ibn->Name,
+                                m->BaseDllName.Buffer);
                     return STATUS_ENTRYPOINT_NOT_FOUND;
                 }
             }
@@ -488,16 +528,25 @@ static NTSTATUS process_attach(WLX_LDR_ENTRY *m, void *reserved)
 
 NTSTATUS NTAPI LdrLoadDll(const WCHAR *path, ULONG *flags, const UNICODE_STRING *name, HMODULE *module)
 {
-    WCHAR buf[MAX_PATH];
+    WCHAR buf[MAX_PATH], dir[MAX_PATH], *file, *saved;
     WLX_LDR_ENTRY *m;
     NTSTATUS status;
-    (void)path; (void)flags;
+    (void)path;
     size_t n = name->Length / sizeof(WCHAR);
     if (n >= MAX_PATH) return STATUS_NAME_TOO_LONG;
     memcpy(buf, name->Buffer, n * sizeof(WCHAR));
     buf[n] = 0;
     RtlEnterCriticalSection(&loader_section);
+    saved = load_dir;
+    /* LOAD_WITH_ALTERED_SEARCH_PATH, LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR with a path: its folder for its imports */
+    if (flags && (*flags & 0x108) && (wcschr(buf, '\\') || wcschr(buf, '/'))
+        && RtlGetFullPathName_U(buf, sizeof(dir), dir, &file) && file)
+    {
+        *file = 0;
+        load_dir = dir;
+    }
     status = ldr_load(buf, &m, 0);
+    load_dir = saved;
     if (!status)
     {
         status = process_attach(m, NULL);

@@ -34,6 +34,7 @@ BOOL call_dll_entry(WLX_LDR_ENTRY *m, DWORD reason, void *reserved);
 NTSTATUS search_path_env(const WCHAR *name, WCHAR *full, size_t full_size, void **base, ULONG *rflags,
                          char *why, ULONG why_len);
 ULONG NTAPI RtlGetFullPathName_U(const WCHAR *name, ULONG size, WCHAR *buffer, WCHAR **file_part);
+ULONG NTAPI RtlGetCurrentDirectory_U(ULONG size, WCHAR *buffer);
 
 /* tls.c */
 void peb_init_tls_bitmap(void);
