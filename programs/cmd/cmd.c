@@ -295,11 +295,28 @@ static DWORD run_command(WCHAR *cmd, HANDLE in, HANDLE out_pipe, HANDLE *process
         STARTUPINFOW si = { sizeof(si) };
         PROCESS_INFORMATION pi;
         WCHAR *line = dup_n(cmd, len);
+        HANDLE std[3], made[3] = { NULL, NULL, NULL };
+        DWORD flags;
+        BOOL started;
+        /* a pipe end is inherited only by the command it is for: made
+           inheritable for this CreateProcess alone (a pipeline's builtin
+           thread holds its write end meanwhile; a reader that inherited it
+           too would never see the end of its input) */
+        for (int i = 0; i < 3; i++)
+        {
+            std[i] = r.std[i];
+            if (std[i] && GetHandleInformation(std[i], &flags) && !(flags & HANDLE_FLAG_INHERIT)
+                && DuplicateHandle(GetCurrentProcess(), std[i], GetCurrentProcess(), &made[i], 0, TRUE,
+                                   DUPLICATE_SAME_ACCESS))
+                std[i] = made[i];
+        }
         si.dwFlags = STARTF_USESTDHANDLES;
-        si.hStdInput = r.std[0];
-        si.hStdOutput = r.std[1];
-        si.hStdError = r.std[2];
-        if (CreateProcessW(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi))
+        si.hStdInput = std[0];
+        si.hStdOutput = std[1];
+        si.hStdError = std[2];
+        started = CreateProcessW(NULL, line, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi);
+        for (int i = 0; i < 3; i++) if (made[i]) CloseHandle(made[i]);
+        if (started)
         {
             CloseHandle(pi.hThread);
             if (process) *process = pi.hProcess;
@@ -345,6 +362,7 @@ static DWORD WINAPI builtin_thread(void *arg)
     DWORD code = run_command(b->cmd, b->in, b->out, NULL);
     if (b->in) CloseHandle(b->in);
     if (b->out) CloseHandle(b->out);
+    free(b);
     return code;
 }
 
@@ -368,7 +386,7 @@ static DWORD run_pipeline(WCHAR *cmd)
     }
     if (n == 1) return run_command(cmd, NULL, NULL, NULL);
 
-    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, FALSE };   /* see run_command */
     HANDLE waits[64], in = NULL;
     int n_waits = 0;
     DWORD code = 0;
@@ -390,9 +408,12 @@ static DWORD run_pipeline(WCHAR *cmd)
         if (builtin && i < n - 1)
         {
             struct piped_builtin *b = malloc(sizeof(*b));
-            HANDLE t = b ? CreateThread(NULL, 0, builtin_thread, b, 0, NULL) : NULL;
-            if (b) *b = (struct piped_builtin){ parts[i], in, write_end };
-            if (b && !t) builtin_thread(b);
+            HANDLE t = NULL;
+            if (b)
+            {
+                *b = (struct piped_builtin){ parts[i], in, write_end };   /* before the thread reads it */
+                if (!(t = CreateThread(NULL, 0, builtin_thread, b, 0, NULL))) builtin_thread(b);
+            }
             /* the thread closes in and write_end */
             if (t) waits[n_waits++] = t;
             in = read_end;
