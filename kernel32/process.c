@@ -336,3 +336,24 @@ HANDLE WINAPI OpenProcess(DWORD access, BOOL inherit, DWORD id)
     if (!set_ntstatus(NtOpenProcess(&handle, access, &attr, &cid))) return NULL;
     return handle;
 }
+
+/* every process of a prefix runs in one session, the console's: 1 (what
+   NtQueryInformationProcess says of the calling process) */
+BOOL WINAPI ProcessIdToSessionId(DWORD pid, DWORD *session)
+{
+    HANDLE process;
+
+    if (!session) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (pid != GetCurrentProcessId())
+    {
+        if (!(process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid))) return FALSE;
+        CloseHandle(process);
+    }
+    *session = 1;
+    return TRUE;
+}
+
+DWORD WINAPI WTSGetActiveConsoleSessionId(void)
+{
+    return 1;
+}

@@ -205,6 +205,43 @@ DWORD WINAPI K32GetProcessImageFileNameA(HANDLE process, LPSTR buf, DWORD size)
     return len ? to_ansi(wide, len, buf, size) : 0;
 }
 
+/* flags 0: the Win32 path ("C:\\dir\\app.exe"); PROCESS_NAME_NATIVE: the
+   device form GetProcessImageFileName gives. *size: the buffer's characters
+   in, the name's out (without its NUL) */
+BOOL WINAPI QueryFullProcessImageNameW(HANDLE process, DWORD flags, LPWSTR buf, PDWORD size)
+{
+    BYTE info[sizeof(UNICODE_STRING) + MAX_PATH * 2 * sizeof(WCHAR)];
+    UNICODE_STRING *name = (UNICODE_STRING *)info;
+    DWORD len;
+
+    if (!buf || !size || (flags & ~PROCESS_NAME_NATIVE)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!set_status(NtQueryInformationProcess(process, (flags & PROCESS_NAME_NATIVE) ? PROCESS_IMAGE_FILE_NAME : 43,
+                                              info, sizeof(info), NULL)))
+        return FALSE;
+    len = name->Length / sizeof(WCHAR);
+    if (len >= *size) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return FALSE; }
+    memcpy(buf, name->Buffer, len * sizeof(WCHAR));
+    buf[len] = 0;
+    *size = len;
+    return TRUE;
+}
+
+BOOL WINAPI QueryFullProcessImageNameA(HANDLE process, DWORD flags, LPSTR buf, PDWORD size)
+{
+    WCHAR wide[MAX_PATH * 2];
+    DWORD len = ARRAYSIZE(wide);
+    int n;
+
+    if (!buf || !size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!QueryFullProcessImageNameW(process, flags, wide, &len)) return FALSE;
+    n = WideCharToMultiByte(CP_ACP, 0, wide, len, NULL, 0, NULL, NULL);
+    if ((DWORD)n >= *size) { SetLastError(ERROR_INSUFFICIENT_BUFFER); return FALSE; }
+    WideCharToMultiByte(CP_ACP, 0, wide, len, buf, n, NULL, NULL);
+    buf[n] = 0;
+    *size = n;
+    return TRUE;
+}
+
 /* PROCESS_MEMORY_COUNTERS or, by its size, PROCESS_MEMORY_COUNTERS_EX */
 BOOL WINAPI K32GetProcessMemoryInfo(HANDLE process, PPROCESS_MEMORY_COUNTERS pmc, DWORD cb)
 {

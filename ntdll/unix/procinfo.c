@@ -108,22 +108,60 @@ static NTSTATUS vm_counters(void *buf, uint32_t len, uint32_t *ret)
 }
 
 /* KERNEL_USER_TIMES; the start comes from /proc/self/stat (clock ticks after boot) */
-static NTSTATUS times_info(void *buf, uint32_t len, uint32_t *ret)
+/* when Linux booted, in Windows time: /proc/stat's btime (whole seconds,
+   the same for every process: creation times then agree between the
+   process itself and any other that asks; now - uptime drifts by the time
+   between two clock reads) */
+static int64_t boot_time(void)
+{
+    static int64_t boot;
+    char line[256];
+    unsigned long long btime;
+    FILE *f;
+
+    if (boot) return boot;
+    if ((f = fopen("/proc/stat", "r")))
+    {
+        while (fgets(line, sizeof(line), f))
+            if (sscanf(line, "btime %llu", &btime) == 1) { boot = (int64_t)btime * 10000000 + 116444736000000000LL; break; }
+        fclose(f);
+    }
+    if (!boot) boot = time_boot();
+    return boot;
+}
+
+/* the times of this process (unix_pid 0: its CPU times from getrusage, to
+   the microsecond) or of another (all from its /proc stat, in clock ticks) */
+static NTSTATUS times_info(int unix_pid, void *buf, uint32_t len, uint32_t *ret)
 {
     struct { int64_t create, exit, kernel, user; } info = {0};
     struct rusage ru;
-    char line[1024], *p;
-    unsigned long long start = 0;
+    char line[1024], path[64], *p;
+    unsigned long long start = 0, utime = 0, stime = 0;
     long hz = sysconf(_SC_CLK_TCK);
-    FILE *f = fopen("/proc/self/stat", "r");
+    int64_t tick = 10000000 / (hz > 0 ? hz : 100);
+    FILE *f;
+    int got = 0;
 
-    if (f && fgets(line, sizeof(line), f) && (p = strrchr(line, ')')))
-        sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d %*d %*d %llu", &start);
+    if (unix_pid) snprintf(path, sizeof(path), "/proc/%d/stat", unix_pid);
+    else strcpy(path, "/proc/self/stat");
+    if ((f = fopen(path, "r")) && fgets(line, sizeof(line), f) && (p = strrchr(line, ')')))
+        got = sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu %*d %*d %*d %*d %*d %*d %llu",
+                     &utime, &stime, &start);
     if (f) fclose(f);
-    getrusage(RUSAGE_SELF, &ru);
-    info.create = time_boot() + (int64_t)start * (10000000 / (hz > 0 ? hz : 100));
-    info.kernel = ru.ru_stime.tv_sec * 10000000LL + ru.ru_stime.tv_usec * 10;
-    info.user = ru.ru_utime.tv_sec * 10000000LL + ru.ru_utime.tv_usec * 10;
+    if (unix_pid && got != 3) return STATUS_NOT_IMPLEMENTED;   /* gone from Linux meanwhile */
+    info.create = boot_time() + (int64_t)start * tick;
+    if (unix_pid)
+    {
+        info.kernel = stime * tick;
+        info.user = utime * tick;
+    }
+    else
+    {
+        getrusage(RUSAGE_SELF, &ru);
+        info.kernel = ru.ru_stime.tv_sec * 10000000LL + ru.ru_stime.tv_usec * 10;
+        info.user = ru.ru_utime.tv_sec * 10000000LL + ru.ru_utime.tv_usec * 10;
+    }
     return put_exact(buf, len, ret, &info, sizeof(info));
 }
 
@@ -170,11 +208,21 @@ NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, v
     uint32_t ret = 0;
     NTSTATUS status;
 
-    /* another process: its basic information only (procobj.c) */
+    /* a handle to this process answers as the pseudo-handle does; another
+       process: its basic information and its times (procobj.c) */
+    int unix_pid = -1;
+    NTSTATUS found = process == NtCurrentProcess() ? STATUS_SUCCESS : procobj_unix_pid(process, &unix_pid);
+    if (process != NtCurrentProcess() && !found && !unix_pid) process = NtCurrentProcess();
     if (process != NtCurrentProcess())
     {
-        if (class != ProcessBasicInformation) return process ? STATUS_NOT_IMPLEMENTED : STATUS_INVALID_HANDLE;
-        status = procobj_basic_info(process, buf, len, &ret);
+        if (found) return process ? found : STATUS_INVALID_HANDLE;
+        if (class == ProcessTimes)
+        {
+            if (unix_pid < 0) return STATUS_NOT_IMPLEMENTED;   /* an ended process's times are not kept */
+            status = times_info(unix_pid, buf, len, &ret);
+        }
+        else if (class == ProcessBasicInformation) status = procobj_basic_info(process, buf, len, &ret);
+        else return STATUS_NOT_IMPLEMENTED;
         if (ret_len) *ret_len = ret;
         return status;
     }
@@ -183,7 +231,7 @@ NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, v
     case ProcessBasicInformation: status = basic_info(buf, len, &ret); break;
     case ProcessVmCounters: status = vm_counters(buf, len, &ret); break;
     case 2 /* ProcessIoCounters */: status = procmem_io_counters(buf, len, &ret); break;
-    case ProcessTimes: status = times_info(buf, len, &ret); break;
+    case ProcessTimes: status = times_info(0, buf, len, &ret); break;
     case ProcessDebugPort: status = pointer_info(buf, len, &ret, 0); break;           /* no debugger */
     case ProcessWow64Information: status = pointer_info(buf, len, &ret, 0); break;    /* native */
     case ProcessPriorityClass: status = put_exact(buf, len, &ret, (const uint8_t[2]){ 0, 2 }, 2); break;

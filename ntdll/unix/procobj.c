@@ -629,6 +629,19 @@ NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret)
     return STATUS_SUCCESS;
 }
 
+/* the Unix pid of a process handle's process: 0 for this process, -1 for
+   one that has ended or that Linux no longer has */
+NTSTATUS procobj_unix_pid(HANDLE h, int *unix_pid)
+{
+    struct proc *p;
+    NTSTATUS status = handle_get(h, &process_ops, (struct wlx_object **)&p);
+    if (status) return status;
+    if (p->id == wlx_process_id) *unix_pid = 0;
+    else *unix_pid = p->unix_pid > 0 && !proc_ended(p, 0) ? p->unix_pid : -1;
+    object_release(&p->obj);
+    return STATUS_SUCCESS;
+}
+
 /* TerminateProcess of another process: the server records the code, then kills */
 NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code)
 {
