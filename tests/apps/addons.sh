@@ -1,0 +1,31 @@
+#!/bin/sh
+# tests/apps/addons.sh BUILDDIR — Node native addons that bring DLLs of
+# their own or much C/C++ code, loaded by the Windows node.exe under wlx,
+# against the Linux node with the Linux builds (tests/apps/addons-work.js,
+# identical stdout):
+#   @resvg/resvg-js 2.6.2      SVG rendered to PNG (Rust)
+#   @duckdb/node-bindings 1.5.6-r.1  SQL on a database file, Parquet out and
+#                              in (C++; duckdb.dll beside the .node, loaded
+#                              through LOAD_WITH_ALTERED_SEARCH_PATH)
+# Skips (exit 0, "skipped: ...") without npm or the registry.
+b=$(cd "${1:-build}" && pwd)
+src=$(cd "$(dirname "$0")" && pwd)
+. "$src/lib.sh"
+app_test_setup
+
+node_addons_setup
+add "w n" @resvg/resvg-js@2.6.2 resvg-js-2.6.2
+add w @resvg/resvg-js-win32-x64-msvc@2.6.2 resvg-js-win32-x64-msvc-2.6.2
+add n @resvg/resvg-js-linux-x64-gnu@2.6.2 resvg-js-linux-x64-gnu-2.6.2
+add "w n" @duckdb/node-bindings@1.5.6-r.1 duckdb-node-bindings-1.5.6-r.1
+add w @duckdb/node-bindings-win32-x64@1.5.6-r.1 duckdb-node-bindings-win32-x64-1.5.6-r.1
+add n @duckdb/node-bindings-linux-x64@1.5.6-r.1 duckdb-node-bindings-linux-x64-1.5.6-r.1
+add "w n" detect-libc@2.1.2 detect-libc-2.1.2
+cp "$src/addons-work.js" "$tmp/w/" && cp "$src/addons-work.js" "$tmp/n/"
+
+same() { same_js addons-work.js "$@"; }
+same resvg "@resvg/resvg-js: the same PNG"
+same duckdb "DuckDB: the same query answers, through a database file and Parquet"
+
+echo "addons: $pass passed, $fail failed"
+[ $fail -eq 0 ]
