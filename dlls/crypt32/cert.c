@@ -96,6 +96,12 @@ BOOL WINAPI CertFreeCertificateContext(PCCERT_CONTEXT ctx)
     if (InterlockedDecrement(&c->refs)) return TRUE;
     store = c->ctx.hCertStore;
     c->magic = 0;
+    while (c->props)
+    {
+        struct cert_prop *next = c->props->next;
+        HeapFree(GetProcessHeap(), 0, c->props);
+        c->props = next;
+    }
     HeapFree(GetProcessHeap(), 0, c->ctx.pCertInfo);
     HeapFree(GetProcessHeap(), 0, c);
     store_release(store);
@@ -179,14 +185,136 @@ BOOL cert_hash(PCCERT_CONTEXT ctx, const WCHAR *alg_name, BYTE *out, DWORD len)
     return !status;
 }
 
-/* the hash properties are computed; no other property is ever set */
+/* --- properties: set ones are kept with the context; the hashes are
+   computed when none was set ------------------------------------------------ */
+
+static SRWLOCK prop_lock = SRWLOCK_INIT;
+
+/* CRYPT_KEY_PROV_INFO made one block: the strings and parameters after it */
+static BYTE *flat_key_prov_info(const CRYPT_KEY_PROV_INFO *info, DWORD *size)
+{
+    DWORD container = info->pwszContainerName ? (lstrlenW(info->pwszContainerName) + 1) * sizeof(WCHAR) : 0;
+    DWORD provider = info->pwszProvName ? (lstrlenW(info->pwszProvName) + 1) * sizeof(WCHAR) : 0;
+    DWORD params = info->cProvParam * sizeof(CRYPT_KEY_PROV_PARAM), i;
+    BYTE *out, *p;
+
+    *size = sizeof(*info) + container + provider + params;
+    for (i = 0; i < info->cProvParam; i++) *size += info->rgProvParam[i].cbData;
+    if (!(out = HeapAlloc(GetProcessHeap(), 0, *size))) return NULL;
+    memcpy(out, info, sizeof(*info));
+    p = out + sizeof(*info);
+    if (params) { memcpy(p, info->rgProvParam, params); p += params; }
+    if (container) { memcpy(p, info->pwszContainerName, container); p += container; }
+    if (provider) { memcpy(p, info->pwszProvName, provider); p += provider; }
+    for (i = 0; i < info->cProvParam; i++)
+    {
+        memcpy(p, info->rgProvParam[i].pbData, info->rgProvParam[i].cbData);
+        p += info->rgProvParam[i].cbData;
+    }
+    return out;
+}
+
+/* the block's pointers made to point into it at its address now */
+static void fix_key_prov_info(BYTE *flat)
+{
+    CRYPT_KEY_PROV_INFO *info = (CRYPT_KEY_PROV_INFO *)flat;
+    BYTE *p = flat + sizeof(*info);
+    DWORD i;
+
+    if (info->cProvParam) { info->rgProvParam = (CRYPT_KEY_PROV_PARAM *)p; p += info->cProvParam * sizeof(*info->rgProvParam); }
+    else info->rgProvParam = NULL;
+    if (info->pwszContainerName) { info->pwszContainerName = (WCHAR *)p; p += (lstrlenW((WCHAR *)p) + 1) * sizeof(WCHAR); }
+    if (info->pwszProvName) { info->pwszProvName = (WCHAR *)p; p += (lstrlenW((WCHAR *)p) + 1) * sizeof(WCHAR); }
+    for (i = 0; i < info->cProvParam; i++) { info->rgProvParam[i].pbData = p; p += info->rgProvParam[i].cbData; }
+}
+
+/* data NULL removes the property; flags (persistence) matter only to
+   stores kept on disk, which wlx does not write */
+BOOL WINAPI CertSetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, DWORD flags, const void *data)
+{
+    struct cert *c = ctx ? cert_get(ctx) : NULL;
+    struct cert_prop *prop = NULL, **pp;
+    const BYTE *bytes = NULL;
+    BYTE *flat = NULL;
+    DWORD size = 0;
+
+    (void)flags;
+    if (!c || !id || id > CERT_LAST_USER_PROP_ID) return fail(E_INVALIDARG);
+    if (data)
+    {
+        switch (id)
+        {
+        case CERT_KEY_PROV_HANDLE_PROP_ID: bytes = data; size = sizeof(HCRYPTPROV); break;
+        case CERT_NCRYPT_KEY_HANDLE_PROP_ID: bytes = data; size = sizeof(ULONG_PTR); break;
+        case CERT_KEY_CONTEXT_PROP_ID: bytes = data; size = ((const CERT_KEY_CONTEXT *)data)->cbSize; break;
+        case CERT_DATE_STAMP_PROP_ID: bytes = data; size = sizeof(FILETIME); break;
+        case CERT_KEY_PROV_INFO_PROP_ID:
+            if (!(flat = flat_key_prov_info(data, &size))) return fail(ERROR_OUTOFMEMORY);
+            bytes = flat;
+            break;
+        default:   /* a CRYPT_DATA_BLOB */
+            bytes = ((const CRYPT_DATA_BLOB *)data)->pbData;
+            size = ((const CRYPT_DATA_BLOB *)data)->cbData;
+            break;
+        }
+        if (!(prop = HeapAlloc(GetProcessHeap(), 0, FIELD_OFFSET(struct cert_prop, data[size]))))
+        {
+            HeapFree(GetProcessHeap(), 0, flat);
+            return fail(ERROR_OUTOFMEMORY);
+        }
+        prop->id = id;
+        prop->size = size;
+        if (size) memcpy(prop->data, bytes, size);
+        HeapFree(GetProcessHeap(), 0, flat);
+    }
+    AcquireSRWLockExclusive(&prop_lock);
+    for (pp = &c->props; *pp; pp = &(*pp)->next)
+        if ((*pp)->id == id)
+        {
+            struct cert_prop *old = *pp;
+            *pp = old->next;
+            HeapFree(GetProcessHeap(), 0, old);
+            break;
+        }
+    if (prop) { prop->next = c->props; c->props = prop; }
+    ReleaseSRWLockExclusive(&prop_lock);
+    return TRUE;
+}
+
+/* a set property into data (*size bytes); -1 when there is none */
+static int get_set_prop(struct cert *c, DWORD id, void *data, DWORD *size)
+{
+    struct cert_prop *p;
+    int ret = -1;
+
+    AcquireSRWLockShared(&prop_lock);
+    for (p = c->props; p && p->id != id; p = p->next) ;
+    if (p)
+    {
+        if (!data) { *size = p->size; ret = TRUE; }
+        else if (*size < p->size) { *size = p->size; ret = FALSE; SetLastError(ERROR_MORE_DATA); }
+        else
+        {
+            memcpy(data, p->data, p->size);
+            if (id == CERT_KEY_PROV_INFO_PROP_ID) fix_key_prov_info(data);
+            *size = p->size;
+            ret = TRUE;
+        }
+    }
+    ReleaseSRWLockShared(&prop_lock);
+    return ret;
+}
+
 BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void *data, DWORD *size)
 {
+    struct cert *c = ctx ? cert_get(ctx) : NULL;
     const WCHAR *alg;
     DWORD len;
     BYTE digest[32];
+    int ret;
 
     if (!ctx || !size) return fail(E_INVALIDARG);
+    if (c && (ret = get_set_prop(c, id, data, size)) >= 0) return ret;
     switch (id)
     {
     case CERT_SHA1_HASH_PROP_ID: alg = BCRYPT_SHA1_ALGORITHM; len = 20; break;

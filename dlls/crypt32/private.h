@@ -22,6 +22,12 @@ struct cert {
     LONG refs;
     struct cert *next;           /* in its store's list (store.c) */
     BOOL listed;                 /* its store's list holds it (one of `refs`) */
+    struct cert_prop *props;     /* set by CertSetCertificateContextProperty */
+};
+struct cert_prop {
+    struct cert_prop *next;
+    DWORD id, size;
+    BYTE data[];                 /* as CertGetCertificateContextProperty gives it */
 };
 #define CERT_MAGIC 0x43657274    /* "Cert" */
 struct cert *cert_get(PCCERT_CONTEXT ctx);
