@@ -19,6 +19,20 @@ async function resvg() {
   try { new Resvg('<svg'); } catch (e) { console.log('error:', String(e.message || e).slice(0, 40)); }
 }
 
+// Skia through @napi-rs/canvas: shapes, a gradient, pixels read back
+async function canvas() {
+  const { createCanvas } = require('@napi-rs/canvas');
+  const c = createCanvas(200, 120), g = c.getContext('2d');
+  g.fillStyle = '#2a6'; g.fillRect(0, 0, 200, 120);
+  g.fillStyle = 'rgba(220,40,40,0.8)'; g.beginPath(); g.arc(100, 60, 40, 0, Math.PI * 2); g.fill();
+  g.strokeStyle = '#00f'; g.lineWidth = 3; g.beginPath(); g.moveTo(10, 110); g.bezierCurveTo(50, 0, 150, 0, 190, 110); g.stroke();
+  const grad = g.createLinearGradient(0, 0, 200, 0); grad.addColorStop(0, 'black'); grad.addColorStop(1, 'white');
+  g.fillStyle = grad; g.fillRect(0, 0, 200, 10);
+  console.log('pixels', sha(g.getImageData(0, 0, 200, 120).data));
+  const png = c.toBuffer('image/png');
+  console.log('png', png.length > 100);
+}
+
 // DuckDB: its duckdb.dll beside its .node, threads, a database file,
 // Parquet written and read back
 async function duckdb() {
@@ -52,4 +66,4 @@ async function sharp() {
   try { await s(Buffer.from('not an image')).metadata(); } catch (e) { console.log('error:', e.message); }
 }
 
-({ resvg, duckdb, sharp })[mode]().catch((e) => { console.log('failed:', e && e.message); process.exit(1); });
+({ resvg, canvas, duckdb, sharp })[mode]().catch((e) => { console.log('failed:', e && e.message); process.exit(1); });

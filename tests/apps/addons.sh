@@ -4,6 +4,7 @@
 # against the Linux node with the Linux builds (tests/apps/addons-work.js,
 # identical stdout):
 #   @resvg/resvg-js 2.6.2      SVG rendered to PNG (Rust)
+#   @napi-rs/canvas 1.1.1      Skia drawing, pixels read back (C++ and Rust)
 #   @duckdb/node-bindings 1.5.6-r.1  SQL on a database file, Parquet out and
 #                              in (C++; duckdb.dll beside the .node, loaded
 #                              through LOAD_WITH_ALTERED_SEARCH_PATH)
@@ -17,6 +18,9 @@ node_addons_setup
 add "w n" @resvg/resvg-js@2.6.2 resvg-js-2.6.2
 add w @resvg/resvg-js-win32-x64-msvc@2.6.2 resvg-js-win32-x64-msvc-2.6.2
 add n @resvg/resvg-js-linux-x64-gnu@2.6.2 resvg-js-linux-x64-gnu-2.6.2
+add "w n" @napi-rs/canvas@1.1.1 napi-rs-canvas-1.1.1
+add w @napi-rs/canvas-win32-x64-msvc@1.1.1 napi-rs-canvas-win32-x64-msvc-1.1.1
+add n @napi-rs/canvas-linux-x64-gnu@1.1.1 napi-rs-canvas-linux-x64-gnu-1.1.1
 add "w n" @duckdb/node-bindings@1.5.6-r.1 duckdb-node-bindings-1.5.6-r.1
 add w @duckdb/node-bindings-win32-x64@1.5.6-r.1 duckdb-node-bindings-win32-x64-1.5.6-r.1
 add n @duckdb/node-bindings-linux-x64@1.5.6-r.1 duckdb-node-bindings-linux-x64-1.5.6-r.1
@@ -25,6 +29,7 @@ cp "$src/addons-work.js" "$tmp/w/" && cp "$src/addons-work.js" "$tmp/n/"
 
 same() { same_js addons-work.js "$@"; }
 same resvg "@resvg/resvg-js: the same PNG"
+same canvas "@napi-rs/canvas: the same pixels from Skia"
 same duckdb "DuckDB: the same query answers, through a database file and Parquet"
 
 echo "addons: $pass passed, $fail failed"
