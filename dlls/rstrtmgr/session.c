@@ -195,31 +195,36 @@ DWORD WINAPI RmGetList(DWORD handle, UINT *needed, UINT *count, RM_PROCESS_INFO 
     return ERROR_SUCCESS;
 }
 
-/* nothing found to stop: what is listed is never shut down or restarted by wlx */
-DWORD WINAPI RmShutdown(DWORD handle, ULONG flags, RM_WRITE_STATUS_CALLBACK progress)
+/* ERROR_INVALID_HANDLE, or success with the number of applications registered */
+static DWORD registered_apps(DWORD handle, UINT *n_apps)
 {
     struct session *s;
-    DWORD ret;
+
+    AcquireSRWLockShared(&lock);
+    if ((s = session_of(handle))) *n_apps = s->n_apps;
+    ReleaseSRWLockShared(&lock);
+    return s ? ERROR_SUCCESS : ERROR_INVALID_HANDLE;
+}
+
+/* wlx never shuts down or restarts what is listed: with applications
+   registered, RmShutdown fails as when one would not stop; RmRestart then
+   has nothing it shut down */
+DWORD WINAPI RmShutdown(DWORD handle, ULONG flags, RM_WRITE_STATUS_CALLBACK progress)
+{
+    UINT n_apps = 0;
+    DWORD ret = registered_apps(handle, &n_apps);
 
     (void)flags;
-    AcquireSRWLockShared(&lock);
-    s = session_of(handle);
-    ret = !s ? ERROR_INVALID_HANDLE : s->n_apps ? ERROR_FAIL_SHUTDOWN : ERROR_SUCCESS;
-    ReleaseSRWLockShared(&lock);
+    if (!ret && n_apps) ret = ERROR_FAIL_SHUTDOWN;
     if (!ret && progress) progress(100);
     return ret;
 }
 
 DWORD WINAPI RmRestart(DWORD handle, DWORD flags, RM_WRITE_STATUS_CALLBACK progress)
 {
-    struct session *s;
-    DWORD ret;
+    UINT n_apps = 0;
+    DWORD ret = registered_apps(handle, &n_apps);
 
-    (void)flags;
-    AcquireSRWLockShared(&lock);
-    s = session_of(handle);
-    ret = !s ? ERROR_INVALID_HANDLE : ERROR_REQUEST_OUT_OF_SEQUENCE;
-    ReleaseSRWLockShared(&lock);
-    (void)progress;
-    return ret;
+    (void)flags; (void)progress;
+    return ret ? ret : ERROR_REQUEST_OUT_OF_SEQUENCE;
 }
