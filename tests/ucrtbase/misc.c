@@ -4,7 +4,7 @@
  * ucrtbase for the arguments through _configure_narrow_argv and
  * __p___argc/__p___argv), exit codes and exit handlers (atexit,
  * at_quick_exit) seen from a child run of this program, and the
- * environment (getenv, _putenv_s, _dupenv_s).
+ * environment (getenv, _putenv_s, _dupenv_s), strnlen.
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -44,6 +44,20 @@ static void test_strtod(void)
     ok(p_strtof("1.5", NULL) == 1.5f, "strtof\n");
     errno = 0;
     ok(p_strtof("1e40", NULL) == HUGE_VALF && errno == ERANGE, "strtof overflow\n");
+}
+
+/* strnlen (api-ms-win-crt-string; libvips imports it): stops at the NUL
+ * or at the limit, whichever comes first */
+static void test_strnlen(void)
+{
+    size_t (__cdecl *p_strnlen)(const char *, size_t) = (void *)GetProcAddress(ucrt, "strnlen");
+    char unterminated[4] = { 'a', 'b', 'c', 'd' };
+
+    if (!ok(p_strnlen != NULL, "no strnlen in ucrtbase\n")) return;
+    ok(p_strnlen("abc", 10) == 3, "shorter than the limit\n");
+    ok(p_strnlen(unterminated, 4) == 4, "no NUL within the limit\n");
+    ok(p_strnlen("abc", 2) == 2, "longer than the limit\n");
+    ok(p_strnlen("", 5) == 0 && p_strnlen("abc", 0) == 0, "empty, zero limit\n");
 }
 
 static void test_environment(void)
@@ -151,6 +165,7 @@ int main(int argc, char **argv)
     ucrt = GetModuleHandleA("ucrtbase.dll");
     if (!ok(ucrt != NULL, "not linked against ucrtbase\n")) return test_summary();
     test_strtod();
+    test_strnlen();
     test_environment();
     test_startup(argc, argv);
     test_exit();
