@@ -69,8 +69,8 @@ DWORD WINAPI NotifyUnicastIpAddressChange(ADDRESS_FAMILY family, PUNICAST_IPADDR
     return notify_register(family, (change_callback)callback, context, initial, handle);
 }
 
-/* Windows waits for a running callback before it returns, so that the
- * caller may free its context; from inside the callback it cannot */
+/* a running initial notification is waited for, so that the caller may
+ * free its context once this returns; from inside the callback it cannot be */
 DWORD WINAPI CancelMibChangeNotify2(HANDLE handle)
 {
     struct notification *n = handle;
