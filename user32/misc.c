@@ -9,9 +9,6 @@
 
 BOOLEAN NTAPI RtlCreateUnicodeStringFromAsciiz(UNICODE_STRING *, const char *);
 
-/* the desktop's handle: a constant, as on Windows the desktop never changes */
-#define DESKTOP_WINDOW ((HWND)(ULONG_PTR)0x10010)
-
 /* writes UTF-16 text to stderr as UTF-8 */
 static void write_stderr(const WCHAR *text)
 {

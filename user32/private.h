@@ -9,4 +9,7 @@
 #include <windows.h>
 #include <string.h>
 
+/* the desktop's handle: a constant, as on Windows the desktop never changes */
+#define DESKTOP_WINDOW ((HWND)(ULONG_PTR)0x10010)
+
 #endif

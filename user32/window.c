@@ -11,3 +11,9 @@ DWORD WINAPI GetWindowThreadProcessId(HWND window, LPDWORD process)
     SetLastError(ERROR_INVALID_WINDOW_HANDLE);
     return 0;
 }
+
+/* only the desktop is a window: every other handle names none */
+BOOL WINAPI IsWindow(HWND window)
+{
+    return window == DESKTOP_WINDOW;
+}

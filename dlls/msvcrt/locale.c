@@ -103,3 +103,67 @@ int __cdecl _configthreadlocale(int type)
     }
     return previous;
 }
+
+/* --- locale objects (_create_locale) ------------------------------------------------ */
+
+/* A _locale_t points at two blocks that headers' inline code may read.
+ * The UCRT's public part of the first is { pctype, mb_cur_max, codepage };
+ * msvcrt's threadlocinfo starts { refcount, lc_codepage, lc_collate_cp },
+ * its pctype further on. The _l functions here ignore the object (they
+ * behave as "C"), so only these fields are filled; the rest is zeros. */
+struct crt_locale
+{
+    void *locinfo;                      /* -> info */
+    void *mbcinfo;                      /* -> mbc */
+#ifdef WLX_UCRT
+    struct { const unsigned short *pctype; int mb_cur_max; unsigned int codepage; } info;
+#else
+    struct { int refcount; unsigned int codepage, collate_cp; } info;
+#endif
+    unsigned char zeros[1024];          /* the rest of either layout */
+    unsigned char mbc[1024];            /* threadmbcinfo: a single-byte code page */
+};
+
+/* ctype.c's __pctype_func (the SDK's declaration goes through dllimport) */
+const unsigned short *__cdecl crt_pctype(void) __asm__("__pctype_func");
+
+_locale_t __cdecl _create_locale(int category, const char *name)
+{
+    struct crt_locale *l;
+    unsigned int codepage;
+
+    if (category < LC_ALL || category > LC_MAX || !name) return NULL;
+    if (!strcmp(name, "C")) codepage = 0;
+    else if (is_user_locale(name)) codepage = 1252;
+    else return NULL;
+    if (!(l = calloc(1, sizeof(*l)))) return NULL;
+    l->locinfo = &l->info;
+    l->mbcinfo = l->mbc;
+#ifdef WLX_UCRT
+    l->info.pctype = crt_pctype();
+    l->info.mb_cur_max = 1;
+#else
+    l->info.refcount = 1;
+    l->info.collate_cp = codepage;
+#endif
+    l->info.codepage = codepage;
+    return (_locale_t)l;
+}
+
+_locale_t __cdecl _wcreate_locale(int category, const WCHAR *name)
+{
+    char buf[64];
+
+    if (!name || !WideCharToMultiByte(CP_ACP, 0, name, -1, buf, sizeof(buf), NULL, NULL)) return NULL;
+    return _create_locale(category, buf);
+}
+
+_locale_t __cdecl _get_current_locale(void)
+{
+    return _create_locale(LC_ALL, current_name);
+}
+
+void __cdecl _free_locale(_locale_t locale)
+{
+    free(locale);
+}

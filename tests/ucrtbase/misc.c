@@ -4,7 +4,8 @@
  * ucrtbase for the arguments through _configure_narrow_argv and
  * __p___argc/__p___argv), exit codes and exit handlers (atexit,
  * at_quick_exit) seen from a child run of this program, and the
- * environment (getenv, _putenv_s, _dupenv_s).
+ * environment (getenv, _putenv_s, _dupenv_s), strnlen, locale objects
+ * (_create_locale).
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <math.h>
+#include <locale.h>
 
 static HMODULE ucrt;
 
@@ -44,6 +46,42 @@ static void test_strtod(void)
     ok(p_strtof("1.5", NULL) == 1.5f, "strtof\n");
     errno = 0;
     ok(p_strtof("1e40", NULL) == HUGE_VALF && errno == ERANGE, "strtof overflow\n");
+}
+
+/* strnlen (api-ms-win-crt-string; libvips imports it): stops at the NUL
+ * or at the limit, whichever comes first */
+static void test_strnlen(void)
+{
+    size_t (__cdecl *p_strnlen)(const char *, size_t) = (void *)GetProcAddress(ucrt, "strnlen");
+    char unterminated[4] = { 'a', 'b', 'c', 'd' };
+
+    if (!ok(p_strnlen != NULL, "no strnlen in ucrtbase\n")) return;
+    ok(p_strnlen("abc", 10) == 3, "shorter than the limit\n");
+    ok(p_strnlen(unterminated, 4) == 4, "no NUL within the limit\n");
+    ok(p_strnlen("abc", 2) == 2, "longer than the limit\n");
+    ok(p_strnlen("", 5) == 0 && p_strnlen("abc", 0) == 0, "empty, zero limit\n");
+}
+
+/* _create_locale (libvips makes a "C" one for its number formatting):
+ * known names give an object the _l functions take, others NULL */
+static void test_create_locale(void)
+{
+    _locale_t (__cdecl *p_create)(int, const char *) = (void *)GetProcAddress(ucrt, "_create_locale");
+    void (__cdecl *p_free)(_locale_t) = (void *)GetProcAddress(ucrt, "_free_locale");
+    double (__cdecl *p_strtod_l)(const char *, char **, _locale_t) = (void *)GetProcAddress(ucrt, "_strtod_l");
+    _locale_t loc;
+
+    if (!ok(p_create && p_free && p_strtod_l, "no _create_locale, _free_locale or _strtod_l\n")) return;
+    loc = p_create(LC_ALL, "C");
+    ok(loc != NULL && loc->locinfo != NULL, "C locale: %p\n", loc);
+    if (loc) ok(p_strtod_l("2.5", NULL, loc) == 2.5, "_strtod_l in C\n");
+    p_free(loc);
+    loc = p_create(LC_NUMERIC, "");
+    ok(loc != NULL, "the user's locale: %p\n", loc);
+    p_free(loc);
+    ok(p_create(LC_ALL, "no-such-locale-name") == NULL, "an unknown name\n");
+    ok(p_create(12345, "C") == NULL, "an unknown category\n");
+    p_free(NULL);
 }
 
 static void test_environment(void)
@@ -151,6 +189,8 @@ int main(int argc, char **argv)
     ucrt = GetModuleHandleA("ucrtbase.dll");
     if (!ok(ucrt != NULL, "not linked against ucrtbase\n")) return test_summary();
     test_strtod();
+    test_strnlen();
+    test_create_locale();
     test_environment();
     test_startup(argc, argv);
     test_exit();

@@ -1,6 +1,7 @@
 /*
  * tests/user32/misc.c — what a console program asks user32 without a
- * window: screen metrics, the desktop window, the keyboard layout.
+ * window: screen metrics, the desktop window (IsWindow knows it, and no
+ * other handle a console program is handed), the keyboard layout.
  */
 #include "test.h"
 
@@ -14,6 +15,10 @@ int main(void)
     ok(GetSystemMetrics(12345) == 0, "unknown index\n");
     ok(GetDesktopWindow() != NULL, "no desktop window\n");
     ok(GetDesktopWindow() == GetDesktopWindow(), "the desktop changes\n");
+    ok(IsWindow(GetDesktopWindow()), "the desktop is no window\n");
+    ok(!IsWindow(NULL), "NULL is a window\n");
+    ok(!IsWindow((HWND)(ULONG_PTR)0xdead0000), "a made-up handle is a window\n");
+    ok(!IsWindow((HWND)GetCurrentProcess()), "a process handle is a window\n");
     ok(GetKeyboardLayout(0) != NULL, "no keyboard layout\n");
     return test_summary();
 }
