@@ -5,6 +5,8 @@
 # identical stdout):
 #   @resvg/resvg-js 2.6.2      SVG rendered to PNG (Rust)
 #   @napi-rs/canvas 1.1.1      Skia drawing, pixels read back (C++ and Rust)
+#   sharp 0.34.5               images through libvips (C; libvips-42.dll and
+#                              libvips-cpp beside the .node)
 #   @duckdb/node-bindings 1.5.6-r.1  SQL on a database file, Parquet out and
 #                              in (C++; duckdb.dll beside the .node, loaded
 #                              through LOAD_WITH_ALTERED_SEARCH_PATH)
@@ -25,11 +27,18 @@ add "w n" @duckdb/node-bindings@1.5.6-r.1 duckdb-node-bindings-1.5.6-r.1
 add w @duckdb/node-bindings-win32-x64@1.5.6-r.1 duckdb-node-bindings-win32-x64-1.5.6-r.1
 add n @duckdb/node-bindings-linux-x64@1.5.6-r.1 duckdb-node-bindings-linux-x64-1.5.6-r.1
 add "w n" detect-libc@2.1.2 detect-libc-2.1.2
+add "w n" sharp@0.34.5 sharp-0.34.5
+add "w n" @img/colour@1.1.0 img-colour-1.1.0
+add "w n" semver@7.7.3 semver-7.7.3
+add w @img/sharp-win32-x64@0.34.5 img-sharp-win32-x64-0.34.5
+add n @img/sharp-linux-x64@0.34.5 img-sharp-linux-x64-0.34.5
+add n @img/sharp-libvips-linux-x64@1.2.4 img-sharp-libvips-linux-x64-1.2.4
 cp "$src/addons-work.js" "$tmp/w/" && cp "$src/addons-work.js" "$tmp/n/"
 
 same() { same_js addons-work.js "$@"; }
 same resvg "@resvg/resvg-js: the same PNG"
 same canvas "@napi-rs/canvas: the same pixels from Skia"
+same sharp "sharp: the same images and answers from libvips"
 same duckdb "DuckDB: the same query answers, through a database file and Parquet"
 
 echo "addons: $pass passed, $fail failed"
