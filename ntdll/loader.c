@@ -168,12 +168,13 @@ static const WCHAR system32[] = L"C:\\windows\\system32\\";
    an addon's DLLs sit beside it) */
 static WCHAR *load_dir;
 
-/* try_map of dir (ending in '\\') + name */
+/* try_map of name in the folder dir (dirlen characters, a '\\' at its end or not) */
 static NTSTATUS try_map_in(const WCHAR *dir, size_t dirlen, const WCHAR *name, WCHAR *full, size_t full_size,
                            void **base, ULONG *rflags, char *why, ULONG why_len)
 {
-    if (dirlen + wcslen(name) + 1 >= full_size) return STATUS_OBJECT_NAME_NOT_FOUND;
+    if (!dirlen || dirlen + wcslen(name) + 2 > full_size) return STATUS_OBJECT_NAME_NOT_FOUND;
     memcpy(full, dir, dirlen * sizeof(WCHAR));
+    if (full[dirlen - 1] != '\\') full[dirlen++] = '\\';
     wcscpy(full + dirlen, name);
     return try_map(full, 0, base, rflags, why, why_len);
 }
@@ -221,12 +222,8 @@ static NTSTATUS find_and_map(const WCHAR *name, WCHAR *full, size_t full_size, v
     {
         WCHAR cwd[MAX_PATH];
         ULONG len = RtlGetCurrentDirectory_U(sizeof(cwd), cwd) / sizeof(WCHAR);
-        if (len && len < MAX_PATH - 1)
-        {
-            if (cwd[len - 1] != '\\') { cwd[len++] = '\\'; cwd[len] = 0; }
-            status = try_map_in(cwd, len, name, full, full_size, base, &rflags, why, sizeof(why));
-            if (!NOT_THERE(status)) goto done;
-        }
+        status = try_map_in(cwd, len < MAX_PATH ? len : 0, name, full, full_size, base, &rflags, why, sizeof(why));
+        if (!NOT_THERE(status)) goto done;
     }
     /* 5: PATH */
     status = search_path_env(name, full, full_size, base, &rflags, why, sizeof(why));
@@ -254,14 +251,8 @@ NTSTATUS search_path_env(const WCHAR *name, WCHAR *full, size_t full_size, void 
     {
         WCHAR *end = wcschr(path, ';');
         size_t len = end ? (size_t)(end - path) : wcslen(path);
-        if (len && len + wcslen(name) + 2 < full_size)
-        {
-            memcpy(full, path, len * sizeof(WCHAR));
-            if (full[len - 1] != '\\') full[len++] = '\\';
-            wcscpy(full + len, name);
-            status = try_map(full, 0, base, rflags, why, why_len);
-            if (status != STATUS_OBJECT_NAME_NOT_FOUND && status != STATUS_OBJECT_PATH_NOT_FOUND) return status;
-        }
+        status = try_map_in(path, len, name, full, full_size, base, rflags, why, why_len);
+        if (!NOT_THERE(status)) return status;
         if (!end) break;
         path = end + 1;
     }
@@ -538,8 +529,9 @@ NTSTATUS NTAPI LdrLoadDll(const WCHAR *path, ULONG *flags, const UNICODE_STRING 
     buf[n] = 0;
     RtlEnterCriticalSection(&loader_section);
     saved = load_dir;
-    /* LOAD_WITH_ALTERED_SEARCH_PATH, LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR with a path: its folder for its imports */
-    if (flags && (*flags & 0x108) && (wcschr(buf, '\\') || wcschr(buf, '/'))
+    /* a DLL named by path with either flag: its folder for its imports */
+    if (flags && (*flags & (LOAD_WITH_ALTERED_SEARCH_PATH | LOAD_LIBRARY_SEARCH_DLL_LOAD_DIR))
+        && (wcschr(buf, '\\') || wcschr(buf, '/'))
         && RtlGetFullPathName_U(buf, sizeof(dir), dir, &file) && file)
     {
         *file = 0;

@@ -13,6 +13,7 @@
 #include "sysinfo.h"
 #include "process.h"
 #include "procmem.h"
+#include "file.h"
 
 #define STATUS_PORT_NOT_SET ((NTSTATUS)0xC0000353)
 
@@ -123,7 +124,12 @@ static int64_t boot_time(void)
     if ((f = fopen("/proc/stat", "r")))
     {
         while (fgets(line, sizeof(line), f))
-            if (sscanf(line, "btime %llu", &btime) == 1) { boot = (int64_t)btime * 10000000 + 116444736000000000LL; break; }
+            if (sscanf(line, "btime %llu", &btime) == 1)
+            {
+                struct timespec ts = { (time_t)btime, 0 };
+                boot = unix_time_to_filetime(&ts);
+                break;
+            }
         fclose(f);
     }
     if (!boot) boot = time_boot();
