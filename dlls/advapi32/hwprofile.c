@@ -12,24 +12,22 @@
 #define PROFILE_KEY L"SYSTEM\\CurrentControlSet\\Control\\IDConfigDB\\Hardware Profiles\\0001"
 #define PROFILE_NAME L"Profile 1"
 
-/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" from 16 random bytes, version 4 */
+NTSTATUS NTAPI RtlStringFromGUID(const GUID *guid, UNICODE_STRING *str);
+
+/* "{xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}" of a random (version 4) GUID
+   into out (HW_PROFILE_GUIDLEN characters) */
 static void random_guid_string(WCHAR *out)
 {
-    BYTE b[16];
-    int i, n = 0;
+    UNICODE_STRING str;
+    GUID guid;
 
-    __wlx_random(b, sizeof(b));
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    out[n++] = '{';
-    for (i = 0; i < 16; i++)
-    {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out[n++] = '-';
-        out[n++] = L"0123456789abcdef"[b[i] >> 4];
-        out[n++] = L"0123456789abcdef"[b[i] & 15];
-    }
-    out[n++] = '}';
-    out[n] = 0;
+    __wlx_random(&guid, sizeof(guid));
+    guid.Data3 = (guid.Data3 & 0x0fff) | 0x4000;
+    guid.Data4[0] = (guid.Data4[0] & 0x3f) | 0x80;
+    out[0] = 0;
+    if (RtlStringFromGUID(&guid, &str)) return;
+    lstrcpynW(out, str.Buffer, HW_PROFILE_GUIDLEN);
+    RtlFreeUnicodeString(&str);
 }
 
 /* the profile's GUID string, stored at the first call; a random one, not

@@ -11,6 +11,10 @@
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 #include <rpc.h>
+#include <winternl.h>
+
+NTSTATUS NTAPI RtlStringFromGUID(const GUID *guid, UNICODE_STRING *str);
+NTSTATUS NTAPI RtlGUIDFromString(UNICODE_STRING *str, GUID *guid);
 
 #ifndef RPC_S_UUID_LOCAL_ONLY
 #define RPC_S_UUID_LOCAL_ONLY 1824
@@ -84,23 +88,22 @@ int WINAPI UuidIsNil(UUID *uuid, RPC_STATUS *status)
     return !uuid || !memcmp(uuid, &nil, sizeof(UUID));
 }
 
-/* the 36 characters of `uuid` and a NUL into `out` */
-static void format_uuid(const UUID *uuid, char *out)
+/* the 36 characters of `uuid` and a NUL into `out`: ntdll's "{...}" form,
+   without its braces, in lower case as RPC writes it; FALSE without memory */
+static BOOL format_uuid(const UUID *uuid, char *out)
 {
-    static const char hex[] = "0123456789abcdef";
-    BYTE b[16];
-    int i, n = 0;
+    UNICODE_STRING str;
+    int i;
 
-    b[0] = uuid->Data1 >> 24; b[1] = uuid->Data1 >> 16; b[2] = uuid->Data1 >> 8; b[3] = uuid->Data1;
-    b[4] = uuid->Data2 >> 8; b[5] = uuid->Data2; b[6] = uuid->Data3 >> 8; b[7] = uuid->Data3;
-    memcpy(b + 8, uuid->Data4, 8);
-    for (i = 0; i < 16; i++)
+    if (RtlStringFromGUID(uuid, &str)) return FALSE;
+    for (i = 0; i < 36; i++)
     {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out[n++] = '-';
-        out[n++] = hex[b[i] >> 4];
-        out[n++] = hex[b[i] & 15];
+        WCHAR c = str.Buffer[i + 1];
+        out[i] = c >= 'A' && c <= 'F' ? c + ('a' - 'A') : c;
     }
-    out[n] = 0;
+    out[36] = 0;
+    RtlFreeUnicodeString(&str);
+    return TRUE;
 }
 
 RPC_STATUS WINAPI UuidToStringA(UUID *uuid, RPC_CSTR *str)
@@ -110,7 +113,7 @@ RPC_STATUS WINAPI UuidToStringA(UUID *uuid, RPC_CSTR *str)
 
     if (!str) return RPC_S_INVALID_ARG;
     if (!(s = LocalAlloc(LMEM_FIXED, 37))) return RPC_S_OUT_OF_MEMORY;
-    format_uuid(uuid ? uuid : &nil, s);
+    if (!format_uuid(uuid ? uuid : &nil, s)) { LocalFree(s); return RPC_S_OUT_OF_MEMORY; }
     *str = (RPC_CSTR)s;
     return RPC_S_OK;
 }
@@ -124,7 +127,7 @@ RPC_STATUS WINAPI UuidToStringW(UUID *uuid, RPC_WSTR *str)
 
     if (!str) return RPC_S_INVALID_ARG;
     if (!(s = LocalAlloc(LMEM_FIXED, 37 * sizeof(WCHAR)))) return RPC_S_OUT_OF_MEMORY;
-    format_uuid(uuid ? uuid : &nil, a);
+    if (!format_uuid(uuid ? uuid : &nil, a)) { LocalFree(s); return RPC_S_OUT_OF_MEMORY; }
     for (i = 0; i < 37; i++) s[i] = a[i];
     *str = (RPC_WSTR)s;
     return RPC_S_OK;
@@ -142,38 +145,20 @@ RPC_STATUS WINAPI RpcStringFreeW(RPC_WSTR *str)
     return RPC_S_OK;
 }
 
-static int hexval(WCHAR c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-/* parses the 36-character form (NULL or "" is the nil UUID) */
+/* parses the 36-character form (NULL or "" is the nil UUID): ntdll's
+   parser given it in braces */
 static RPC_STATUS parse_uuid(const WCHAR *s, UUID *uuid)
 {
-    BYTE b[16];
-    int i, n = 0, hi, lo;
+    WCHAR braced[39];
+    UNICODE_STRING str = { 38 * sizeof(WCHAR), sizeof(braced), braced };
 
     if (!s || !*s) return UuidCreateNil(uuid);
-    for (i = 0; i < 36; n++)
-    {
-        if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-            if (s[i] != '-') return RPC_S_INVALID_STRING_UUID;
-            i++;
-        }
-        if ((hi = hexval(s[i])) < 0 || (lo = hexval(s[i + 1])) < 0) return RPC_S_INVALID_STRING_UUID;
-        b[n] = hi << 4 | lo;
-        i += 2;
-    }
-    if (s[36]) return RPC_S_INVALID_STRING_UUID;
-    uuid->Data1 = (ULONG)b[0] << 24 | b[1] << 16 | b[2] << 8 | b[3];
-    uuid->Data2 = b[4] << 8 | b[5];
-    uuid->Data3 = b[6] << 8 | b[7];
-    memcpy(uuid->Data4, b + 8, 8);
-    return RPC_S_OK;
+    if (lstrlenW(s) != 36) return RPC_S_INVALID_STRING_UUID;
+    braced[0] = '{';
+    memcpy(braced + 1, s, 36 * sizeof(WCHAR));
+    braced[37] = '}';
+    braced[38] = 0;
+    return RtlGUIDFromString(&str, uuid) ? RPC_S_INVALID_STRING_UUID : RPC_S_OK;
 }
 
 RPC_STATUS WINAPI UuidFromStringW(RPC_WSTR str, UUID *uuid)
