@@ -37,7 +37,14 @@ cp "$src/napi-work.js" "$tmp/w/" && cp "$src/napi-work.js" "$tmp/n/"
 same() { same_js napi-work.js "$@"; }
 same swc "@swc/core: TypeScript/JSX transform, minify, parse: the same output"
 same css "lightningcss: CSS transform and minify: the same output"
-same watch "@parcel/watcher: create, modify, rename, delete events: the same"
+# The burst (a new folder and 150 files in it, 150 beside it) is Windows'
+# figure, not the Linux build's: there @parcel/watcher's inotify watch on the
+# new folder begins after its first files are made, and loses them under load
+# (1 to 9 of 300, measured with two busy CPUs; CI failed on it once).
+# ReadDirectoryChangesW on a tree, which the Windows build uses, reports all.
+same watch "@parcel/watcher: create, modify, rename, delete events: the same" '^burst: '
+grep -qx 'burst: 300 of 300 creations seen, 0 other events' "$tmp/w.out"
+check "@parcel/watcher: a burst of 300 files, 150 in a new folder: all seen" $? "$(grep '^burst: ' "$tmp/w.out")"
 same oxide "@tailwindcss/oxide: the same candidates and files"
 
 echo "napi: $pass passed, $fail failed"
