@@ -663,6 +663,10 @@ static int wait_ready(int fd, short events)
 static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
 {
     struct stat st;
+    /* ECONNRESET: a socket (a named pipe's inherited end) whose peer closed
+       with data of ours unread, after all of its own data was read; on
+       Windows the pipe is simply broken */
+    if (r < 0 && errno == ECONNRESET) return STATUS_PIPE_BROKEN;
     if (r < 0) return errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
     if (r || !length) return STATUS_SUCCESS;
     /* nothing: end of file for files, a closed write end for pipes */
@@ -690,7 +694,8 @@ static int is_stream(struct file *f)
 /* writing to a pipe nobody reads: "the pipe is being closed" */
 static NTSTATUS write_error(int err)
 {
-    return err == EFAULT ? STATUS_ACCESS_VIOLATION : err == EPIPE ? STATUS_PIPE_CLOSING : errno_to_status(err);
+    return err == EFAULT ? STATUS_ACCESS_VIOLATION : err == EPIPE || err == ECONNRESET ? STATUS_PIPE_CLOSING
+                                                                                     : errno_to_status(err);
 }
 
 static int would_block(int fd, short events)
