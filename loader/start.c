@@ -97,6 +97,15 @@ void loader_run(const char *exe_path, int argc, char **argv)
         process_report_refusal(status);   /* a parent wlx learns why; we end quietly */
         wlx_fatal("the wlx server refused to register this process");
     }
+    /* listed before the parent learns the ids: from then on it may ask for
+       our threads (a snapshot of a child made suspended; the service thread
+       answers from this list) */
+    main_thread.obj.ops = &thread_ops;
+    main_thread.obj.refcount = 1;
+    main_thread.unix_tid = getpid();
+    main_thread.tid = main_tid;
+    main_thread.exit_code = 0x103;
+    thread_list_add(&main_thread);
     process_report_ids(wlx_process_id, main_tid);
     wlx_peb = build_peb(&exe);
     shared_data_init();   /* KUSER_SHARED_DATA at 0x7ffe0000, read directly by MSVC code */
@@ -104,12 +113,6 @@ void loader_run(const char *exe_path, int argc, char **argv)
     process_build_parameters(wlx_peb, exe_path, argc, argv);
 
     if (exe.stack_reserve) wlx_default_stack_reserve = exe.stack_reserve;
-    main_thread.obj.ops = &thread_ops;
-    main_thread.obj.refcount = 1;
-    main_thread.unix_tid = getpid();
-    main_thread.tid = main_tid;
-    thread_list_add(&main_thread);
-    main_thread.exit_code = 0x103;
     void *teb = thread_create_teb(wlx_peb, main_thread.tid, &main_thread);
     if (!teb || !thread_alloc_stack(teb, exe.stack_reserve, exe.stack_commit)) wlx_fatal("out of memory");
     main_thread.teb = teb;
