@@ -1,8 +1,16 @@
 /*
  * ntdll/unix/handle.c — the process's handle table. Handles are multiples of
  * 4 (index+1)*4; each entry holds a referenced object and the access and
- * attributes it was opened with. Lookups take no lock on the fast path
- * beyond a read of the entry under the table mutex.
+ * attributes it was opened with. Lookups read the entry under the table
+ * mutex; one question takes no lock at all: "is this a signaled manual-reset
+ * event?" (handle_fast_set, the wait fast path). For it:
+ * - the table never moves: its room for 2^24 handles (Windows' own limit)
+ *   is reserved once and committed as it grows;
+ * - each entry has a generation, odd while the entry changes, so a reader
+ *   who sees the same even generation before and after knows the handle held
+ *   the same object, alive, all along (a sequence lock per entry);
+ * - objects that can be waited on come from pools never given back to the
+ *   system, so even a reader who loses that race reads mapped memory.
  *
  * Handles another process gave us (DuplicateHandle) have values wlxserver
  * chose, from HANDLE_IMPORT_BASE up, in a second table; such a handle is
@@ -14,6 +22,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include "private.h"
 #include "xhandle.h"
@@ -22,20 +31,71 @@ struct handle_entry {
     struct wlx_object *obj;
     ACCESS_MASK access;
     unsigned attributes;
+    const struct sync_state *fast;   /* obj's state, for handle_fast_set; or NULL */
+    uint32_t gen;                    /* odd while the entry changes */
+    uint32_t unused;
 };
 
+#define TABLE_MAX (1u << 24)         /* handles of our own table */
 static pthread_mutex_t handle_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct handle_entry *table;
+static struct handle_entry *table;   /* TABLE_MAX entries reserved, table_size committed */
 static size_t table_size, table_used, first_free;
 static struct handle_entry *imported;        /* from HANDLE_IMPORT_BASE */
 static size_t imported_size;
 
 /* --- objects ------------------------------------------------------------- */
 
+/* Waitable objects (ops->sync) come from size classes of 64 << c bytes,
+   carved from 64 KiB chunks that are never unmapped; a freed block waits in
+   its class's free list for the next object of that size. */
+#define POOL_CLASSES 7               /* 64 .. 4096 bytes */
+#define POOL_CHUNK   (64 * 1024)
+struct pool_block { struct pool_block *next; };
+static struct pool_block *pool_free[POOL_CLASSES];
+static char *pool_chunk;
+static size_t pool_left;
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void *pool_get(unsigned c)
+{
+    size_t size = (size_t)64 << c;
+    void *p;
+    pthread_mutex_lock(&pool_lock);
+    if ((p = pool_free[c])) pool_free[c] = pool_free[c]->next;
+    else
+    {
+        if (pool_left < size)
+        {
+            void *chunk = mmap(NULL, POOL_CHUNK, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+            if (chunk != MAP_FAILED) pool_chunk = chunk, pool_left = POOL_CHUNK;
+        }
+        if (pool_left >= size) p = pool_chunk, pool_chunk += size, pool_left -= size;
+    }
+    pthread_mutex_unlock(&pool_lock);
+    if (p) memset(p, 0, size);
+    return p;
+}
+
+static void pool_put(void *p, unsigned c)
+{
+    struct pool_block *b = p;
+    pthread_mutex_lock(&pool_lock);
+    b->next = pool_free[c];
+    pool_free[c] = b;
+    pthread_mutex_unlock(&pool_lock);
+}
+
 void *object_new(const struct object_ops *ops, size_t size)
 {
-    struct wlx_object *obj = calloc(1, size);
-    if (!obj) return NULL;
+    struct wlx_object *obj;
+    unsigned c = 0;
+    while (c < POOL_CLASSES && ((size_t)64 << c) < size) c++;
+    if (ops->sync && c < POOL_CLASSES)
+    {
+        if (!(obj = pool_get(c))) return NULL;
+        obj->pool = c + 1;
+    }
+    else if (!(obj = calloc(1, size))) return NULL;
     obj->ops = ops;
     obj->refcount = 1;
     return obj;
@@ -45,8 +105,10 @@ void object_release(struct wlx_object *obj)
 {
     if (__atomic_sub_fetch(&obj->refcount, 1, __ATOMIC_ACQ_REL) == 0)
     {
+        unsigned pool = obj->pool;
         if (obj->ops->destroy) obj->ops->destroy(obj);
-        free(obj);
+        if (pool) pool_put(obj, pool - 1);
+        else free(obj);
     }
 }
 
@@ -69,18 +131,48 @@ struct wlx_object *handle_import_object(const struct object_export *ex, int fd)
 
 /* --- allocation ------------------------------------------------------------ */
 
-/* makes room for index i in a table; 0 when out of memory */
+/* makes room for index i in a table; 0 when out of memory. Our own table
+   is reserved whole the first time and never moves (handle_fast_set reads
+   it without the lock); the table of imported handles is reallocated. */
 static int table_reserve(struct handle_entry **t, size_t *size, size_t i)
 {
     if (i < *size) return 1;
     size_t n = *size ? *size * 2 : 256;
     while (n <= i) n *= 2;
+    if (t == &table)
+    {
+        if (i >= TABLE_MAX) return 0;
+        if (n > TABLE_MAX) n = TABLE_MAX;
+        if (!table)
+        {
+            void *p = mmap(NULL, TABLE_MAX * sizeof(*table), PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+            if (p == MAP_FAILED) return 0;
+            table = p;
+        }
+        if (mprotect(table, n * sizeof(*table), PROT_READ | PROT_WRITE)) return 0;
+        *size = n;
+        return 1;
+    }
     struct handle_entry *grown = realloc(*t, n * sizeof(*grown));
     if (!grown) return 0;
     memset(grown + *size, 0, (n - *size) * sizeof(*grown));
     *t = grown;
     *size = n;
     return 1;
+}
+
+/* writes an entry under the table lock: the generation is odd meanwhile,
+   and the state a lock-free look may read is noted (pooled objects only) */
+static void entry_set(struct handle_entry *e, struct wlx_object *obj, ACCESS_MASK access, unsigned attributes)
+{
+    uint32_t gen = e->gen;
+    __atomic_store_n(&e->gen, gen | 1, __ATOMIC_RELAXED);
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+    __atomic_store_n(&e->obj, obj, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->fast, obj && obj->pool ? obj->ops->sync(obj) : NULL, __ATOMIC_RELAXED);
+    e->access = access;
+    e->attributes = attributes;
+    __atomic_store_n(&e->gen, (gen | 1) + 1, __ATOMIC_RELEASE);
 }
 
 /* takes over the caller's reference; returns 0 when out of memory */
@@ -91,14 +183,14 @@ HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attribu
     for (i = first_free; i < table_used; i++) if (!table[i].obj) break;
     if (i == table_used)
     {
-        if (i >= HANDLE_IMPORT_BASE / 4 - 1 || !table_reserve(&table, &table_size, i))
+        if (!table_reserve(&table, &table_size, i))
         {
             pthread_mutex_unlock(&handle_lock);
             return 0;
         }
-        table_used++;
+        __atomic_store_n(&table_used, table_used + 1, __ATOMIC_RELEASE);
     }
-    table[i] = (struct handle_entry){ obj, access, attributes };
+    entry_set(&table[i], obj, access, attributes);
     first_free = i + 1;
     pthread_mutex_unlock(&handle_lock);
     return (HANDLE)((i + 1) * 4);
@@ -118,8 +210,8 @@ NTSTATUS handle_alloc_at(HANDLE h, struct wlx_object *obj, ACCESS_MASK access, u
     if (!table_reserve(t, size, i)) status = STATUS_NO_MEMORY;
     else if (!(*t)[i].obj)
     {
-        (*t)[i] = (struct handle_entry){ obj, access, attributes };
-        if (t == &table && i >= table_used) table_used = i + 1;
+        entry_set(&(*t)[i], obj, access, attributes);
+        if (t == &table && i >= table_used) __atomic_store_n(&table_used, i + 1, __ATOMIC_RELEASE);
         status = STATUS_SUCCESS;
     }
     pthread_mutex_unlock(&handle_lock);
@@ -195,6 +287,26 @@ int handle_peek(HANDLE h, int (*fn)(struct wlx_object *obj))
     return ret;
 }
 
+/* 1 when h is a handle of our table to a signaled manual-reset event (or a
+   thread that ended), looked at without any lock; 0 when it is not or the
+   look cannot tell (ask again the slow way). The entry's generation, even
+   and the same before and after, proves the object was alive throughout. A
+   state that moved to a shared slot reads as unsignaled (SYNC_MOVED with
+   count 0, syncshare.c). */
+int handle_fast_set(HANDLE h)
+{
+    uintptr_t v = (uintptr_t)h;
+    if (v - 4 >= (uintptr_t)__atomic_load_n(&table_used, __ATOMIC_ACQUIRE) * 4 || (v & 3)) return 0;
+    const struct handle_entry *e = &table[v / 4 - 1];
+    uint32_t gen = __atomic_load_n(&e->gen, __ATOMIC_ACQUIRE);
+    const struct sync_state *s = __atomic_load_n(&e->fast, __ATOMIC_RELAXED);
+    if ((gen & 1) || !s) return 0;
+    int set = __atomic_load_n(&s->count, __ATOMIC_RELAXED) && !(__atomic_load_n(&s->flags, __ATOMIC_RELAXED) & SYNC_MOVED)
+              && __atomic_load_n(&s->type, __ATOMIC_RELAXED) == SYNC_MANUAL_EVENT;
+    __atomic_thread_fence(__ATOMIC_ACQUIRE);
+    return set && __atomic_load_n(&e->gen, __ATOMIC_RELAXED) == gen;
+}
+
 /* every inheritable handle, its object referenced (the caller releases
    them and frees *out) */
 size_t handle_inheritable(struct handle_snapshot **out)
@@ -262,7 +374,7 @@ NTSTATUS handle_close(HANDLE h)
         else if (e)
         {
             obj = e->obj;
-            e->obj = NULL;
+            entry_set(e, NULL, 0, 0);
             if (e >= table && e < table + table_used && (size_t)(e - table) < first_free) first_free = e - table;
             status = STATUS_SUCCESS;
         }

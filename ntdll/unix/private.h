@@ -207,6 +207,7 @@ struct object_ops {
 struct wlx_object {
     const struct object_ops *ops;
     int refcount;
+    unsigned pool;                  /* handle.c: its pool's size class + 1, 0 from malloc */
 };
 HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attributes);
 NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj);
@@ -243,6 +244,7 @@ struct object_export {
 typedef struct wlx_object *(*object_import_fn)(const struct object_export *ex, int fd);
 void handle_register_import(enum export_kind kind, object_import_fn fn);
 int handle_peek(HANDLE h, int (*fn)(struct wlx_object *obj));   /* fn under the table lock */
+int handle_fast_set(HANDLE h);      /* a signaled manual-reset event? no lock (1 yes, 0 ask again) */
 void object_release(struct wlx_object *obj);
 void *object_new(const struct object_ops *ops, size_t size);
 

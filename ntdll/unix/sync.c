@@ -1295,19 +1295,12 @@ static NTSTATUS wait_one(struct wlx_object *obj, const LARGE_INTEGER *timeout, i
     return wait_entries(&e, 1, 0, timeout, alertable);
 }
 
-/* a signaled manual-reset event (or a thread that ended): nothing to
-   consume, so a look under the handle table's lock answers */
-static int is_set_manual(struct wlx_object *obj)
-{
-    if (!obj->ops->sync) return 0;
-    struct sync_state *s = obj->ops->sync(obj);
-    return s->type == SYNC_MANUAL_EVENT && __atomic_load_n(&s->count, __ATOMIC_ACQUIRE);
-}
-
 NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, const LARGE_INTEGER *timeout)
 {
     struct wlx_object *obj;
-    if (handle_peek(handle, is_set_manual) == 1) return STATUS_WAIT_0;   /* the fast path */
+    /* the fast path: a signaled manual-reset event (or a thread that ended)
+       has nothing to consume, and a look without a lock answers */
+    if (handle_fast_set(handle)) return STATUS_WAIT_0;
     NTSTATUS status = handle_get(handle, NULL, &obj);
     if (status) return status;
     status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout, alertable) : STATUS_OBJECT_TYPE_MISMATCH;
