@@ -24,12 +24,9 @@
 __wlx_syscall_table:
     .fill 1024, 8, 0
 
-    .text
-    .globl __wlx_syscall
-    .def __wlx_syscall; .scl 2; .type 32; .endef
-    .seh_proc __wlx_syscall
-__wlx_syscall:
-    .seh_endprologue
+    /* the way in, both entries: the non-volatile registers into the TEB,
+       the thread inside (TEB_WLX_SAVED_RSP), r10 = the Unix stack's room */
+    .macro enter_door
     movq %gs:TEB_SELF, %r11
     movq %rbx, TEB_WLX_SYSCALL_REGS(%r11)
     movq %rbp, TEB_WLX_SYSCALL_REGS+0x08(%r11)
@@ -45,12 +42,34 @@ __wlx_syscall:
     movq %rsp, TEB_WLX_SAVED_RSP(%r11)
     movq TEB_WLX_UNIX_STACK(%r11), %r10
     subq $0xb0, %r10
+    .endm
+
+    .text
+    /* system calls of at most four arguments (all in registers): the same
+       door without copying stack arguments (winebuild sends them here;
+       tools/check-syscalls.py checks the spec's counts against the Unix
+       functions at build time) */
+    .globl __wlx_syscall_regs
+    .def __wlx_syscall_regs; .scl 2; .type 32; .endef
+    .seh_proc __wlx_syscall_regs
+__wlx_syscall_regs:
+    .seh_endprologue
+    enter_door
+    jmp 6f
+    .seh_endproc
+
+    .globl __wlx_syscall
+    .def __wlx_syscall; .scl 2; .type 32; .endef
+    .seh_proc __wlx_syscall
+__wlx_syscall:
+    .seh_endprologue
+    enter_door
     /* arguments 5..20 live at 0x28(%rsp) on the Windows stack */
     .irp i, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15
     movq 0x28+8*\i(%rsp), %r11
     movq %r11, 0x20+8*\i(%r10)
     .endr
-    movq %r10, %rsp
+6:  movq %r10, %rsp
     leaq __wlx_syscall_table(%rip), %r11
     callq *(%r11,%rax,8)
     movq %gs:TEB_SELF, %rcx

@@ -235,7 +235,9 @@ static void write_asm(FILE *out, const char *dll)
         if (!e->syscall) continue;
         fprintf(out, "\t.globl %s\n\t.def %s; .scl 2; .type 32; .endef\n", e->name, e->name);
         fprintf(out, "\t.seh_proc %s\n%s:\n\t.seh_endprologue\n", e->name, e->name);
-        fprintf(out, "\tmovl $%d, %%eax\n\tjmp __wlx_syscall\n\t.seh_endproc\n", nsys++);
+        /* at most four arguments: all in registers, nothing to copy */
+        fprintf(out, "\tmovl $%d, %%eax\n\tjmp %s\n\t.seh_endproc\n", nsys++,
+                e->kind != K_VARARGS && e->nargs <= 4 ? "__wlx_syscall_regs" : "__wlx_syscall");
     }
     /* stubs for unimplemented exports: name the function, then stop */
     for (int i = 0; i < nexports; i++)
