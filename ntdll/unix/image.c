@@ -507,7 +507,9 @@ io_error:
     return STATUS_IO_DEVICE_ERROR;
 }
 
-/* the address of a named export of a mapped image (used for ntdll only) */
+/* the address of a named export of a mapped image (used for ntdll only):
+   a binary search, as the export name table is sorted (PE format), which
+   also leaves the pages of names it does not need untouched */
 void *image_find_export(void *module, const char *name)
 {
     uint8_t *base = module;
@@ -518,7 +520,14 @@ void *image_find_export(void *module, const char *name)
     const uint32_t *names = (const void *)(base + exp->AddressOfNames);
     const uint16_t *ords = (const void *)(base + exp->AddressOfNameOrdinals);
     const uint32_t *funcs = (const void *)(base + exp->AddressOfFunctions);
-    for (uint32_t i = 0; i < exp->NumberOfNames; i++)
-        if (!strcmp((const char *)base + names[i], name)) return base + funcs[ords[i]];
+    uint32_t lo = 0, hi = exp->NumberOfNames;
+    while (lo < hi)
+    {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int c = strcmp((const char *)base + names[mid], name);
+        if (!c) return base + funcs[ords[mid]];
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
