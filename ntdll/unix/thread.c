@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -625,7 +626,18 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
     if (!uc) status = STATUS_UNSUCCESSFUL;
     else
     {
-        if (uc == SUSPENDED_IN_SYSCALL) uc = NULL;   /* the syscall's view (context.c) */
+        if (uc == SUSPENDED_IN_SYSCALL)
+        {
+            /* the syscall's view (context.c), from the registers the door
+               keeps in the TEB. A thread on its way out has cleared
+               TEB_WLX_SAVED_RSP for a few instructions before it sees the
+               stop and steps back in (door.S): wait for that, or its stack
+               pointer would read as 0 (tests/kernel32/suspendsys.c, about
+               once in 100 runs) */
+            const volatile uint64_t *saved = (const volatile uint64_t *)((uint8_t *)t->teb + TEB_WLX_SAVED_RSP);
+            for (int i = 0; i < 100000 && !*saved; i++) sched_yield();
+            uc = NULL;
+        }
         if (set) status = context_set(t, ctx, uc);
         else context_get(t, ctx, uc);
     }

@@ -30,7 +30,17 @@ static DWORD WINAPI busy_in_syscalls(void *arg)
     return 0;
 }
 
-static LONG failures;
+/* what failed, by call: SuspendThread, GetThreadContext, CreateEvent,
+   the wait, ResumeThread */
+static LONG failures, failed[5];
+static const char *const call_names[5] = { "SuspendThread", "GetThreadContext", "CreateEventW",
+                                           "WaitForSingleObject", "ResumeThread" };
+
+static void failed_call(int which)
+{
+    InterlockedIncrement(&failures);
+    InterlockedIncrement(&failed[which]);
+}
 
 /* suspends the busy thread again and again and, while it is suspended,
    makes system calls that need what the busy one uses */
@@ -40,19 +50,24 @@ static DWORD WINAPI suspender(void *arg)
     for (int i = 0; i < ROUNDS; i++)
     {
         CONTEXT ctx;
-        if (SuspendThread(busy) == (DWORD)-1) { InterlockedIncrement(&failures); break; }
+        if (SuspendThread(busy) == (DWORD)-1) { failed_call(0); break; }
         memset(&ctx, 0, sizeof(ctx));
         ctx.ContextFlags = CONTEXT_CONTROL;
-        if (!GetThreadContext(busy, &ctx) || !ctx.Rsp) InterlockedIncrement(&failures);
+        if (!GetThreadContext(busy, &ctx) || !ctx.Rsp)
+        {
+            failed_call(1);
+            printf("GetThreadContext: error %lu, rsp %p, rip %p\n", GetLastError(), (void *)ctx.Rsp, (void *)ctx.Rip);
+        }
         HANDLE e = CreateEventW(NULL, TRUE, FALSE, NULL);
-        if (!e) InterlockedIncrement(&failures);
+        if (!e) failed_call(2);
         else
         {
             SetEvent(e);
-            if (WaitForSingleObject(e, 0) != WAIT_OBJECT_0) InterlockedIncrement(&failures);
+            if (WaitForSingleObject(e, 0) != WAIT_OBJECT_0) failed_call(3);
             CloseHandle(e);
         }
-        if (ResumeThread(busy) != 1) InterlockedIncrement(&failures);
+        DWORD prev = ResumeThread(busy);
+        if (prev != 1) { failed_call(4); printf("ResumeThread gave %lu (error %lu)\n", prev, GetLastError()); }
     }
     return 0;
 }
@@ -72,6 +87,7 @@ static void test_suspend_inside_syscalls(void)
         ExitProcess(1);
     }
     ok(!failures, "%ld calls failed while the other thread was suspended\n", failures);
+    for (int i = 0; i < 5; i++) if (failed[i]) printf("  %s failed %ld times\n", call_names[i], failed[i]);
     stop = 1;
     ok(WaitForSingleObject(busy, 10000) == WAIT_OBJECT_0, "the busy thread did not end\n");
     CloseHandle(s);
