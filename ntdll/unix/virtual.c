@@ -237,9 +237,12 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
     }
     else
     {
+        /* a range larger than the arena (GHC reserves a TiB top-down)
+           would make top - size wrap: only the host has room for it */
         uintptr_t top = (limit < ARENA_END ? limit : ARENA_END);
-        for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
-            if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
+        if (top >= ARENA_START + size)
+            for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
+                if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
     }
     if (limit <= ARENA_END) return 0;
     /* above 4 GiB: let the host choose a spot clear of its own mappings */
