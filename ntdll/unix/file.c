@@ -79,7 +79,8 @@ static void file_destroy(struct wlx_object *obj)
     free(f->unix_path);
 }
 
-const struct object_ops file_ops = { "File", file_destroy, NULL, NULL, file_export };   /* file_export: fileshare.c */
+/* file_wait: async.c; file_export: fileshare.c */
+const struct object_ops file_ops = { "File", file_destroy, file_wait, NULL, file_export };
 
 NTSTATUS file_get(HANDLE h, struct file **f)
 {
