@@ -106,6 +106,7 @@ if [ "$mode" = wlx ]; then
     run_one apps/deno sh tests/apps/deno.sh "$b"
     run_one apps/elm-format sh tests/apps/elm-format.sh "$b"
     run_one apps/git-cliff sh tests/apps/git-cliff.sh "$b"
+    run_one apps/pagefind sh tests/apps/pagefind.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do
