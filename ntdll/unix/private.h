@@ -158,7 +158,7 @@ struct map_request {
 struct mem_ext_param { uint64_t type; uint64_t value; };
 struct mem_address_requirements { uint64_t lowest, highest, alignment; };
 #define MEM_EXT_ADDRESS_REQUIREMENTS 1
-uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count);
+uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count, size_t *align);
 int virtual_prot_to_vprot(uint32_t prot, uint8_t *vprot);   /* Windows PAGE_* → VPROT_*; -1: invalid */
 NTSTATUS virtual_map_view(const struct map_request *r, void **base);
 NTSTATUS virtual_unmap_view(void *addr, int preserve_placeholder);

@@ -457,7 +457,7 @@ NTSTATUS WINAPI unix_NtMapViewOfSectionEx(HANDLE handle, HANDLE process, void **
                                           const struct mem_ext_param *params, uint32_t count)
 {
     /* a highest address of the form 2^n-1 is a zero-bits mask */
-    struct view_args a = { base, virtual_ext_zero_bits(params, count), 0, offset, size, type, protect };
+    struct view_args a = { base, virtual_ext_zero_bits(params, count, NULL), 0, offset, size, type, protect };
     if (process != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
     return map_view(handle, &a);
 }

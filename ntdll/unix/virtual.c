@@ -267,20 +267,22 @@ static int map_reserved(uintptr_t base, size_t size, int prot)
     return 0;
 }
 
-/* find and map a free range; zero_bits limits the top address */
-static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
+/* find and map a free range starting at a multiple of align (64 KiB or a
+   larger power of two: VirtualAlloc2's address requirements); zero_bits
+   limits the top address */
+static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot, size_t align)
 {
     if (!top_down)
     {
-        for (uintptr_t addr = arena_hint; addr + size <= ARENA_END && addr + size <= limit; )
+        for (uintptr_t addr = (arena_hint + align - 1) & ~(align - 1); addr + size <= ARENA_END && addr + size <= limit; )
         {
             size_t i = view_index_after(addr);
             if (i && views[i - 1].base + views[i - 1].size > addr)
-                addr = (views[i - 1].base + views[i - 1].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+                addr = (views[i - 1].base + views[i - 1].size + align - 1) & ~(align - 1);
             else if (i < nviews && views[i].base < addr + size)
-                addr = (views[i].base + views[i].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+                addr = (views[i].base + views[i].size + align - 1) & ~(align - 1);
             else if (!map_reserved(addr, size, prot)) return addr;
-            else addr += GRANULARITY;
+            else addr += align;
         }
     }
     else
@@ -289,16 +291,16 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
            would make top - size wrap: only the host has room for it */
         uintptr_t top = (limit < ARENA_END ? limit : ARENA_END);
         if (top >= ARENA_START + size)
-            for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
+            for (uintptr_t addr = (top - size) & ~(align - 1); addr >= ARENA_START; addr -= align)
                 if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
     }
     if (limit <= ARENA_END) return 0;
     /* above 4 GiB: let the host choose a spot clear of its own mappings */
-    void *p = mmap(NULL, size + GRANULARITY, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void *p = mmap(NULL, size + align, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return 0;
-    uintptr_t a = ((uintptr_t)p + GRANULARITY - 1) & ~(GRANULARITY - 1);
+    uintptr_t a = ((uintptr_t)p + align - 1) & ~(align - 1);
     if (a > (uintptr_t)p) munmap(p, a - (uintptr_t)p);
-    if ((uintptr_t)p + size + GRANULARITY > a + size) munmap((void *)(a + size), (uintptr_t)p + size + GRANULARITY - a - size);
+    if ((uintptr_t)p + size + align > a + size) munmap((void *)(a + size), (uintptr_t)p + size + align - a - size);
     return a;
 }
 
@@ -306,7 +308,7 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
    *base is 0 (the caller holds virtual_lock). *prot: the Unix protection
    the whole range may take at once (saving an mprotect); PROT_NONE on
    return when the range was mapped without it. */
-static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down, int *prot)
+static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down, int *prot, size_t align)
 {
     if (*base)
     {
@@ -315,7 +317,7 @@ static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int
     }
     size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
     if (span != size) *prot = PROT_NONE;   /* the slack after it stays inaccessible */
-    if (!(*base = find_free(span, limit, top_down, *prot))) return STATUS_NO_MEMORY;
+    if (!(*base = find_free(span, limit, top_down, *prot, align))) return STATUS_NO_MEMORY;
     if (!top_down && *base == arena_hint) arena_hint = *base + span;
     return STATUS_SUCCESS;
 }
@@ -367,7 +369,7 @@ void *virtual_alloc_system(size_t size, unsigned vprot)
     pthread_mutex_lock(&virtual_lock);
     size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
     int now = span == size ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;   /* at once when whole */
-    uintptr_t base = find_free(span, USER_END, 0, now);
+    uintptr_t base = find_free(span, USER_END, 0, now, GRANULARITY);
     struct view *v = base ? view_insert(base, span, MEM_PRIVATE, PAGE_READWRITE) : NULL;
     if (v)
     {
@@ -387,7 +389,7 @@ void *virtual_alloc_image_space(void *want, size_t size)
     if (want && !((uintptr_t)want & (GRANULARITY - 1)) && (uintptr_t)want >= ARENA_START &&
         range_is_free((uintptr_t)want, size) && !map_reserved((uintptr_t)want, size, PROT_NONE))
         base = (uintptr_t)want;
-    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0, PROT_NONE);
+    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0, PROT_NONE, GRANULARITY);
     if (base && !view_insert(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY))
     {
         unmap_range(base, size);
@@ -484,7 +486,7 @@ NTSTATUS virtual_map_view(const struct map_request *r, void **base_ptr)
         /* mapped over the placeholder (its range stays ours meanwhile) */
         if (!(ph = exact_placeholder(base, r->size))) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
     }
-    else if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down, &none))) goto done;
+    else if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down, &none, GRANULARITY))) goto done;
     void *p = mmap((void *)base, r->size, vprot_to_unix(vprot),
                    MAP_FIXED | (r->shared ? MAP_SHARED : MAP_PRIVATE), r->fd, (off_t)r->offset);
     int err = errno;
@@ -591,8 +593,18 @@ static int is_current_process(HANDLE process)
     return process == NtCurrentProcess();
 }
 
+static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr, uint32_t type,
+                         uint32_t prot, size_t align);
+
 NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr_t zero_bits,
                                              size_t *size_ptr, uint32_t type, uint32_t prot)
+{
+    return allocate(process, ret, zero_bits, size_ptr, type, prot, GRANULARITY);
+}
+
+/* align: where a new reservation may start (a power of two, 64 KiB or more) */
+static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr, uint32_t type,
+                         uint32_t prot, size_t align)
 {
     uint8_t vprot;
     uintptr_t base, limit;
@@ -629,7 +641,7 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
         }
         else size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
         int now = type & MEM_COMMIT ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;
-        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN, &now))) goto done;
+        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN, &now, align))) goto done;
         struct view *v = view_insert(base, size, MEM_PRIVATE, prot);
         if (!v) { unmap_range(base, size); status = STATUS_NO_MEMORY; goto done; }
         if (type & MEM_COMMIT)
@@ -705,15 +717,18 @@ static NTSTATUS free_placeholder(struct view *v, uintptr_t addr, size_t size, ui
 }
 
 /* zero bits from MEM_EXTENDED_PARAMETERs: an address requirement's highest
-   address (2^n-1, a mask), 0 when none */
-uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count)
+   address (2^n-1, a mask), 0 when none; *align, when given, its alignment
+   (0 when none) */
+uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count, size_t *align)
 {
     uintptr_t zero_bits = 0;
+    if (align) *align = 0;
     for (uint32_t i = 0; params && i < count; i++)
     {
         const struct mem_address_requirements *req = (const void *)(uintptr_t)params[i].value;
-        if ((params[i].type & 0xff) == MEM_EXT_ADDRESS_REQUIREMENTS && req && req->highest)
-            zero_bits = req->highest;
+        if ((params[i].type & 0xff) != MEM_EXT_ADDRESS_REQUIREMENTS || !req) continue;
+        if (req->highest) zero_bits = req->highest;
+        if (align) *align = req->alignment;
     }
     return zero_bits;
 }
@@ -721,21 +736,24 @@ uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t cou
 NTSTATUS WINAPI unix_NtAllocateVirtualMemoryEx(HANDLE process, void **ret, size_t *size_ptr, uint32_t type,
                                                uint32_t prot, const struct mem_ext_param *params, uint32_t count)
 {
-    uintptr_t zero_bits = virtual_ext_zero_bits(params, count);
+    size_t align;
+    uintptr_t zero_bits = virtual_ext_zero_bits(params, count, &align);
     NTSTATUS status;
     if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
     if (!ret || !size_ptr) return STATUS_ACCESS_VIOLATION;
+    /* an alignment is a power of two, 64 KiB or more, for a new reservation */
+    if (align && ((align & (align - 1)) || align < GRANULARITY || *ret)) return STATUS_INVALID_PARAMETER;
+    if (!align) align = GRANULARITY;
     if (type & MEM_RESERVE_PLACEHOLDER)
     {
         if (type != (MEM_RESERVE | MEM_RESERVE_PLACEHOLDER) || prot != PAGE_NOACCESS) return STATUS_INVALID_PARAMETER;
-        if ((status = unix_NtAllocateVirtualMemory(process, ret, zero_bits, size_ptr, MEM_RESERVE, prot))) return status;
+        if ((status = allocate(process, ret, zero_bits, size_ptr, MEM_RESERVE, prot, align))) return status;
         pthread_mutex_lock(&virtual_lock);
         view_find((uintptr_t)*ret)->placeholder = PLACEHOLDER;
         pthread_mutex_unlock(&virtual_lock);
         return STATUS_SUCCESS;
     }
-    if (!(type & MEM_REPLACE_PLACEHOLDER))
-        return unix_NtAllocateVirtualMemory(process, ret, zero_bits, size_ptr, type, prot);
+    if (!(type & MEM_REPLACE_PLACEHOLDER)) return allocate(process, ret, zero_bits, size_ptr, type, prot, align);
 
     /* the placeholder becomes an allocation, reserved or committed */
     uint8_t vprot;

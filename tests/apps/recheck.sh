@@ -7,9 +7,10 @@
 # error: the same verdicts, attack strings, hotspots and exit codes
 # (CRLF as LF; Java writes a pipe in the ANSI code page on Windows, 1252,
 # made UTF-8). GraalVM's heap needs kernelbase.dll's VirtualAlloc2 and
-# MapViewOfFile3 with address-space placeholders, and ntdll's RtlImage*.
-# Not the `agent` mode (JSON-RPC on stdin): it answers, then crashes in the
-# collector under wlx (left open).
+# MapViewOfFile3 with address-space placeholders, its 1 MiB chunks 1 MiB
+# aligned (VirtualAlloc2's address requirements), and ntdll's RtlImage*.
+# Then the `agent` mode: three JSON-RPC checks on stdin, answered on
+# stdout as they finish (sorted), and a -Xmx limit (strtoull).
 # Skips (exit 0, "skipped: ...") without npm or the registry.
 b=$(cd "${1:-build}" && pwd)
 src=$(cd "$(dirname "$0")" && pwd)
@@ -41,6 +42,20 @@ same 'the automaton checker' --checker automaton '/^(a|ab)*c$/'
 same 'the fuzz checker, seeded' --checker fuzz --random-seed 7 '/(x+x+)+y/'
 same 'the fuzz checker on /^(\s*,\s*)*$/' --checker fuzz --random-seed 3 '/^(\s*,\s*)*$/'
 same 'a syntax error (exit 1)' '/(/'
+
+same 'a heap limit (-Xmx16m)' -Xmx16m --checker fuzz --random-seed 5 '/^(([a-z])+.)+[A-Z]([a-z])+$/'
+
+# the agent: requests on stdin (kept open a while: it answers as checks end)
+req() {
+    printf '{"jsonrpc":"2.0+push","id":1,"method":"check","params":{"source":"^(a+)+$","flags":"","params":{"randomSeed":1}}}\n'
+    printf '{"jsonrpc":"2.0+push","id":2,"method":"check","params":{"source":"^[a-z]+@[a-z]+\\\\.com$","flags":"i","params":{"randomSeed":1}}}\n'
+    printf '{"jsonrpc":"2.0+push","id":3,"method":"check","params":{"source":"(x+x+)+y","flags":"","params":{"randomSeed":1,"checker":"fuzz"}}}\n'
+    sleep 3
+}
+req | timeout -k 5 60 "$b/bin/wlx" "$win" agent 2>&1 | tr -d '\r' | sort >"$tmp/w.out"
+req | timeout -k 5 60 "$native" agent 2>&1 | sort >"$tmp/n.out"
+[ "$(grep -c '"result"' "$tmp/w.out")" = 3 ] && cmp -s "$tmp/w.out" "$tmp/n.out"
+check 'agent: three JSON-RPC checks' $? "$(diff "$tmp/w.out" "$tmp/n.out" | head -c 300)"
 
 echo "recheck: $pass passed, $fail failed"
 [ $fail -eq 0 ]

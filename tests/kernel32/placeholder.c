@@ -4,7 +4,9 @@
  * VirtualFree(MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER), replacing one with a
  * private allocation (MEM_REPLACE_PLACEHOLDER) or a section's view
  * (MapViewOfFile3), giving it back (MEM_PRESERVE_PLACEHOLDER), coalescing
- * (MEM_COALESCE_PLACEHOLDERS). The functions are looked up in
+ * (MEM_COALESCE_PLACEHOLDERS), and an address requirement's alignment
+ * (GraalVM's heap chunks are 1 MiB reservations at 1 MiB boundaries; an
+ * object's chunk is found by masking its address). The functions are looked up in
  * kernelbase.dll, as GraalVM's native images do.
  */
 #include "test.h"
@@ -34,6 +36,33 @@ static void check_(int line, char *addr, SIZE_T size, DWORD state, DWORD type, c
 }
 #define check(...) check_(__LINE__, __VA_ARGS__)
 
+/* VirtualAlloc2 with MEM_EXTENDED_PARAMETER's address requirements */
+static char *alloc_aligned(SIZE_T size, ULONG type, SIZE_T alignment)
+{
+    MEM_ADDRESS_REQUIREMENTS req = { NULL, NULL, alignment };
+    MEM_EXTENDED_PARAMETER param;
+    memset(&param, 0, sizeof(param));
+    param.Type = MemExtendedParameterAddressRequirements;
+    param.Pointer = &req;
+    return pVirtualAlloc2(NULL, NULL, size, type, PAGE_NOACCESS, &param, 1);
+}
+
+static void test_alignment(int placeholders)
+{
+    char *p[6];
+    int i;
+
+    /* several in a row: the free space after each is not aligned */
+    for (i = 0; i < 6; i++)
+    {
+        p[i] = alloc_aligned(0x100000, i % 2 || !placeholders ? MEM_RESERVE : MEM_RESERVE | MEM_RESERVE_PLACEHOLDER,
+                             0x100000);
+        ok(p[i] && !((ULONG_PTR)p[i] & 0xfffff), "%d: %p not at a 1 MiB boundary, error %lu\n", i, p[i], GetLastError());
+    }
+    for (i = 0; i < 6; i++) if (p[i]) VirtualFree(p[i], 0, MEM_RELEASE);
+    ok(!alloc_aligned(G, MEM_RESERVE, 0x18000), "an alignment that is no power of two\n");
+}
+
 int main(void)
 {
     HMODULE kb = GetModuleHandleA("kernelbase.dll");
@@ -54,6 +83,7 @@ int main(void)
     base = pVirtualAlloc2(NULL, NULL, 4 * G, MEM_RESERVE | MEM_RESERVE_PLACEHOLDER, PAGE_NOACCESS, NULL, 0);
     /* Wine 8.0 has VirtualAlloc2 without placeholders (ERROR_INVALID_PARAMETER) */
     todo_wine(base != NULL, "a placeholder: error %lu\n", GetLastError());
+    test_alignment(base != NULL);
     if (!base) return test_summary();
     check(base, 4 * G, MEM_RESERVE, MEM_PRIVATE, base);
     ok(!VirtualAlloc(base, G, MEM_COMMIT, PAGE_READWRITE), "a placeholder's pages were committed\n");
