@@ -223,6 +223,11 @@ BOOL WINAPI UnmapViewOfFileEx(void *addr, ULONG flags)
     return set_ntstatus(NtUnmapViewOfSectionEx(GetCurrentProcess(), addr, flags));
 }
 
+BOOL WINAPI UnmapViewOfFile2(HANDLE process, void *addr, ULONG flags)
+{
+    return set_ntstatus(NtUnmapViewOfSectionEx(process, addr, flags));
+}
+
 BOOL WINAPI UnmapViewOfFile(const void *addr)
 {
     return UnmapViewOfFileEx((void *)addr, 0);

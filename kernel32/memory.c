@@ -33,6 +33,19 @@ LPVOID WINAPI VirtualAlloc(void *addr, SIZE_T size, DWORD type, DWORD protect)
     return VirtualAllocEx(GetCurrentProcess(), addr, size, type, protect);
 }
 
+NTSTATUS NTAPI NtAllocateVirtualMemoryEx(HANDLE, void **, SIZE_T *, ULONG, ULONG, MEM_EXTENDED_PARAMETER *, ULONG);
+
+/* placeholders (MEM_RESERVE_PLACEHOLDER, MEM_REPLACE_PLACEHOLDER) and
+   address requirements: ntdll/unix/virtual.c */
+void *WINAPI VirtualAlloc2(HANDLE process, void *addr, SIZE_T size, ULONG type, ULONG protect,
+                           MEM_EXTENDED_PARAMETER *params, ULONG count)
+{
+    void *ret = addr;
+    if (!process) process = GetCurrentProcess();
+    if (!set_ntstatus(NtAllocateVirtualMemoryEx(process, &ret, &size, type, protect, params, count))) return NULL;
+    return ret;
+}
+
 BOOL WINAPI VirtualFreeEx(HANDLE process, void *addr, SIZE_T size, DWORD type)
 {
     if (type == MEM_RELEASE && size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }

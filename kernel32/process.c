@@ -357,3 +357,31 @@ DWORD WINAPI WTSGetActiveConsoleSessionId(void)
 {
     return 1;
 }
+
+/* One user: a process started with a token of the caller's (a restricted
+   copy, as PostgreSQL's initdb and pg_ctl make for themselves) runs as
+   CreateProcess would start it; the token is only checked to be one. */
+NTSTATUS NTAPI NtQueryInformationToken(HANDLE, TOKEN_INFORMATION_CLASS, void *, ULONG, ULONG *);
+
+static BOOL token_ok(HANDLE token)
+{
+    TOKEN_TYPE type;
+    ULONG len;
+    return !token || set_ntstatus(NtQueryInformationToken(token, TokenType, &type, sizeof(type), &len));
+}
+
+BOOL WINAPI CreateProcessAsUserW(HANDLE token, LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa,
+                                 LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir,
+                                 LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    if (!token_ok(token)) return FALSE;
+    return CreateProcessW(app, cmdline, psa, tsa, inherit, flags, env, curdir, si, pi);
+}
+
+BOOL WINAPI CreateProcessAsUserA(HANDLE token, LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
+                                 LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir,
+                                 LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
+{
+    if (!token_ok(token)) return FALSE;
+    return CreateProcessA(app, cmdline, psa, tsa, inherit, flags, env, curdir, si, pi);
+}

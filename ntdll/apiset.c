@@ -33,6 +33,12 @@ int wcsicmp_ascii(const WCHAR *a, const WCHAR *b)
 
 const WCHAR *apiset_resolve(const WCHAR *name)
 {
+    /* kernelbase.dll, in every Windows process, is kernel32 here: its
+       functions are kernel32's (GraalVM's native images look up
+       VirtualAlloc2 and MapViewOfFile3 in it) */
+    const WCHAR *base = wcsrchr(name, '\\');
+    base = base ? base + 1 : name;
+    if (!_wcsicmp(base, L"kernelbase.dll") || !_wcsicmp(base, L"kernelbase")) return L"kernel32.dll";
     if (_wcsnicmp(name, L"api-", 4) && _wcsnicmp(name, L"ext-", 4)) return NULL;
     for (size_t i = 0; i < sizeof(apisets) / sizeof(apisets[0]); i++)
         if (!_wcsnicmp(name, apisets[i].prefix, wcslen(apisets[i].prefix))) return apisets[i].dll;

@@ -49,6 +49,70 @@ static IMAGE_NT_HEADERS64 *nt_headers(void *base)
     return (IMAGE_NT_HEADERS64 *)((BYTE *)base + ((IMAGE_DOS_HEADER *)base)->e_lfanew);
 }
 
+/* --- an image's headers (RtlImage*: GraalVM's native images read their own) --- */
+
+IMAGE_NT_HEADERS64 *NTAPI RtlImageNtHeader(HMODULE module)
+{
+    IMAGE_DOS_HEADER *dos = (IMAGE_DOS_HEADER *)module;
+    if (!dos || dos->e_magic != IMAGE_DOS_SIGNATURE || dos->e_lfanew <= 0 || dos->e_lfanew >= 0x10000000) return NULL;
+    IMAGE_NT_HEADERS64 *nt = nt_headers(module);
+    return nt->Signature == IMAGE_NT_SIGNATURE ? nt : NULL;
+}
+
+/* size: how much of the image may be read (0: unchecked, with flag 1) */
+NTSTATUS NTAPI RtlImageNtHeaderEx(ULONG flags, void *base, ULONG64 size, IMAGE_NT_HEADERS64 **out)
+{
+    if (!out || !base || (flags & ~1u)) return STATUS_INVALID_PARAMETER;
+    *out = NULL;
+    if (!(flags & 1) && size < sizeof(IMAGE_DOS_HEADER)) return STATUS_INVALID_IMAGE_FORMAT;
+    IMAGE_DOS_HEADER *dos = base;
+    if (dos->e_magic != IMAGE_DOS_SIGNATURE) return STATUS_INVALID_IMAGE_FORMAT;
+    if (!(flags & 1) && (dos->e_lfanew < 0 || (ULONG64)dos->e_lfanew + sizeof(IMAGE_NT_HEADERS64) > size))
+        return STATUS_INVALID_IMAGE_FORMAT;
+    if (!(*out = RtlImageNtHeader(base))) return STATUS_INVALID_IMAGE_FORMAT;
+    return STATUS_SUCCESS;
+}
+
+IMAGE_SECTION_HEADER *NTAPI RtlImageRvaToSection(const IMAGE_NT_HEADERS64 *nt, HMODULE module, DWORD rva)
+{
+    IMAGE_SECTION_HEADER *sec = IMAGE_FIRST_SECTION(nt);
+    (void)module;
+    for (WORD i = 0; i < nt->FileHeader.NumberOfSections; i++, sec++)
+        if (rva >= sec->VirtualAddress && rva < sec->VirtualAddress + sec->SizeOfRawData) return sec;
+    return NULL;
+}
+
+/* an RVA in an image read as a file (not mapped): its place in the file */
+void *NTAPI RtlImageRvaToVa(const IMAGE_NT_HEADERS64 *nt, HMODULE module, DWORD rva, IMAGE_SECTION_HEADER **hint)
+{
+    IMAGE_SECTION_HEADER *sec = hint && *hint && rva >= (*hint)->VirtualAddress &&
+                                rva < (*hint)->VirtualAddress + (*hint)->SizeOfRawData ? *hint
+                                : RtlImageRvaToSection(nt, module, rva);
+    if (!sec) return NULL;
+    if (hint) *hint = sec;
+    return (BYTE *)module + sec->PointerToRawData + (rva - sec->VirtualAddress);
+}
+
+void *NTAPI RtlAddressInSectionTable(const IMAGE_NT_HEADERS64 *nt, HMODULE module, DWORD rva)
+{
+    return RtlImageRvaToVa(nt, module, rva, NULL);
+}
+
+/* a data directory of a mapped image (image TRUE) or of one read as a file;
+   the low bit of a module handle (LoadLibraryEx's data files) means a file */
+void *NTAPI RtlImageDirectoryEntryToData(HMODULE module, BOOLEAN image, WORD dir, ULONG *size)
+{
+    if ((ULONG_PTR)module & 1) { image = FALSE; module = (HMODULE)((ULONG_PTR)module & ~(ULONG_PTR)1); }
+    IMAGE_NT_HEADERS64 *nt = RtlImageNtHeader(module);
+    if (!nt || nt->OptionalHeader.Magic != IMAGE_NT_OPTIONAL_HDR64_MAGIC) return NULL;
+    if (dir >= nt->OptionalHeader.NumberOfRvaAndSizes) return NULL;
+    IMAGE_DATA_DIRECTORY *d = &nt->OptionalHeader.DataDirectory[dir];
+    if (!d->VirtualAddress) return NULL;
+    if (size) *size = d->Size;
+    if (image || d->VirtualAddress < nt->OptionalHeader.SizeOfHeaders) return (BYTE *)module + d->VirtualAddress;
+    return RtlImageRvaToVa(nt, module, d->VirtualAddress, NULL);
+}
+
 static void *image_dir(void *base, int dir, DWORD *size)
 {
     IMAGE_NT_HEADERS64 *nt = nt_headers(base);

@@ -99,6 +99,15 @@ if [ "$mode" = wlx ]; then
     run_one apps/oxlint sh tests/apps/oxlint.sh "$b"
     run_one apps/napi sh tests/apps/napi.sh "$b"
     run_one apps/addons sh tests/apps/addons.sh "$b"
+    run_one apps/tsgo sh tests/apps/tsgo.sh "$b"
+    run_one apps/biome sh tests/apps/biome.sh "$b"
+    run_one apps/buf sh tests/apps/buf.sh "$b"
+    run_one apps/ffmpeg sh tests/apps/ffmpeg.sh "$b"
+    run_one apps/deno sh tests/apps/deno.sh "$b"
+    run_one apps/elm-format sh tests/apps/elm-format.sh "$b"
+    run_one apps/git-cliff sh tests/apps/git-cliff.sh "$b"
+    run_one apps/pagefind sh tests/apps/pagefind.sh "$b"
+    run_one apps/recheck sh tests/apps/recheck.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do

@@ -57,6 +57,19 @@ BOOL WINAPI DuplicateTokenEx(HANDLE token, DWORD access, LPSECURITY_ATTRIBUTES s
     return sec_status(NtDuplicateToken(token, access, &attr, FALSE, type, out));
 }
 
+/* A primary copy of the token. Its SIDs to disable, privileges to delete
+   and restricting SIDs are not recorded: with one user and no access
+   checks against groups, nothing would look at them (PostgreSQL's initdb
+   and pg_ctl drop Administrators and Power Users so, then start themselves
+   again with it) */
+BOOL WINAPI CreateRestrictedToken(HANDLE token, DWORD flags, DWORD ndisable, PSID_AND_ATTRIBUTES disable,
+                                  DWORD ndelete, PLUID_AND_ATTRIBUTES privileges, DWORD nrestrict,
+                                  PSID_AND_ATTRIBUTES restrict, PHANDLE out)
+{
+    if (!out) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    return DuplicateTokenEx(token, TOKEN_ALL_ACCESS, NULL, SecurityImpersonation, TokenPrimary, out);
+}
+
 BOOL WINAPI DuplicateToken(HANDLE token, SECURITY_IMPERSONATION_LEVEL level, PHANDLE out)
 {
     return DuplicateTokenEx(token, TOKEN_IMPERSONATE | TOKEN_QUERY, NULL, level, TokenImpersonation, out);

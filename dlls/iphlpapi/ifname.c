@@ -1,7 +1,7 @@
 /*
  * Interface names, indices and LUIDs (if_nametoindex, if_indextoname,
  * ConvertInterface*), and route choice (GetBestInterface(Ex),
- * GetBestRoute). An interface's name is Windows' LUID name, "<type>_<n>"
+ * GetBestRoute, GetFriendlyIfIndex). An interface's name is Windows' LUID name, "<type>_<n>"
  * (ethernet_4, loopback_1); the Linux name (eth0) is accepted too.
  */
 #include "private.h"
@@ -270,4 +270,10 @@ DWORD WINAPI GetBestRoute2(NET_LUID *luid, NET_IFINDEX index, const SOCKADDR_INE
     route->Protocol = MIB_IPPROTO_NETMGMT;
     route->Origin = NlroManual;
     return ERROR_SUCCESS;
+}
+
+/* documented as the index's backward-compatible form: its low 24 bits */
+DWORD WINAPI GetFriendlyIfIndex(DWORD index)
+{
+    return index & 0xffffff;
 }

@@ -261,3 +261,7 @@ int __cdecl std_uncaught_exceptions(void)
 {
     return __uncaught_exceptions();
 }
+
+/* std::_Raise_handler: a hook the library's exception raising calls when
+   set (ICU's icuin77.dll imports it; nothing here ever sets it) */
+void (*msvcp_raise_handler)(const void *exception) = 0;

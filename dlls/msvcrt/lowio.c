@@ -389,6 +389,8 @@ int __cdecl _open_osfhandle(intptr_t handle, int oflags)
 {
     /* only these flags mean something here (documented) */
     oflags &= _O_APPEND | _O_RDONLY | _O_TEXT | _O_BINARY | _O_WTEXT | _O_U16TEXT | _O_U8TEXT | _O_NOINHERIT;
+    /* binary unless a text mode is asked: _fmode is not looked at here */
+    if (!(oflags & (_O_TEXT | _O_WTEXT | _O_U16TEXT | _O_U8TEXT))) oflags |= _O_BINARY;
     if (GetFileType((HANDLE)handle) == FILE_TYPE_UNKNOWN && GetLastError() != NO_ERROR)
     {
         *_errno() = EBADF;

@@ -97,13 +97,18 @@ NTSTATUS WINAPI unix___wlx_wait_io_status(IO_STATUS_BLOCK *io, const LARGE_INTEG
     return status;
 }
 
-/* the status block (waking __wlx_wait_io_status), the event, the APC and the port */
-static void notify(const struct io_notify *n, NTSTATUS status, uint64_t info, struct port *port, uint64_t key)
+/* the status block (waking __wlx_wait_io_status) */
+static void set_status(const struct io_notify *n, NTSTATUS status, uint64_t info)
 {
     n->io->Information = info;
     __atomic_store_n(&n->io->Status, status, __ATOMIC_SEQ_CST);
     if (__atomic_load_n(&status_waiters, __ATOMIC_SEQ_CST))
         syscall(SYS_futex, &n->io->Status, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+/* the event, the APC and the port (the status block is written) */
+static void notify_rest(const struct io_notify *n, NTSTATUS status, uint64_t info, struct port *port, uint64_t key)
+{
     if (n->event) unix_NtSetEvent(n->event, NULL);
     if (n->apc) apc_queue_to(n->tid, (uintptr_t)n->apc, (uintptr_t)n->apc_ctx, (uintptr_t)n->io, 0);
     else if (port && n->apc_ctx) port_post(port, key, (uintptr_t)n->apc_ctx, status, info);
@@ -119,7 +124,8 @@ NTSTATUS io_finish_now(struct file *f, const struct io_notify *n, NTSTATUS statu
         n->io->Information = info;
         return status;
     }
-    notify(n, status, info, (f->completion_flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) ? NULL : f->port, f->port_key);
+    set_status(n, status, info);
+    notify_rest(n, status, info, (f->completion_flags & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) ? NULL : f->port, f->port_key);
     return status;
 }
 
@@ -130,6 +136,51 @@ void io_sync_notify(HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io)
     if (NT_ERROR(io->Status)) return;
     if (event) unix_NtSetEvent(event, NULL);
     if (apc) apc_queue_to(self_tid(), (uintptr_t)apc, (uintptr_t)apc_ctx, (uintptr_t)io, 0);
+}
+
+/* --- the file object's own signal ------------------------------------------------
+ * A wait on a file's handle (Rust's std reads an overlapped pipe with no event,
+ * then waits on the handle) returns once an I/O on it has completed: the file
+ * is reset while an operation of the program's is queued, and set when one
+ * ends, after its status block is written. A file with nothing queued is
+ * signaled. */
+
+/* under async_lock, f alive */
+static void file_set_signal(struct file *f, uint32_t reset)
+{
+    __atomic_store_n(&f->io_reset, reset, __ATOMIC_SEQ_CST);
+    if (!reset && __atomic_load_n(&f->io_waiters, __ATOMIC_SEQ_CST))
+        syscall(SYS_futex, &f->io_reset, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+}
+
+/* file_ops' wait: until the file is signaled or the timeout passes */
+NTSTATUS file_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    struct file *f = (struct file *)obj;
+    struct timespec ts;
+    int absolute = 0, infinite = !nt_timeout_to_timespec(timeout, &ts, &absolute);
+    NTSTATUS status = STATUS_WAIT_0;
+    int op = FUTEX_WAIT_BITSET_PRIVATE | (absolute ? FUTEX_CLOCK_REALTIME : 0);
+    if (!__atomic_load_n(&f->io_reset, __ATOMIC_SEQ_CST)) return STATUS_WAIT_0;
+    if (!infinite && !absolute)
+    {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        ts.tv_sec += now.tv_sec;
+        if ((ts.tv_nsec += now.tv_nsec) >= 1000000000) { ts.tv_sec++; ts.tv_nsec -= 1000000000; }
+    }
+    __atomic_add_fetch(&f->io_waiters, 1, __ATOMIC_SEQ_CST);
+    while (__atomic_load_n(&f->io_reset, __ATOMIC_SEQ_CST))
+    {
+        if (syscall(SYS_futex, &f->io_reset, op, 1, infinite ? NULL : &ts, NULL, FUTEX_BITSET_MATCH_ANY) < 0 &&
+            errno == ETIMEDOUT)
+        {
+            status = STATUS_TIMEOUT;
+            break;
+        }
+    }
+    __atomic_sub_fetch(&f->io_waiters, 1, __ATOMIC_SEQ_CST);
+    return status;
 }
 
 /* --- the queue and the I/O thread ----------------------------------------------- */
@@ -176,9 +227,17 @@ static struct async_op *op_by_id(uint64_t id)
     return op;
 }
 
-/* under the lock: takes op off its queue; the caller reports it */
-static void unlink_op(struct async_op *op)
+/* under the lock: takes op off its queue, ended with result: its status
+   block is written and the file set now, while f is alive; the caller
+   reports the rest */
+static void unlink_op(struct async_op *op, NTSTATUS result)
 {
+    op->result = result;
+    if (!op->n.internal)
+    {
+        set_status(&op->n, result, op->done);
+        file_set_signal(op->f, 0);
+    }
     struct async_op **p;
     for (p = &op->f->pending; *p; p = &(*p)->next)
         if (*p == op) { *p = op->next; break; }
@@ -214,8 +273,7 @@ static void progress(struct file *f, struct async_op **done_list)
         NTSTATUS status = op->try(f, (char *)op->buf + op->done, op->len - op->done, &got, op->arg);
         op->done += got;
         if (status == STATUS_PENDING) { arm(op); continue; }
-        unlink_op(op);
-        op->result = status;
+        unlink_op(op, status);
         op->next = *done_list;
         *done_list = op;
     }
@@ -227,7 +285,7 @@ static void report(struct async_op *list)
     {
         struct async_op *op = list;
         list = op->next;
-        if (!op->n.internal) notify(&op->n, op->result, op->done, op->port, op->key);
+        if (!op->n.internal) notify_rest(&op->n, op->result, op->done, op->port, op->key);
         if (op->port) port_release(op->port);
         free(op);
     }
@@ -296,6 +354,7 @@ NTSTATUS io_queue(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     op->id = next_id++;
+    if (!n->internal) file_set_signal(f, 1);
     struct async_op **tail = &f->pending;
     while (*tail) tail = &(*tail)->next;
     *tail = op;
@@ -391,8 +450,7 @@ static int cancel_matching(struct file *f, IO_STATUS_BLOCK *io, uint32_t tid, in
     {
         next = op->next;
         if ((io && op->n.io != io) || (tid && op->n.tid != tid) || (op->n.internal && !internal)) continue;
-        unlink_op(op);
-        op->result = status;
+        unlink_op(op, status);
         op->next = *list;
         *list = op;
         found = 1;

@@ -79,7 +79,8 @@ static void file_destroy(struct wlx_object *obj)
     free(f->unix_path);
 }
 
-const struct object_ops file_ops = { "File", file_destroy, NULL, NULL, file_export };   /* file_export: fileshare.c */
+/* file_wait: async.c; file_export: fileshare.c */
+const struct object_ops file_ops = { "File", file_destroy, file_wait, NULL, file_export };
 
 NTSTATUS file_get(HANDLE h, struct file **f)
 {
@@ -863,16 +864,34 @@ done:
     return status;
 }
 
-NTSTATUS WINAPI unix_NtFlushBuffersFile(HANDLE handle, IO_STATUS_BLOCK *io)
+/* flags (NtFlushBuffersFileEx): FLUSH_FLAGS_FILE_DATA_ONLY (1) writes the
+   data, not the metadata; FLUSH_FLAGS_NO_SYNC (2) does not wait for the
+   disk, nothing to do here; FLUSH_FLAGS_FILE_DATA_SYNC_ONLY (4) is fdatasync */
+static NTSTATUS flush_file(HANDLE handle, uint32_t flags, IO_STATUS_BLOCK *io)
 {
     struct file *f;
+    if (flags & ~7u) return STATUS_INVALID_PARAMETER;
     NTSTATUS status = file_get(handle, &f);
     if (status) return status;
-    if (fsync(f->fd) && errno != EINVAL && errno != EROFS) status = errno_to_status(errno);
+    int r = flags & 2 ? 0 : flags & 5 ? fdatasync(f->fd) : fsync(f->fd);
+    if (r && errno != EINVAL && errno != EROFS) status = errno_to_status(errno);
     object_release(&f->obj);
     io->Status = status;
     io->Information = 0;
     return status;
+}
+
+NTSTATUS WINAPI unix_NtFlushBuffersFile(HANDLE handle, IO_STATUS_BLOCK *io)
+{
+    return flush_file(handle, 0, io);
+}
+
+/* PostgreSQL 18 looks it up at start (its fdatasync) */
+NTSTATUS WINAPI unix_NtFlushBuffersFileEx(HANDLE handle, uint32_t flags, void *params, uint32_t size,
+                                          IO_STATUS_BLOCK *io)
+{
+    if (params || size) return STATUS_INVALID_PARAMETER;
+    return flush_file(handle, flags, io);
 }
 
 /* --- locks ------------------------------------------------------------- */

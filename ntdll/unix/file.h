@@ -39,12 +39,15 @@ struct file {
     uint32_t completion_flags;  /* FILE_SKIP_* of SetFileCompletionNotificationModes */
     int stream;                 /* 0 not known yet, 1 a disk file, 2 pipe/socket/device (may block) */
     struct async_op *pending;   /* async.c: its queued operations, oldest first */
+    uint32_t io_reset;          /* async.c: 0 while the file object is signaled (waits on its handle) */
+    uint32_t io_waiters;        /* threads waiting on the handle */
     struct pipe_end *pipe;      /* a named pipe's end (pipe.c), or NULL */
     struct dir_watch *watch;    /* dirwatch.c: a folder's change notifications, or NULL */
 };
 
 extern const struct object_ops file_ops;
 NTSTATUS file_export(struct wlx_object *obj, struct object_export *ex, int *fd);   /* fileshare.c */
+NTSTATUS file_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout);          /* async.c */
 NTSTATUS file_get(HANDLE h, struct file **f);
 void dirwatch_free(struct file *f);   /* dirwatch.c */
 /* symlink.c: Linux symlinks as reparse points */

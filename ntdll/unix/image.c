@@ -434,8 +434,10 @@ NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char
     if (status) { *why = image_error; return status; }
     const struct pe_optional64 *opt = &nt->OptionalHeader;
     size_t size = (opt->SizeOfImage + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
-    int relocatable = !(nt->FileHeader.Characteristics & IMAGE_FILE_RELOCS_STRIPPED) &&
-                      opt->NumberOfRvaAndSizes > DIR_BASERELOC && opt->DataDirectory[DIR_BASERELOC].Size;
+    /* only the flag forbids a move: an image without a relocation directory
+       (ICU's data DLL) has nothing to fix and loads anywhere */
+    int relocatable = !(nt->FileHeader.Characteristics & IMAGE_FILE_RELOCS_STRIPPED);
+    int has_relocs = opt->NumberOfRvaAndSizes > DIR_BASERELOC && opt->DataDirectory[DIR_BASERELOC].Size;
 
     uint8_t *base = virtual_alloc_image_space((void *)opt->ImageBase, size);
     if (!base)
@@ -466,7 +468,7 @@ NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char
             failed = virtual_commit_image(base, cache_fd >= 0 ? cache_fd : fd, src) < 0;
         }
         else failed = fill_image(fd, &st, hdr, len, base, size, nt, sec);
-        if (!failed && relocate)
+        if (!failed && relocate && has_relocs)
         {
             /* from the mapping: hdr may be shorter than SizeOfHeaders */
             const struct pe_nt_headers *mnt = (const void *)(base + ((const uint32_t *)(base + 0x3c))[0]);

@@ -152,10 +152,16 @@ struct map_request {
     uint8_t max_vprot;      /* VPROT_* access a later protection change may ask */
     int shared;             /* MAP_SHARED: writes reach the section; else copy-on-write */
     int commit;             /* 0 for SEC_RESERVE: pages start reserved */
+    int replace;            /* MEM_REPLACE_PLACEHOLDER: *base is a placeholder of this size */
 };
+/* MEM_EXTENDED_PARAMETER and the address requirements it may point to */
+struct mem_ext_param { uint64_t type; uint64_t value; };
+struct mem_address_requirements { uint64_t lowest, highest, alignment; };
+#define MEM_EXT_ADDRESS_REQUIREMENTS 1
+uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count, size_t *align);
 int virtual_prot_to_vprot(uint32_t prot, uint8_t *vprot);   /* Windows PAGE_* → VPROT_*; -1: invalid */
 NTSTATUS virtual_map_view(const struct map_request *r, void **base);
-NTSTATUS virtual_unmap_view(void *addr);
+NTSTATUS virtual_unmap_view(void *addr, int preserve_placeholder);
 void virtual_set_view_name(void *base, const WCHAR *name, size_t len);   /* the file a view maps */
 void section_name_image(void *base, const char *unix_path);   /* section.c: for GetMappedFileName */
 NTSTATUS virtual_flush_view(void **addr, size_t *size);

@@ -61,6 +61,7 @@
 
 #define MEM_RESERVE     0x2000
 #define MEM_TOP_DOWN    0x100000
+#define MEM_REPLACE_PLACEHOLDER 0x4000
 #define MEM_LARGE_PAGES 0x20000000
 
 #define STATUS_INVALID_VIEW_SIZE        ((NTSTATUS)0xC000001F)
@@ -388,7 +389,8 @@ static NTSTATUS map_view(HANDLE handle, const struct view_args *a)
     int64_t offset = a->offset ? a->offset->QuadPart : 0;
 
     if (!a->base || !a->size) return STATUS_ACCESS_VIOLATION;
-    if (a->type & ~(MEM_TOP_DOWN | MEM_RESERVE | MEM_LARGE_PAGES)) return STATUS_INVALID_PARAMETER_N(9);
+    if (a->type & ~(MEM_TOP_DOWN | MEM_RESERVE | MEM_LARGE_PAGES | MEM_REPLACE_PLACEHOLDER)) return STATUS_INVALID_PARAMETER_N(9);
+    if ((a->type & MEM_REPLACE_PLACEHOLDER) && !*a->base) return STATUS_INVALID_PARAMETER;
     if (virtual_prot_to_vprot(a->protect, &view)) return STATUS_INVALID_PAGE_PROTECTION;
     if ((status = section_get(handle, &s, &access))) return status;
     uint64_t size = __atomic_load_n(&s->d.size, __ATOMIC_ACQUIRE);
@@ -417,7 +419,7 @@ static NTSTATUS map_view(HANDLE handle, const struct view_args *a)
     if (!len) len = size - offset;
     struct map_request r = { .offset = offset, .size = (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1),
                              .zero_bits = a->zero_bits, .top_down = !!(a->type & MEM_TOP_DOWN),
-                             .protect = a->protect };
+                             .protect = a->protect, .replace = !!(a->type & MEM_REPLACE_PLACEHOLDER) };
     view_mapping(s, view, &r);
     if ((status = virtual_map_view(&r, a->base))) goto done;
     virtual_set_view_name(*a->base, s->d.file_name, s->d.file_name_len);
@@ -450,37 +452,28 @@ NTSTATUS WINAPI unix_NtMapViewOfSection(HANDLE handle, HANDLE process, void **ba
     return status;
 }
 
-/* MEM_EXTENDED_PARAMETER and the address requirements it may point to */
-struct ext_param { uint64_t type; uint64_t value; };
-struct address_requirements { uint64_t lowest, highest, alignment; };
-#define MemExtendedParameterAddressRequirements 1
-
 NTSTATUS WINAPI unix_NtMapViewOfSectionEx(HANDLE handle, HANDLE process, void **base, const LARGE_INTEGER *offset,
                                           size_t *size, uint32_t type, uint32_t protect,
-                                          const struct ext_param *params, uint32_t count)
+                                          const struct mem_ext_param *params, uint32_t count)
 {
-    struct view_args a = { base, 0, 0, offset, size, type, protect };
+    /* a highest address of the form 2^n-1 is a zero-bits mask */
+    struct view_args a = { base, virtual_ext_zero_bits(params, count, NULL), 0, offset, size, type, protect };
     if (process != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
-    for (uint32_t i = 0; params && i < count; i++)
-    {
-        const struct address_requirements *req = (const void *)(uintptr_t)params[i].value;
-        /* a highest address of the form 2^n-1 is a zero-bits mask */
-        if ((params[i].type & 0xff) == MemExtendedParameterAddressRequirements && req && req->highest)
-            a.zero_bits = req->highest;
-    }
     return map_view(handle, &a);
 }
 
 NTSTATUS WINAPI unix_NtUnmapViewOfSection(HANDLE process, void *addr)
 {
     if (process != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
-    return virtual_unmap_view(addr);
+    return virtual_unmap_view(addr, 0);
 }
 
+/* flags: MEM_PRESERVE_PLACEHOLDER (2) gives a placeholder back;
+   MEM_UNMAP_WITH_TRANSIENT_BOOST changes nothing here */
 NTSTATUS WINAPI unix_NtUnmapViewOfSectionEx(HANDLE process, void *addr, uint32_t flags)
 {
-    (void)flags;   /* MEM_UNMAP_WITH_TRANSIENT_BOOST, MEM_PRESERVE_PLACEHOLDER: no placeholders here */
-    return unix_NtUnmapViewOfSection(process, addr);
+    if (process != NtCurrentProcess()) return STATUS_NOT_IMPLEMENTED;
+    return virtual_unmap_view(addr, !!(flags & 2));
 }
 
 NTSTATUS WINAPI unix_NtFlushVirtualMemory(HANDLE process, void **addr, size_t *size, IO_STATUS_BLOCK *io)

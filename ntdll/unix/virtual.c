@@ -66,7 +66,14 @@ struct view {
     uint8_t max_vprot;      /* VPROT_* bits a protection change may ask (mapped views) */
     WCHAR *name;            /* a file's view: its NT name (MemoryMappedFilenameInformation) */
     size_t name_len;        /* in WCHARs */
+    uint8_t placeholder;    /* PLACEHOLDER: a placeholder; REPLACED: what took one's place */
 };
+#define PLACEHOLDER 1
+#define REPLACED 2
+#define MEM_COALESCE_PLACEHOLDERS 0x00000001
+#define MEM_PRESERVE_PLACEHOLDER  0x00000002
+#define MEM_REPLACE_PLACEHOLDER   0x00004000
+#define MEM_RESERVE_PLACEHOLDER   0x00040000
 
 #define VPROT_ACCESS (VPROT_READ | VPROT_WRITE | VPROT_EXEC | VPROT_COW)
 
@@ -160,8 +167,49 @@ static struct view *view_insert(uintptr_t base, size_t size, uint32_t type, uint
     }
     memmove(&views[i + 1], &views[i], (nviews - i) * sizeof(*views));
     nviews++;
-    views[i] = (struct view){ base, size, type, alloc_prot, prot, VPROT_ACCESS, NULL, 0 };
+    views[i] = (struct view){ base, size, type, alloc_prot, prot, VPROT_ACCESS, NULL, 0, 0 };
     return &views[i];
+}
+
+/* under the lock: view i becomes two, cut at addr (a page inside it); the
+   second keeps the first's kind. 0, or -1 out of memory */
+static int view_split(size_t i, uintptr_t addr)
+{
+    struct view old = views[i];
+    size_t head = addr - old.base;
+    uint8_t *prot = malloc(head / PAGE_SIZE ? head / PAGE_SIZE : 1);
+    if (!prot) return -1;
+    memcpy(prot, old.prot, head / PAGE_SIZE);
+    struct view *tail = view_insert(addr, old.size - head, old.type, old.alloc_prot);
+    if (!tail) { free(prot); return -1; }
+    memcpy(tail->prot, old.prot + head / PAGE_SIZE, (old.size - head) / PAGE_SIZE);
+    tail->max_vprot = old.max_vprot;
+    tail->placeholder = old.placeholder;
+    free(old.prot);
+    views[i].size = head;       /* view_insert put the tail after i */
+    views[i].prot = prot;
+    return 0;
+}
+
+/* under the lock: the fresh inaccessible pages of a placeholder */
+static void make_placeholder(struct view *v)
+{
+    mmap((void *)v->base, v->size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    memset(v->prot, 0, v->size / PAGE_SIZE);
+    free(v->name);
+    v->name = NULL;
+    v->name_len = 0;
+    v->type = MEM_PRIVATE;
+    v->alloc_prot = PAGE_NOACCESS;
+    v->max_vprot = VPROT_ACCESS;
+    v->placeholder = PLACEHOLDER;
+}
+
+/* under the lock: the placeholder that [base, +size) must be exactly */
+static struct view *exact_placeholder(uintptr_t base, size_t size)
+{
+    struct view *v = view_find(base);
+    return v && v->placeholder == PLACEHOLDER && v->base == base && v->size == size ? v : NULL;
 }
 
 static void view_remove(struct view *v)
@@ -219,35 +267,40 @@ static int map_reserved(uintptr_t base, size_t size, int prot)
     return 0;
 }
 
-/* find and map a free range; zero_bits limits the top address */
-static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
+/* find and map a free range starting at a multiple of align (64 KiB or a
+   larger power of two: VirtualAlloc2's address requirements); zero_bits
+   limits the top address */
+static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot, size_t align)
 {
     if (!top_down)
     {
-        for (uintptr_t addr = arena_hint; addr + size <= ARENA_END && addr + size <= limit; )
+        for (uintptr_t addr = (arena_hint + align - 1) & ~(align - 1); addr + size <= ARENA_END && addr + size <= limit; )
         {
             size_t i = view_index_after(addr);
             if (i && views[i - 1].base + views[i - 1].size > addr)
-                addr = (views[i - 1].base + views[i - 1].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+                addr = (views[i - 1].base + views[i - 1].size + align - 1) & ~(align - 1);
             else if (i < nviews && views[i].base < addr + size)
-                addr = (views[i].base + views[i].size + GRANULARITY - 1) & ~(GRANULARITY - 1);
+                addr = (views[i].base + views[i].size + align - 1) & ~(align - 1);
             else if (!map_reserved(addr, size, prot)) return addr;
-            else addr += GRANULARITY;
+            else addr += align;
         }
     }
     else
     {
+        /* a range larger than the arena (GHC reserves a TiB top-down)
+           would make top - size wrap: only the host has room for it */
         uintptr_t top = (limit < ARENA_END ? limit : ARENA_END);
-        for (uintptr_t addr = (top - size) & ~(GRANULARITY - 1); addr >= ARENA_START; addr -= GRANULARITY)
-            if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
+        if (top >= ARENA_START + size)
+            for (uintptr_t addr = (top - size) & ~(align - 1); addr >= ARENA_START; addr -= align)
+                if (range_is_free(addr, size) && !map_reserved(addr, size, prot)) return addr;
     }
     if (limit <= ARENA_END) return 0;
     /* above 4 GiB: let the host choose a spot clear of its own mappings */
-    void *p = mmap(NULL, size + GRANULARITY, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void *p = mmap(NULL, size + align, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) return 0;
-    uintptr_t a = ((uintptr_t)p + GRANULARITY - 1) & ~(GRANULARITY - 1);
+    uintptr_t a = ((uintptr_t)p + align - 1) & ~(align - 1);
     if (a > (uintptr_t)p) munmap(p, a - (uintptr_t)p);
-    if ((uintptr_t)p + size + GRANULARITY > a + size) munmap((void *)(a + size), (uintptr_t)p + size + GRANULARITY - a - size);
+    if ((uintptr_t)p + size + align > a + size) munmap((void *)(a + size), (uintptr_t)p + size + align - a - size);
     return a;
 }
 
@@ -255,7 +308,7 @@ static uintptr_t find_free(size_t size, uintptr_t limit, int top_down, int prot)
    *base is 0 (the caller holds virtual_lock). *prot: the Unix protection
    the whole range may take at once (saving an mprotect); PROT_NONE on
    return when the range was mapped without it. */
-static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down, int *prot)
+static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int top_down, int *prot, size_t align)
 {
     if (*base)
     {
@@ -264,7 +317,7 @@ static NTSTATUS reserve_range(uintptr_t *base, size_t size, uintptr_t limit, int
     }
     size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
     if (span != size) *prot = PROT_NONE;   /* the slack after it stays inaccessible */
-    if (!(*base = find_free(span, limit, top_down, *prot))) return STATUS_NO_MEMORY;
+    if (!(*base = find_free(span, limit, top_down, *prot, align))) return STATUS_NO_MEMORY;
     if (!top_down && *base == arena_hint) arena_hint = *base + span;
     return STATUS_SUCCESS;
 }
@@ -316,7 +369,7 @@ void *virtual_alloc_system(size_t size, unsigned vprot)
     pthread_mutex_lock(&virtual_lock);
     size_t span = (size + GRANULARITY - 1) & ~(GRANULARITY - 1);
     int now = span == size ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;   /* at once when whole */
-    uintptr_t base = find_free(span, USER_END, 0, now);
+    uintptr_t base = find_free(span, USER_END, 0, now, GRANULARITY);
     struct view *v = base ? view_insert(base, span, MEM_PRIVATE, PAGE_READWRITE) : NULL;
     if (v)
     {
@@ -336,7 +389,7 @@ void *virtual_alloc_image_space(void *want, size_t size)
     if (want && !((uintptr_t)want & (GRANULARITY - 1)) && (uintptr_t)want >= ARENA_START &&
         range_is_free((uintptr_t)want, size) && !map_reserved((uintptr_t)want, size, PROT_NONE))
         base = (uintptr_t)want;
-    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0, PROT_NONE);
+    if (!base && !want) base = find_free((size + GRANULARITY - 1) & ~(GRANULARITY - 1), USER_END, 0, PROT_NONE, GRANULARITY);
     if (base && !view_insert(base, size, MEM_IMAGE, PAGE_EXECUTE_WRITECOPY))
     {
         unmap_range(base, size);
@@ -427,15 +480,30 @@ NTSTATUS virtual_map_view(const struct map_request *r, void **base_ptr)
     if (r->commit) vprot |= VPROT_COMMITTED;
     pthread_mutex_lock(&virtual_lock);
     int none = PROT_NONE;
-    if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down, &none))) goto done;
+    struct view *ph = NULL;
+    if (r->replace)
+    {
+        /* mapped over the placeholder (its range stays ours meanwhile) */
+        if (!(ph = exact_placeholder(base, r->size))) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+    }
+    else if ((status = reserve_range(&base, r->size, zero_bits_limit(r->zero_bits), r->top_down, &none, GRANULARITY))) goto done;
     void *p = mmap((void *)base, r->size, vprot_to_unix(vprot),
                    MAP_FIXED | (r->shared ? MAP_SHARED : MAP_PRIVATE), r->fd, (off_t)r->offset);
     int err = errno;
-    struct view *v = p != MAP_FAILED ? view_insert(base, r->size, MEM_MAPPED, r->protect) : NULL;
+    struct view *v = NULL;
+    if (p != MAP_FAILED && ph)
+    {
+        v = ph;
+        v->type = MEM_MAPPED;
+        v->alloc_prot = r->protect;
+        v->placeholder = REPLACED;
+    }
+    else if (p != MAP_FAILED) v = view_insert(base, r->size, MEM_MAPPED, r->protect);
     if (!v)
     {
         status = p == MAP_FAILED ? errno_to_status(err) : STATUS_NO_MEMORY;
-        release_range(base, r->size);
+        if (ph) make_placeholder(ph);
+        else release_range(base, r->size);
         goto done;
     }
     memset(v->prot, vprot, r->size / PAGE_SIZE);
@@ -469,12 +537,22 @@ void virtual_set_view_name(void *base, const WCHAR *name, size_t len)
 
 /* unmaps the view holding addr (any address inside it, as on Windows): a
    file's view or an image */
-NTSTATUS virtual_unmap_view(void *addr)
+NTSTATUS virtual_unmap_view(void *addr, int preserve_placeholder)
 {
     NTSTATUS status = STATUS_NOT_MAPPED_VIEW;
     pthread_mutex_lock(&virtual_lock);
     struct view *v = view_find((uintptr_t)addr);
-    if (v && (v->type == MEM_MAPPED || v->type == MEM_IMAGE))
+    if (v && preserve_placeholder)
+    {
+        /* a view that replaced a placeholder gives it back */
+        if (v->type == MEM_MAPPED && v->placeholder == REPLACED && v->base == (uintptr_t)addr)
+        {
+            make_placeholder(v);
+            status = STATUS_SUCCESS;
+        }
+        else status = STATUS_CONFLICTING_ADDRESSES;
+    }
+    else if (v && (v->type == MEM_MAPPED || v->type == MEM_IMAGE))
     {
         release_range(v->base, v->size);
         view_remove(v);
@@ -515,8 +593,18 @@ static int is_current_process(HANDLE process)
     return process == NtCurrentProcess();
 }
 
+static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr, uint32_t type,
+                         uint32_t prot, size_t align);
+
 NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr_t zero_bits,
                                              size_t *size_ptr, uint32_t type, uint32_t prot)
+{
+    return allocate(process, ret, zero_bits, size_ptr, type, prot, GRANULARITY);
+}
+
+/* align: where a new reservation may start (a power of two, 64 KiB or more) */
+static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr, uint32_t type,
+                         uint32_t prot, size_t align)
 {
     uint8_t vprot;
     uintptr_t base, limit;
@@ -553,7 +641,7 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
         }
         else size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
         int now = type & MEM_COMMIT ? vprot_to_unix(vprot | VPROT_COMMITTED) : PROT_NONE;
-        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN, &now))) goto done;
+        if ((status = reserve_range(&base, size, limit, type & MEM_TOP_DOWN, &now, align))) goto done;
         struct view *v = view_insert(base, size, MEM_PRIVATE, prot);
         if (!v) { unmap_range(base, size); status = STATUS_NO_MEMORY; goto done; }
         if (type & MEM_COMMIT)
@@ -571,7 +659,7 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr
         base = start;
         struct view *v = view_find(base);
         if (!v || base + size > v->base + v->size) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
-        if (v->type == MEM_IMAGE) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
+        if (v->type == MEM_IMAGE || v->placeholder == PLACEHOLDER) { status = STATUS_CONFLICTING_ADDRESSES; goto done; }
         if (!view_prot_allowed(v, vprot)) { status = STATUS_INVALID_PAGE_PROTECTION; goto done; }
         size_t first = (base - v->base) / PAGE_SIZE, n = size / PAGE_SIZE;
         for (size_t i = 0; i < n; i++) v->prot[first + i] = vprot | VPROT_COMMITTED;
@@ -585,6 +673,110 @@ done:
     return status;
 }
 
+/* --- placeholders ------------------------------------------------------------
+ * A placeholder (VirtualAlloc2's MEM_RESERVE_PLACEHOLDER) is a reservation
+ * that only splits, coalesces, or is replaced whole by an allocation
+ * (MEM_REPLACE_PLACEHOLDER) or a section's view (MapViewOfFile3); freeing
+ * or unmapping what replaced one with MEM_PRESERVE_PLACEHOLDER gives the
+ * placeholder back. GraalVM's native images manage their heap so. The
+ * range stays mapped PROT_NONE throughout (ours, never the host's). */
+
+/* under the lock: VirtualFree's MEM_RELEASE with MEM_PRESERVE_PLACEHOLDER
+   (split a placeholder, or give back what replaced one) or with
+   MEM_COALESCE_PLACEHOLDERS (placeholders side by side become one) */
+static NTSTATUS free_placeholder(struct view *v, uintptr_t addr, size_t size, uint32_t type)
+{
+    size_t i = v - views;
+    if ((addr | size) & (GRANULARITY - 1) || !size) return STATUS_INVALID_PARAMETER;
+    if (type & MEM_COALESCE_PLACEHOLDERS)
+    {
+        size_t j = i;
+        if (addr != v->base) return STATUS_CONFLICTING_ADDRESSES;
+        for (uintptr_t end = addr; end < addr + size; end = views[j].base + views[j].size, j++)
+            if (j == nviews || views[j].base != end || views[j].placeholder != PLACEHOLDER ||
+                views[j].base + views[j].size > addr + size)
+                return STATUS_CONFLICTING_ADDRESSES;
+        uint8_t *prot = calloc(size / PAGE_SIZE, 1);
+        if (!prot) return STATUS_NO_MEMORY;
+        while (j > i + 1) view_remove(&views[--j]);
+        free(views[i].prot);
+        views[i].prot = prot;
+        views[i].size = size;
+        return STATUS_SUCCESS;
+    }
+    if (v->placeholder == REPLACED)
+    {
+        if (addr != v->base || size != v->size) return STATUS_CONFLICTING_ADDRESSES;
+        make_placeholder(v);
+        return STATUS_SUCCESS;
+    }
+    if (v->placeholder != PLACEHOLDER || addr + size > v->base + v->size) return STATUS_CONFLICTING_ADDRESSES;
+    if (addr + size < v->base + v->size && view_split(i, addr + size)) return STATUS_NO_MEMORY;
+    if (addr > views[i].base && view_split(i, addr)) return STATUS_NO_MEMORY;
+    return STATUS_SUCCESS;
+}
+
+/* zero bits from MEM_EXTENDED_PARAMETERs: an address requirement's highest
+   address (2^n-1, a mask), 0 when none; *align, when given, its alignment
+   (0 when none) */
+uintptr_t virtual_ext_zero_bits(const struct mem_ext_param *params, uint32_t count, size_t *align)
+{
+    uintptr_t zero_bits = 0;
+    if (align) *align = 0;
+    for (uint32_t i = 0; params && i < count; i++)
+    {
+        const struct mem_address_requirements *req = (const void *)(uintptr_t)params[i].value;
+        if ((params[i].type & 0xff) != MEM_EXT_ADDRESS_REQUIREMENTS || !req) continue;
+        if (req->highest) zero_bits = req->highest;
+        if (align) *align = req->alignment;
+    }
+    return zero_bits;
+}
+
+NTSTATUS WINAPI unix_NtAllocateVirtualMemoryEx(HANDLE process, void **ret, size_t *size_ptr, uint32_t type,
+                                               uint32_t prot, const struct mem_ext_param *params, uint32_t count)
+{
+    size_t align;
+    uintptr_t zero_bits = virtual_ext_zero_bits(params, count, &align);
+    NTSTATUS status;
+    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (!ret || !size_ptr) return STATUS_ACCESS_VIOLATION;
+    /* an alignment is a power of two, 64 KiB or more, for a new reservation */
+    if (align && ((align & (align - 1)) || align < GRANULARITY || *ret)) return STATUS_INVALID_PARAMETER;
+    if (!align) align = GRANULARITY;
+    if (type & MEM_RESERVE_PLACEHOLDER)
+    {
+        if (type != (MEM_RESERVE | MEM_RESERVE_PLACEHOLDER) || prot != PAGE_NOACCESS) return STATUS_INVALID_PARAMETER;
+        if ((status = allocate(process, ret, zero_bits, size_ptr, MEM_RESERVE, prot, align))) return status;
+        pthread_mutex_lock(&virtual_lock);
+        view_find((uintptr_t)*ret)->placeholder = PLACEHOLDER;
+        pthread_mutex_unlock(&virtual_lock);
+        return STATUS_SUCCESS;
+    }
+    if (!(type & MEM_REPLACE_PLACEHOLDER)) return allocate(process, ret, zero_bits, size_ptr, type, prot, align);
+
+    /* the placeholder becomes an allocation, reserved or committed */
+    uint8_t vprot;
+    uintptr_t base = (uintptr_t)*ret;
+    size_t size = (*size_ptr + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+    if (virtual_prot_to_vprot(prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
+    if (!(type & MEM_RESERVE) || (type & ~(MEM_RESERVE | MEM_COMMIT | MEM_REPLACE_PLACEHOLDER)) || !base)
+        return STATUS_INVALID_PARAMETER;
+    pthread_mutex_lock(&virtual_lock);
+    struct view *v = exact_placeholder(base, size);
+    if (!v) status = STATUS_CONFLICTING_ADDRESSES;
+    else
+    {
+        v->placeholder = REPLACED;
+        v->alloc_prot = prot;
+        memset(v->prot, vprot | (type & MEM_COMMIT ? VPROT_COMMITTED : 0), size / PAGE_SIZE);
+        status = (type & MEM_COMMIT) && apply_prot(v, base, size) ? STATUS_NO_MEMORY : STATUS_SUCCESS;
+        *size_ptr = size;
+    }
+    pthread_mutex_unlock(&virtual_lock);
+    return status;
+}
+
 NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t *size_ptr, uint32_t type)
 {
     NTSTATUS status = STATUS_SUCCESS;
@@ -595,6 +787,11 @@ NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t
     pthread_mutex_lock(&virtual_lock);
     struct view *v = view_find(addr);
     if (!v || v->type != MEM_PRIVATE) { status = v ? STATUS_UNABLE_TO_FREE_VM : STATUS_MEMORY_NOT_ALLOCATED; goto done; }
+    if (type == (MEM_RELEASE | MEM_PRESERVE_PLACEHOLDER) || type == (MEM_RELEASE | MEM_COALESCE_PLACEHOLDERS))
+    {
+        status = free_placeholder(v, addr, size, type);
+        goto done;
+    }
     if (type == MEM_RELEASE)
     {
         /* only the whole allocation, from its base, with size 0 */

@@ -3,7 +3,9 @@
  * tokens and their information, privileges, impersonation, SIDs (well-known
  * and string forms), account lookups matching GetUserName, ACLs, security
  * descriptors, SDDL round trips, file security, CryptoAPI hashes and random
- * numbers, RtlGenRandom, the event log and the service manager.
+ * numbers, RtlGenRandom, the event log and the service manager, a
+ * restricted token and a process started with it (PostgreSQL's initdb and
+ * pg_ctl start themselves again so).
  *
  * Nothing here depends on the particular user: the user's SID is checked
  * for its shape (a local account, S-1-5-21-a-b-c-rid) and for consistency
@@ -699,9 +701,37 @@ static void test_eventlog_and_services(void)
     ok(CloseServiceHandle(scm), "CloseServiceHandle\n");
 }
 
+static void test_restricted(void)
+{
+    HANDLE token, restricted;
+    BYTE a[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE], b[sizeof(TOKEN_USER) + SECURITY_MAX_SID_SIZE];
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    char cmd[] = "cmd.exe /c exit 5";
+    TOKEN_TYPE type;
+    DWORD len, code = 0;
+
+    ok(OpenProcessToken(GetCurrentProcess(), TOKEN_ALL_ACCESS, &token), "OpenProcessToken\n");
+    ok(CreateRestrictedToken(token, 0, 0, NULL, 0, NULL, 0, NULL, &restricted), "CreateRestrictedToken: error %lu\n",
+       GetLastError());
+    ok(GetTokenInformation(restricted, TokenType, &type, sizeof(type), &len) && type == TokenPrimary, "a primary token\n");
+    ok(GetTokenInformation(token, TokenUser, a, sizeof(a), &len) &&
+       GetTokenInformation(restricted, TokenUser, b, sizeof(b), &len) &&
+       EqualSid(((TOKEN_USER *)a)->User.Sid, ((TOKEN_USER *)b)->User.Sid), "the same user\n");
+    ok(CreateProcessAsUserA(restricted, NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi),
+       "CreateProcessAsUser: error %lu\n", GetLastError());
+    WaitForSingleObject(pi.hProcess, 10000);
+    ok(GetExitCodeProcess(pi.hProcess, &code) && code == 5, "exit code %lu\n", code);
+    CloseHandle(pi.hProcess);
+    CloseHandle(pi.hThread);
+    CloseHandle(restricted);
+    CloseHandle(token);
+}
+
 int main(void)
 {
     test_start("advapi32/security");
+    test_restricted();
     test_tokens();
     test_privileges();
     test_impersonation();

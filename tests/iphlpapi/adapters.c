@@ -157,7 +157,9 @@ static void test_indices(void)
     if (GetBestInterfaceEx((struct sockaddr *)&in6, &index) == NO_ERROR)
         ok(index != 0, "::1 best interface 0\n");
     else skip("no IPv6 loopback\n");
-    (void)loop_index;
+    /* a backward-compatible index: the low 24 bits, so a real index as it is */
+    ok(GetFriendlyIfIndex(loop_index) == loop_index, "GetFriendlyIfIndex(%lu) %lu\n", loop_index,
+       GetFriendlyIfIndex(loop_index));
 }
 
 int main(void)

@@ -1,6 +1,7 @@
 /*
  * tests/kernel32/memory.c — virtual memory and heaps as kernel32 shows them:
- * VirtualAlloc/VirtualFree/VirtualProtect/VirtualQuery (region-exact), guard
+ * VirtualAlloc/VirtualFree/VirtualProtect/VirtualQuery (region-exact), reservations
+ * of a TiB bottom-up and top-down, guard
  * pages, allocation granularity, the Heap* family, Global* and Local*
  * handles, IsBad*Ptr.
  */
@@ -89,6 +90,30 @@ static void test_reserve_commit(void)
 
     ok(VirtualFree(base, 0, MEM_RELEASE), "release failed, error %lu\n", GetLastError());
     ok(query(base).State == MEM_FREE, "released region state %#lx\n", query(base).State);
+}
+
+/* reservations larger than the low 4 GiB, bottom-up and MEM_TOP_DOWN (GHC's
+   runtime reserves its 1 TiB heap top-down at start): 128 TiB of address
+   space take them; a committed page of one is usable */
+static void test_big_reserve(void)
+{
+    static const SIZE_T sizes[] = { (SIZE_T)8 << 30, (SIZE_T)1 << 40, ((SIZE_T)1 << 40) + 0x100000 };
+    static const DWORD types[] = { MEM_RESERVE, MEM_RESERVE | MEM_TOP_DOWN };
+    int i, j;
+
+    for (i = 0; i < ARRAYSIZE(sizes); i++)
+        for (j = 0; j < ARRAYSIZE(types); j++)
+        {
+            char *base = VirtualAlloc(NULL, sizes[i], types[j], PAGE_NOACCESS), *p;
+            ok(base != NULL, "%#Ix bytes, type %#lx: error %lu\n", sizes[i], types[j], GetLastError());
+            if (!base) continue;
+            ok(!((ULONG_PTR)base & (GRANULARITY - 1)), "reservation %p not 64 KiB aligned\n", base);
+            check_region(base, sizes[i], MEM_RESERVE, 0, base, PAGE_NOACCESS);
+            p = VirtualAlloc(base + sizes[i] - PAGE, PAGE, MEM_COMMIT, PAGE_READWRITE);
+            ok(p == base + sizes[i] - PAGE, "commit of the last page: %p\n", p);
+            if (p) { p[0] = 1; ok(p[0] == 1, "not writable\n"); }
+            ok(VirtualFree(base, 0, MEM_RELEASE), "release: error %lu\n", GetLastError());
+        }
 }
 
 static void test_free_errors(void)
@@ -351,6 +376,7 @@ int main(int argc, char **argv)
     test_start("kernel32:memory");
     test_system_info();
     test_reserve_commit();
+    test_big_reserve();
     test_free_errors();
     test_alloc_errors();
     test_free_region();

@@ -4,7 +4,8 @@
  * run by SleepEx, GetOverlappedResult(Ex) (wait, timeout, alertable),
  * HasOverlappedIoCompleted, and cancellation: CancelIoEx of one pending pipe
  * read from another thread, CancelIo, CancelSynchronousIo with nothing to
- * cancel. Pending reads use named pipes (an anonymous pipe has no
+ * cancel, and waits on the file's own handle after an I/O with no event
+ * (Rust's std reads an overlapped pipe so). Pending reads use named pipes (an anonymous pipe has no
  * overlapped ends).
  */
 #include "test.h"
@@ -331,6 +332,42 @@ static void test_no_overlapped(void)
     CloseHandle(server);
 }
 
+/* an I/O with no event: the file object is reset while it is pending, set
+   when it completes, its status block written by then; a wait on the
+   handle sees it (alone and among other objects) */
+static void test_wait_on_handle(void)
+{
+    HANDLE server, client, never = CreateEventA(NULL, TRUE, FALSE, NULL), both[2];
+    OVERLAPPED ov, ov2;
+    char buf[16];
+    DWORD n;
+    BOOL ret;
+
+    make_pipe(&server, &client);
+    memset(&ov, 0, sizeof(ov));
+    memset(buf, 0, sizeof(buf));
+    ret = ReadFile(server, buf, sizeof(buf), NULL, &ov);
+    ok(!ret && GetLastError() == ERROR_IO_PENDING, "read: %d, error %lu\n", ret, GetLastError());
+    ok(WaitForSingleObject(server, 0) == WAIT_TIMEOUT, "the file is signaled while its read is pending\n");
+    ok(WriteFile(client, "hello", 5, &n, NULL) || GetLastError() == ERROR_IO_PENDING, "write: error %lu\n", GetLastError());
+    ok(WaitForSingleObject(server, 5000) == WAIT_OBJECT_0, "wait on the file\n");
+    ok(ov.Internal == 0 && ov.InternalHigh == 5, "status block %#Ix %Iu after the wait\n", ov.Internal, ov.InternalHigh);
+    ok(!memcmp(buf, "hello", 5), "read %.5s\n", buf);
+    ok(WaitForSingleObject(server, 0) == WAIT_OBJECT_0, "the file stays signaled\n");
+
+    memset(&ov2, 0, sizeof(ov2));
+    ret = ReadFile(server, buf, sizeof(buf), NULL, &ov2);
+    ok(!ret && GetLastError() == ERROR_IO_PENDING, "second read: %d, error %lu\n", ret, GetLastError());
+    both[0] = never; both[1] = server;
+    ok(WaitForMultipleObjects(2, both, FALSE, 0) == WAIT_TIMEOUT, "nothing signaled yet\n");
+    ok(WriteFile(client, "abc", 3, &n, NULL) || GetLastError() == ERROR_IO_PENDING, "write: error %lu\n", GetLastError());
+    ok(WaitForMultipleObjects(2, both, FALSE, 5000) == WAIT_OBJECT_0 + 1, "wait for any: the file\n");
+    ok(ov2.Internal == 0 && ov2.InternalHigh == 3, "status block %#Ix %Iu\n", ov2.Internal, ov2.InternalHigh);
+    CloseHandle(client);
+    CloseHandle(server);
+    CloseHandle(never);
+}
+
 int main(void)
 {
     char dir[MAX_PATH];
@@ -345,5 +382,6 @@ int main(void)
     test_cancel_synchronous();
     test_no_overlapped();
     DeleteFileA(temp_file);
+    test_wait_on_handle();
     return test_summary();
 }

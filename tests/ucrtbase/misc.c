@@ -5,7 +5,8 @@
  * __p___argc/__p___argv), exit codes and exit handlers (atexit,
  * at_quick_exit) seen from a child run of this program, and the
  * environment (getenv, _putenv_s, _dupenv_s), strnlen, locale objects
- * (_create_locale).
+ * (_create_locale), the C99 64-bit conversions (strtoll, strtoull,
+ * wcstoull: GraalVM's images parse -Xmx with strtoull).
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -50,6 +51,25 @@ static void test_strtod(void)
 
 /* strnlen (api-ms-win-crt-string; libvips imports it): stops at the NUL
  * or at the limit, whichever comes first */
+static void test_strtoll(void)
+{
+    long long (__cdecl *p_strtoll)(const char *, char **, int) = (void *)GetProcAddress(ucrt, "strtoll");
+    unsigned long long (__cdecl *p_strtoull)(const char *, char **, int) = (void *)GetProcAddress(ucrt, "strtoull");
+    unsigned long long (__cdecl *p_wcstoull)(const wchar_t *, wchar_t **, int) = (void *)GetProcAddress(ucrt, "wcstoull");
+    char *end;
+    wchar_t *wend;
+
+    if (!ok(p_strtoll && p_strtoull && p_wcstoull, "no strtoll/strtoull/wcstoull in ucrtbase\n")) return;
+    ok(p_strtoull("16777216m", &end, 10) == 16777216ULL && *end == 'm', "strtoull with a suffix\n");
+    ok(p_strtoull("0xffffffffffffffff", &end, 0) == ~0ULL && !*end, "strtoull of 2^64-1\n");
+    errno = 0;
+    ok(p_strtoull("18446744073709551616", &end, 10) == ~0ULL && errno == ERANGE, "strtoull overflow\n");
+    ok(p_strtoll("-9223372036854775808", &end, 10) == (-9223372036854775807LL - 1) && !*end, "strtoll minimum\n");
+    errno = 0;
+    ok(p_strtoll("9223372036854775808", &end, 10) == 9223372036854775807LL && errno == ERANGE, "strtoll overflow\n");
+    ok(p_wcstoull(L" 077x", &wend, 0) == 077 && *wend == 'x', "wcstoull octal\n");
+}
+
 static void test_strnlen(void)
 {
     size_t (__cdecl *p_strnlen)(const char *, size_t) = (void *)GetProcAddress(ucrt, "strnlen");
@@ -189,6 +209,7 @@ int main(int argc, char **argv)
     ucrt = GetModuleHandleA("ucrtbase.dll");
     if (!ok(ucrt != NULL, "not linked against ucrtbase\n")) return test_summary();
     test_strtod();
+    test_strtoll();
     test_strnlen();
     test_create_locale();
     test_environment();

@@ -2,7 +2,8 @@
  * tests/ucrtbase/stdio.c — FILE streams of the Universal CRT: text-mode
  * translation and ^Z, seeking, the C11 exclusive mode "wx", Unicode streams
  * ("ccs=UTF-8" writes a BOM and encodes), tmpfile, _stat64 and the
- * descriptor calls, as reached through the api-ms-win-crt-* sets.
+ * descriptor calls, _open_osfhandle's mode (binary unless _O_TEXT, whatever
+ * _fmode says: libgit2 reads its objects so), as reached through the api-ms-win-crt-* sets.
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -135,6 +136,39 @@ static void test_descriptors(void)
     remove(path);
 }
 
+static void test_osfhandle(void)
+{
+    const char *path = tmp_path("wlx_ucrt_osf.bin");
+    char buf[16];
+    HANDLE h;
+    int fd, mode = -1;
+    FILE *f = fopen(path, "wb");
+
+    fwrite("a\r\nb\x1azz", 1, 7, f);
+    fclose(f);
+    ok(_set_fmode(_O_TEXT) == 0 && _get_fmode(&mode) == 0 && mode == _O_TEXT, "_fmode %#x\n", mode);
+
+    h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    fd = _open_osfhandle((intptr_t)h, _O_RDONLY);
+    ok(fd >= 3, "_open_osfhandle %d\n", fd);
+    memset(buf, 0, sizeof(buf));
+    ok(_read(fd, buf, sizeof(buf)) == 7 && !memcmp(buf, "a\r\nb\x1azz", 7), "no _O_TEXT: the bytes as they are\n");
+    ok(_setmode(fd, _O_TEXT) == _O_BINARY, "the mode was binary\n");
+    _close(fd);
+
+    h = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
+    fd = _open_osfhandle((intptr_t)h, _O_RDONLY | _O_TEXT);
+    memset(buf, 0, sizeof(buf));
+    ok(_read(fd, buf, sizeof(buf)) == 3 && !memcmp(buf, "a\nb", 3), "_O_TEXT: CR LF made LF, ^Z ends it\n");
+    _close(fd);
+
+    /* _open, unlike it, follows _fmode */
+    fd = _open(path, _O_RDONLY);
+    ok(_read(fd, buf, sizeof(buf)) == 3, "_open in text mode\n");
+    _close(fd);
+    remove(path);
+}
+
 int main(int argc, char **argv)
 {
     test_start("ucrtbase:stdio");
@@ -143,5 +177,6 @@ int main(int argc, char **argv)
     test_exclusive();
     test_unicode();
     test_descriptors();
+    test_osfhandle();
     return test_summary();
 }
