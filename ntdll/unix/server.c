@@ -216,25 +216,42 @@ static int try_connect(const struct sockaddr_un *addr)
 
 /* ---- server death ---- */
 
-static void death_signal(int sig, siginfo_t *info, void *context)
+/* in a signal handler: EOF on the watch fd means the server is gone */
+static void check_watch(void)
 {
     int saved = errno;
     char c;
-    (void)sig; (void)context;
-    if (info->si_fd == watch_fd) {
-        ssize_t n = recv(watch_fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
-        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) server_died();
-    }
+    ssize_t n = recv(watch_fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) server_died();
     errno = saved;
+}
+
+static void death_signal(int sig, siginfo_t *info, void *context)
+{
+    (void)sig; (void)context;
+    if (info->si_fd == watch_fd) check_watch();
+}
+
+/* When the user's queue of real-time signals is full (RLIMIT_SIGPENDING,
+   shared by all the user's processes), the kernel sends a plain SIGIO in
+   place of F_SETSIG's signal, with no fd in it; SIGIO's default action
+   would end the process (tests/server/death.c saw clients die so while
+   another program's suspensions filled the queue). Look at the watch fd. */
+static void death_sigio(int sig, siginfo_t *info, void *context)
+{
+    (void)sig; (void)info; (void)context;
+    if (watch_fd >= 0) check_watch();
 }
 
 static int watch_server(int fd)
 {
     struct sigaction sa = { .sa_sigaction = death_signal, .sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK };
+    struct sigaction io = { .sa_sigaction = death_sigio, .sa_flags = SA_SIGINFO | SA_RESTART | SA_ONSTACK };
     char c;
 
     sigemptyset(&sa.sa_mask);
-    if (sigaction(WLX_SERVER_DEATH_SIGNAL, &sa, NULL) < 0) return -1;
+    sigemptyset(&io.sa_mask);
+    if (sigaction(WLX_SERVER_DEATH_SIGNAL, &sa, NULL) < 0 || sigaction(SIGIO, &io, NULL) < 0) return -1;
     watch_fd = fd;
     if (fcntl(fd, F_SETOWN, getpid()) < 0 || fcntl(fd, F_SETSIG, WLX_SERVER_DEATH_SIGNAL) < 0
         || fcntl(fd, F_SETFL, O_ASYNC | O_NONBLOCK) < 0)
