@@ -444,6 +444,8 @@ static struct wlx_thread *current_thread(void)
     return t;
 }
 
+static void send_suspend(int unix_tid);
+
 NTSTATUS WINAPI unix_NtTerminateThread(HANDLE handle, NTSTATUS code)
 {
     struct wlx_thread *self = current_thread();
@@ -460,7 +462,7 @@ NTSTATUS WINAPI unix_NtTerminateThread(HANDLE handle, NTSTATUS code)
             {
                 t->exit_code = code;
                 __atomic_store_n(&t->terminating, 1, __ATOMIC_RELEASE);
-                if (t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
+                if (t->unix_tid) send_suspend(t->unix_tid);
                 else __atomic_store_n(&t->suspend_count, 0, __ATOMIC_RELEASE);  /* not started: run into the exit */
                 syscall(SYS_futex, &t->suspend_count, FUTEX_WAKE, 1, NULL, NULL, 0);
             }
@@ -499,6 +501,21 @@ NTSTATUS thread_resume(struct wlx_thread *t, uint32_t *prev)
    thread that holds a lock someone else needs blocks them, as on Windows. */
 
 static struct wlx_thread *current_thread(void);
+
+/* SIG_SUSPEND to one of our threads. A real-time signal is queued, and the
+   queue is the user's, shared by all their processes (RLIMIT_SIGPENDING):
+   while another program fills it, tgkill says EAGAIN, and a suspension
+   that never arrives would leave GetThreadContext waiting 5 s for nothing.
+   Tried again for up to a second. */
+static void send_suspend(int unix_tid)
+{
+    struct timespec ms = { 0, 1000000 };
+    for (int i = 0; i < 1000; i++)
+    {
+        if (!syscall(SYS_tgkill, getpid(), unix_tid, SIG_SUSPEND) || errno != EAGAIN) return;
+        nanosleep(&ms, NULL);
+    }
+}
 
 /* suspended_uc of a thread that stops when its system call returns */
 #define SUSPENDED_IN_SYSCALL ((void *)1)
@@ -544,12 +561,23 @@ NTSTATUS WINAPI unix___wlx_suspend_stop(void)
     struct wlx_thread *t = current_thread();
     int c;
     if (!t) return STATUS_SUCCESS;
-    *(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING) = 0;
-    while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
-        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
-    void *expected = SUSPENDED_IN_SYSCALL;
-    __atomic_compare_exchange_n(&t->suspended_uc, &expected, NULL, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
-    return STATUS_SUCCESS;
+    volatile uint32_t *pending = (volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING);
+    for (;;)
+    {
+        *pending = 0;
+        while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+            syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+        void *expected = SUSPENDED_IN_SYSCALL;
+        __atomic_compare_exchange_n(&t->suspended_uc, &expected, NULL, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
+        /* a SuspendThread that came between the resume and here found the
+           thread inside and marked it (suspend_handler, on this thread): the
+           mark just cleared was that one's. Put it back and stop again, or
+           its GetThreadContext waits for a mark that never comes and fails
+           after 5 s (tests/kernel32/suspendsys.c, 3 runs in 150 under load) */
+        if (!*pending) return STATUS_SUCCESS;
+        __atomic_store_n(&t->suspended_uc, SUSPENDED_IN_SYSCALL, __ATOMIC_RELEASE);
+        syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    }
 }
 
 void thread_init_suspend_signal(void)
@@ -580,7 +608,7 @@ NTSTATUS thread_suspend(struct wlx_thread *t, uint32_t *prev)
     int old = __atomic_fetch_add(&t->suspend_count, 1, __ATOMIC_ACQ_REL);
     if (prev) *prev = old;
     /* a thread that has not started yet waits on the count by itself */
-    if (!old && t->unix_tid) syscall(SYS_tgkill, getpid(), t->unix_tid, SIG_SUSPEND);
+    if (!old && t->unix_tid) send_suspend(t->unix_tid);
     return STATUS_SUCCESS;
 }
 
