@@ -214,7 +214,10 @@ static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
     PEXCEPTION_ROUTINE handler;
 
     dispatch.HistoryTable = &table;
-    while (context->Rip)
+    /* the faulting frame is walked even at rip 0 (a call through a null
+       pointer: a leaf whose return address is at rsp); a caller at 0 ends
+       the walk */
+    for (BOOL first = TRUE; first || context->Rip; first = FALSE)
     {
         copy_unwind_state(new_context, context);
         if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, new_context, &handler))
@@ -388,7 +391,9 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
     for (;;)
     {
         copy_unwind_state(next, cur);
-        if (!cur->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, next, &handler))
+        /* rip 0 is the stack's end for an exit unwind; on the way to a
+           target it is a frame too (a call through a null pointer) */
+        if ((!cur->Rip && !target_frame) || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, next, &handler))
         {
             if (!target_frame) break;   /* an exit unwind ends at the stack's end */
             raise_status(STATUS_BAD_STACK, rec);
@@ -598,7 +603,7 @@ static void print_report(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     CONTEXT walk = *ctx;
     DISPATCHER_CONTEXT dispatch = { 0 };
     PEXCEPTION_ROUTINE handler;
-    for (int i = 0; i < 16 && walk.Rip; i++)
+    for (int i = 0; i < 16 && (!i || walk.Rip); i++)
     {
         describe(walk.Rip, where, sizeof(where));
         wlx_msg("    #%d %s\n", i, where);
@@ -635,11 +640,61 @@ static LONG call_top_filter(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     return filter(&ptrs);
 }
 
+/* where the unwind of unhandled_exception lands, on the outermost frame's
+   stack: the process ends with the code the unwind left in rax */
+extern void wlx_unhandled_unwound(void);
+__asm__ (".text\n"
+         "wlx_unhandled_unwound:\n\t"
+         "andq $-16, %rsp\n\t"
+         "subq $0x20, %rsp\n\t"
+         "movl %eax, %edx\n\t"
+         "movq $-1, %rcx\n\t"
+         "call NtTerminateProcess\n\t"
+         "ud2\n");
+
+/* the establisher frame of the thread's outermost function */
+static ULONG64 outermost_frame(const CONTEXT *ctx)
+{
+    CONTEXT walk = *ctx;
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    PEXCEPTION_ROUTINE handler;
+    ULONG64 frame = 0;
+    for (int i = 0; i < 100000 && (!i || walk.Rip); i++)
+    {
+        if (!unwind_frame(UNW_FLAG_NHANDLER, &dispatch, &walk, &handler)) break;
+        if (dispatch.FunctionEntry) frame = dispatch.EstablisherFrame;
+    }
+    return frame;
+}
+
+static volatile LONG unhandled_unwinding;
+static DWORD unhandled_code;
+
 static void unhandled_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
     TRACE_SEH("unhandled exception %08x\n", (unsigned)rec->ExceptionCode);
+    /* an exception while the stack of an unhandled one unwinds ends it all */
+    if (__atomic_load_n(&unhandled_unwinding, __ATOMIC_ACQUIRE))
+        NtTerminateProcess(NtCurrentProcess(), unhandled_code);
     LONG res = call_top_filter(rec, ctx);
     if (res == EXCEPTION_CONTINUE_EXECUTION) NtContinue(ctx, FALSE);
+    /* Windows calls the filter from the __except of the thread's start
+       (RtlUserThreadStart), so EXCEPTION_EXECUTE_HANDLER from the program's
+       filter unwinds the stack there, running __finally blocks and other
+       termination handlers, before the process ends. Not after wlx's own
+       report (the crash dialog's place: Windows ends the process there). */
+    if (res == EXCEPTION_EXECUTE_HANDLER && !__atomic_load_n(&reported, __ATOMIC_ACQUIRE))
+    {
+        ULONG64 frame = outermost_frame(ctx);
+        if (frame && !__atomic_exchange_n(&unhandled_unwinding, 1, __ATOMIC_ACQ_REL))
+        {
+            CONTEXT unwind_ctx;
+            unhandled_code = rec->ExceptionCode;
+            TRACE_SEH("unwinding to the outermost frame %p\n", (void *)frame);
+            RtlUnwindEx((void *)frame, (void *)wlx_unhandled_unwound, rec, (void *)(ULONG_PTR)rec->ExceptionCode,
+                        &unwind_ctx, NULL);
+        }
+    }
     /* a filter that declines still leaves the report to be printed */
     if (res == EXCEPTION_CONTINUE_SEARCH)
     {
