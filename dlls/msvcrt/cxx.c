@@ -58,7 +58,6 @@ void WINAPI _CxxThrowException(void *object, const struct cxx_throw_info *ti)
         RtlPcToFileHeader((void *)ti, &base);
         args[3] = (ULONG_PTR)base;
     }
-    data->cxx_uncaught++;
     RaiseException(CXX_EXCEPTION, EXCEPTION_NONCONTINUABLE, CXX_EXCEPTION_PARAMS, args);
 }
 
