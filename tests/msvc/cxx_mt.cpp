@@ -1,0 +1,256 @@
+/*
+ * tests/msvc/cxx_mt.cpp — MSVC-ABI C++ exceptions (vcruntime140) across a
+ * DLL boundary (tests/msvc/dll/cxxdll.cpp: catch types matched across
+ * images, this-pointer adjustment to a second base, destructors in the
+ * DLL's frames, a rethrow in the DLL), through __try/__finally and
+ * __try/__except frames (__C_specific_handler unwinding for a C++
+ * exception), between threads as std::exception_ptr (msvcp140), and on four
+ * threads at once with nested throws in catch blocks. Built twice: as clang
+ * emits it (__CxxFrameHandler3) and rewritten for __CxxFrameHandler4
+ * (TEST_FH4, tests/msvc/fh3to4.py).
+ */
+#include "msvctest.h"
+#include "dll/cxxdll.h"
+
+/* Wine 8's __CxxFrameHandler4 catches without running the destructors of
+   the frames it unwinds when they belong to the DLL (FH3): none of them runs */
+#ifdef TEST_FH4
+#define TEST_NAME "cxx_mt_fh4"
+#define ok_fh4_wine todo_wine
+#else
+#define TEST_NAME "cxx_mt"
+#define ok_fh4_wine ok
+#endif
+
+extern "C" {
+typedef DWORD (__stdcall *thread_proc)(void *);
+__declspec(dllimport) HANDLE __stdcall CreateThread(void *attr, unsigned long long stack, thread_proc proc, void *arg,
+                                                    DWORD flags, DWORD *tid);
+__declspec(dllimport) DWORD __stdcall WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL all,
+                                                             DWORD timeout);
+__declspec(dllimport) int __cdecl __uncaught_exceptions(void);
+unsigned long __cdecl _exception_code(void);
+}
+
+/* the CRT start-up objects would define it: floating point is used */
+extern "C" int _fltused = 0;
+
+void *operator new(unsigned long long size) { return malloc(size); }
+void operator delete(void *ptr) noexcept { free(ptr); }
+void operator delete(void *ptr, unsigned long long) noexcept { free(ptr); }
+
+/* msvcp140's exception_ptr, by its decorated exports */
+__declspec(dllimport) void __cdecl __ExceptionPtrCreate(void *) noexcept;
+__declspec(dllimport) void __cdecl __ExceptionPtrDestroy(void *) noexcept;
+__declspec(dllimport) bool __cdecl __ExceptionPtrToBool(const void *) noexcept;
+__declspec(dllimport) void __cdecl __ExceptionPtrCurrentException(void *) noexcept;
+[[noreturn]] __declspec(dllimport) void __cdecl __ExceptionPtrRethrow(const void *);
+struct exception_ptr
+{
+    void *data[2];
+    exception_ptr() noexcept { __ExceptionPtrCreate(this); }
+    exception_ptr(const exception_ptr &) = delete;
+    ~exception_ptr() noexcept { __ExceptionPtrDestroy(this); }
+    explicit operator bool() const noexcept { return __ExceptionPtrToBool(this); }
+};
+
+static volatile int sink;
+
+/* ---- across the DLL ---- */
+
+static int exe_destroyed;
+struct ExeHolder { ~ExeHolder() { exe_destroyed++; } };
+
+static int __cdecl throwing_callback(int arg)
+{
+    ExeHolder h;
+    if (arg < 0) throw ExeError(arg);
+    return arg + 1;
+}
+
+static void __cdecl throw_exe_error(void) { throw ExeError(55); }
+static void __cdecl throw_double(void) { throw 2.5; }
+static void __cdecl throw_nothing(void) {}
+
+static void test_dll(void)
+{
+    int code = 0, mix = 0, extra = 0;
+    cxxdll_destroyed = 0;
+    try { cxxdll_throw(7, 4); }
+    catch (DllBase &b) { code = b.code; }
+    ok(code == 7, "DllError from the DLL caught as DllBase &");
+    ok_fh4_wine(cxxdll_destroyed == 5, "the DLL's 5 destructors ran");
+
+    try { cxxdll_throw(8, 0); }
+    catch (DllMixin &m) { mix = m.mix; }
+    ok(mix == 0x77, "DllError caught as its second base: the pointer is adjusted");
+
+    try { cxxdll_throw(9, 1); }
+    catch (ExeError &) { extra = -1; }
+    catch (DllError e) { extra = e.extra; }
+    ok(extra == 18, "DllError caught by value after a catch of a sibling class");
+
+    cxxdll_destroyed = exe_destroyed = 0;
+    code = 0;
+    try { sink = cxxdll_call(throwing_callback, -3, 3); }
+    catch (const ExeError &e) { code = e.code; }
+    ok(code == -3, "the program's exception through the DLL's frames");
+    ok_fh4_wine(cxxdll_destroyed == 4 && exe_destroyed == 1, "destructors of the DLL's and the program's frames ran");
+    ok(cxxdll_call(throwing_callback, 1, 2) == 4, "the DLL's result without an exception");
+
+    ok(cxxdll_catch(throw_exe_error) == 55, "the DLL catches the program's ExeError as DllBase &");
+    ok(cxxdll_catch(throw_double) == -1, "the DLL's catch (...) takes a double");
+    ok(cxxdll_catch(throw_nothing) == 0, "the DLL sees no exception when there is none");
+
+    code = 0;
+    cxxdll_destroyed = 0;
+    try { cxxdll_rethrow(throw_exe_error); }
+    catch (ExeError &e) { code = e.code; }
+    ok(code == 155, "the DLL's throw; passes the same object on, changed");
+    ok_fh4_wine(cxxdll_destroyed == 1, "the DLL's frame was unwound once");
+}
+
+/* ---- SEH frames on the way of a C++ exception ---- */
+
+static int finally_runs, except_runs;
+
+__declspec(noinline) static void throw_int(int v) { throw v; }
+static void (*volatile throw_int_ptr)(int) = throw_int;
+
+/* no C++ objects here: clang allows __try only in such functions */
+__declspec(noinline) static void seh_finally(int v)
+{
+    __try { throw_int_ptr(v); }
+    __finally { finally_runs++; }
+}
+
+__declspec(noinline) static void seh_except_other(int v)
+{
+    __try { throw_int_ptr(v); }
+    __except (_exception_code() == 0xc0000005 ? 1 : 0) { except_runs++; }
+}
+
+__declspec(noinline) static int seh_except_cxx(int v)
+{
+    __try { throw_int_ptr(v); }
+    __except (_exception_code() == 0xe06d7363 ? 1 : 0) { return 1; }
+    return 0;
+}
+
+static void test_seh_frames(void)
+{
+    int caught = 0;
+    finally_runs = except_runs = 0;
+    try { seh_finally(3); }
+    catch (int v) { caught = v; }
+    ok(caught == 3, "a C++ exception through a __try/__finally frame");
+    ok(finally_runs == 1, "the __finally block ran during the unwind");
+
+    caught = 0;
+    try { seh_except_other(4); }
+    catch (int v) { caught = v; }
+    ok(caught == 4 && except_runs == 0, "an __except whose filter declines passes the C++ exception on");
+
+    ok(seh_except_cxx(5) == 1, "an __except filter takes a C++ exception by its code");
+    ok(__uncaught_exceptions() == 0, "no exception in flight after the __except block");
+}
+
+/* ---- exception_ptr between threads ---- */
+
+static exception_ptr *thread_exception;
+
+static DWORD __stdcall capturing_thread(void *arg)
+{
+    try { cxxdll_throw(31, 2); }
+    catch (...) { __ExceptionPtrCurrentException(thread_exception); }
+    return 0;
+}
+
+static void test_exception_ptr(void)
+{
+    exception_ptr p;
+    thread_exception = &p;
+    HANDLE thread = CreateThread(0, 0, capturing_thread, 0, 0, 0);
+    ok(thread != 0, "CreateThread");
+    if (!thread) return;
+    ok(WaitForSingleObject(thread, 10000) == 0, "the thread ended");
+    CloseHandle(thread);
+    ok((bool)p, "an exception was captured in the thread");
+    int code = 0, mix = 0;
+    try { if (p) __ExceptionPtrRethrow(&p); }
+    catch (DllBase &b) { code = b.code; }
+    ok(code == 31, "the other thread's exception rethrown here, caught by base class");
+    try { if (p) __ExceptionPtrRethrow(&p); }
+    catch (DllMixin &m) { mix = m.mix; }
+    ok(mix == 0x77, "rethrown again, caught as the second base");
+}
+
+/* ---- four threads at once ---- */
+
+#define THREADS 4
+#define ROUNDS 5000
+
+static volatile long live_objects;
+struct Tracked
+{
+    int thread, round;
+    Tracked(int t, int r) : thread(t), round(r) { __atomic_fetch_add(&live_objects, 1, __ATOMIC_RELAXED); }
+    Tracked(const Tracked &o) : thread(o.thread), round(o.round) { __atomic_fetch_add(&live_objects, 1, __ATOMIC_RELAXED); }
+    ~Tracked() { __atomic_fetch_sub(&live_objects, 1, __ATOMIC_RELAXED); }
+};
+
+static int good[THREADS], bad[THREADS];
+
+__declspec(noinline) static void throw_tracked(int t, int r) { Tracked local(t, -1); throw Tracked(t, r); }
+
+static DWORD __stdcall thrower(void *arg)
+{
+    int t = (int)(unsigned long long)arg;
+    for (int r = 0; r < ROUNDS; r++)
+    {
+        try
+        {
+            if (r % 4 == 3) cxxdll_throw(r, 1);
+            throw_tracked(t, r);
+        }
+        catch (const Tracked &e)
+        {
+            int inner = 0;
+            /* a throw and catch inside the catch block */
+            try { throw_int(r); } catch (int v) { inner = v; }
+            if (e.thread == t && e.round == r && inner == r && __uncaught_exceptions() == 0) good[t]++;
+            else bad[t]++;
+        }
+        catch (DllBase &b)
+        {
+            if (b.code == r && r % 4 == 3) good[t]++;
+            else bad[t]++;
+        }
+    }
+    return 0;
+}
+
+static void test_threads(void)
+{
+    HANDLE threads[THREADS];
+    int started = 0, total = 0, wrong = 0;
+    live_objects = 0;
+    for (int t = 0; t < THREADS; t++)
+        if ((threads[started] = CreateThread(0, 0, thrower, (void *)(unsigned long long)t, 0, 0))) started++;
+    ok(started == THREADS, "the threads started");
+    ok(WaitForMultipleObjects(started, threads, 1, 120000) == 0, "the threads ended");
+    for (int t = 0; t < started; t++) CloseHandle(threads[t]);
+    for (int t = 0; t < THREADS; t++) { total += good[t]; wrong += bad[t]; }
+    ok(total == THREADS * ROUNDS, "every exception caught by the right handler of its thread");
+    ok(wrong == 0, "no exception reached the wrong thread or handler");
+    ok(live_objects == 0, "every thrown object and local was destroyed");
+}
+
+extern "C" void start(void)
+{
+    test_dll();
+    test_seh_frames();
+    test_exception_ptr();
+    test_threads();
+    ExitProcess(test_summary(TEST_NAME));
+}
