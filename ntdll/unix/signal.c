@@ -216,7 +216,15 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
         rec->ExceptionCode = si->si_code == ILL_PRVOPC ? EXC_PRIVILEGED_INSTRUCTION : EXC_ILLEGAL_INSTRUCTION;
         break;
     case SIGFPE:
-        if (trapno == 19) { rec->ExceptionCode = EXC_FLT_MULTIPLE_TRAPS; break; }   /* SSE: as x64 Windows */
+        /* SSE (#XM, trap 19): x64 Windows names the cause (Linux's si_code
+           comes from MXCSR too) and passes 0 and MXCSR; only 32-bit code
+           under WOW64 sees STATUS_FLOAT_MULTIPLE_TRAPS */
+        if (trapno == 19)
+        {
+            rec->NumberParameters = 2;
+            rec->ExceptionInformation[0] = 0;
+            rec->ExceptionInformation[1] = uc->uc_mcontext.fpregs ? uc->uc_mcontext.fpregs->mxcsr : 0;
+        }
         switch (si->si_code)
         {
         case FPE_INTDIV:

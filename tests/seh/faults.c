@@ -15,6 +15,7 @@
  */
 #include "test.h"
 #include <malloc.h>
+#include <float.h>
 
 /* addresses the compiler cannot see through: a null pointer it knows of
    would make the code after it unreachable */
@@ -223,6 +224,37 @@ static void test_division(void)
     todo_wine(code == EXCEPTION_INT_OVERFLOW, "div r9d: %08lx\n", code);
     code = divide(4);
     ok(code == EXCEPTION_INT_DIVIDE_BY_ZERO, "div r10w by 0: %08lx\n", code);
+}
+
+/* ---- floating point, unmasked ---- */
+
+static volatile double fp_zero = 0.0, fp_one = 1.0, fp_result;
+static void __attribute__((noinline)) sse_divide(void) { fp_result = fp_one / fp_zero; }
+
+static void test_float(void)
+{
+    unsigned int old = _controlfp(0, 0);
+    reset_seen();
+    _clearfp();
+    _controlfp(old & ~_EM_ZERODIVIDE, _MCW_EM);
+    __try { sse_divide(); }
+    __except (keep(GetExceptionInformation(), EXCEPTION_EXECUTE_HANDLER)) {}
+    _clearfp();
+    _controlfp(old, _MCW_EM);
+    ok(filter_calls == 1, "an unmasked SSE division by zero raised nothing\n");
+    /* x64 Windows names the cause of an SSE exception (32-bit code under
+       WOW64 gets STATUS_FLOAT_MULTIPLE_TRAPS) and passes 0 and MXCSR */
+    ok(seen_rec.ExceptionCode == STATUS_FLOAT_DIVIDE_BY_ZERO, "code %08lx\n", seen_rec.ExceptionCode);
+    ok(seen_rec.NumberParameters == 2 && seen_rec.ExceptionInformation[0] == 0, "%lu parameters, first %Ix\n",
+       seen_rec.NumberParameters, seen_rec.ExceptionInformation[0]);
+    ok(seen_rec.ExceptionInformation[1] == seen_ctx.MxCsr, "second parameter %Ix, MxCsr %lx\n",
+       seen_rec.ExceptionInformation[1], seen_ctx.MxCsr);
+    ok(seen_ctx.MxCsr & 4, "MxCsr %#lx: no division by zero flagged\n", seen_ctx.MxCsr);
+    /* masked again: infinity, no exception */
+    reset_seen();
+    __try { sse_divide(); }
+    __except (keep(GetExceptionInformation(), EXCEPTION_EXECUTE_HANDLER)) {}
+    ok(filter_calls == 0 && fp_result > 1e308, "masked: %d exceptions, result %f\n", filter_calls, fp_result);
 }
 
 /* ---- filters that continue ---- */
@@ -644,6 +676,7 @@ int main(int argc, char **argv)
     test_access_violations();
     test_instructions();
     test_division();
+    test_float();
     test_continue_execution();
     test_finally();
     test_noncontinuable();
