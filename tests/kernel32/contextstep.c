@@ -1,0 +1,66 @@
+/*
+ * tests/kernel32/contextstep.c — the trap flag set in another thread's
+ * context (SetThreadContext of a suspended thread, as a debugger or a
+ * runtime stepping a thread does): the thread runs one instruction, then
+ * gets EXCEPTION_SINGLE_STEP at the next one in its own handlers, and goes
+ * on with TF clear.
+ */
+#include "test.h"
+
+static volatile LONG spinning, stop, steps;
+static volatile DWORD64 step_address, step_eflags;
+static DWORD spinner_tid;
+
+static LONG CALLBACK step_handler(EXCEPTION_POINTERS *ptrs)
+{
+    if (ptrs->ExceptionRecord->ExceptionCode != EXCEPTION_SINGLE_STEP || GetCurrentThreadId() != spinner_tid)
+        return EXCEPTION_CONTINUE_SEARCH;
+    steps++;
+    step_address = (DWORD64)ptrs->ExceptionRecord->ExceptionAddress;
+    step_eflags = ptrs->ContextRecord->EFlags;
+    stop = 1;
+    return EXCEPTION_CONTINUE_EXECUTION;
+}
+
+static DWORD WINAPI spin(void *arg)
+{
+    spinning = 1;
+    while (!stop) __asm__ volatile("pause");
+    return 9;
+}
+
+static void test_step_other_thread(void)
+{
+    void *h = AddVectoredExceptionHandler(1, step_handler);
+    HANDLE thread = CreateThread(NULL, 0, spin, NULL, 0, &spinner_tid);
+    CONTEXT ctx;
+    DWORD code = 0;
+    ok(thread != NULL, "CreateThread failed\n");
+    while (!spinning) Sleep(1);
+    ok(SuspendThread(thread) == 0, "SuspendThread failed\n");
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.ContextFlags = CONTEXT_FULL;
+    ok(GetThreadContext(thread, &ctx), "GetThreadContext failed\n");
+    ok(!(ctx.EFlags & 0x100), "TF already set: %#lx\n", ctx.EFlags);
+    ctx.EFlags |= 0x100;
+    ctx.ContextFlags = CONTEXT_CONTROL;
+    ok(SetThreadContext(thread, &ctx), "SetThreadContext failed\n");
+    ok(ResumeThread(thread) == 1, "ResumeThread failed\n");
+    ok(WaitForSingleObject(thread, 5000) == WAIT_OBJECT_0, "the thread did not take a single step\n");
+    if (!stop) { stop = 1; WaitForSingleObject(thread, 5000); }
+    ok(GetExitCodeThread(thread, &code) && code == 9, "exit code %lu\n", code);
+    ok(steps == 1, "%ld single steps, expected 1 (TF is clear after the first)\n", steps);
+    /* one instruction of the loop ran: the step is reported just after it */
+    ok(step_address > ctx.Rip && step_address <= ctx.Rip + 15, "step at %Ix, the thread was at %Ix\n", step_address,
+       ctx.Rip);
+    ok(!(step_eflags & 0x100), "the handler's context has TF set: %#Ix\n", step_eflags);
+    CloseHandle(thread);
+    RemoveVectoredExceptionHandler(h);
+}
+
+int main(void)
+{
+    test_start("contextstep");
+    test_step_other_thread();
+    return test_summary();
+}
