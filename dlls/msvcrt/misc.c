@@ -294,6 +294,12 @@ sig_handler __cdecl signal(int sig, sig_handler handler)
     return old;
 }
 
+/* abort(): has the program a SIGABRT handler of its own? */
+BOOL msvcrt_sigabrt_handled(void)
+{
+    return __atomic_load_n(&handlers[SIGABRT], __ATOMIC_ACQUIRE) != SIG_DFL;
+}
+
 int __cdecl raise(int sig)
 {
     sig_handler handler;

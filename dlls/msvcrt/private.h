@@ -180,6 +180,7 @@ void msvcrt_free_environ(void);
 void msvcrt_init_time(void);
 void msvcrt_run_atexit(void);
 BOOL msvcrt_exiting(void);
+BOOL msvcrt_sigabrt_handled(void);
 char *msvcrt_wide_to_narrow(const wchar_t *str, UINT cp);
 wchar_t *msvcrt_narrow_to_wide(const char *str, UINT cp);
 

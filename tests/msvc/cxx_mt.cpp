@@ -246,11 +246,65 @@ static void test_threads(void)
     ok(live_objects == 0, "every thrown object and local was destroyed");
 }
 
+/* ---- children: abort ---- */
+
+extern "C" {
+__declspec(dllimport) void __cdecl abort(void);
+__declspec(dllimport) void __cdecl __std_terminate(void);
+__declspec(dllimport) void (__cdecl *__cdecl signal(int sig, void (__cdecl *func)(int)))(int);
+}
+
+static void __cdecl sigabrt_exit_44(int sig) { ExitProcess(sig == 22 ? 44 : 45); }
+
+static void child(const char *what)
+{
+    static const char *const names[] = { "abort", "abort-handler", "terminate" };
+    bool known = false;
+    for (const char *name : names) known = known || !strcmp(what, name);
+    if (!known) return;
+    SetErrorMode(3);
+    if (!strcmp(what, "abort")) abort();
+    if (!strcmp(what, "abort-handler")) { signal(22 /* SIGABRT */, sigabrt_exit_44); abort(); }
+    if (!strcmp(what, "terminate")) __std_terminate();
+    ExitProcess(1);
+}
+
+static DWORD run_child(const char *what)
+{
+    char path[260], cmd[400];
+    STARTUPINFOA si = {};
+    PROCESS_INFORMATION pi;
+    DWORD code = 0xdeadbeef;
+    si.cb = sizeof(si);
+    si.flags = 0x100;   /* STARTF_USESTDHANDLES, none */
+    GetModuleFileNameA(0, path, sizeof(path));
+    test_concat(cmd, sizeof(cmd), "\"", path, "\" ", what);
+    if (!CreateProcessA(path, cmd, 0, 0, 0, 0, 0, 0, &si, &pi)) return code;
+    WaitForSingleObject(pi.process, 20000);
+    GetExitCodeProcess(pi.process, &code);
+    CloseHandle(pi.process);
+    CloseHandle(pi.thread);
+    return code;
+}
+
+static void test_abort(void)
+{
+    /* a release UCRT's abort() fails fast (_CALL_REPORTFAULT): 0xC0000409,
+       which is how an MSVC program that left a C++ exception unhandled
+       ends; Wine 8's ucrtbase exits with 3 */
+    todo_wine(run_child("abort") == 0xc0000409, "abort() fails fast");
+    todo_wine(run_child("terminate") == 0xc0000409, "terminate() without a handler aborts, failing fast");
+    ok(run_child("abort-handler") == 44, "abort() raises SIGABRT for the program's handler first");
+}
+
 extern "C" void start(void)
 {
+    const char *cmd = GetCommandLineA(), *arg = strrchr(cmd, ' ');
+    if (arg) child(arg + 1);
     test_dll();
     test_seh_frames();
     test_exception_ptr();
     test_threads();
+    test_abort();
     ExitProcess(test_summary(TEST_NAME));
 }
