@@ -269,7 +269,14 @@ BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
               (unsigned)rec->ExceptionFlags, rec->ExceptionAddress, (void *)ctx->Rip, (void *)ctx->Rsp);
     if (call_vectored(&exception_handlers, rec, ctx) == EXCEPTION_CONTINUE_EXECUTION) handled = TRUE;
     else handled = dispatch_frames(rec, ctx);
-    if (handled) call_vectored(&continue_handlers, rec, ctx);
+    /* Windows calls the continue handlers whenever dispatch returns: the
+       exception continued, or no frame took it. A walk that ran to the
+       stack's end has met the thread start's filter on Windows (here
+       unhandled_exception calls it), which ends the process; one that
+       broke off on a frame it could not unwind (a runtime's own stacks: Go
+       counts on its last continue handler to report such a crash) comes
+       back here with no handler found. */
+    if (handled || (rec->ExceptionFlags & EXCEPTION_STACK_INVALID)) call_vectored(&continue_handlers, rec, ctx);
     return handled;
 }
 
