@@ -353,6 +353,71 @@ static void test_finally(void)
     }
     __except (GetExceptionCode() == 0xe0000010) { mark('E'); }
     ok(!strcmp(trail, "ifE"), "an exception handled inside a __finally: %s, expected ifE\n", trail);
+
+    /* a collided unwind: the __finally that the unwind to the middle
+       __except runs raises an exception that only the outer __except
+       takes; its unwind crosses the first one, which stops there (the
+       __finally does not run twice, the middle __except block never) */
+    ntrail = 0;
+    __try
+    {
+        __try
+        {
+            __try { RaiseException(0xe0000020, 0, 0, NULL); }
+            __finally
+            {
+                mark('f');
+                if (AbnormalTermination()) RaiseException(0xe0000021, 0, 0, NULL);
+            }
+        }
+        __except (GetExceptionCode() == 0xe0000020) { mark('M'); }
+        mark('x');
+    }
+    __except (GetExceptionCode() == 0xe0000021) { mark('O'); }
+    ok(!strcmp(trail, "fO"), "a collided unwind: %s, expected fO\n", trail);
+
+    /* an unwind started from a __finally: the outer filter runs once, the
+       finally blocks of both levels once each */
+    ntrail = 0;
+    __try { finally_fault(null_address); finally_fault(null_address); }
+    __except (order_filter()) { mark('E'); }
+    ok(!strcmp(trail, "tFABE"), "after a collided unwind, order %s, expected tFABE\n", trail);
+}
+
+/* ---- through callbacks of the system ---- */
+
+static void CALLBACK faulting_apc(ULONG_PTR arg)
+{
+    write_byte((volatile BYTE *)arg, 1);
+}
+
+static int __cdecl faulting_compare(const void *a, const void *b)
+{
+    RaiseException(0xe0000030, 0, 0, NULL);
+    return 0;
+}
+
+static void test_callbacks(void)
+{
+    int caught = 0, values[4] = { 4, 3, 2, 1 };
+    /* an APC run by an alertable wait */
+    reset_seen();
+    __try
+    {
+        ok(QueueUserAPC(faulting_apc, GetCurrentThread(), (ULONG_PTR)null_address + 8), "QueueUserAPC failed\n");
+        SleepEx(0, TRUE);
+    }
+    __except (keep(GetExceptionInformation(), EXCEPTION_EXECUTE_HANDLER)) { caught = 1; }
+    ok(caught && seen_rec.ExceptionCode == EXCEPTION_ACCESS_VIOLATION && seen_rec.ExceptionInformation[1] == 8,
+       "a fault in an APC: caught %d, code %08lx\n", caught, seen_rec.ExceptionCode);
+    /* the thread's state is sane afterwards: another APC runs */
+    ok(QueueUserAPC(faulting_apc, GetCurrentThread(), (ULONG_PTR)&values[0]), "QueueUserAPC failed\n");
+    ok(SleepEx(0, TRUE) == WAIT_IO_COMPLETION && values[0] == 1, "the second APC did not run\n");
+
+    caught = 0;
+    __try { qsort(values, 4, sizeof(int), faulting_compare); }
+    __except (GetExceptionCode() == 0xe0000030) { caught = 1; }
+    ok(caught, "an exception out of qsort's callback was not caught\n");
 }
 
 /* ---- noncontinuable ---- */
@@ -703,6 +768,7 @@ int main(int argc, char **argv)
     test_float();
     test_continue_execution();
     test_finally();
+    test_callbacks();
     test_noncontinuable();
     test_guard_page();
     test_stack_overflow();
