@@ -509,20 +509,17 @@ ULONG NTAPI __attribute__((noinline)) RtlWalkFrameChain(void **callers, ULONG co
     return n;
 }
 
+/* as deep as the stack goes (a recursion of 1000 frames gives 1000): the
+   walk writes straight into the caller's buffer */
 USHORT NTAPI RtlCaptureStackBackTrace(ULONG skip, ULONG count, void **buffer, ULONG *hash)
 {
-    void *frames[128];
-    ULONG total = skip + count < 128 ? skip + count : 128, n, h = 0;
-    /* our own frame is not the caller's concern: skip it too */
-    n = RtlWalkFrameChain(frames, total + 1, 0);
-    if (n) n--;
-    ULONG got = n > skip ? n - skip : 0;
-    if (got > count) got = count;
-    for (ULONG i = 0; i < got; i++)
-    {
-        buffer[i] = frames[i + 1 + skip];
-        h += (ULONG)(ULONG_PTR)buffer[i];
-    }
+    ULONG got, h = 0;
+    if (count > 0xffff) count = 0xffff;
+    if (skip > 0xffffff - 1) return 0;
+    /* our own frame is not the caller's concern: skip it too (the loop
+       below keeps the call from being a tail call that would lose it) */
+    got = RtlWalkFrameChain(buffer, count, (skip + 1) << 8);
+    for (ULONG i = 0; i < got; i++) h += (ULONG)(ULONG_PTR)buffer[i];
     if (hash) *hash = h;
     return (USHORT)got;
 }

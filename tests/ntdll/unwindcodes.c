@@ -7,7 +7,8 @@
  * frame comes from it), a pc inside the prolog (only the codes of what ran
  * are undone), a pc inside the epilog (the epilog's instructions are
  * simulated, the prolog's codes ignored), and chained unwind info. The
- * functions are found through RtlAddFunctionTable.
+ * functions are found through RtlAddFunctionTable. Then the real stack:
+ * RtlCaptureStackBackTrace through a recursion 300 deep.
  */
 #include "test.h"
 
@@ -214,6 +215,34 @@ static void test_machine_frame(void)
     ok(ctx.Rip == RA && ctx.Rsp == 0x7780000, "machine frame with error code: Rip %Ix Rsp %Ix\n", ctx.Rip, ctx.Rsp);
 }
 
+static void *trace[1000], *trace_skipped[8];
+static USHORT traced, traced_skipped;
+static volatile int sink;
+
+static int __attribute__((noinline)) recurse(int n)
+{
+    if (!n)
+    {
+        traced = RtlCaptureStackBackTrace(0, 1000, trace, NULL);
+        traced_skipped = RtlCaptureStackBackTrace(3, 8, trace_skipped, NULL);
+        return 0;
+    }
+    int r = recurse(n - 1);
+    sink = r;   /* no tail call */
+    return r + 1;
+}
+
+static void test_back_trace(void)
+{
+    recurse(300);
+    /* 301 frames of recurse, then this function, main and the start */
+    ok(traced > 302 && traced < 330, "%u frames\n", traced);
+    ok(traced_skipped == 8, "%u frames with 3 skipped\n", traced_skipped);
+    ok(traced_skipped && trace_skipped[0] == trace[3], "the skipped trace starts at %p, expected %p\n",
+       trace_skipped[0], trace[3]);
+    ok(trace[0] != trace[1] && trace[1] == trace[2], "frames 0-2: %p %p %p\n", trace[0], trace[1], trace[2]);
+}
+
 int main(void)
 {
     test_start("unwindcodes");
@@ -238,5 +267,6 @@ int main(void)
     test_far();
     test_machine_frame();
     RtlDeleteFunctionTable(table);
+    test_back_trace();
     return test_summary();
 }
