@@ -16,6 +16,7 @@
 #include "test.h"
 #include <malloc.h>
 #include <float.h>
+#include <setjmp.h>
 
 /* addresses the compiler cannot see through: a null pointer it knows of
    would make the code after it unreachable */
@@ -322,6 +323,27 @@ static void __attribute__((noinline)) finally_fault(volatile int *p)
 
 static LONG order_filter(void) { mark('F'); return EXCEPTION_EXECUTE_HANDLER; }
 
+/* longjmp out of a __try: msvcrt's longjmp unwinds (STATUS_LONGJUMP), the
+   __finally runs on the way */
+static jmp_buf jump_buffer;
+static void __attribute__((noinline)) jump_out(void) { longjmp(jump_buffer, 7); }
+
+static void __attribute__((noinline)) finally_longjmp(void)
+{
+    __try { mark('t'); jump_out(); mark('x'); }
+    __finally { mark(AbnormalTermination() ? 'A' : 'f'); }
+}
+
+static void __attribute__((noinline)) test_longjmp(void)
+{
+    volatile int r;
+    ntrail = 0;
+    r = setjmp(jump_buffer);
+    if (!r) finally_longjmp();
+    else mark('0' + r);
+    ok(!strcmp(trail, "tA7"), "longjmp out of a __try: %s, expected tA7\n", trail);
+}
+
 static void test_finally(void)
 {
     ntrail = 0;
@@ -331,6 +353,8 @@ static void test_finally(void)
     ntrail = 0;
     finally_leave();
     ok(!strcmp(trail, "tf"), "__leave: %s, expected tf\n", trail);
+
+    test_longjmp();
 
     /* the filter runs before the __finally blocks, which run innermost first
        and before the __except block */
