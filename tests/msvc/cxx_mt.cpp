@@ -4,8 +4,9 @@
  * images, this-pointer adjustment to a second base, destructors in the
  * DLL's frames, a rethrow in the DLL), through __try/__finally and
  * __try/__except frames (__C_specific_handler unwinding for a C++
- * exception), between threads as std::exception_ptr (msvcp140), and on four
- * threads at once with nested throws in catch blocks. Built twice: as clang
+ * exception), between threads as std::exception_ptr (msvcp140), on four
+ * threads at once with nested throws in catch blocks; longjmp through frames
+ * with destructors; abort() and terminate() in children. Built twice: as clang
  * emits it (__CxxFrameHandler3) and rewritten for __CxxFrameHandler4
  * (TEST_FH4, tests/msvc/fh3to4.py).
  */
@@ -246,6 +247,35 @@ static void test_threads(void)
     ok(live_objects == 0, "every thrown object and local was destroyed");
 }
 
+/* ---- longjmp through C++ frames ---- */
+
+extern "C" {
+struct jump_buffer { __declspec(align(16)) unsigned long long words[32]; };
+__declspec(dllimport) int __cdecl __intrinsic_setjmp(jump_buffer *buf, void *frame);
+[[noreturn]] __declspec(dllimport) void __cdecl longjmp(jump_buffer *buf, int value);
+}
+
+static jump_buffer jump;
+static int jump_dtors;
+struct JumpLocal { ~JumpLocal() { jump_dtors++; } };
+
+__declspec(noinline) static void jump_from(int depth)
+{
+    JumpLocal local;
+    if (depth == 4) longjmp(&jump, 9);
+    jump_from(depth + 1);
+}
+
+__declspec(noinline) static void test_longjmp(void)
+{
+    jump_dtors = 0;
+    /* what MSVC's setjmp passes: the caller's frame */
+    volatile int r = __intrinsic_setjmp(&jump, __builtin_frame_address(0));
+    if (!r) jump_from(0);
+    ok(r == 9, "setjmp returns longjmp's value");
+    ok(jump_dtors == 5, "longjmp unwinds: the destructors of the 5 frames it leaves run");
+}
+
 /* ---- children: abort ---- */
 
 extern "C" {
@@ -305,6 +335,7 @@ extern "C" void start(void)
     test_seh_frames();
     test_exception_ptr();
     test_threads();
+    test_longjmp();
     test_abort();
     ExitProcess(test_summary(TEST_NAME));
 }
