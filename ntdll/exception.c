@@ -282,8 +282,13 @@ BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 
 /* called by KiUserExceptionDispatcher with what the Unix side built; going
    on where the fault was also restores the AVX state kept in that frame */
+NTSTATUS NTAPI __wlx_suspend_stop(void);
+
 void WINAPI wlx_dispatch_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
+    /* a SuspendThread that came while the Unix side built this frame stops
+       the thread here, in a system call, where its context is a Windows one */
+    if (TEB_FIELD(volatile ULONG, TEB_WLX_STOP_PENDING)) __wlx_suspend_stop();
     if (RtlDispatchException(rec, ctx))
         restore_context_avx(ctx, (const struct avx_upper *)((BYTE *)ctx + DISPATCH_FRAME_AVX));
     NtRaiseException(rec, ctx, FALSE);

@@ -577,6 +577,15 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
     raise_windows_exception(sig, si, uc, teb);
 }
 
+/* is this thread turning a fault into an exception (wlx's code on the
+   signal stack, up to the jump to KiUserExceptionDispatcher)? SuspendThread
+   then lets it go on and stop at the dispatcher (thread.c) */
+int signal_in_fault_path(const ucontext_t *uc)
+{
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    return in_fault_handler || (rip >= (uint64_t)__executable_start && rip < (uint64_t)etext);
+}
+
 /* --- set-up ------------------------------------------------------------------- */
 
 /* glibc (2.35+) registers every thread for restartable sequences, and the

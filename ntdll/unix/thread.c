@@ -527,6 +527,17 @@ static void suspend_handler(int sig, siginfo_t *si, void *uc)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
         return;
     }
+    if (signal_in_fault_path(uc))
+    {
+        /* turning a fault into an exception, in wlx's code on the signal
+           stack: uc is no Windows context. It goes on and stops on the
+           Windows side, in KiUserExceptionDispatcher's way (ntdll's
+           wlx_dispatch_exception calls __wlx_suspend_stop), as Windows
+           suspends a thread on its way back to user mode */
+        if (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) <= 0) return;
+        *(volatile uint32_t *)(teb + TEB_WLX_STOP_PENDING) = 1;
+        return;
+    }
     /* while suspended, GetThreadContext/SetThreadContext work on uc */
     __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
@@ -545,7 +556,15 @@ NTSTATUS WINAPI unix___wlx_suspend_stop(void)
     if (!t) return STATUS_SUCCESS;
     *(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING) = 0;
     while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+    {
+        /* stopped here (also on the way to the exception dispatcher, see
+           suspend_handler): a suspender waits to see the mark */
+        void *none = NULL;
+        if (__atomic_compare_exchange_n(&t->suspended_uc, &none, SUSPENDED_IN_SYSCALL, 0, __ATOMIC_ACQ_REL,
+                                        __ATOMIC_RELAXED))
+            syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
         syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+    }
     void *expected = SUSPENDED_IN_SYSCALL;
     __atomic_compare_exchange_n(&t->suspended_uc, &expected, NULL, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
     return STATUS_SUCCESS;
@@ -619,7 +638,10 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
     unix_NtSuspendThread(handle, &prev);
     struct timespec ts = { 0, 10 * 1000 * 1000 };
     ucontext_t *uc;
-    for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)); i++)
+    /* a thread that exits meanwhile (ExitThread while being suspended)
+       never stops: no waiting for it */
+    for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)) &&
+                    !__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE); i++)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
     status = STATUS_SUCCESS;
     if (!uc) status = STATUS_UNSUCCESSFUL;

@@ -3,7 +3,10 @@
  * context (SetThreadContext of a suspended thread, as a debugger or a
  * runtime stepping a thread does): the thread runs one instruction, then
  * gets EXCEPTION_SINGLE_STEP at the next one in its own handlers, and goes
- * on with TF clear.
+ * on with TF clear. And a thread that faults in a loop (its vectored handler
+ * skips the faulting instruction) suspended and read over and over, as a
+ * sampling profiler or a garbage collector does: every context is one of
+ * that thread's, on its stack, and no fault is lost.
  */
 #include "test.h"
 
@@ -58,9 +61,69 @@ static void test_step_other_thread(void)
     RemoveVectoredExceptionHandler(h);
 }
 
+#define FAULTS 20000
+
+static volatile LONG faults, faulter_done;
+static char *volatile null_pointer;
+static ULONG_PTR faulter_low, faulter_high;
+extern char fault_insn[];
+
+static LONG CALLBACK skip_fault(EXCEPTION_POINTERS *ptrs)
+{
+    if (ptrs->ExceptionRecord->ExceptionCode != EXCEPTION_ACCESS_VIOLATION ||
+        ptrs->ContextRecord->Rip != (DWORD64)fault_insn)
+        return EXCEPTION_CONTINUE_SEARCH;
+    InterlockedIncrement(&faults);
+    ptrs->ContextRecord->Rip += 2;   /* movb (%rax), %cl */
+    return EXCEPTION_CONTINUE_EXECUTION;
+}
+
+static DWORD WINAPI faulter(void *arg)
+{
+    GetCurrentThreadStackLimits(&faulter_low, &faulter_high);
+    for (int i = 0; i < FAULTS; i++)
+        __asm__ volatile("movq %0, %%rax\n"
+                         "fault_insn: movb (%%rax), %%cl" :: "m"(null_pointer) : "rax", "rcx", "memory");
+    faulter_done = 1;
+    return 0;
+}
+
+static void test_suspend_faulting_thread(void)
+{
+    void *h = AddVectoredExceptionHandler(1, skip_fault);
+    HANDLE thread = CreateThread(NULL, 0, faulter, NULL, 0, NULL);
+    int reads = 0, failed = 0, odd = 0;
+    DWORD64 odd_rip = 0, odd_rsp = 0;
+    ok(thread != NULL, "CreateThread failed\n");
+    while (!faulter_low) Sleep(1);
+    while (!faulter_done && reads < 100000)
+    {
+        CONTEXT ctx;
+        if (SuspendThread(thread) == (DWORD)-1) { failed++; break; }
+        ctx.ContextFlags = CONTEXT_FULL;
+        if (!GetThreadContext(thread, &ctx)) failed++;
+        else if (!faulter_done && (!ctx.Rip || ctx.Rsp < faulter_low || ctx.Rsp >= faulter_high))
+        {
+            odd++;
+            odd_rip = ctx.Rip;
+            odd_rsp = ctx.Rsp;
+        }
+        ResumeThread(thread);
+        reads++;
+    }
+    ok(WaitForSingleObject(thread, 60000) == WAIT_OBJECT_0, "the faulting thread did not end\n");
+    ok(faults == FAULTS, "%ld of %d faults handled\n", faults, FAULTS);
+    ok(!failed, "%d suspensions or context reads failed\n", failed);
+    ok(!odd, "%d of %d contexts off the thread's stack, last Rip %I64x Rsp %I64x (stack %Ix-%Ix)\n", odd, reads,
+       odd_rip, odd_rsp, faulter_low, faulter_high);
+    CloseHandle(thread);
+    RemoveVectoredExceptionHandler(h);
+}
+
 int main(void)
 {
     test_start("contextstep");
     test_step_other_thread();
+    test_suspend_faulting_thread();
     return test_summary();
 }
