@@ -286,9 +286,16 @@ __declspec(dllimport) void (__cdecl *__cdecl signal(int sig, void (__cdecl *func
 
 static void __cdecl sigabrt_exit_44(int sig) { ExitProcess(sig == 22 ? 44 : 45); }
 
+extern "C" int seh_noexcept_call(void (*f)(int), int v);   /* cxx_noexcept.cpp */
+extern "C" __declspec(dllimport) void __stdcall RaiseException(unsigned int code, unsigned int flags, unsigned int count,
+                                                               const unsigned long long *args);
+extern "C" __declspec(dllimport) void *__cdecl set_terminate(void (__cdecl *func)(void));
+static void __cdecl terminate_exit_43(void) { ExitProcess(43); }
+static void raise_e0000100(int) { RaiseException(0xe0000100, 0, 0, 0); }
+
 static void child(const char *what)
 {
-    static const char *const names[] = { "abort", "abort-handler", "terminate" };
+    static const char *const names[] = { "abort", "abort-handler", "terminate", "noexcept-seh", "noexcept-cxx" };
     bool known = false;
     for (const char *name : names) known = known || !strcmp(what, name);
     if (!known) return;
@@ -296,6 +303,12 @@ static void child(const char *what)
     if (!strcmp(what, "abort")) abort();
     if (!strcmp(what, "abort-handler")) { signal(22 /* SIGABRT */, sigabrt_exit_44); abort(); }
     if (!strcmp(what, "terminate")) __std_terminate();
+    if (!strcmp(what, "noexcept-seh")) ExitProcess(seh_noexcept_call(raise_e0000100, 0) == 1 ? 0 : 2);
+    if (!strcmp(what, "noexcept-cxx"))
+    {
+        set_terminate(terminate_exit_43);
+        try { seh_noexcept_call(throw_int_ptr, 5); } catch (...) { ExitProcess(3); }
+    }
     ExitProcess(1);
 }
 
@@ -325,6 +338,11 @@ static void test_abort(void)
     todo_wine(run_child("abort") == 0xc0000409, "abort() fails fast");
     todo_wine(run_child("terminate") == 0xc0000409, "terminate() without a handler aborts, failing fast");
     ok(run_child("abort-handler") == 44, "abort() raises SIGABRT for the program's handler first");
+    /* __C_specific_handler_noexcept; under Wine 8 the C++ exception ends
+       neither in terminate nor in the caller's catch (...): the function
+       returns */
+    ok(run_child("noexcept-seh") == 0, "__C_specific_handler_noexcept: an SEH exception taken by __except");
+    todo_wine(run_child("noexcept-cxx") == 43, "__C_specific_handler_noexcept: a C++ exception leaving terminates");
 }
 
 extern "C" void start(void)
