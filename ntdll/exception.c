@@ -732,8 +732,12 @@ static EXCEPTION_DISPOSITION c_handler_unwind(EXCEPTION_RECORD *rec, void *frame
     for (ULONG i = dispatch->ScopeIndex; i < table->Count; i++)
     {
         if (pc < table->ScopeRecord[i].BeginAddress || pc >= table->ScopeRecord[i].EndAddress) continue;
-        /* the __except block the unwind goes to: stop here */
-        if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) && table->ScopeRecord[i].JumpTarget == target)
+        /* the __except block the unwind goes to, or a target inside this
+           scope (_local_unwind for a goto or break to an enclosing __try):
+           this scope and the ones around it stay */
+        if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) &&
+            (table->ScopeRecord[i].JumpTarget == target ||
+             (target >= table->ScopeRecord[i].BeginAddress && target < table->ScopeRecord[i].EndAddress)))
             return ExceptionContinueSearch;
         if (table->ScopeRecord[i].JumpTarget) continue;
         dispatch->ScopeIndex = i + 1;

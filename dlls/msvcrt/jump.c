@@ -1,5 +1,6 @@
 /*
- * dlls/msvcrt/jump.c — longjmp's unwinding half. On Windows x64 a jump to
+ * dlls/msvcrt/jump.c — jumps that unwind: longjmp's unwinding half, and
+ * _local_unwind. On Windows x64 a jump to
  * a buffer whose setjmp recorded a frame unwinds the frames in between
  * (RtlUnwind with STATUS_LONGJUMP), so their __finally blocks and C++
  * destructors run; RtlRestoreContext then takes the registers from the
@@ -44,4 +45,13 @@ void __cdecl msvcrt_longjmp_unwind(struct jump_buffer *jb, int retval)
     rec.NumberParameters = 1;
     rec.ExceptionInformation[0] = (ULONG_PTR)jb;
     RtlUnwind((void *)jb->Frame, (void *)jb->Rip, &rec, (void *)(LONG_PTR)retval);
+}
+
+/* MSVC's code for a return, goto or break that leaves __try blocks with
+   __finally handlers in the same function: unwind the function's own frame
+   (its scopes between here and target run their __finally blocks) and go on
+   at target */
+void __cdecl _local_unwind(void *frame, void *target)
+{
+    RtlUnwind(frame, target, NULL, NULL);
 }

@@ -382,6 +382,15 @@ int __cdecl _seh_filter_exe(unsigned long code, EXCEPTION_POINTERS *ptrs)
     return _XcptFilter(code, ptrs);
 }
 
+/* the UCRT's filter around a DLL's DllMain: only a C++ exception would be
+   the exe filter's business, and that one has no signal: everything goes
+   on to the next handler */
+int __cdecl _seh_filter_dll(unsigned long code, EXCEPTION_POINTERS *ptrs)
+{
+    if (code != 0xe06d7363) return EXCEPTION_CONTINUE_SEARCH;
+    return _seh_filter_exe(code, ptrs);
+}
+
 /* ---- process ---- */
 
 int __cdecl _getpid(void)

@@ -444,6 +444,90 @@ static void test_callbacks(void)
     ok(caught, "an exception out of qsort's callback was not caught\n");
 }
 
+/* ---- _local_unwind ---- */
+
+/* what MSVC emits for a return (or goto, break) out of __try blocks with
+   __finally handlers: msvcrt's _local_unwind(frame, target). clang does
+   not, so the two functions are written out: scope 0 the inner __try,
+   scope 1 the outer one; local_unwind_out goes to a target outside both
+   (a return), local_unwind_in to one inside the outer (a break out of the
+   inner only), whose __finally then must not run. */
+void __attribute__((used)) finally_inner(BOOLEAN abnormal, void *frame) { mark(abnormal ? 'I' : 'i'); }
+void __attribute__((used)) finally_outer(BOOLEAN abnormal, void *frame) { mark(abnormal ? 'O' : 'o'); }
+int local_unwind_out(void);
+int local_unwind_in(void);
+__asm__(".text\n"
+        ".def local_unwind_out; .scl 2; .type 32; .endef\n"
+        ".seh_proc local_unwind_out\n"
+        "local_unwind_out:\n\t"
+        "subq $0x28, %rsp\n\t"
+        ".seh_stackalloc 0x28\n\t"
+        ".seh_endprologue\n\t"
+        ".seh_handler __C_specific_handler, @unwind, @except\n\t"
+        ".seh_handlerdata\n\t"
+        ".long 2\n\t"
+        ".rva lu1_inner_begin, lu1_inner_end, finally_inner\n\t.long 0\n\t"
+        ".rva lu1_outer_begin, lu1_outer_end, finally_outer\n\t.long 0\n\t"
+        ".text\n"
+        "lu1_outer_begin:\n\t"
+        "nop\n"
+        "lu1_inner_begin:\n\t"
+        "movq %rsp, %rcx\n\t"
+        "leaq lu1_target(%rip), %rdx\n\t"
+        "callq *__imp__local_unwind(%rip)\n\t"
+        "nop\n"
+        "lu1_inner_end:\n\t"
+        "nop\n"
+        "lu1_outer_end:\n\t"
+        "movl $2, %eax\n\t"
+        "jmp lu1_done\n"
+        "lu1_target:\n\t"
+        "movl $1, %eax\n"
+        "lu1_done:\n\t"
+        "addq $0x28, %rsp\n\t"
+        "ret\n"
+        ".seh_endproc\n"
+        ".def local_unwind_in; .scl 2; .type 32; .endef\n"
+        ".seh_proc local_unwind_in\n"
+        "local_unwind_in:\n\t"
+        "subq $0x28, %rsp\n\t"
+        ".seh_stackalloc 0x28\n\t"
+        ".seh_endprologue\n\t"
+        ".seh_handler __C_specific_handler, @unwind, @except\n\t"
+        ".seh_handlerdata\n\t"
+        ".long 2\n\t"
+        ".rva lu2_inner_begin, lu2_inner_end, finally_inner\n\t.long 0\n\t"
+        ".rva lu2_outer_begin, lu2_outer_end, finally_outer\n\t.long 0\n\t"
+        ".text\n"
+        "lu2_outer_begin:\n\t"
+        "nop\n"
+        "lu2_inner_begin:\n\t"
+        "movq %rsp, %rcx\n\t"
+        "leaq lu2_target(%rip), %rdx\n\t"
+        "callq *__imp__local_unwind(%rip)\n\t"
+        "nop\n"
+        "lu2_inner_end:\n\t"
+        "movl $2, %eax\n\t"
+        "jmp lu2_done\n"
+        "lu2_target:\n\t"
+        "movl $1, %eax\n\t"
+        "nop\n"
+        "lu2_outer_end:\n"
+        "lu2_done:\n\t"
+        "addq $0x28, %rsp\n\t"
+        "ret\n"
+        ".seh_endproc\n");
+
+static void test_local_unwind(void)
+{
+    ntrail = 0;
+    ok(local_unwind_out() == 1, "_local_unwind did not reach its target\n");
+    ok(!strcmp(trail, "IO"), "a return out of two __try blocks: %s, expected IO\n", trail);
+    ntrail = 0;
+    ok(local_unwind_in() == 1, "_local_unwind did not reach its target\n");
+    ok(!strcmp(trail, "I"), "a break out of the inner __try only: %s, expected I\n", trail);
+}
+
 /* ---- noncontinuable ---- */
 
 static EXCEPTION_RECORD nested_inner;
@@ -793,6 +877,7 @@ int main(int argc, char **argv)
     test_continue_execution();
     test_finally();
     test_callbacks();
+    test_local_unwind();
     test_noncontinuable();
     test_guard_page();
     test_stack_overflow();
