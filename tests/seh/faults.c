@@ -756,6 +756,13 @@ static DWORD WINAPI crashing_thread(void *arg)
     return 0;
 }
 
+static DWORD WINAPI crashing_thread_finally(void *arg)
+{
+    __try { crash_here(); }
+    __finally { ExitProcess(81); }
+    return 0;
+}
+
 /* a fault on a stack the unwinder cannot walk: rsp in memory that is no
    stack, the faulting code without unwind data */
 static LONG CALLBACK exit_66(EXCEPTION_POINTERS *ptrs)
@@ -792,6 +799,14 @@ static int child(const char *what)
         SetUnhandledExceptionFilter(top_execute);
         __try { crash_here(); }
         __finally { ExitProcess(78); }
+    }
+    if (!strcmp(what, "thread-finally"))
+    {
+        HANDLE thread;
+        SetUnhandledExceptionFilter(top_execute);
+        thread = CreateThread(NULL, 0, crashing_thread_finally, NULL, 0, NULL);
+        WaitForSingleObject(thread, 10000);
+        return 80;
     }
     if (!strcmp(what, "thread"))
     {
@@ -847,6 +862,8 @@ static void test_unhandled(void)
     ok(code == 77, "filter EXCEPTION_CONTINUE_EXECUTION: exit code %08lx\n", code);
     code = run_child("finally", NULL, 0);
     ok(code == 78, "the __finally block did not run on the way to the thread's start: exit code %08lx\n", code);
+    code = run_child("thread-finally", NULL, 0);
+    ok(code == 81, "another thread's __finally did not run on the way to its start: exit code %08lx\n", code);
     code = run_child("thread", NULL, 0);
     ok(code == EXCEPTION_ACCESS_VIOLATION, "a fault in another thread: exit code %08lx\n", code);
     code = run_child("raise", NULL, 0);
