@@ -471,6 +471,9 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
         case GUARD_NONE: break;
         case GUARD_GREW:   /* the access runs again on the grown stack */
             in_fault_handler = 0;
+            /* no dispatcher to stop in (see thread.c): a SuspendThread that
+               came meanwhile stops the thread here, at the access */
+            thread_stop_pending(uc);
             return;
         case GUARD_FIRED: rec.ExceptionCode = STATUS_GUARD_PAGE_VIOLATION; break;
         case GUARD_OVERFLOW: rec.ExceptionCode = EXC_STACK_OVERFLOW; break;   /* the parameters stay: access, address */

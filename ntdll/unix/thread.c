@@ -546,6 +546,23 @@ static void suspend_handler(int sig, siginfo_t *si, void *uc)
     __atomic_store_n(&t->suspended_uc, NULL, __ATOMIC_RELEASE);
 }
 
+/* a fault that the signal handler settles without the dispatcher (a
+   stack grown by a guard page) and that a SuspendThread interrupted (see
+   suspend_handler): the thread stops at the faulting access, uc */
+void thread_stop_pending(ucontext_t *uc)
+{
+    struct wlx_thread *t = current_thread();
+    int c;
+    if (!t || !*(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING)) return;
+    *(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING) = 0;
+    if (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) <= 0) return;
+    __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+    __atomic_store_n(&t->suspended_uc, NULL, __ATOMIC_RELEASE);
+}
+
 /* the door's way out of a system call made while a SuspendThread came:
    stopped here until resumed, inside a system call again (so the context
    is the syscall's view, and a context set meanwhile is taken on return) */
