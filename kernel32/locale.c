@@ -457,59 +457,111 @@ INT WINAPI WideCharToMultiByte( UINT cp, DWORD flags, LPCWSTR src, INT srclen, L
  * lstr*
  * ====================================================================== */
 
+/* Windows runs these under __try/__except: a bad pointer makes them return
+   0 (NULL) instead of faulting (documented for lstrcpy, lstrcpyn, lstrcat).
+   The work is done by the *_work functions through k32_call_guarded
+   (guard.S), whose handler unwinds a fault back to it. */
+ULONG_PTR k32_call_guarded( void *func, ULONG_PTR a, ULONG_PTR b, ULONG_PTR c );
+extern const BYTE k32_call_guarded_return[];
+
+EXCEPTION_DISPOSITION WINAPI k32_guard_handler( EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                DISPATCHER_CONTEXT *dispatch )
+{
+    (void)ctx; (void)dispatch;
+    if (rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) return ExceptionContinueSearch;
+    if (rec->ExceptionCode != EXCEPTION_ACCESS_VIOLATION && rec->ExceptionCode != STATUS_GUARD_PAGE_VIOLATION &&
+        rec->ExceptionCode != EXCEPTION_IN_PAGE_ERROR && rec->ExceptionCode != EXCEPTION_DATATYPE_MISALIGNMENT)
+        return ExceptionContinueSearch;
+    RtlUnwind( frame, (void *)k32_call_guarded_return, rec, NULL );
+    return ExceptionContinueSearch;   /* not reached */
+}
+
+#define GUARDED(func, a, b, c) k32_call_guarded( (void *)(func), (ULONG_PTR)(a), (ULONG_PTR)(b), (ULONG_PTR)(c) )
+
+static ULONG_PTR lstrlenW_work( LPCWSTR str ) { return wcslen( str ); }
+static ULONG_PTR lstrlenA_work( LPCSTR str ) { return strlen( str ); }
+
 int WINAPI lstrlenW( LPCWSTR str )
 {
-    return str ? wcslen( str ) : 0;
+    return str ? (int)GUARDED( lstrlenW_work, str, 0, 0 ) : 0;
 }
 
 int WINAPI lstrlenA( LPCSTR str )
 {
-    return str ? strlen( str ) : 0;
+    return str ? (int)GUARDED( lstrlenA_work, str, 0, 0 ) : 0;
+}
+
+static ULONG_PTR lstrcpyW_work( LPWSTR dst, LPCWSTR src )
+{
+    memcpy( dst, src, (wcslen( src ) + 1) * sizeof(WCHAR) );
+    return (ULONG_PTR)dst;
+}
+
+static ULONG_PTR lstrcpyA_work( LPSTR dst, LPCSTR src )
+{
+    memcpy( dst, src, strlen( src ) + 1 );
+    return (ULONG_PTR)dst;
 }
 
 LPWSTR WINAPI lstrcpyW( LPWSTR dst, LPCWSTR src )
 {
-    memcpy( dst, src, (wcslen( src ) + 1) * sizeof(WCHAR) );
-    return dst;
+    return (LPWSTR)GUARDED( lstrcpyW_work, dst, src, 0 );
 }
 
 LPSTR WINAPI lstrcpyA( LPSTR dst, LPCSTR src )
 {
-    memcpy( dst, src, strlen( src ) + 1 );
-    return dst;
+    return (LPSTR)GUARDED( lstrcpyA_work, dst, src, 0 );
 }
 
 /* copies at most n - 1 characters and always terminates (when n > 0) */
-LPWSTR WINAPI lstrcpynW( LPWSTR dst, LPCWSTR src, int n )
+static ULONG_PTR lstrcpynW_work( LPWSTR dst, LPCWSTR src, int n )
 {
     int i;
 
-    if (n <= 0) return dst;
+    if (n <= 0) return (ULONG_PTR)dst;
     for (i = 0; i < n - 1 && src[i]; i++) dst[i] = src[i];
     dst[i] = 0;
-    return dst;
+    return (ULONG_PTR)dst;
+}
+
+static ULONG_PTR lstrcpynA_work( LPSTR dst, LPCSTR src, int n )
+{
+    int i;
+
+    if (n <= 0) return (ULONG_PTR)dst;
+    for (i = 0; i < n - 1 && src[i]; i++) dst[i] = src[i];
+    dst[i] = 0;
+    return (ULONG_PTR)dst;
+}
+
+LPWSTR WINAPI lstrcpynW( LPWSTR dst, LPCWSTR src, int n )
+{
+    return (LPWSTR)GUARDED( lstrcpynW_work, dst, src, n );
 }
 
 LPSTR WINAPI lstrcpynA( LPSTR dst, LPCSTR src, int n )
 {
-    int i;
+    return (LPSTR)GUARDED( lstrcpynA_work, dst, src, n );
+}
 
-    if (n <= 0) return dst;
-    for (i = 0; i < n - 1 && src[i]; i++) dst[i] = src[i];
-    dst[i] = 0;
-    return dst;
+static ULONG_PTR lstrcatW_work( LPWSTR dst, LPCWSTR src )
+{
+    return lstrcpyW_work( dst + wcslen( dst ), src ) ? (ULONG_PTR)dst : 0;
+}
+
+static ULONG_PTR lstrcatA_work( LPSTR dst, LPCSTR src )
+{
+    return lstrcpyA_work( dst + strlen( dst ), src ) ? (ULONG_PTR)dst : 0;
 }
 
 LPWSTR WINAPI lstrcatW( LPWSTR dst, LPCWSTR src )
 {
-    lstrcpyW( dst + wcslen( dst ), src );
-    return dst;
+    return (LPWSTR)GUARDED( lstrcatW_work, dst, src, 0 );
 }
 
 LPSTR WINAPI lstrcatA( LPSTR dst, LPCSTR src )
 {
-    lstrcpyA( dst + strlen( dst ), src );
-    return dst;
+    return (LPSTR)GUARDED( lstrcatA_work, dst, src, 0 );
 }
 
 /* NULL sorts before any string */

@@ -214,7 +214,10 @@ static BOOLEAN dispatch_frames(EXCEPTION_RECORD *rec, CONTEXT *orig)
     PEXCEPTION_ROUTINE handler;
 
     dispatch.HistoryTable = &table;
-    while (context->Rip)
+    /* the faulting frame is walked even at rip 0 (a call through a null
+       pointer: a leaf whose return address is at rsp); a caller at 0 ends
+       the walk */
+    for (BOOL first = TRUE; first || context->Rip; first = FALSE)
     {
         copy_unwind_state(new_context, context);
         if (!unwind_frame(UNW_FLAG_EHANDLER, &dispatch, new_context, &handler))
@@ -266,14 +269,26 @@ BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
               (unsigned)rec->ExceptionFlags, rec->ExceptionAddress, (void *)ctx->Rip, (void *)ctx->Rsp);
     if (call_vectored(&exception_handlers, rec, ctx) == EXCEPTION_CONTINUE_EXECUTION) handled = TRUE;
     else handled = dispatch_frames(rec, ctx);
-    if (handled) call_vectored(&continue_handlers, rec, ctx);
+    /* Windows calls the continue handlers whenever dispatch returns: the
+       exception continued, or no frame took it. A walk that ran to the
+       stack's end has met the thread start's filter on Windows (here
+       unhandled_exception calls it), which ends the process; one that
+       broke off on a frame it could not unwind (a runtime's own stacks: Go
+       counts on its last continue handler to report such a crash) comes
+       back here with no handler found. */
+    if (handled || (rec->ExceptionFlags & EXCEPTION_STACK_INVALID)) call_vectored(&continue_handlers, rec, ctx);
     return handled;
 }
 
 /* called by KiUserExceptionDispatcher with what the Unix side built; going
    on where the fault was also restores the AVX state kept in that frame */
+NTSTATUS NTAPI __wlx_suspend_stop(void);
+
 void WINAPI wlx_dispatch_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
+    /* a SuspendThread that came while the Unix side built this frame stops
+       the thread here, in a system call, where its context is a Windows one */
+    if (TEB_FIELD(volatile ULONG, TEB_WLX_STOP_PENDING)) __wlx_suspend_stop();
     if (RtlDispatchException(rec, ctx))
         restore_context_avx(ctx, (const struct avx_upper *)((BYTE *)ctx + DISPATCH_FRAME_AVX));
     NtRaiseException(rec, ctx, FALSE);
@@ -388,7 +403,9 @@ void NTAPI RtlUnwindEx(PVOID target_frame, PVOID target_ip, EXCEPTION_RECORD *re
     for (;;)
     {
         copy_unwind_state(next, cur);
-        if (!cur->Rip || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, next, &handler))
+        /* rip 0 is the stack's end for an exit unwind; on the way to a
+           target it is a frame too (a call through a null pointer) */
+        if ((!cur->Rip && !target_frame) || !unwind_frame(UNW_FLAG_UHANDLER, &dispatch, next, &handler))
         {
             if (!target_frame) break;   /* an exit unwind ends at the stack's end */
             raise_status(STATUS_BAD_STACK, rec);
@@ -497,20 +514,17 @@ ULONG NTAPI __attribute__((noinline)) RtlWalkFrameChain(void **callers, ULONG co
     return n;
 }
 
+/* as deep as the stack goes (a recursion of 1000 frames gives 1000): the
+   walk writes straight into the caller's buffer */
 USHORT NTAPI RtlCaptureStackBackTrace(ULONG skip, ULONG count, void **buffer, ULONG *hash)
 {
-    void *frames[128];
-    ULONG total = skip + count < 128 ? skip + count : 128, n, h = 0;
-    /* our own frame is not the caller's concern: skip it too */
-    n = RtlWalkFrameChain(frames, total + 1, 0);
-    if (n) n--;
-    ULONG got = n > skip ? n - skip : 0;
-    if (got > count) got = count;
-    for (ULONG i = 0; i < got; i++)
-    {
-        buffer[i] = frames[i + 1 + skip];
-        h += (ULONG)(ULONG_PTR)buffer[i];
-    }
+    ULONG got, h = 0;
+    if (count > 0xffff) count = 0xffff;
+    if (skip > 0xffffff - 1) return 0;
+    /* our own frame is not the caller's concern: skip it too (the loop
+       below keeps the call from being a tail call that would lose it) */
+    got = RtlWalkFrameChain(buffer, count, (skip + 1) << 8);
+    for (ULONG i = 0; i < got; i++) h += (ULONG)(ULONG_PTR)buffer[i];
     if (hash) *hash = h;
     return (USHORT)got;
 }
@@ -598,7 +612,7 @@ static void print_report(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     CONTEXT walk = *ctx;
     DISPATCHER_CONTEXT dispatch = { 0 };
     PEXCEPTION_ROUTINE handler;
-    for (int i = 0; i < 16 && walk.Rip; i++)
+    for (int i = 0; i < 16 && (!i || walk.Rip); i++)
     {
         describe(walk.Rip, where, sizeof(where));
         wlx_msg("    #%d %s\n", i, where);
@@ -635,11 +649,61 @@ static LONG call_top_filter(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     return filter(&ptrs);
 }
 
+/* where the unwind of unhandled_exception lands, on the outermost frame's
+   stack: the process ends with the code the unwind left in rax */
+extern void wlx_unhandled_unwound(void);
+__asm__ (".text\n"
+         "wlx_unhandled_unwound:\n\t"
+         "andq $-16, %rsp\n\t"
+         "subq $0x20, %rsp\n\t"
+         "movl %eax, %edx\n\t"
+         "movq $-1, %rcx\n\t"
+         "call NtTerminateProcess\n\t"
+         "ud2\n");
+
+/* the establisher frame of the thread's outermost function */
+static ULONG64 outermost_frame(const CONTEXT *ctx)
+{
+    CONTEXT walk = *ctx;
+    DISPATCHER_CONTEXT dispatch = { 0 };
+    PEXCEPTION_ROUTINE handler;
+    ULONG64 frame = 0;
+    for (int i = 0; i < 100000 && (!i || walk.Rip); i++)
+    {
+        if (!unwind_frame(UNW_FLAG_NHANDLER, &dispatch, &walk, &handler)) break;
+        if (dispatch.FunctionEntry) frame = dispatch.EstablisherFrame;
+    }
+    return frame;
+}
+
+static volatile LONG unhandled_unwinding;
+static DWORD unhandled_code;
+
 static void unhandled_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
 {
     TRACE_SEH("unhandled exception %08x\n", (unsigned)rec->ExceptionCode);
+    /* an exception while the stack of an unhandled one unwinds ends it all */
+    if (__atomic_load_n(&unhandled_unwinding, __ATOMIC_ACQUIRE))
+        NtTerminateProcess(NtCurrentProcess(), unhandled_code);
     LONG res = call_top_filter(rec, ctx);
     if (res == EXCEPTION_CONTINUE_EXECUTION) NtContinue(ctx, FALSE);
+    /* Windows calls the filter from the __except of the thread's start
+       (RtlUserThreadStart), so EXCEPTION_EXECUTE_HANDLER from the program's
+       filter unwinds the stack there, running __finally blocks and other
+       termination handlers, before the process ends. Not after wlx's own
+       report (the crash dialog's place: Windows ends the process there). */
+    if (res == EXCEPTION_EXECUTE_HANDLER && !__atomic_load_n(&reported, __ATOMIC_ACQUIRE))
+    {
+        ULONG64 frame = outermost_frame(ctx);
+        if (frame && !__atomic_exchange_n(&unhandled_unwinding, 1, __ATOMIC_ACQ_REL))
+        {
+            CONTEXT unwind_ctx;
+            unhandled_code = rec->ExceptionCode;
+            TRACE_SEH("unwinding to the outermost frame %p\n", (void *)frame);
+            RtlUnwindEx((void *)frame, (void *)wlx_unhandled_unwound, rec, (void *)(ULONG_PTR)rec->ExceptionCode,
+                        &unwind_ctx, NULL);
+        }
+    }
     /* a filter that declines still leaves the report to be printed */
     if (res == EXCEPTION_CONTINUE_SEARCH)
     {
@@ -668,8 +732,12 @@ static EXCEPTION_DISPOSITION c_handler_unwind(EXCEPTION_RECORD *rec, void *frame
     for (ULONG i = dispatch->ScopeIndex; i < table->Count; i++)
     {
         if (pc < table->ScopeRecord[i].BeginAddress || pc >= table->ScopeRecord[i].EndAddress) continue;
-        /* the __except block the unwind goes to: stop here */
-        if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) && table->ScopeRecord[i].JumpTarget == target)
+        /* the __except block the unwind goes to, or a target inside this
+           scope (_local_unwind for a goto or break to an enclosing __try):
+           this scope and the ones around it stay */
+        if ((rec->ExceptionFlags & EXCEPTION_TARGET_UNWIND) &&
+            (table->ScopeRecord[i].JumpTarget == target ||
+             (target >= table->ScopeRecord[i].BeginAddress && target < table->ScopeRecord[i].EndAddress)))
             return ExceptionContinueSearch;
         if (table->ScopeRecord[i].JumpTarget) continue;
         dispatch->ScopeIndex = i + 1;

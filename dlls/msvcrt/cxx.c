@@ -58,7 +58,6 @@ void WINAPI _CxxThrowException(void *object, const struct cxx_throw_info *ti)
         RtlPcToFileHeader((void *)ti, &base);
         args[3] = (ULONG_PTR)base;
     }
-    data->cxx_uncaught++;
     RaiseException(CXX_EXCEPTION, EXCEPTION_NONCONTINUABLE, CXX_EXCEPTION_PARAMS, args);
 }
 
@@ -95,6 +94,23 @@ void __cdecl terminate(void)
     cxx_terminate_func func = msvcrt_get_thread_data()->cxx_terminate;
     if (func) func();
     abort();
+}
+
+/* the scope-table handler of a noexcept function holding __try blocks
+   (vcruntime140's export; the compiler picks it over __C_specific_handler
+   there): a C++ exception that none of the function's scopes takes would
+   leave the noexcept function, so the program terminates */
+EXCEPTION_DISPOSITION __cdecl __C_specific_handler(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                   DISPATCHER_CONTEXT *dispatch);
+
+EXCEPTION_DISPOSITION __cdecl __C_specific_handler_noexcept(EXCEPTION_RECORD *rec, void *frame, CONTEXT *ctx,
+                                                            DISPATCHER_CONTEXT *dispatch)
+{
+    EXCEPTION_DISPOSITION ret = __C_specific_handler(rec, frame, ctx, dispatch);
+    if (ret == ExceptionContinueSearch && !(rec->ExceptionFlags & (EXCEPTION_UNWINDING | EXCEPTION_EXIT_UNWIND)) &&
+        cxx_is_cxx_exception(rec))
+        terminate();
+    return ret;
 }
 
 /* vcruntime's name for what the compiler calls when noexcept is broken */

@@ -119,9 +119,16 @@ static void run_cleanup(const struct cxx_frame *f, const struct cxx_unwind *u)
     }
 }
 
-/* leave states down to target, running their cleanups */
+/* leave states down to target, running their cleanups. While they run,
+   __uncaught_exceptions() counts this unwind, as MSVC's runtime counts its
+   ProcessingThrow: nothing counts a throw before its unwind starts, in the
+   catch block, or after an __except block took a C++ exception. */
 static void unwind_to_state(struct cxx_frame *f, int target)
 {
+    struct msvcrt_thread_data *data;
+    if (!(f->state > target && f->state < f->max_state)) return;
+    data = msvcrt_get_thread_data();
+    data->cxx_uncaught++;
     while (f->state > target && f->state < f->max_state)
     {
         struct cxx_unwind u;
@@ -129,6 +136,7 @@ static void unwind_to_state(struct cxx_frame *f, int target)
         f->state = u.to_state;
         run_cleanup(f, &u);
     }
+    if (data->cxx_uncaught > 0) data->cxx_uncaught--;
 }
 
 /* ---- matching ---- */
@@ -202,8 +210,6 @@ static void *catch_callback(EXCEPTION_RECORD *consolidate)
     node.rec = ci->rec;
     node.context = ci->context;
     set_catches(data, &node);
-    /* caught: destructors run by the unwind still saw it uncaught */
-    if (cxx_is_cxx_exception(ci->rec) && data->cxx_uncaught > 0) data->cxx_uncaught--;
 
     resume = catch_resume(ci, cxx_call_catch(rva(ci->frame.base, ci->handler.handler_rva), ci->frame.root, &node));
 

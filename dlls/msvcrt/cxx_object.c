@@ -282,8 +282,6 @@ int __cdecl __CxxRegisterExceptionObject(EXCEPTION_POINTERS *ptrs, void *buffer)
     reg->saved_ctx = data->cxx_current_ctx;
     data->cxx_current_rec = rec;
     data->cxx_current_ctx = ptrs->ContextRecord;
-    /* caught: no longer uncaught */
-    if (cxx_is_cxx_exception(rec) && rec == ptrs->ExceptionRecord && data->cxx_uncaught > 0) data->cxx_uncaught--;
     return TRUE;
 }
 

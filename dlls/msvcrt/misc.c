@@ -294,6 +294,12 @@ sig_handler __cdecl signal(int sig, sig_handler handler)
     return old;
 }
 
+/* abort(): has the program a SIGABRT handler of its own? */
+BOOL msvcrt_sigabrt_handled(void)
+{
+    return __atomic_load_n(&handlers[SIGABRT], __ATOMIC_ACQUIRE) != SIG_DFL;
+}
+
 int __cdecl raise(int sig)
 {
     sig_handler handler;
@@ -374,6 +380,15 @@ int __cdecl _XcptFilter(unsigned long code, EXCEPTION_POINTERS *ptrs)
 int __cdecl _seh_filter_exe(unsigned long code, EXCEPTION_POINTERS *ptrs)
 {
     return _XcptFilter(code, ptrs);
+}
+
+/* the UCRT's filter around a DLL's DllMain: only a C++ exception would be
+   the exe filter's business, and that one has no signal: everything goes
+   on to the next handler */
+int __cdecl _seh_filter_dll(unsigned long code, EXCEPTION_POINTERS *ptrs)
+{
+    if (code != 0xe06d7363) return EXCEPTION_CONTINUE_SEARCH;
+    return _seh_filter_exe(code, ptrs);
 }
 
 /* ---- process ---- */

@@ -85,7 +85,7 @@ struct msvcrt_thread_data
     struct cxx_catch_node *cxx_catches;/* running C++ catch blocks, innermost first (cxx_frame.c) */
     EXCEPTION_RECORD *cxx_current_rec; /* __current_exception(): the innermost one's record */
     CONTEXT       *cxx_current_ctx;    /* __current_exception_context() */
-    int            cxx_uncaught;       /* thrown, not yet caught: __uncaught_exceptions() */
+    int            cxx_uncaught;       /* unwinds running cleanups: __uncaught_exceptions() */
     void          *cxx_terminate;      /* set_terminate() handler (per thread, as msvcrt) */
     void          *cxx_unexpected;     /* set_unexpected() handler */
     void          *cxx_se_translator;  /* _set_se_translator() function */
@@ -180,6 +180,7 @@ void msvcrt_free_environ(void);
 void msvcrt_init_time(void);
 void msvcrt_run_atexit(void);
 BOOL msvcrt_exiting(void);
+BOOL msvcrt_sigabrt_handled(void);
 char *msvcrt_wide_to_narrow(const wchar_t *str, UINT cp);
 wchar_t *msvcrt_narrow_to_wide(const char *str, UINT cp);
 

@@ -6,10 +6,10 @@
  * mingw calls _setjmp(buf, frame) (frame = __builtin_frame_address(0));
  * ucrtbase programs call __intrinsic_setjmp(ex)(buf, frame).
  *
- * longjmp on Windows x64 normally unwinds (RtlUnwindEx to Frame, running
- * __finally blocks and C++ destructors). This one only restores the
- * registers, which is what C programs need; unwinding comes with the
- * exception work.
+ * longjmp on Windows x64 unwinds (RtlUnwind to Frame with STATUS_LONGJUMP,
+ * running __finally blocks and C++ destructors on the way; jump.c), then
+ * restores the registers. Its frame has unwind data, so that the unwind
+ * walks through it.
  */
     .text
 
@@ -59,12 +59,25 @@ setjmp:
 
     .globl longjmp
     .def longjmp; .scl 2; .type 32; .endef
+    .seh_proc longjmp
 longjmp:
+    pushq %rcx
+    .seh_pushreg %rcx
+    pushq %rdx
+    .seh_pushreg %rdx
+    subq $0x28, %rsp
+    .seh_stackalloc 0x28
+    .seh_endprologue
     movl %edx, %eax
     testl %eax, %eax
     jnz 1f
     movl $1, %eax                   /* longjmp(buf, 0) returns 1 */
 1:
+    movl %eax, %edx
+    movl %eax, 0x28(%rsp)           /* the value, over the saved rdx */
+    call msvcrt_longjmp_unwind      /* comes back when it cannot unwind */
+    movq 0x30(%rsp), %rcx
+    movl 0x28(%rsp), %eax
     movq 0x08(%rcx), %rbx
     movq 0x18(%rcx), %rbp
     movq 0x20(%rcx), %rsi
@@ -88,3 +101,4 @@ longjmp:
     movdqu 0xf0(%rcx), %xmm15
     movq 0x10(%rcx), %rsp
     jmp *0x50(%rcx)
+    .seh_endproc

@@ -475,7 +475,19 @@ void __cdecl abort(void)
         "\nThis application has requested the Runtime to terminate it in an unusual way.\n"
         "Please contact the application's support team for more information.\n";
 
-    if (!MSVCRT_IS_UCRT && (abort_behavior & _WRITE_ABORT_MSG)) _write(2, msg, sizeof(msg) - 1);
+    if (MSVCRT_IS_UCRT)
+    {
+        /* the UCRT raises SIGABRT only for a handler the program set; then,
+           as release builds have _CALL_REPORTFAULT, fails fast (Windows
+           Error Reporting's way): the process ends with
+           STATUS_STACK_BUFFER_OVERRUN, the well-known 0xC0000409 of an MSVC
+           program that called abort() or left a C++ exception unhandled */
+        if (msvcrt_sigabrt_handled()) raise(SIGABRT);
+        if (abort_behavior & _CALL_REPORTFAULT)
+            __asm__ volatile ("int $0x29" :: "c"(FAST_FAIL_FATAL_APP_EXIT) : "memory");
+        _exit(3);
+    }
+    if (abort_behavior & _WRITE_ABORT_MSG) _write(2, msg, sizeof(msg) - 1);
     raise(SIGABRT);
     /* the SIGABRT handler returned, or there is none: exit code 3 */
     _exit(3);

@@ -66,6 +66,11 @@ void context_from_ucontext(WIN_CONTEXT *c, const ucontext_t *uc)
     }
 }
 
+/* the flags a context may set: the arithmetic ones, DF, and TF (a debugger,
+   or a program stepping another thread, sets it: one instruction, then
+   EXCEPTION_SINGLE_STEP in that thread) */
+#define USER_EFLAGS 0xdd5u
+
 /* the parts of src that its ContextFlags name, into dst (another CONTEXT) */
 static void merge_context(WIN_CONTEXT *dst, const WIN_CONTEXT *src)
 {
@@ -74,7 +79,7 @@ static void merge_context(WIN_CONTEXT *dst, const WIN_CONTEXT *src)
     if ((flags & CONTEXT_CONTROL_FLAGS) == CONTEXT_CONTROL_FLAGS)
     {
         dst->Rip = src->Rip; dst->Rsp = src->Rsp;
-        dst->EFlags = (dst->EFlags & ~0xcd5u) | (src->EFlags & 0xcd5);
+        dst->EFlags = (dst->EFlags & ~USER_EFLAGS) | (src->EFlags & USER_EFLAGS);
     }
     if ((flags & CONTEXT_INTEGER_FLAGS) == CONTEXT_INTEGER_FLAGS)
     {
@@ -101,7 +106,7 @@ static void ucontext_set(ucontext_t *uc, const WIN_CONTEXT *c)
     g[REG_R8] = cur.R8; g[REG_R9] = cur.R9; g[REG_R10] = cur.R10; g[REG_R11] = cur.R11;
     g[REG_R12] = cur.R12; g[REG_R13] = cur.R13; g[REG_R14] = cur.R14; g[REG_R15] = cur.R15;
     g[REG_RIP] = cur.Rip;
-    g[REG_EFL] = (g[REG_EFL] & ~0xcd5L) | (cur.EFlags & 0xcd5);
+    g[REG_EFL] = (g[REG_EFL] & ~(greg_t)USER_EFLAGS) | (cur.EFlags & USER_EFLAGS);
     if (uc->uc_mcontext.fpregs)
     {
         /* the kernel's own bytes (the XSAVE marker) at the end stay */

@@ -169,6 +169,9 @@ NTSTATUS virtual_flush_view(void **addr, size_t *size);
 /* --- signals (signal.c) ---------------------------------------------- */
 void signal_init_process(void);
 void signal_init_thread(void);
+struct ucontext_t;
+int signal_in_fault_path(const struct ucontext_t *uc);   /* SuspendThread in the middle of a fault */
+void thread_stop_pending(struct ucontext_t *uc);          /* ... stops the thread at uc, a Windows context */
 void signal_init_stack_guard(void *teb);
 void signal_reset_stack_guard(void *teb);   /* a stack reused for a new thread */
 void signal_leave_rseq(void);   /* a thread about to run Windows code */

@@ -216,7 +216,15 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
         rec->ExceptionCode = si->si_code == ILL_PRVOPC ? EXC_PRIVILEGED_INSTRUCTION : EXC_ILLEGAL_INSTRUCTION;
         break;
     case SIGFPE:
-        if (trapno == 19) { rec->ExceptionCode = EXC_FLT_MULTIPLE_TRAPS; break; }   /* SSE: as x64 Windows */
+        /* SSE (#XM, trap 19): x64 Windows names the cause (Linux's si_code
+           comes from MXCSR too) and passes 0 and MXCSR; only 32-bit code
+           under WOW64 sees STATUS_FLOAT_MULTIPLE_TRAPS */
+        if (trapno == 19)
+        {
+            rec->NumberParameters = 2;
+            rec->ExceptionInformation[0] = 0;
+            rec->ExceptionInformation[1] = uc->uc_mcontext.fpregs ? uc->uc_mcontext.fpregs->mxcsr : 0;
+        }
         switch (si->si_code)
         {
         case FPE_INTDIV:
@@ -463,6 +471,9 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
         case GUARD_NONE: break;
         case GUARD_GREW:   /* the access runs again on the grown stack */
             in_fault_handler = 0;
+            /* no dispatcher to stop in (see thread.c): a SuspendThread that
+               came meanwhile stops the thread here, at the access */
+            thread_stop_pending(uc);
             return;
         case GUARD_FIRED: rec.ExceptionCode = STATUS_GUARD_PAGE_VIOLATION; break;
         case GUARD_OVERFLOW: rec.ExceptionCode = EXC_STACK_OVERFLOW; break;   /* the parameters stay: access, address */
@@ -567,6 +578,15 @@ static void fault_handler(int sig, siginfo_t *si, void *ctx)
     if (rip >= (uint64_t)__executable_start && rip < (uint64_t)etext)
         wlx_crash(sig, si, uc, "in wlx's Unix code outside a system call (a wlx bug)");
     raise_windows_exception(sig, si, uc, teb);
+}
+
+/* is this thread turning a fault into an exception (wlx's code on the
+   signal stack, up to the jump to KiUserExceptionDispatcher)? SuspendThread
+   then lets it go on and stop at the dispatcher (thread.c) */
+int signal_in_fault_path(const ucontext_t *uc)
+{
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    return in_fault_handler || (rip >= (uint64_t)__executable_start && rip < (uint64_t)etext);
 }
 
 /* --- set-up ------------------------------------------------------------------- */

@@ -545,7 +545,35 @@ static void suspend_handler(int sig, siginfo_t *si, void *uc)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
         return;
     }
+    if (signal_in_fault_path(uc))
+    {
+        /* turning a fault into an exception, in wlx's code on the signal
+           stack: uc is no Windows context. It goes on and stops on the
+           Windows side, in KiUserExceptionDispatcher's way (ntdll's
+           wlx_dispatch_exception calls __wlx_suspend_stop), as Windows
+           suspends a thread on its way back to user mode */
+        if (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) <= 0) return;
+        *(volatile uint32_t *)(teb + TEB_WLX_STOP_PENDING) = 1;
+        return;
+    }
     /* while suspended, GetThreadContext/SetThreadContext work on uc */
+    __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
+    syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
+    while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+        syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+    __atomic_store_n(&t->suspended_uc, NULL, __ATOMIC_RELEASE);
+}
+
+/* a fault that the signal handler settles without the dispatcher (a
+   stack grown by a guard page) and that a SuspendThread interrupted (see
+   suspend_handler): the thread stops at the faulting access, uc */
+void thread_stop_pending(ucontext_t *uc)
+{
+    struct wlx_thread *t = current_thread();
+    int c;
+    if (!t || !*(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING)) return;
+    *(volatile uint32_t *)((uint8_t *)t->teb + TEB_WLX_STOP_PENDING) = 0;
+    if (__atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) <= 0) return;
     __atomic_store_n(&t->suspended_uc, uc, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
@@ -566,17 +594,24 @@ NTSTATUS WINAPI unix___wlx_suspend_stop(void)
     {
         *pending = 0;
         while ((c = __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE)) > 0)
+        {
+            /* stopped here (also on the way to the exception dispatcher, see
+               suspend_handler): a suspender waits to see the mark */
+            void *none = NULL;
+            if (__atomic_compare_exchange_n(&t->suspended_uc, &none, SUSPENDED_IN_SYSCALL, 0, __ATOMIC_ACQ_REL,
+                                            __ATOMIC_RELAXED))
+                syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
             syscall(SYS_futex, &t->suspend_count, FUTEX_WAIT, c, NULL, NULL, 0);
+        }
         void *expected = SUSPENDED_IN_SYSCALL;
         __atomic_compare_exchange_n(&t->suspended_uc, &expected, NULL, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED);
         /* a SuspendThread that came between the resume and here found the
            thread inside and marked it (suspend_handler, on this thread): the
-           mark just cleared was that one's. Put it back and stop again, or
-           its GetThreadContext waits for a mark that never comes and fails
-           after 5 s (tests/kernel32/suspendsys.c, 3 runs in 150 under load) */
+           mark just cleared was that one's. Stop again (the loop puts the
+           mark back), or its GetThreadContext waits for a mark that never
+           comes and fails after 5 s (tests/kernel32/suspendsys.c, 3 runs in
+           150 under load) */
         if (!*pending) return STATUS_SUCCESS;
-        __atomic_store_n(&t->suspended_uc, SUSPENDED_IN_SYSCALL, __ATOMIC_RELEASE);
-        syscall(SYS_futex, &t->suspended_uc, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     }
 }
 
@@ -648,7 +683,10 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
     unix_NtSuspendThread(handle, &prev);
     struct timespec ts = { 0, 10 * 1000 * 1000 };
     ucontext_t *uc;
-    for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)); i++)
+    /* a thread that exits meanwhile (ExitThread while being suspended)
+       never stops: no waiting for it */
+    for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)) &&
+                    !__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE); i++)
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
     status = STATUS_SUCCESS;
     if (!uc) status = STATUS_UNSUCCESSFUL;

@@ -27,5 +27,8 @@ else fail=$((fail + 1)); echo "FAIL handler: exit $rc: $out"; fi
 run default
 if [ $rc -eq 58 ]; then pass=$((pass + 1)); echo "ok   no handler: STATUS_CONTROL_C_EXIT"
 else fail=$((fail + 1)); echo "FAIL default: exit $rc (want 58): $out"; fi
+run chain
+if [ $rc -eq 58 ] && [ "$(printf '%s' "$out" | tr -d '\n')" = ready21 ]; then pass=$((pass + 1)); echo "ok   handlers returning FALSE, last registered first, then STATUS_CONTROL_C_EXIT"
+else fail=$((fail + 1)); echo "FAIL chain: exit $rc (want 58, output ready then 21): $out"; fi
 echo "ctrlc: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -39,4 +39,17 @@ extern "C" void test_se_translator(void)
     ok(code == 0xc0000005, "the translator turns an access violation into a C++ exception");
     ok(destroyed == 1, "the faulting frames' locals are destroyed");
     ok(_set_se_translator(old) == translator, "_set_se_translator returns the previous one");
+
+    /* /EHa without a translator: catch (...) takes the access violation
+       itself, a typed catch does not */
+    int caught = 0;
+    destroyed = 0;
+    try
+    {
+        try { touch_with_local((volatile int *)0); }
+        catch (SystemError &) { caught = -1; }
+    }
+    catch (...) { caught = 1; }
+    ok(caught == 1, "/EHa: catch (...) takes an access violation, catch (SystemError &) does not");
+    ok(destroyed == 1, "/EHa: the faulting frames' locals are destroyed for catch (...)");
 }

@@ -4,10 +4,11 @@ clang emits (it cannot emit __CxxFrameHandler4's) as FH4 tables, so that the
 same test program also runs through __CxxFrameHandler4 (vcruntime140_1.dll).
 
 The FH4 layout follows its published on-disk description (see
-dlls/msvcrt/cxx_fh4.c). Every compressed integer is written in its 4-byte
-form (the word (value << 4) | 7, for values below 2^28): it lets the
-assembler compute code offsets (label differences) that the 1- and 2-byte
-forms would need to know in advance. (Wine 8 does not read the 5-byte form.) Each function and each catch funclet gets a
+dlls/msvcrt/cxx_fh4.c). A compressed integer known here (a count, a state,
+an offset) takes its shortest form, as MSVC writes it; one the assembler
+computes (a code offset: a label difference) takes the 4-byte form (the
+word (value << 4) | 7, for values below 2^28), whose size is known in
+advance. (Wine 8 does not read the 5-byte form.) Each function and each catch funclet gets a
 FuncInfo4 of its own (a catch funclet's says so and where it keeps its
 parent's frame), with an ip-to-state map relative to its own start.
 """
@@ -33,7 +34,18 @@ def q(name):
 
 
 def comp(value):
-    """the 4-byte form: the little-endian word (value << 4) | 0b0111"""
+    """a number known here in its shortest form, as MSVC writes them (1 byte:
+    value << 1; 2: value << 2 | 1; 3: value << 3 | 3); an expression the
+    assembler computes in the 4-byte form, the little-endian word
+    (value << 4) | 0b0111"""
+    try:
+        n = int(str(value), 0)
+    except ValueError:
+        return ['\t.long\t((%s)*16+7)' % value]
+    for size, tag in ((1, 0), (2, 1), (3, 3)):
+        if 0 <= n < 1 << (7 * size):
+            word = (n << size) | tag
+            return ['\t.byte\t' + ', '.join(str((word >> (8 * i)) & 0xff) for i in range(size))]
     return ['\t.long\t((%s)*16+7)' % value]
 
 
@@ -94,21 +106,24 @@ def emit_func(out, func, t, procs, label_proc):
             catch_frame[rva_symbol(d['Handler'])[0].strip('"')] = int(d['ParentFrameOffset'])
 
     out.append('\t.section\t.xdata,"dr"')
-    # unwind map: a 4-byte first field, plus the action for a funclet
+    # unwind map: per entry its first field (nextOffset << 2 | type), the
+    # action's rva for a funclet; nextOffset counts bytes back to the entry
+    # of the state it leads to, which comes before it: its place is known
     offsets, pos = [], 0
-    for u in unwind:
-        offsets.append(pos)
-        pos += 8 if dict(u)['Action'] != '0' else 4
     out.append('"$fh4uw$%s":' % name)
     out += comp(len(unwind))
     for i, u in enumerate(unwind):
         d = dict(u)
+        offsets.append(pos)
         to = int(d['ToState'])
         back = offsets[i] + 1 if to < 0 else offsets[i] - offsets[to]
         kind = 3 if d['Action'] != '0' else 0
-        out += comp((back << 2) | kind)
+        first = comp((back << 2) | kind)
+        out += first
+        pos += first[0].count(',') + 1 if '.byte' in first[0] else 4
         if kind:
             out.append('\t.long\t%s' % d['Action'])
+            pos += 4
     # try map and handlers
     out.append('"$fh4try$%s":' % name)
     out += comp(len(tries))
