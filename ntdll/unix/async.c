@@ -310,6 +310,21 @@ NTSTATUS io_queue(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
     return STATUS_PENDING;
 }
 
+/* whether f has a queued operation of this kind: a new read (or write)
+   then queues behind it instead of being tried at once, which could take
+   the data an earlier pending read is owed (or write before an earlier
+   pending write). A race with the I/O thread finishing the last one only
+   means an order the two callers did not fix anyway. */
+int io_has_queued(struct file *f, enum io_kind kind)
+{
+    int found = 0;
+    if (!__atomic_load_n(&f->pending, __ATOMIC_ACQUIRE)) return 0;
+    pthread_mutex_lock(&async_lock);
+    for (struct async_op *o = f->pending; o && !found; o = o->next) found = o->kind == kind;
+    pthread_mutex_unlock(&async_lock);
+    return found;
+}
+
 void io_rearm(struct file *f)
 {
     struct async_op *done = NULL;

@@ -755,6 +755,7 @@ static NTSTATUS read_overlapped(struct file *f, HANDLE event, void *apc, void *a
         do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
         return io_finish_now(f, &n, read_status(f, r, length), r > 0 ? r : 0);
     }
+    if (io_has_queued(f, IO_READ)) return io_queue(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &n);
     status = try_read_stream(f, buffer, length, &done, NULL);
     if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
     return io_queue(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &n);
@@ -775,6 +776,8 @@ static NTSTATUS write_overlapped(struct file *f, HANDLE event, void *apc, void *
         status = write_all(f, buffer, length, offset, &written);
         return io_finish_now(f, &n, status, written);
     }
+    if (io_has_queued(f, IO_WRITE))
+        return io_queue(f, IO_WRITE, f->fd, try_write_stream, (void *)buffer, length, NULL, &n);
     status = try_write_stream(f, (void *)buffer, length, &done, NULL);
     if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
     return io_queue(f, IO_WRITE, f->fd, try_write_stream, (char *)buffer + done, length - done, NULL, &n);

@@ -64,6 +64,7 @@ void io_sync_leave(struct sync_io *s);
 int io_sync_cancelled(const struct sync_io *s);
 void io_file_closed(struct file *f);                 /* cancels what is pending on f */
 void io_cancel_all(struct file *f, NTSTATUS status); /* ends all of f's operations with status */
+int io_has_queued(struct file *f, enum io_kind kind); /* an earlier op of this kind still queued */
 void io_rearm(struct file *f);                       /* f's fd or state changed: look again */
 int io_helper_thread(void *(*fn)(void *), void *arg);  /* detached, signals blocked; 0 or errno */
 
