@@ -138,6 +138,7 @@ HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenEvent(&h, access, &n.attr);
     return opened(status, h);
@@ -182,6 +183,7 @@ HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenMutant(&h, access, &n.attr);
     return opened(status, h);
@@ -230,6 +232,7 @@ HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenSemaphore(&h, access, &n.attr);
     return opened(status, h);

@@ -14,7 +14,10 @@
  *     by QueueUserAPC (run in order, on that thread) until a stop event;
  *   - SignalObjectAndWait ping-pong between two threads, and releasing a
  *     mutex while waiting alertably;
- *   - a periodic waitable timer with a completion routine run by SleepEx.
+ *   - a periodic waitable timer with a completion routine run by SleepEx;
+ *   - the pseudo handles as programs use them: waiting on GetCurrentThread()
+ *     as a sleep that an APC can end, GetCurrentProcess() in a wait-any
+ *     beside a real object, closing them (TRUE, nothing happens).
  */
 #include "../test.h"
 
@@ -394,6 +397,45 @@ static void test_timer_apc(void)
     CloseHandle(timer);
 }
 
+/* --- pseudo handles ------------------------------------------------------------------------- */
+
+static void test_pseudo_handles(void)
+{
+    HANDLE ev = CreateEventW(NULL, TRUE, FALSE, NULL);
+    LONG ran = 0;
+    DWORD r;
+
+    /* a thread never ends while it waits on itself: a sleep */
+    ok(WaitForSingleObject(GetCurrentThread(), 20) == WAIT_TIMEOUT, "waiting on GetCurrentThread()\n");
+    ok(WaitForSingleObject(GetCurrentProcess(), 0) == WAIT_TIMEOUT, "waiting on GetCurrentProcess()\n");
+    QueueUserAPC(nop_apc, GetCurrentThread(), (ULONG_PTR)&ran);
+    r = WaitForSingleObjectEx(GetCurrentThread(), 5000, TRUE);
+    ok(r == WAIT_IO_COMPLETION && ran == 1, "alertable wait on GetCurrentThread(): %lu, APC ran %ld\n", r, ran);
+    SetEvent(ev);
+    HANDLE any[2] = { GetCurrentProcess(), ev };
+    ok(WaitForMultipleObjects(2, any, FALSE, 1000) == WAIT_OBJECT_0 + 1, "wait-any beside GetCurrentProcess()\n");
+    ResetEvent(ev);
+    ok(WaitForMultipleObjects(2, any, FALSE, 10) == WAIT_TIMEOUT, "wait-any timeout\n");
+    ok(SignalObjectAndWait(ev, GetCurrentThread(), 10, FALSE) == WAIT_TIMEOUT, "SignalObjectAndWait on the thread\n");
+    ok(WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "SignalObjectAndWait did not signal\n");
+
+    /* closing them does nothing and succeeds; the handles still work */
+    ok(CloseHandle(GetCurrentProcess()), "CloseHandle(GetCurrentProcess()): %lu\n", GetLastError());
+    ok(CloseHandle(GetCurrentThread()), "CloseHandle(GetCurrentThread()): %lu\n", GetLastError());
+    ok(GetProcessId(GetCurrentProcess()) == GetCurrentProcessId(), "the process pseudo handle\n");
+    SetLastError(0xdeadbeef);
+    ok(!CloseHandle(NULL) && GetLastError() == ERROR_INVALID_HANDLE, "CloseHandle(NULL): %lu\n", GetLastError());
+
+    /* Open* need a name */
+    SetLastError(0xdeadbeef);
+    ok(!OpenEventW(SYNCHRONIZE, FALSE, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "OpenEvent(NULL): %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    ok(!OpenMutexW(SYNCHRONIZE, FALSE, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "OpenMutex(NULL): %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    ok(!OpenSemaphoreW(SYNCHRONIZE, FALSE, NULL) && GetLastError() == ERROR_INVALID_PARAMETER, "OpenSemaphore(NULL): %lu\n", GetLastError());
+    CloseHandle(ev);
+}
+
 int main(void)
 {
     test_start("real_waits");
@@ -403,5 +445,6 @@ int main(void)
     test_event_loop();
     test_signal_and_wait();
     test_timer_apc();
+    test_pseudo_handles();
     return test_summary();
 }
