@@ -200,6 +200,13 @@ BOOL WINAPI TransactNamedPipe(HANDLE pipe, LPVOID in, DWORD in_size, LPVOID out,
         SetLastError(ERROR_BAD_PIPE);
         return FALSE;
     }
+    /* unread data in the pipe: the reply could not be told from it */
+    DWORD avail = 0;
+    if (PeekNamedPipe(pipe, NULL, 0, NULL, &avail, NULL) && avail)
+    {
+        SetLastError(ERROR_PIPE_BUSY);
+        return FALSE;
+    }
     if (!WriteFile(pipe, in, in_size, &written, NULL)) return FALSE;
     return ReadFile(pipe, out, out_size, read, NULL);
 }

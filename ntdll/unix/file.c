@@ -1002,19 +1002,53 @@ NTSTATUS WINAPI unix_NtUnlockFile(HANDLE handle, IO_STATUS_BLOCK *io, LARGE_INTE
 
 /* --- pipes --------------------------------------------------------------- */
 
+/* whether the other end of a host pipe or socket has gone (every writer of
+   a pipe's read end closed): what Windows reports as a broken pipe once the
+   data is read */
+static int host_pipe_peer_gone(int fd, int is_sock)
+{
+    struct pollfd p = { fd, POLLIN | POLLRDHUP, 0 };
+    char c;
+    if (poll(&p, 1, 0) <= 0) return 0;
+    if (is_sock) return recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+    return (p.revents & (POLLHUP | POLLRDHUP | POLLERR)) != 0;
+}
+
 /* FilePipeInformation of a pipe that is a host pipe or socket (an anonymous
    pipe, or a std handle the shell gave): a byte pipe in blocking mode. Byte
    reads and blocking waits may be set, as SetNamedPipeHandleState does on
    Windows' anonymous pipes; message reads are refused as on any byte pipe,
-   non-blocking mode is not offered. STATUS_INVALID_INFO_CLASS for other
-   classes and other files. */
+   non-blocking mode is not offered. FilePipeLocalInformation describes it
+   as Windows describes CreatePipe's pipes: one instance of a byte pipe of
+   4096-byte quotas, the read end the server's. STATUS_INVALID_INFO_CLASS
+   for other classes and other files. */
 NTSTATUS host_pipe_info(struct file *f, uint32_t klass, void *buf, uint32_t len, int set, uint64_t *info)
 {
     struct stat st;
     uint32_t *u = buf;
 
-    if (klass != 23 /* FilePipeInformation */ || f->pipe) return STATUS_INVALID_INFO_CLASS;
+    if ((klass != 23 /* FilePipeInformation */ && klass != 24 /* FilePipeLocalInformation */) || f->pipe)
+        return STATUS_INVALID_INFO_CLASS;
     if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) return STATUS_INVALID_INFO_CLASS;
+    if (klass == 24)
+    {
+        int avail = 0, reader = (f->access & FILE_READ_DATA) != 0;
+        if (set) return STATUS_INVALID_INFO_CLASS;
+        if (len < 40) return STATUS_INFO_LENGTH_MISMATCH;
+        if (reader) ioctl(f->fd, FIONREAD, &avail);
+        u[0] = 0;                                   /* NamedPipeType: byte stream */
+        u[1] = S_ISSOCK(st.st_mode) ? 2 : 0;        /* NamedPipeConfiguration: full duplex or inbound */
+        u[2] = 1;                                   /* MaximumInstances */
+        u[3] = 1;                                   /* CurrentInstances */
+        u[4] = 4096;                                /* InboundQuota */
+        u[5] = avail > 0 ? avail : 0;               /* ReadDataAvailable */
+        u[6] = 4096;                                /* OutboundQuota */
+        u[7] = 4096;                                /* WriteQuotaAvailable */
+        u[8] = reader && !avail && host_pipe_peer_gone(f->fd, S_ISSOCK(st.st_mode)) ? 4 : 3;  /* closing, connected */
+        u[9] = reader;                              /* NamedPipeEnd: the read end is the server's */
+        *info = 40;
+        return STATUS_SUCCESS;
+    }
     if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
     if (!set)
     {
@@ -1124,21 +1158,38 @@ NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, voi
     }
     else if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_INVALID_PARAMETER;
+    else if (!(f->access & FILE_READ_DATA)) status = STATUS_ACCESS_DENIED;   /* the write end */
     else if (out_len < 16) status = STATUS_INFO_LENGTH_MISMATCH;
     else
     {
         /* FILE_PIPE_PEEK_BUFFER: state, bytes available, messages, message length, data */
         uint32_t *u = out;
         ioctl(f->fd, FIONREAD, &avail);
+        /* nothing left and no writer: broken, as a read would say */
+        if (!avail && host_pipe_peer_gone(f->fd, S_ISSOCK(st.st_mode))) status = STATUS_PIPE_BROKEN;
         u[0] = 3;  /* FILE_PIPE_CONNECTED_STATE */
         u[1] = avail;
         u[2] = 0;
         u[3] = 0;
-        io->Information = 16;
-        if (out_len > 16 && avail)
+        io->Information = status ? 0 : 16;
+        if (!status && out_len > 16 && avail)
         {
-            /* peek without consuming: only sockets can; a pipe reports the count */
-            ssize_t r = S_ISSOCK(st.st_mode) ? recv(f->fd, u + 4, out_len - 16, MSG_PEEK | MSG_DONTWAIT) : 0;
+            /* peek without consuming: a socket by MSG_PEEK, a pipe by tee()
+               into a pipe of our own, read from there */
+            ssize_t r = -1;
+            uint32_t want = out_len - 16 < (uint32_t)avail ? out_len - 16 : (uint32_t)avail;
+            if (S_ISSOCK(st.st_mode)) r = recv(f->fd, u + 4, out_len - 16, MSG_PEEK | MSG_DONTWAIT);
+            else
+            {
+                int tmp[2];
+                if (!pipe2(tmp, O_CLOEXEC | O_NONBLOCK))
+                {
+                    ssize_t t = tee(f->fd, tmp[1], want, SPLICE_F_NONBLOCK);
+                    r = t > 0 ? read(tmp[0], u + 4, t) : -1;
+                    close(tmp[0]);
+                    close(tmp[1]);
+                }
+            }
             if (r > 0) io->Information += r;
             if ((uint32_t)avail > out_len - 16) status = STATUS_BUFFER_OVERFLOW;
         }

@@ -1,0 +1,132 @@
+/*
+ * tests/kernel32/real_pipepoll.c — a parent that polls its child's output
+ * with PeekNamedPipe instead of blocking (editors running build jobs,
+ * script hosts, older process wrappers do this): it peeks the data, reads
+ * exactly what the peek showed, sleeps a little when nothing is there, and
+ * stops when the peek fails with ERROR_BROKEN_PIPE (the child has exited
+ * and everything was read). Also what such programs ask about the pipe
+ * first (GetNamedPipeInfo, GetNamedPipeHandleState on CreatePipe's ends),
+ * a peek of the write end (ERROR_ACCESS_DENIED), and TransactNamedPipe on
+ * a pipe with unread data (ERROR_PIPE_BUSY, nothing sent).
+ */
+#include "../test.h"
+#include "selfchild.h"
+#include <stdlib.h>
+
+#define LINES 6
+
+static int child_talk(void)
+{
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE);
+    char line[64];
+    DWORD n;
+    for (int i = 0; i < LINES; i++)
+    {
+        n = sprintf(line, "line %d of the child\n", i);
+        if (!WriteFile(out, line, n, &n, NULL)) return 1;
+        Sleep(i % 2 ? 0 : 15);
+    }
+    return 0;
+}
+
+static void test_poll(void)
+{
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    HANDLE rd, wr;
+    char out[1024], peeked[256], got[256], expect[1024];
+    DWORD flags = 0, out_size = 0, in_size = 0, max = 0, state = 99, instances = 0, n, avail, len = 0;
+    int polls = 0, mismatches = 0, idle = 0, i;
+
+    ok(CreatePipe(&rd, &wr, &sa, 0), "CreatePipe: %lu\n", GetLastError());
+    SetHandleInformation(rd, HANDLE_FLAG_INHERIT, 0);
+
+    /* what the ends say about themselves */
+    ok(GetNamedPipeInfo(rd, &flags, &out_size, &in_size, &max), "GetNamedPipeInfo(read end): %lu\n", GetLastError());
+    ok(flags == PIPE_SERVER_END && max == 1, "read end: flags %#lx max %lu\n", flags, max);
+    ok(GetNamedPipeInfo(wr, &flags, NULL, NULL, &max), "GetNamedPipeInfo(write end): %lu\n", GetLastError());
+    ok(flags == PIPE_CLIENT_END && max == 1, "write end: flags %#lx max %lu\n", flags, max);
+    ok(GetNamedPipeHandleStateW(rd, &state, &instances, NULL, NULL, NULL, 0), "GetNamedPipeHandleState: %lu\n", GetLastError());
+    ok(state == 0 && instances == 1, "state %#lx instances %lu\n", state, instances);
+    SetLastError(0xdeadbeef);
+    ok(!PeekNamedPipe(wr, NULL, 0, NULL, &avail, NULL) && GetLastError() == ERROR_ACCESS_DENIED,
+       "peek of the write end: %lu\n", GetLastError());
+    ok(PeekNamedPipe(rd, NULL, 0, NULL, &avail, NULL) && avail == 0, "peek of an empty pipe: %lu\n", avail);
+
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
+    si.hStdOutput = wr;
+    si.hStdError = wr;
+    BOOL ret = start_self(L"talk", TRUE, 0, &si, &pi);
+    CloseHandle(wr);   /* the child holds the only write end now */
+    if (!ok(ret, "CreateProcess: %lu\n", GetLastError())) return;
+
+    DWORD start = GetTickCount();
+    for (;;)
+    {
+        if (GetTickCount() - start > 20000) { ok(0, "the poll loop did not end\n"); break; }
+        polls++;
+        memset(peeked, 0, sizeof(peeked));
+        if (!PeekNamedPipe(rd, peeked, sizeof(peeked), &n, &avail, NULL))
+        {
+            ok(GetLastError() == ERROR_BROKEN_PIPE, "the peek failed with %lu\n", GetLastError());
+            break;
+        }
+        if (!avail) { idle++; Sleep(5); continue; }
+        ok(n == (avail < sizeof(peeked) ? avail : sizeof(peeked)), "peek copied %lu of %lu\n", n, avail);
+        /* read what the peek showed: the same bytes */
+        if (!ReadFile(rd, got, n, &n, NULL)) { ok(0, "read: %lu\n", GetLastError()); break; }
+        if (memcmp(got, peeked, n)) mismatches++;
+        if (len + n < sizeof(out)) { memcpy(out + len, got, n); len += n; }
+    }
+    out[len] = 0;
+    expect[0] = 0;
+    for (i = 0; i < LINES; i++) sprintf(expect + strlen(expect), "line %d of the child\n", i);
+    ok(!strcmp(out, expect), "the child's output: \"%s\"\n", out);
+    ok(!mismatches, "%d reads differed from their peeks\n", mismatches);
+    SetLastError(0xdeadbeef);
+    ok(!ReadFile(rd, got, 1, &n, NULL) && GetLastError() == ERROR_BROKEN_PIPE, "read after the end: %lu\n", GetLastError());
+    ok(finish(&pi) == 0, "the child's exit code\n");
+    CloseHandle(rd);
+}
+
+/* a request/answer over a message pipe while an answer is still unread */
+static void test_transact_busy(void)
+{
+    WCHAR name[64];
+    DWORD mode = PIPE_READMODE_MESSAGE, n;
+    char buf[16];
+
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\wlx-real-pipepoll-%lu", GetCurrentProcessId());
+    HANDLE s = CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE, 1, 512, 512, 0, NULL);
+    HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    if (!ok(s != INVALID_HANDLE_VALUE && c != INVALID_HANDLE_VALUE, "pipe: %lu\n", GetLastError())) return;
+    ok(SetNamedPipeHandleState(c, &mode, NULL, NULL), "message mode: %lu\n", GetLastError());
+    ok(WriteFile(s, "stale", 5, &n, NULL), "write: %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    ok(!TransactNamedPipe(c, "ask", 3, buf, sizeof(buf), &n, NULL) && GetLastError() == ERROR_PIPE_BUSY,
+       "transact with unread data: %lu\n", GetLastError());
+    /* nothing was sent: the server has nothing to read */
+    DWORD avail = 99;
+    ok(PeekNamedPipe(s, NULL, 0, NULL, &avail, NULL) && avail == 0, "the request went out anyway: %lu bytes\n", avail);
+    ok(ReadFile(c, buf, sizeof(buf), &n, NULL) && n == 5 && !memcmp(buf, "stale", 5), "the stale message: %lu\n", n);
+    /* now it works: the server answers from here once the request is in */
+    ok(WriteFile(s, "answer", 6, &n, NULL), "write: %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    ok(!TransactNamedPipe(c, "ask", 3, buf, sizeof(buf), &n, NULL) && GetLastError() == ERROR_PIPE_BUSY,
+       "the answer written early counts as unread data: %lu\n", GetLastError());
+    ReadFile(c, buf, sizeof(buf), &n, NULL);
+    CloseHandle(c);
+    CloseHandle(s);
+}
+
+int main(int argc, char **argv)
+{
+    GetModuleFileNameW(NULL, module, MAX_PATH);
+    test_start("real_pipepoll");
+    if (argc >= 2 && !strcmp(argv[1], "talk")) return child_talk();
+    test_poll();
+    test_transact_busy();
+    return test_summary();
+}
