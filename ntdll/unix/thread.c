@@ -17,7 +17,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <ucontext.h>
@@ -25,6 +27,7 @@
 #include "private.h"
 #include "thread.h"
 #include "process.h"
+#include "sysinfo.h"
 
 #define UNIX_STACK_SIZE (1024 * 1024)
 
@@ -149,6 +152,72 @@ static void __attribute__((noreturn)) enter_pe(void *teb, void *stack_top, void 
     __builtin_unreachable();
 }
 
+/* --- times (GetThreadTimes) ------------------------------------------------- */
+
+NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, void *buf, uint32_t len,
+                                               uint32_t *ret_len);
+static struct wlx_thread *current_thread(void);
+
+static int64_t tv_100ns(struct timeval tv) { return tv.tv_sec * 10000000LL + tv.tv_usec * 10; }
+
+/* the ending thread's own: its CPU times and the time, kept for later asks */
+static void thread_keep_times(struct wlx_thread *t)
+{
+    struct rusage ru;
+    if (!getrusage(RUSAGE_THREAD, &ru))
+    {
+        t->kernel_time = tv_100ns(ru.ru_stime);
+        t->user_time = tv_100ns(ru.ru_utime);
+    }
+    t->exit_time = time_system();
+}
+
+/* KERNEL_USER_TIMES of a thread of ours: the caller's from getrusage,
+   another live one's from /proc (clock ticks), an ended one's as kept */
+static NTSTATUS thread_times(struct wlx_thread *t, int64_t out[4])
+{
+    int64_t create = t->create_time;
+    if (!create)
+    {
+        /* the main thread: the process's creation */
+        int64_t p[4];
+        if (!unix_NtQueryInformationProcess(NtCurrentProcess(), 4 /* ProcessTimes */, p, sizeof(p), NULL)) create = p[0];
+    }
+    out[0] = create;
+    out[1] = out[2] = out[3] = 0;
+    if (__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
+    {
+        out[1] = t->exit_time;
+        out[2] = t->kernel_time;
+        out[3] = t->user_time;
+    }
+    else if (t == current_thread())
+    {
+        struct rusage ru;
+        if (!getrusage(RUSAGE_THREAD, &ru)) { out[2] = tv_100ns(ru.ru_stime); out[3] = tv_100ns(ru.ru_utime); }
+    }
+    else if (t->unix_tid)
+    {
+        char path[64], line[1024], *p;
+        unsigned long long utime = 0, stime = 0;
+        long hz = sysconf(_SC_CLK_TCK);
+        int64_t tick = 10000000 / (hz > 0 ? hz : 100);
+        FILE *f;
+        snprintf(path, sizeof(path), "/proc/self/task/%d/stat", t->unix_tid);
+        if ((f = fopen(path, "r")))
+        {
+            if (fgets(line, sizeof(line), f) && (p = strrchr(line, ')')) &&
+                sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) == 2)
+            {
+                out[2] = stime * tick;
+                out[3] = utime * tick;
+            }
+            fclose(f);
+        }
+    }
+    return STATUS_SUCCESS;
+}
+
 void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void *arg)
 {
     struct wlx_thread *t = *(struct wlx_thread **)((uint8_t *)teb + TEB_WLX_UNIX_THREAD);
@@ -158,6 +227,7 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
     sync_thread_exit(t->tid);
+    thread_keep_times(t);
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     sync_signal_manual(&t->exit_state);
     for (;;) pause();
@@ -271,6 +341,7 @@ ended:
     struct thread_mem mem = { t->teb, *(void **)((uint8_t *)t->teb + TEB_DEALLOCATION_STACK), t->stack_reserve, t->altstack };
     thread_mem_put(&mem);
     sync_thread_exit(t->tid);    /* its mutexes: WAIT_ABANDONED for the next owner */
+    thread_keep_times(t);
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->exited, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     sync_signal_manual(&t->exit_state);
@@ -387,6 +458,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
     if (!t) return STATUS_NO_MEMORY;
     t->start = start;
     t->param = param;
+    t->create_time = time_system();
     pthread_mutex_init(&t->ctx_lock, NULL);
     t->suspend_count = (flags & 1) ? 1 : 0;   /* THREAD_CREATE_FLAGS_CREATE_SUSPENDED */
     t->exit_code = 0x103;                     /* STILL_ACTIVE */
@@ -682,10 +754,24 @@ NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint3
     return thread_facts(handle, code, tid, NULL, NULL);
 }
 
-/* ThreadBasicInformation (GetProcessIdOfThread); other classes are not
-   answered yet */
+/* ThreadBasicInformation (GetProcessIdOfThread) and ThreadTimes (of this
+   process's threads); other classes are not answered yet */
 NTSTATUS WINAPI unix_NtQueryInformationThread(HANDLE handle, uint32_t class, void *buf, uint32_t len, uint32_t *ret)
 {
+    if (class == 1 /* ThreadTimes */)
+    {
+        struct wlx_thread *t;
+        int64_t times[4];
+        NTSTATUS status;
+        if (len != sizeof(times)) return STATUS_INFO_LENGTH_MISMATCH;
+        if (handle == NtCurrentThread()) t = current_thread(), __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED);
+        else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t)))
+            return status == STATUS_OBJECT_TYPE_MISMATCH ? STATUS_NOT_IMPLEMENTED : status;   /* another process's */
+        status = thread_times(t, times);
+        object_release(&t->obj);
+        if (!status) { memcpy(buf, times, sizeof(times)); if (ret) *ret = sizeof(times); }
+        return status;
+    }
     struct {
         int32_t exit_status, pad;
         void *teb;

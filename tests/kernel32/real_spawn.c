@@ -17,6 +17,8 @@
  *     CREATE_BREAKAWAY_FROM_JOB (JOB_OBJECT_LIMIT_BREAKAWAY_OK) outside it;
  *   - 64 children at once, waited for with one wait-all
  *     WaitForMultipleObjects (MAXIMUM_WAIT_OBJECTS), each exit code right;
+ *   - GetProcessTimes of a child that has ended and GetThreadTimes of a
+ *     running and an ended thread, as build tools report them;
  *   - GetExitCodeProcess says STILL_ACTIVE while a child runs and
  *     TerminateProcess's code after, OpenProcess by id sees the same.
  */
@@ -305,6 +307,44 @@ static void test_sixty_four(void)
     ok(right == MAXIMUM_WAIT_OBJECTS, "%d of %d exit codes right\n", right, MAXIMUM_WAIT_OBJECTS);
 }
 
+/* --- times, as a build tool reports them ------------------------------------------------ */
+
+static LONGLONG ft(FILETIME f) { return ((LONGLONG)f.dwHighDateTime << 32) | f.dwLowDateTime; }
+
+/* about 150 ms of CPU */
+static volatile LONG sink;
+static DWORD WINAPI burn(void *arg)
+{
+    DWORD start = GetTickCount();
+    while (GetTickCount() - start < 150) for (int i = 0; i < 10000; i++) sink += i;
+    return 0;
+}
+
+static void test_times(void)
+{
+    PROCESS_INFORMATION pi;
+    FILETIME c, e, k, u, now;
+    if (!ok(start_self(L"burn", FALSE, 0, NULL, &pi), "CreateProcess: %lu\n", GetLastError())) return;
+    ok(WaitForSingleObject(pi.hProcess, 10000) == WAIT_OBJECT_0, "the child did not end\n");
+    GetSystemTimeAsFileTime(&now);
+    /* the child has ended: its times are still there */
+    ok(GetProcessTimes(pi.hProcess, &c, &e, &k, &u), "GetProcessTimes of an ended child: %lu\n", GetLastError());
+    ok(ft(c) && ft(e) >= ft(c) && ft(e) <= ft(now) + 10000000, "created %I64d, exited %I64d, now %I64d\n", ft(c), ft(e), ft(now));
+    ok(ft(u) + ft(k) > 0, "the child used no CPU: user %I64d kernel %I64d\n", ft(u), ft(k));
+    ok(finish(&pi) == 0, "exit code\n");
+
+    /* a thread's: while it runs (exit 0), and after */
+    HANDLE t = CreateThread(NULL, 0, burn, NULL, 0, NULL);
+    ok(GetThreadTimes(t, &c, &e, &k, &u), "GetThreadTimes: %lu\n", GetLastError());
+    ok(ft(c) && !ft(e), "running thread: created %I64d exited %I64d\n", ft(c), ft(e));
+    ok(WaitForSingleObject(t, 10000) == WAIT_OBJECT_0, "the thread did not end\n");
+    ok(GetThreadTimes(t, &c, &e, &k, &u), "GetThreadTimes of an ended thread: %lu\n", GetLastError());
+    ok(ft(e) >= ft(c) && ft(u) + ft(k) > 0, "ended thread: created %I64d exited %I64d user %I64d kernel %I64d\n",
+       ft(c), ft(e), ft(u), ft(k));
+    CloseHandle(t);
+    ok(GetThreadTimes(GetCurrentThread(), &c, &e, &k, &u) && ft(c) && !ft(e), "the current thread's times: %lu\n", GetLastError());
+}
+
 /* --- terminating ----------------------------------------------------------------------- */
 
 static void test_terminate(void)
@@ -337,6 +377,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "sleep")) { Sleep(atoi(argv[2])); return 0; }
     if (argc >= 3 && !strcmp(argv[1], "std")) return child_std((HANDLE)(ULONG_PTR)_strtoui64(argv[2], NULL, 10));
     if (argc >= 2 && !strcmp(argv[1], "tree")) return child_tree();
+    if (argc >= 2 && !strcmp(argv[1], "burn")) return burn(NULL);
     if (argc >= 3 && !strcmp(argv[1], "breakaway")) return child_breakaway(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "injob"))
     {
@@ -347,6 +388,7 @@ int main(int argc, char **argv)
     test_job_port();
     test_terminate_job();
     test_sixty_four();
+    test_times();
     test_terminate();
     return test_summary();
 }
