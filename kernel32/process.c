@@ -77,6 +77,15 @@ BOOL WINAPI IsWow64Process(HANDLE process, BOOL *wow64)
     return TRUE;
 }
 
+/* the process's machine: not WOW64 (IMAGE_FILE_MACHINE_UNKNOWN), on x86-64 */
+BOOL WINAPI IsWow64Process2(HANDLE process, USHORT *process_machine, USHORT *native_machine)
+{
+    (void)process;
+    *process_machine = IMAGE_FILE_MACHINE_UNKNOWN;
+    if (native_machine) *native_machine = IMAGE_FILE_MACHINE_AMD64;
+    return TRUE;
+}
+
 UINT WINAPI SetErrorMode(UINT mode)
 {
     static UINT current;

@@ -551,12 +551,14 @@ NTSTATUS NTAPI TpAllocTimer(TP_TIMER **out, PTP_TIMER_CALLBACK cb, void *ctx, TP
     return object_new(TP_TIMER_KIND, cb, ctx, env, (struct tp_object **)out);
 }
 
-/* due NULL cancels; 0 fires at once; the window (coalescing) is ignored */
-void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
+/* due NULL cancels; 0 fires at once; the window (coalescing) is ignored.
+   TRUE when a set timer was replaced before it fired (TpSetTimerEx) */
+BOOL NTAPI TpSetTimerEx(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
 {
     struct tp_object *obj = (struct tp_object *)timer;
     (void)window;
     lock();
+    BOOL was_set = obj->timer_set;
     timer_unset_locked(obj);
     if (due)
     {
@@ -567,6 +569,12 @@ void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG win
         wake_timer_thread_locked();
     }
     unlock();
+    return was_set;
+}
+
+void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
+{
+    TpSetTimerEx(timer, due, period, window);
 }
 
 BOOL NTAPI TpIsTimerSet(TP_TIMER *timer)
@@ -687,11 +695,14 @@ NTSTATUS NTAPI TpAllocWait(TP_WAIT **out, PTP_WAIT_CALLBACK cb, void *ctx, TP_CA
     return object_new(TP_WAIT_KIND, cb, ctx, env, (struct tp_object **)out);
 }
 
-/* handle NULL stops waiting; timeout NULL is infinite, else an NT time */
-void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
+/* handle NULL stops waiting; timeout NULL is infinite, else an NT time.
+   TRUE when an armed wait was replaced before it fired (TpSetWaitEx) */
+BOOL NTAPI TpSetWaitEx(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout, void *reserved)
 {
     struct tp_object *obj = (struct tp_object *)wait;
+    (void)reserved;
     lock();
+    BOOL was_set = obj->waiter != NULL;
     waiter_remove_locked(obj);
     obj->handle = handle;
     if (handle)
@@ -700,6 +711,12 @@ void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
         waiter_add_locked(obj);
     }
     unlock();
+    return was_set;
+}
+
+void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
+{
+    TpSetWaitEx(wait, handle, timeout, NULL);
 }
 
 void NTAPI TpWaitForWait(TP_WAIT *wait, BOOL cancel) { wait_callbacks((struct tp_object *)wait, cancel); }
