@@ -178,6 +178,18 @@ static BOOL pipe_pids(HANDLE pipe, ULONG *pid, int server)
 BOOL WINAPI GetNamedPipeClientProcessId(HANDLE pipe, ULONG *pid) { return pipe_pids(pipe, pid, 0); }
 BOOL WINAPI GetNamedPipeServerProcessId(HANDLE pipe, ULONG *pid) { return pipe_pids(pipe, pid, 1); }
 
+/* every wlx process is in session 1 (ProcessSessionInformation says so too) */
+static BOOL pipe_session(HANDLE pipe, ULONG *id)
+{
+    ULONG pid;
+    if (!pipe_pids(pipe, &pid, 0)) return FALSE;
+    *id = 1;
+    return TRUE;
+}
+
+BOOL WINAPI GetNamedPipeClientSessionId(HANDLE pipe, ULONG *id) { return pipe_session(pipe, id); }
+BOOL WINAPI GetNamedPipeServerSessionId(HANDLE pipe, ULONG *id) { return pipe_session(pipe, id); }
+
 /* --- transactions ---------------------------------------------------------------------- */
 
 /* a write and a read of one message; the pipe must be in message read mode */

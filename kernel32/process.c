@@ -283,6 +283,35 @@ static WCHAR *to_wide(const char *s)
     return w;
 }
 
+/* one user here: the token names the user the process already runs as */
+BOOL WINAPI CreateProcessAsUserW(HANDLE token, LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa,
+                                 LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCWSTR dir,
+                                 LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
+{
+    (void)token;
+    return CreateProcessW(app, cmdline, psa, tsa, inherit, flags, env, dir, si, pi);
+}
+
+/* the old way to start a program: > 31 on success, else an error code */
+UINT WINAPI WinExec(LPCSTR cmdline, UINT show)
+{
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    size_t len = lstrlenA(cmdline);
+    char *copy = HeapAlloc(GetProcessHeap(), 0, len + 1);
+    if (!copy) return 0;
+    memcpy(copy, cmdline, len + 1);
+    si.dwFlags = STARTF_USESHOWWINDOW;
+    si.wShowWindow = show;
+    BOOL ok = CreateProcessA(NULL, copy, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);
+    DWORD err = GetLastError();
+    HeapFree(GetProcessHeap(), 0, copy);
+    if (!ok) return err == ERROR_FILE_NOT_FOUND || err == ERROR_PATH_NOT_FOUND ? err : ERROR_BAD_FORMAT;
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    return 33;
+}
+
 BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
                            BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir, LPSTARTUPINFOA si,
                            LPPROCESS_INFORMATION pi)

@@ -385,3 +385,21 @@ EXECUTION_STATE WINAPI SetThreadExecutionState(EXECUTION_STATE state)
     if (state & ES_CONTINUOUS) current = state;
     return prev;
 }
+
+void WINAPI RestoreLastError(DWORD error) { SetLastError(error); }
+
+/* group 0; the processor is GetCurrentProcessorNumber's */
+void WINAPI GetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
+{
+    number->Group = 0;
+    number->Number = (BYTE)GetCurrentProcessorNumber();
+    number->Reserved = 0;
+}
+
+/* whether the thread has I/O pending: wlx does not track it per thread */
+BOOL WINAPI GetThreadIOPendingFlag(HANDLE thread, BOOL *pending)
+{
+    if (!GetThreadId(thread)) return FALSE;
+    *pending = FALSE;
+    return TRUE;
+}

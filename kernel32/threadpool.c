@@ -146,3 +146,16 @@ BOOL WINAPI DeleteTimerQueue(HANDLE queue)
 {
     return DeleteTimerQueueEx(queue, NULL);
 }
+
+/* the Windows 2000 names of CreateTimerQueueTimer and DeleteTimerQueueTimer */
+HANDLE WINAPI SetTimerQueueTimer(HANDLE queue, WAITORTIMERCALLBACK cb, void *ctx, DWORD due, DWORD period, BOOL io)
+{
+    HANDLE timer;
+    (void)io;
+    return CreateTimerQueueTimer(&timer, queue, cb, ctx, due, period, WT_EXECUTEDEFAULT) ? timer : NULL;
+}
+
+BOOL WINAPI CancelTimerQueueTimer(HANDLE queue, HANDLE timer)
+{
+    return DeleteTimerQueueTimer(queue, timer, NULL);
+}

@@ -128,6 +128,7 @@ struct tp_instance
     RTL_CRITICAL_SECTION *leave_cs;
     HMODULE unload;
     BOOL may_run_long;
+    BOOL disassociated;                /* no longer counted as the object's running callback */
 };
 
 static RTL_SRWLOCK tp_lock;
@@ -213,7 +214,8 @@ static void wake_timer_thread_locked(void)
     RtlWakeConditionVariable(&timer_cv);
 }
 
-static void run_task(struct tp_task *task)
+/* TRUE when the callback disassociated itself from its object */
+static BOOL run_task(struct tp_task *task)
 {
     struct tp_object *obj = task->obj;
     struct tp_instance inst = { obj };
@@ -243,6 +245,7 @@ static void run_task(struct tp_task *task)
     if (inst.release_sem) NtReleaseSemaphore(inst.release_sem, inst.sem_count, NULL);
     if (inst.set_event) NtSetEvent(inst.set_event, NULL);
     if (inst.unload) LdrUnloadDll(inst.unload);
+    return inst.disassociated;
 }
 
 static DWORD WINAPI worker_main(void *arg)
@@ -267,11 +270,11 @@ static DWORD WINAPI worker_main(void *arg)
         task->obj->pending--;
         task->obj->running++;
         unlock();
-        run_task(task);
+        BOOL disassociated = run_task(task);
         lock();
         struct tp_object *obj = task->obj;
         tp_free(task);
-        if (!--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
+        if (!disassociated && !--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
         pool->completed++;
         object_release_locked(obj);
     }
@@ -893,6 +896,21 @@ void NTAPI TpCallbackReleaseSemaphoreOnCompletion(TP_CALLBACK_INSTANCE *i, HANDL
     inst(i)->sem_count = count;
 }
 void NTAPI TpCallbackUnloadDllOnCompletion(TP_CALLBACK_INSTANCE *i, HMODULE module) { inst(i)->unload = module; }
+
+/* the callback goes on, but no longer as its object's: waits for the
+   object's callbacks (WaitForThreadpool*Callbacks, the cleanup group) no
+   longer wait for it, so it may itself wait for its object */
+void NTAPI TpDisassociateCallback(TP_CALLBACK_INSTANCE *i)
+{
+    struct tp_object *obj = inst(i)->obj;
+    lock();
+    if (!inst(i)->disassociated)
+    {
+        inst(i)->disassociated = TRUE;
+        if (!--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
+    }
+    unlock();
+}
 
 /* the callback may keep its thread when another thread is free for the
    pool's other callbacks: an idle one not needed by queued work, or a new

@@ -103,6 +103,14 @@ static void test_transact_busy(void)
     HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
     if (!ok(s != INVALID_HANDLE_VALUE && c != INVALID_HANDLE_VALUE, "pipe: %lu\n", GetLastError())) return;
     ok(SetNamedPipeHandleState(c, &mode, NULL, NULL), "message mode: %lu\n", GetLastError());
+    /* who is at the other end: this process, in its session */
+    ULONG id = 99, session = 99;
+    DWORD mine = 0;
+    ProcessIdToSessionId(GetCurrentProcessId(), &mine);
+    ok(GetNamedPipeClientProcessId(s, &id) && id == GetCurrentProcessId(), "client process %lu\n", id);
+    ok(GetNamedPipeClientSessionId(s, &session) && session == mine, "client session %lu, ours %lu\n", session, mine);
+    session = 99;
+    ok(GetNamedPipeServerSessionId(c, &session) && session == mine, "server session %lu, ours %lu\n", session, mine);
     ok(WriteFile(s, "stale", 5, &n, NULL), "write: %lu\n", GetLastError());
     SetLastError(0xdeadbeef);
     ok(!TransactNamedPipe(c, "ask", 3, buf, sizeof(buf), &n, NULL) && GetLastError() == ERROR_PIPE_BUSY,

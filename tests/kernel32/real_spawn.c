@@ -345,6 +345,22 @@ static void test_times(void)
     ok(GetThreadTimes(GetCurrentThread(), &c, &e, &k, &u) && ft(c) && !ft(e), "the current thread's times: %lu\n", GetLastError());
 }
 
+/* --- the old ways: WinExec ------------------------------------------------------------------- */
+
+static void test_winexec(void)
+{
+    char cmd[MAX_PATH + 64], name[64];
+    sprintf(name, "wlx-real-spawn-winexec-%lu", GetCurrentProcessId());
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, name);
+    sprintf(cmd, "\"%ls\" signal %s", module, name);
+    UINT r = WinExec(cmd, SW_HIDE);
+    ok(r > 31, "WinExec: %u\n", r);
+    ok(WaitForSingleObject(ev, 10000) == WAIT_OBJECT_0, "the program WinExec started did not run\n");
+    r = WinExec("wlx-no-such-program-anywhere.exe", SW_HIDE);
+    ok(r == ERROR_FILE_NOT_FOUND, "WinExec of a missing program: %u\n", r);
+    CloseHandle(ev);
+}
+
 /* --- terminating ----------------------------------------------------------------------- */
 
 static void test_terminate(void)
@@ -378,6 +394,11 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "std")) return child_std((HANDLE)(ULONG_PTR)_strtoui64(argv[2], NULL, 10));
     if (argc >= 2 && !strcmp(argv[1], "tree")) return child_tree();
     if (argc >= 2 && !strcmp(argv[1], "burn")) return burn(NULL);
+    if (argc >= 3 && !strcmp(argv[1], "signal"))
+    {
+        HANDLE ev = OpenEventA(EVENT_MODIFY_STATE, FALSE, argv[2]);
+        return ev && SetEvent(ev) ? 0 : 1;
+    }
     if (argc >= 3 && !strcmp(argv[1], "breakaway")) return child_breakaway(argv[2]);
     if (argc >= 2 && !strcmp(argv[1], "injob"))
     {
@@ -389,6 +410,7 @@ int main(int argc, char **argv)
     test_terminate_job();
     test_sixty_four();
     test_times();
+    test_winexec();
     test_terminate();
     return test_summary();
 }

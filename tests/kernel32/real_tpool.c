@@ -309,6 +309,42 @@ static void test_helpers(void)
     CloseHandle(h.first_in); CloseHandle(h.second_done);
 }
 
+/* --- a callback that waits for its own object -------------------------------------------- */
+
+static PTP_WORK self_work;
+static LONG self_runs, self_waited;
+
+/* the last run waits until the other runs of its own work object are done:
+   possible only once it no longer counts as one of them */
+static void CALLBACK self_waiting_cb(PTP_CALLBACK_INSTANCE inst, void *ctx, PTP_WORK work)
+{
+    if (InterlockedIncrement(&self_runs) == 1)
+    {
+        DisassociateCurrentThreadFromCallback(inst);
+        WaitForThreadpoolWorkCallbacks(work, FALSE);
+        InterlockedIncrement(&self_waited);
+        SetEvent(ctx);
+        return;
+    }
+    Sleep(20);
+}
+
+static void test_disassociate(void)
+{
+    HANDLE done = CreateEventW(NULL, TRUE, FALSE, NULL);
+    self_work = CreateThreadpoolWork(self_waiting_cb, done, NULL);
+    SubmitThreadpoolWork(self_work);
+    SubmitThreadpoolWork(self_work);
+    SubmitThreadpoolWork(self_work);
+    ok(WaitForSingleObject(done, 10000) == WAIT_OBJECT_0, "the callback waiting for its own work never got through\n");
+    ok(self_waited == 1, "waited %ld\n", self_waited);
+    /* the disassociated callback may still be returning: not waited for */
+    WaitForThreadpoolWorkCallbacks(self_work, FALSE);
+    ok(self_runs == 3, "runs %ld\n", self_runs);
+    CloseThreadpoolWork(self_work);
+    CloseHandle(done);
+}
+
 /* --- a parallel for: callbacks submit more work ---------------------------------------- */
 
 #define LEAVES 256
@@ -621,6 +657,7 @@ int main(void)
     test_cancel_pending();
     test_helpers();
     test_parallel_for();
+    test_disassociate();
     test_timer_queue();
     test_register_wait();
     test_io();
