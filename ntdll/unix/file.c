@@ -30,6 +30,7 @@
 #include "private.h"
 #include "xhandle.h"
 #include "file.h"
+#include "thread.h"
 #include "iocp.h"
 #include "socket.h"
 
@@ -79,7 +80,46 @@ static void file_destroy(struct wlx_object *obj)
     free(f->unix_path);
 }
 
-const struct object_ops file_ops = { "File", file_destroy, NULL, NULL, file_export };   /* file_export: fileshare.c */
+/* WaitForSingleObject on a file handle (programs wait on their stdin so).
+   A terminal is signaled while input waits to be read, as a console input
+   handle is. Any other file is signaled while none of its overlapped
+   operations is queued: Windows resets a file object when an I/O starts
+   and sets it when one ends, so a pipe or disk file nobody reads from
+   overlapped answers at once, as there. */
+static NTSTATUS file_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    struct file *f = (struct file *)obj;
+    struct timespec ts, now;
+    int absolute = 0, infinite = !nt_timeout_to_timespec(timeout, &ts, &absolute);
+    int tty = !f->pipe && f->fd >= 0 && isatty(f->fd);
+    int64_t left_ms = infinite ? -1 : ts.tv_sec * 1000LL + (ts.tv_nsec + 999999) / 1000000;
+    if (!infinite && absolute)
+    {
+        clock_gettime(CLOCK_REALTIME, &now);
+        left_ms -= now.tv_sec * 1000LL + now.tv_nsec / 1000000;
+        if (left_ms < 0) left_ms = 0;
+    }
+    for (;;)
+    {
+        if (tty)
+        {
+            struct pollfd p = { f->fd, POLLIN, 0 };
+            int step = left_ms < 0 || left_ms > 100 ? 100 : (int)left_ms;
+            int r = poll(&p, 1, step);
+            if (r > 0) return STATUS_WAIT_0;
+            if (r < 0 && errno != EINTR) return STATUS_WAIT_0;   /* nothing to wait for: say signaled */
+            if (left_ms >= 0 && (left_ms -= step) <= 0) return STATUS_TIMEOUT;
+            continue;
+        }
+        if (!__atomic_load_n(&f->pending, __ATOMIC_ACQUIRE)) return STATUS_WAIT_0;
+        if (!left_ms) return STATUS_TIMEOUT;
+        struct timespec ms = { 0, 1000000 };
+        nanosleep(&ms, NULL);
+        if (left_ms > 0) left_ms--;
+    }
+}
+
+const struct object_ops file_ops = { "File", file_destroy, file_wait, NULL, file_export };   /* file_export: fileshare.c */
 
 NTSTATUS file_get(HANDLE h, struct file **f)
 {

@@ -6,8 +6,9 @@
  * stops when the peek fails with ERROR_BROKEN_PIPE (the child has exited
  * and everything was read). Also what such programs ask about the pipe
  * first (GetNamedPipeInfo, GetNamedPipeHandleState on CreatePipe's ends),
- * a peek of the write end (ERROR_ACCESS_DENIED), and TransactNamedPipe on
- * a pipe with unread data (ERROR_PIPE_BUSY, nothing sent).
+ * a peek of the write end (ERROR_ACCESS_DENIED), TransactNamedPipe on
+ * a pipe with unread data (ERROR_PIPE_BUSY, nothing sent), and waits on the
+ * handles themselves (a child's stdin, a listening pipe).
  */
 #include "../test.h"
 #include "selfchild.h"
@@ -129,12 +130,65 @@ static void test_transact_busy(void)
     CloseHandle(s);
 }
 
+/* waiting on file handles themselves: a child waits on its stdin (a pipe)
+   before reading; a server with no event in its OVERLAPPED waits on the pipe
+   handle for the connect, as older code does */
+static int child_waitin(void)
+{
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+    char buf[16];
+    DWORD n;
+    if (WaitForSingleObject(in, 5000) != WAIT_OBJECT_0) return 1;
+    if (!ReadFile(in, buf, sizeof(buf), &n, NULL) || n != 4 || memcmp(buf, "ping", 4)) return 2;
+    return 0;
+}
+
+static void test_wait_on_handles(void)
+{
+    SECURITY_ATTRIBUTES sa = { sizeof(sa), NULL, TRUE };
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    HANDLE rd, wr;
+    DWORD n;
+
+    CreatePipe(&rd, &wr, &sa, 0);
+    SetHandleInformation(wr, HANDLE_FLAG_INHERIT, 0);
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = rd;
+    si.hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE);
+    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    BOOL ret = start_self(L"waitin", TRUE, 0, &si, &pi);
+    CloseHandle(rd);
+    if (ok(ret, "CreateProcess: %lu\n", GetLastError()))
+    {
+        WriteFile(wr, "ping", 4, &n, NULL);
+        ok(finish(&pi) == 0, "the child waiting on its stdin (exit code: the check that failed)\n");
+    }
+    CloseHandle(wr);
+
+    /* a listening server waits on its own pipe handle */
+    WCHAR name[64];
+    OVERLAPPED ov = { 0 };
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\wlx-real-pipepoll-w%lu", GetCurrentProcessId());
+    HANDLE s = CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_BYTE, 1, 512, 512, 0, NULL);
+    ok(!ConnectNamedPipe(s, &ov) && GetLastError() == ERROR_IO_PENDING, "connect: %lu\n", GetLastError());
+    ok(WaitForSingleObject(s, 50) == WAIT_TIMEOUT, "the pipe handle is signaled while the connect is pending\n");
+    HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    ok(c != INVALID_HANDLE_VALUE, "client: %lu\n", GetLastError());
+    ok(WaitForSingleObject(s, 5000) == WAIT_OBJECT_0, "the pipe handle was not signaled by the connect\n");
+    ok(GetOverlappedResult(s, &ov, &n, FALSE), "connect result: %lu\n", GetLastError());
+    CloseHandle(c);
+    CloseHandle(s);
+}
+
 int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
     test_start("real_pipepoll");
     if (argc >= 2 && !strcmp(argv[1], "talk")) return child_talk();
+    if (argc >= 2 && !strcmp(argv[1], "waitin")) return child_waitin();
     test_poll();
     test_transact_busy();
+    test_wait_on_handles();
     return test_summary();
 }
