@@ -353,6 +353,58 @@ static void test_read_order(void)
     CloseHandle(srv);
 }
 
+/* an overlapped client bound to a port asks with TransactNamedPipe: the
+   answer, written by the server a little later, completes the transaction
+   through the port with its byte count */
+static HANDLE transact_server;
+
+static DWORD WINAPI slow_answer(void *arg)
+{
+    char buf[64];
+    DWORD n;
+    OVERLAPPED ov = { 0 };
+    ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    if (!ReadFile(transact_server, buf, sizeof(buf), &n, &ov) && !GetOverlappedResult(transact_server, &ov, &n, TRUE)) return 1;
+    if (n != 3 || memcmp(buf, "ask", 3)) return 2;
+    Sleep(50);
+    if (!WriteFile(transact_server, "answer", 6, &n, &ov) && !GetOverlappedResult(transact_server, &ov, &n, TRUE)) return 3;
+    CloseHandle(ov.hEvent);
+    return 0;
+}
+
+static void test_transact_through_port(void)
+{
+    WCHAR name[64];
+    DWORD mode = PIPE_READMODE_MESSAGE, n = 0;
+    ULONG_PTR key = 0;
+    OVERLAPPED ov = { 0 }, *got = NULL;
+    char buf[64] = { 0 };
+
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\wlx-real-iocpool-t%lu", GetCurrentProcessId());
+    transact_server = CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE,
+                                       1, 512, 512, 0, NULL);
+    HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, FILE_FLAG_OVERLAPPED, NULL);
+    if (!ok(transact_server != INVALID_HANDLE_VALUE && c != INVALID_HANDLE_VALUE, "pipe: %lu\n", GetLastError())) return;
+    ok(SetNamedPipeHandleState(c, &mode, NULL, NULL), "message mode: %lu\n", GetLastError());
+    HANDLE port = CreateIoCompletionPort(c, NULL, 0x7a, 0);
+    HANDLE t = CreateThread(NULL, 0, slow_answer, NULL, 0, NULL);
+    BOOL r = TransactNamedPipe(c, "ask", 3, buf, sizeof(buf), NULL, &ov);
+    ok(r || GetLastError() == ERROR_IO_PENDING, "TransactNamedPipe: %lu\n", GetLastError());
+    ok(GetQueuedCompletionStatus(port, &n, &key, &got, 5000), "the transaction's packet: %lu\n", GetLastError());
+    ok(got == &ov && key == 0x7a && n == 6, "packet %p key %#Ix bytes %lu\n", got, key, n);
+    ok(GetOverlappedResult(c, &ov, &n, FALSE) && n == 6 && !memcmp(buf, "answer", 6), "result %lu \"%s\"\n", n, buf);
+    /* the request's own write queued nothing */
+    ok(!GetQueuedCompletionStatus(port, &n, &key, &got, 50) && GetLastError() == WAIT_TIMEOUT, "a second packet\n");
+    ok(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0, "the server thread did not end\n");
+    DWORD code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 0, "server thread: %lu\n", code);
+    CloseHandle(t);
+    CloseHandle(port);
+    CloseHandle(c);
+    CloseHandle(transact_server);
+}
+
 /* FILE_SKIP_COMPLETION_PORT_ON_SUCCESS: the packets that arrive are
    exactly those of the requests that went pending */
 static void test_skip_on_success(void)
@@ -415,6 +467,7 @@ int main(void)
     test_pool();
     test_cancel_to_port();
     test_read_order();
+    test_transact_through_port();
     test_skip_on_success();
     test_alertable();
     return test_summary();
