@@ -703,6 +703,11 @@ static int wait_ready(int fd, short events)
 static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
 {
     struct stat st;
+    /* a socket whose peer closed with data of ours unread (a named pipe's
+       server end that never read its client's hello, given to a child as
+       its stdin) says ECONNRESET where a pipe says end of file: the writer
+       has gone all the same */
+    if (r < 0 && errno == ECONNRESET) return STATUS_PIPE_BROKEN;
     if (r < 0) return errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
     if (r || !length) return STATUS_SUCCESS;
     /* nothing: end of file for files, a closed write end for pipes */
@@ -1050,7 +1055,11 @@ static int host_pipe_peer_gone(int fd, int is_sock)
     struct pollfd p = { fd, POLLIN | POLLRDHUP, 0 };
     char c;
     if (poll(&p, 1, 0) <= 0) return 0;
-    if (is_sock) return recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+    if (is_sock)
+    {
+        ssize_t r = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+        return !r || (r < 0 && errno == ECONNRESET);   /* ECONNRESET: see read_status */
+    }
     return (p.revents & (POLLHUP | POLLRDHUP | POLLERR)) != 0;
 }
 

@@ -17,8 +17,9 @@
  *   - uv_async_send: another thread posts packets to the port;
  *   - a repeating timer kept by the loop through the wait's timeout.
  *
- * Then a child killed with TerminateProcess reports its exit the same way
- * with the code given.
+ * Then a child whose stdin the parent closes without having used it (its
+ * read ends with ERROR_BROKEN_PIPE), and a child killed with
+ * TerminateProcess that reports its exit the same way with the code given.
  */
 #include "../test.h"
 #include "selfchild.h"
@@ -52,7 +53,7 @@ static int child_cat(void)
     for (;;)
     {
         if (!ReadFile(in, buf, sizeof(buf), &n, NULL))
-            return GetLastError() == ERROR_BROKEN_PIPE ? 3 : 4;
+            return GetLastError() == ERROR_BROKEN_PIPE ? 3 : 4;   /* 4: the end came as another error */
         if (!n) continue;
         for (DWORD i = 0; i < n; i++) if (buf[i] >= 'a' && buf[i] <= 'z') buf[i] -= 32;
         if (!WriteFile(out, buf, n, &w, NULL) || w != n) return 5;
@@ -234,7 +235,7 @@ static void test_loop(void)
     }
     ok(right == CHUNKS, "%d of %d chunks came back right\n", right, CHUNKS);
     DWORD code = 0;
-    ok(GetExitCodeProcess(pi.hProcess, &code) && code == 3, "the child's exit code %lu\n", code);
+    ok(GetExitCodeProcess(pi.hProcess, &code) && code == 3, "the child's exit code %lu (4: its read ended with another error than ERROR_BROKEN_PIPE)\n", code);
     ok(UnregisterWaitEx(l.wait, INVALID_HANDLE_VALUE), "UnregisterWaitEx: %lu\n", GetLastError());
     WaitForSingleObject(sender, 10000);
     CloseHandle(sender);
@@ -244,6 +245,34 @@ static void test_loop(void)
     CloseHandle(l.out_pipe);
     CloseHandle(l.port);
     HeapFree(GetProcessHeap(), 0, l.got);
+}
+
+/* the parent closes the child's stdin without ever writing to it (nor
+   reading from its end): the child's read ends with ERROR_BROKEN_PIPE */
+static void test_closed_unused(void)
+{
+    static struct loop l;
+    HANDLE child_in, child_out;
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+
+    memset(&l, 0, sizeof(l));
+    l.port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+    if (!ok(make_stdio_pipe(&l, 0, &l.in_pipe, &child_in, GENERIC_READ), "stdin pipe: %lu\n", GetLastError())) return;
+    if (!ok(make_stdio_pipe(&l, 1, &l.out_pipe, &child_out, GENERIC_WRITE), "stdout pipe: %lu\n", GetLastError())) return;
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = child_in;
+    si.hStdOutput = child_out;
+    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    BOOL ret = start_self(L"cat", TRUE, 0, &si, &pi);
+    CloseHandle(child_in);
+    CloseHandle(child_out);
+    if (!ok(ret, "CreateProcess: %lu\n", GetLastError())) return;
+    Sleep(100);                /* the child is in its first read by now (or soon) */
+    CloseHandle(l.in_pipe);
+    ok(finish(&pi) == 3, "the child's read did not end with ERROR_BROKEN_PIPE (exit code 4: another error)\n");
+    CloseHandle(l.out_pipe);
+    CloseHandle(l.port);
 }
 
 /* uv_process_kill: the exit comes through the registered wait with the code */
@@ -277,6 +306,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "cat")) return child_cat();
     if (argc >= 2 && !strcmp(argv[1], "sleep")) { Sleep(30000); return 0; }
     test_loop();
+    test_closed_unused();
     test_kill();
     return test_summary();
 }
