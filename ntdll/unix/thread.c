@@ -795,3 +795,89 @@ NTSTATUS WINAPI unix_NtQueryInformationThread(HANDLE handle, uint32_t class, voi
     if (ret) *ret = sizeof(info);
     return STATUS_SUCCESS;
 }
+
+/* --- settings programs make directly through ntdll ----------------------------
+   NtSetInformationThread and NtSetInformationProcess: the classes programs
+   set (priorities, affinity, hiding from a debugger, names, power and
+   mitigation hints) are accepted once the handle is checked; wlx applies
+   none of them (Linux would need privileges, or there is nothing to do).
+   Others: STATUS_INVALID_INFO_CLASS. */
+
+static NTSTATUS check_thread_handle(HANDLE handle)
+{
+    struct wlx_object *obj;
+    NTSTATUS status;
+    if (handle == NtCurrentThread()) return STATUS_SUCCESS;
+    if ((status = handle_get(handle, NULL, &obj))) return status;
+    status = strcmp(obj->ops->type, "Thread") ? STATUS_OBJECT_TYPE_MISMATCH : STATUS_SUCCESS;
+    object_release(obj);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtSetInformationThread(HANDLE handle, uint32_t class, void *info, uint32_t len)
+{
+    NTSTATUS status = check_thread_handle(handle);
+    if (status) return status;
+    switch (class)
+    {
+    case 17:   /* ThreadHideFromDebugger: no debugger here */
+        return len ? STATUS_INFO_LENGTH_MISMATCH : STATUS_SUCCESS;
+    case 2:    /* ThreadPriority */
+    case 3:    /* ThreadBasePriority */
+    case 4:    /* ThreadAffinityMask */
+    case 9:    /* ThreadQuerySetWin32StartAddress */
+    case 10:   /* ThreadZeroTlsCell */
+    case 13:   /* ThreadIdealProcessor */
+    case 14:   /* ThreadPriorityBoost */
+    case 38:   /* ThreadNameInformation (SetThreadDescription keeps the name in kernel32) */
+    case 49:   /* ThreadPowerThrottlingState */
+        return info || !len ? STATUS_SUCCESS : STATUS_ACCESS_VIOLATION;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
+    }
+}
+
+NTSTATUS WINAPI unix_NtSetInformationProcess(HANDLE process, uint32_t class, void *info, uint32_t len)
+{
+    if (process != NtCurrentProcess())
+    {
+        int unix_pid;
+        NTSTATUS status = procobj_unix_pid(process, &unix_pid);
+        if (status) return status;
+    }
+    switch (class)
+    {
+    case 5:    /* ProcessBasePriority */
+    case 6:    /* ProcessRaisePriority */
+    case 12:   /* ProcessDefaultHardErrorMode */
+    case 18:   /* ProcessPriorityClass */
+    case 21:   /* ProcessAffinityMask */
+    case 22:   /* ProcessPriorityBoost */
+    case 29:   /* ProcessBreakOnTermination */
+    case 33:   /* ProcessIoPriority */
+    case 34:   /* ProcessExecuteFlags (DEP: always on) */
+    case 39:   /* ProcessPagePriority */
+    case 52:   /* ProcessMitigationPolicy */
+    case 77:   /* ProcessPowerThrottlingState */
+        return info || !len ? STATUS_SUCCESS : STATUS_ACCESS_VIOLATION;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
+    }
+}
+
+/* NtSuspendProcess / NtResumeProcess (process managers, psutil): the Linux
+   process is stopped and continued as a whole */
+static NTSTATUS signal_process(HANDLE process, int sig)
+{
+    int unix_pid = 0;
+    if (process != NtCurrentProcess())
+    {
+        NTSTATUS status = procobj_unix_pid(process, &unix_pid);
+        if (status) return status;
+        if (unix_pid < 0) return (NTSTATUS)0xC000010A;   /* STATUS_PROCESS_IS_TERMINATING */
+    }
+    return kill(unix_pid ? unix_pid : getpid(), sig) ? STATUS_ACCESS_DENIED : STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix_NtSuspendProcess(HANDLE process) { return signal_process(process, SIGSTOP); }
+NTSTATUS WINAPI unix_NtResumeProcess(HANDLE process) { return signal_process(process, SIGCONT); }

@@ -19,6 +19,8 @@
  *     WaitForMultipleObjects (MAXIMUM_WAIT_OBJECTS), each exit code right;
  *   - GetProcessTimes of a child that has ended and GetThreadTimes of a
  *     running and an ended thread, as build tools report them;
+ *   - a whole process suspended and resumed (NtSuspendProcess /
+ *     NtResumeProcess, as process managers do);
  *   - GetExitCodeProcess says STILL_ACTIVE while a child runs and
  *     TerminateProcess's code after, OpenProcess by id sees the same.
  */
@@ -345,6 +347,54 @@ static void test_times(void)
     ok(GetThreadTimes(GetCurrentThread(), &c, &e, &k, &u) && ft(c) && !ft(e), "the current thread's times: %lu\n", GetLastError());
 }
 
+/* --- suspending a whole process (process managers, psutil) -------------------------------- */
+
+static int child_ticker(const char *name)
+{
+    HANDLE map = OpenFileMappingA(FILE_MAP_WRITE, FALSE, name);
+    volatile LONG *ticks = map ? MapViewOfFile(map, FILE_MAP_WRITE, 0, 0, 0) : NULL;
+    if (!ticks) return 1;
+    for (;;) { InterlockedIncrement(ticks); Sleep(1); }
+}
+
+static void test_suspend_process(void)
+{
+    NTSTATUS (WINAPI *pNtSuspendProcess)(HANDLE) = (void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtSuspendProcess");
+    NTSTATUS (WINAPI *pNtResumeProcess)(HANDLE) = (void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtResumeProcess");
+    NTSTATUS (WINAPI *pNtSetInformationThread)(HANDLE, ULONG, void *, ULONG) =
+        (void *)GetProcAddress(GetModuleHandleA("ntdll.dll"), "NtSetInformationThread");
+    PROCESS_INFORMATION pi;
+    char name[64];
+    WCHAR args[96];
+    LONG a, b;
+
+    if (!ok(pNtSuspendProcess && pNtResumeProcess && pNtSetInformationThread, "ntdll lacks NtSuspendProcess/NtResumeProcess/NtSetInformationThread\n")) return;
+    /* a thread hidden from the debugger, as protected programs do at start-up */
+    ok(!pNtSetInformationThread(GetCurrentThread(), 17 /* ThreadHideFromDebugger */, NULL, 0), "ThreadHideFromDebugger\n");
+
+    sprintf(name, "wlx-real-spawn-ticks-%lu", GetCurrentProcessId());
+    HANDLE map = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, 4096, name);
+    volatile LONG *ticks = MapViewOfFile(map, FILE_MAP_WRITE, 0, 0, 0);
+    swprintf(args, ARRAYSIZE(args), L"ticker %hs", name);
+    if (!ok(start_self(args, FALSE, 0, NULL, &pi), "CreateProcess: %lu\n", GetLastError())) return;
+    for (int i = 0; i < 500 && *ticks < 5; i++) Sleep(10);
+    ok(*ticks >= 5, "the ticker does not tick\n");
+    ok(!pNtSuspendProcess(pi.hProcess), "NtSuspendProcess\n");
+    Sleep(30);                 /* a tick on its way may still land */
+    a = *ticks;
+    Sleep(200);
+    b = *ticks;
+    ok(a == b, "the suspended process ticked %ld times\n", b - a);
+    ok(WaitForSingleObject(pi.hProcess, 0) == WAIT_TIMEOUT, "the suspended process is not running\n");
+    ok(!pNtResumeProcess(pi.hProcess), "NtResumeProcess\n");
+    for (int i = 0; i < 500 && *ticks < b + 5; i++) Sleep(10);
+    ok(*ticks >= b + 5, "the resumed process does not tick\n");
+    TerminateProcess(pi.hProcess, 0);
+    finish(&pi);
+    UnmapViewOfFile((void *)ticks);
+    CloseHandle(map);
+}
+
 /* --- the old ways: WinExec ------------------------------------------------------------------- */
 
 static void test_winexec(void)
@@ -394,6 +444,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && !strcmp(argv[1], "std")) return child_std((HANDLE)(ULONG_PTR)_strtoui64(argv[2], NULL, 10));
     if (argc >= 2 && !strcmp(argv[1], "tree")) return child_tree();
     if (argc >= 2 && !strcmp(argv[1], "burn")) return burn(NULL);
+    if (argc >= 3 && !strcmp(argv[1], "ticker")) return child_ticker(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "signal"))
     {
         HANDLE ev = OpenEventA(EVENT_MODIFY_STATE, FALSE, argv[2]);
@@ -411,6 +462,7 @@ int main(int argc, char **argv)
     test_sixty_four();
     test_times();
     test_winexec();
+    test_suspend_process();
     test_terminate();
     return test_summary();
 }
