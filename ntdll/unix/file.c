@@ -774,6 +774,15 @@ static NTSTATUS try_read_stream(struct file *f, void *buf, uint32_t len, uint64_
     return read_status(f, r, len);
 }
 
+/* a host pipe or socket (an anonymous pipe, a std handle from the shell, a
+   named pipe's end in a child)? decided once */
+static int is_pipe_like(struct file *f)
+{
+    struct stat st;
+    if (!f->pipe_like) f->pipe_like = !fstat(f->fd, &st) && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) ? 2 : 1;
+    return f->pipe_like == 2;
+}
+
 /* a write completes once everything is written */
 static NTSTATUS try_write_stream(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg)
 {
@@ -843,6 +852,15 @@ NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *ap
     {
         status = read_overlapped(f, event, apc, apc_ctx, io, buffer, length, offset);
         goto done;
+    }
+    else if (length && is_pipe_like(f))
+    {
+        /* a pipe's blocking read waits in poll with the thread's cancel
+           eventfd (async.c io_block), so that CancelSynchronousIo and
+           CancelIoEx from another thread end it, as on Windows */
+        uint64_t got = 0;
+        status = io_block(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &got);
+        r = got;
     }
     else if (length || (status = zero_read_pipe(f, 1)) == (NTSTATUS)-1)
     {

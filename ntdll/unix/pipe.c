@@ -575,7 +575,7 @@ static NTSTATUS pipe_listen(struct file *f, HANDLE event, void *apc, void *apc_c
     }
     /* blocking: until the I/O thread takes a client, or CancelSynchronousIo
        (looked at every 50 ms) */
-    struct sync_io s;
+    struct sync_io s = { .efd = -1, .f = f };
     struct timespec slice = { 0, 50 * 1000000 };
     io_sync_enter(&s);
     for (;;)

@@ -8,7 +8,9 @@
  * first (GetNamedPipeInfo, GetNamedPipeHandleState on CreatePipe's ends),
  * a peek of the write end (ERROR_ACCESS_DENIED), TransactNamedPipe on
  * a pipe with unread data (ERROR_PIPE_BUSY, nothing sent), and waits on the
- * handles themselves (a child's stdin, a listening pipe).
+ * handles themselves (a child's stdin, a listening pipe), and blocked
+ * synchronous reads ended from another thread (CancelSynchronousIo on an
+ * anonymous pipe, CancelIoEx on a named pipe's client end).
  */
 #include "../test.h"
 #include "selfchild.h"
@@ -181,6 +183,62 @@ static void test_wait_on_handles(void)
     CloseHandle(s);
 }
 
+/* libuv reads a non-overlapped pipe in a thread of its own and stops it
+   with CancelSynchronousIo; other programs end such a read with CancelIoEx
+   on the handle */
+static DWORD WINAPI blocked_reader(void *arg)
+{
+    char buf[16];
+    DWORD n;
+    if (ReadFile(arg, buf, sizeof(buf), &n, NULL)) return 1;
+    return GetLastError() == ERROR_OPERATION_ABORTED ? 0 : 100 + GetLastError() % 100;
+}
+
+static void test_cancel_blocked_reads(void)
+{
+    HANDLE rd, wr, t;
+    DWORD code, n;
+    WCHAR name[64];
+
+    CreatePipe(&rd, &wr, NULL, 0);
+    t = CreateThread(NULL, 0, blocked_reader, rd, 0, NULL);
+    /* until it blocks: CancelSynchronousIo finds nothing before */
+    for (int i = 0; i < 200 && !CancelSynchronousIo(t); i++) Sleep(10);
+    ok(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0, "CancelSynchronousIo did not end the read of an anonymous pipe\n");
+    code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 0, "the cancelled read: %lu (0: ERROR_OPERATION_ABORTED)\n", code);
+    CloseHandle(t);
+    /* the pipe still works */
+    ok(WriteFile(wr, "x", 1, &n, NULL) && ReadFile(rd, name, 1, &n, NULL) && n == 1, "the pipe after the cancel\n");
+    CloseHandle(rd);
+    CloseHandle(wr);
+
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\wlx-real-pipepoll-c%lu", GetCurrentProcessId());
+    HANDLE s = CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE, 1, 512, 512, 0, NULL);
+    HANDLE c = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    ok(c != INVALID_HANDLE_VALUE, "client: %lu\n", GetLastError());
+    t = CreateThread(NULL, 0, blocked_reader, c, 0, NULL);
+    /* until the read is blocked and cancelled (before, there is nothing to
+       cancel; Wine 8.0 says TRUE then as well, hence the wait each time) */
+    BOOL ended = FALSE;
+    for (int i = 0; i < 50 && !ended; i++)
+        ended = CancelIoEx(c, NULL) ? WaitForSingleObject(t, 100) == WAIT_OBJECT_0 : (Sleep(10), FALSE);
+    ok(ended, "CancelIoEx did not end another thread's synchronous read\n");
+    code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 0, "the cancelled read: %lu (0: ERROR_OPERATION_ABORTED)\n", code);
+    SetLastError(0xdeadbeef);
+    BOOL again = CancelIoEx(c, NULL);
+    DWORD err = GetLastError();
+    /* Windows documents ERROR_NOT_FOUND when nothing is pending; Wine 8.0
+       returns TRUE */
+    todo_wine(!again && err == ERROR_NOT_FOUND, "nothing left to cancel: %d %lu\n", again, err);
+    CloseHandle(t);
+    CloseHandle(c);
+    CloseHandle(s);
+}
+
 int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
@@ -190,5 +248,6 @@ int main(int argc, char **argv)
     test_poll();
     test_transact_busy();
     test_wait_on_handles();
+    test_cancel_blocked_reads();
     return test_summary();
 }
