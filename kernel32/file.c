@@ -160,6 +160,9 @@ HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD sharing, LPSECURITY_
 BOOL WINAPI CloseHandle(HANDLE h)
 {
     HANDLE real = real_handle(h);
+    /* the pseudo handles of the process and the thread (INVALID_HANDLE_VALUE
+       is the process's): closing one does nothing, and says so with TRUE */
+    if (real == GetCurrentProcess() || real == GetCurrentThread()) return TRUE;
     if (real != h)
     {
         /* closing a pseudo std handle closes the handle and empties the slot */

@@ -178,27 +178,54 @@ static BOOL pipe_pids(HANDLE pipe, ULONG *pid, int server)
 BOOL WINAPI GetNamedPipeClientProcessId(HANDLE pipe, ULONG *pid) { return pipe_pids(pipe, pid, 0); }
 BOOL WINAPI GetNamedPipeServerProcessId(HANDLE pipe, ULONG *pid) { return pipe_pids(pipe, pid, 1); }
 
+/* every wlx process is in session 1 (ProcessSessionInformation says so too) */
+static BOOL pipe_session(HANDLE pipe, ULONG *id)
+{
+    ULONG pid;
+    if (!pipe_pids(pipe, &pid, 0)) return FALSE;
+    *id = 1;
+    return TRUE;
+}
+
+BOOL WINAPI GetNamedPipeClientSessionId(HANDLE pipe, ULONG *id) { return pipe_session(pipe, id); }
+BOOL WINAPI GetNamedPipeServerSessionId(HANDLE pipe, ULONG *id) { return pipe_session(pipe, id); }
+
 /* --- transactions ---------------------------------------------------------------------- */
 
-/* a write and a read of one message; the pipe must be in message read mode */
+/* a write and a read of one message; the pipe must be in message read mode
+   and hold no unread data. With an OVERLAPPED the request is written first
+   (an OVERLAPPED of our own whose event has its low bit set: no packet for
+   it), then the answer is read with the caller's: it completes as a
+   transaction does, through the caller's event, completion port and byte
+   count, at once (TRUE) or later (ERROR_IO_PENDING). */
 BOOL WINAPI TransactNamedPipe(HANDLE pipe, LPVOID in, DWORD in_size, LPVOID out, DWORD out_size, DWORD *read,
                               OVERLAPPED *ov)
 {
-    DWORD state, written;
-    if (ov)
-    {
-        /* done synchronously, reported like an I/O that finished at once */
-        BOOL ret = TransactNamedPipe(pipe, in, in_size, out, out_size, read, NULL);
-        ov->Internal = ret ? STATUS_SUCCESS : (GetLastError() == ERROR_MORE_DATA ? STATUS_BUFFER_OVERFLOW : ov->Internal);
-        if (read) ov->InternalHigh = *read;
-        if (ov->hEvent) SetEvent((HANDLE)((ULONG_PTR)ov->hEvent & ~(ULONG_PTR)1));
-        return ret;
-    }
+    DWORD state, written, avail = 0;
     if (!GetNamedPipeHandleStateW(pipe, &state, NULL, NULL, NULL, NULL, 0)) return FALSE;
     if (!(state & PIPE_READMODE_MESSAGE))
     {
         SetLastError(ERROR_BAD_PIPE);
         return FALSE;
+    }
+    /* unread data in the pipe: the reply could not be told from it */
+    if (PeekNamedPipe(pipe, NULL, 0, NULL, &avail, NULL) && avail)
+    {
+        SetLastError(ERROR_PIPE_BUSY);
+        return FALSE;
+    }
+    if (ov)
+    {
+        OVERLAPPED w = { 0 };
+        HANDLE event = CreateEventW(NULL, TRUE, FALSE, NULL);
+        BOOL ok;
+        if (!event) return FALSE;
+        w.hEvent = (HANDLE)((ULONG_PTR)event | 1);
+        ok = WriteFile(pipe, in, in_size, NULL, &w) ||
+             (GetLastError() == ERROR_IO_PENDING && GetOverlappedResult(pipe, &w, &written, TRUE));
+        CloseHandle(event);
+        if (!ok) return FALSE;
+        return ReadFile(pipe, out, out_size, read, ov);
     }
     if (!WriteFile(pipe, in, in_size, &written, NULL)) return FALSE;
     return ReadFile(pipe, out, out_size, read, NULL);

@@ -77,6 +77,15 @@ BOOL WINAPI IsWow64Process(HANDLE process, BOOL *wow64)
     return TRUE;
 }
 
+/* the process's machine: not WOW64 (IMAGE_FILE_MACHINE_UNKNOWN), on x86-64 */
+BOOL WINAPI IsWow64Process2(HANDLE process, USHORT *process_machine, USHORT *native_machine)
+{
+    (void)process;
+    *process_machine = IMAGE_FILE_MACHINE_UNKNOWN;
+    if (native_machine) *native_machine = IMAGE_FILE_MACHINE_AMD64;
+    return TRUE;
+}
+
 UINT WINAPI SetErrorMode(UINT mode)
 {
     static UINT current;
@@ -272,6 +281,26 @@ static WCHAR *to_wide(const char *s)
     WCHAR *w = RtlAllocateHeap(PROCESS_HEAP(), 0, n * sizeof(WCHAR));
     if (w) MultiByteToWideChar(CP_ACP, 0, s, -1, w, n);
     return w;
+}
+
+/* the old way to start a program: > 31 on success, else an error code */
+UINT WINAPI WinExec(LPCSTR cmdline, UINT show)
+{
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    size_t len = lstrlenA(cmdline);
+    char *copy = HeapAlloc(GetProcessHeap(), 0, len + 1);
+    if (!copy) return 0;
+    memcpy(copy, cmdline, len + 1);
+    si.dwFlags = STARTF_USESHOWWINDOW;
+    si.wShowWindow = show;
+    BOOL ok = CreateProcessA(NULL, copy, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi);
+    DWORD err = GetLastError();
+    HeapFree(GetProcessHeap(), 0, copy);
+    if (!ok) return err == ERROR_FILE_NOT_FOUND || err == ERROR_PATH_NOT_FOUND ? err : ERROR_BAD_FORMAT;
+    CloseHandle(pi.hThread);
+    CloseHandle(pi.hProcess);
+    return 33;
 }
 
 BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,

@@ -1,7 +1,8 @@
 /*
  * kernel32/procmisc.c — process-wide settings programs read and set at
- * start-up: affinity masks, the priority boost, Windows Error Reporting
- * flags, and fail-fast termination.
+ * start-up: affinity masks, the priority class and boost, working-set
+ * sizes, shutdown parameters, Windows Error Reporting flags, and fail-fast
+ * termination.
  *
  * Affinity is bookkeeping against the processors Windows would report
  * (GetSystemInfo's active mask): the host scheduler is not told.
@@ -66,6 +67,126 @@ BOOL WINAPI GetProcessPriorityBoost(HANDLE process, BOOL *disabled)
     *disabled = priority_boost_disabled;
     return TRUE;
 }
+
+/* The priority class: remembered for this process (Linux would need
+   privileges to raise it), NORMAL for another; the values Windows accepts,
+   REALTIME quietly becoming HIGH as it does without the privilege. */
+static DWORD priority_class = NORMAL_PRIORITY_CLASS;
+
+DWORD WINAPI GetPriorityClass(HANDLE process)
+{
+    if (!is_self(process) && !GetProcessId(process)) return 0;
+    return is_self(process) ? priority_class : NORMAL_PRIORITY_CLASS;
+}
+
+BOOL WINAPI SetPriorityClass(HANDLE process, DWORD cls)
+{
+    switch (cls)
+    {
+    case IDLE_PRIORITY_CLASS: case BELOW_NORMAL_PRIORITY_CLASS: case NORMAL_PRIORITY_CLASS:
+    case ABOVE_NORMAL_PRIORITY_CLASS: case HIGH_PRIORITY_CLASS: case REALTIME_PRIORITY_CLASS:
+    case PROCESS_MODE_BACKGROUND_BEGIN: case PROCESS_MODE_BACKGROUND_END:
+        break;
+    default:
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    if ((cls == PROCESS_MODE_BACKGROUND_BEGIN || cls == PROCESS_MODE_BACKGROUND_END) && !is_self(process))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);   /* only for the calling process */
+        return FALSE;
+    }
+    if (cls == REALTIME_PRIORITY_CLASS) cls = HIGH_PRIORITY_CLASS;
+    if (is_self(process) && cls != PROCESS_MODE_BACKGROUND_BEGIN && cls != PROCESS_MODE_BACKGROUND_END)
+        priority_class = cls;
+    return TRUE;
+}
+
+/* working-set limits: Windows' defaults, remembered when set (Linux has none to apply) */
+static SIZE_T ws_min = 200 * 1024, ws_max = 1380 * 1024;
+static DWORD ws_flags;
+
+BOOL WINAPI GetProcessWorkingSetSizeEx(HANDLE process, SIZE_T *min, SIZE_T *max, DWORD *flags)
+{
+    if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    *min = ws_min;
+    *max = ws_max;
+    if (flags) *flags = ws_flags;
+    return TRUE;
+}
+
+BOOL WINAPI GetProcessWorkingSetSize(HANDLE process, SIZE_T *min, SIZE_T *max)
+{
+    return GetProcessWorkingSetSizeEx(process, min, max, NULL);
+}
+
+BOOL WINAPI SetProcessWorkingSetSizeEx(HANDLE process, SIZE_T min, SIZE_T max, DWORD flags)
+{
+    if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    if (min == (SIZE_T)-1 && max == (SIZE_T)-1) return TRUE;   /* "trim the working set" */
+    if (min > max) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (is_self(process)) { ws_min = min; ws_max = max; ws_flags = flags; }
+    return TRUE;
+}
+
+BOOL WINAPI SetProcessWorkingSetSize(HANDLE process, SIZE_T min, SIZE_T max)
+{
+    return SetProcessWorkingSetSizeEx(process, min, max, 0);
+}
+
+/* the order in which the system would shut processes down: recorded */
+static DWORD shutdown_level = 0x280, shutdown_flags;
+
+BOOL WINAPI SetProcessShutdownParameters(DWORD level, DWORD flags)
+{
+    if (level > 0x4ff) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    shutdown_level = level;
+    shutdown_flags = flags;
+    return TRUE;
+}
+
+BOOL WINAPI GetProcessShutdownParameters(DWORD *level, DWORD *flags)
+{
+    *level = shutdown_level;
+    *flags = shutdown_flags;
+    return TRUE;
+}
+
+/* memory priority, power throttling and the like: accepted hints */
+BOOL WINAPI SetProcessInformation(HANDLE process, PROCESS_INFORMATION_CLASS cls, void *info, DWORD size)
+{
+    (void)cls;
+    if (!info || !size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    return TRUE;
+}
+
+/* DEP is always on for 64-bit processes and cannot be changed */
+BOOL WINAPI SetProcessDEPPolicy(DWORD flags)
+{
+    (void)flags;
+    SetLastError(ERROR_NOT_SUPPORTED);
+    return FALSE;
+}
+
+/* the subsystem version the program was linked for: (major << 16) | minor */
+DWORD WINAPI GetProcessVersion(DWORD pid)
+{
+    if (pid && pid != GetCurrentProcessId())
+    {
+        HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, pid);
+        if (!h) return 0;
+        CloseHandle(h);
+        return 0x000a0000;    /* another process's headers are not read: Windows 10 */
+    }
+    BYTE *base = (BYTE *)GetModuleHandleW(NULL);
+    IMAGE_NT_HEADERS *nt = (IMAGE_NT_HEADERS *)(base + ((IMAGE_DOS_HEADER *)base)->e_lfanew);
+    return ((DWORD)nt->OptionalHeader.MajorSubsystemVersion << 16) | nt->OptionalHeader.MinorSubsystemVersion;
+}
+
+/* obsolete: the handle count is not limited */
+UINT WINAPI SetHandleCount(UINT count) { return count; }
 
 HRESULT WINAPI WerSetFlags(DWORD flags)
 {

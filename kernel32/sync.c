@@ -138,6 +138,7 @@ HANDLE WINAPI OpenEventW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenEvent(&h, access, &n.attr);
     return opened(status, h);
@@ -182,6 +183,7 @@ HANDLE WINAPI OpenMutexW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenMutant(&h, access, &n.attr);
     return opened(status, h);
@@ -230,6 +232,7 @@ HANDLE WINAPI OpenSemaphoreW(DWORD access, BOOL inherit, const WCHAR *name)
 {
     struct k32_object_name n;
     HANDLE h = NULL;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }   /* nothing to open by */
     if (!k32_object_attr(&n, NULL, inherit, name)) return NULL;
     NTSTATUS status = NtOpenSemaphore(&h, access, &n.attr);
     return opened(status, h);
@@ -342,4 +345,46 @@ BOOL WINAPI InitOnceComplete(INIT_ONCE *once, DWORD flags, void *context)
 BOOL WINAPI InitOnceExecuteOnce(INIT_ONCE *once, PINIT_ONCE_FN func, void *param, void **context)
 {
     return !RtlRunOnceExecuteOnce(once, func, param, context);
+}
+
+/* --- synchronization barriers ------------------------------------------------
+   In the caller's SYNCHRONIZATION_BARRIER: Reserved1 the thread count,
+   Reserved2 how many have yet to arrive in this phase, Reserved3[0] the
+   phase, which the waiters sleep on with WaitOnAddress. The last thread to
+   arrive starts the next phase (the count back to full, then the phase
+   bumped) and is the one told TRUE. Spinning is left to the futex. */
+
+void NTAPI RtlWakeAddressAll(const void *);
+
+BOOL WINAPI InitializeSynchronizationBarrier(SYNCHRONIZATION_BARRIER *b, LONG total, LONG spin)
+{
+    if (total < 1 || spin < -1) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    memset(b, 0, sizeof(*b));
+    b->Reserved1 = total;
+    b->Reserved2 = total;
+    b->Reserved4 = spin;
+    return TRUE;
+}
+
+BOOL WINAPI EnterSynchronizationBarrier(SYNCHRONIZATION_BARRIER *b, DWORD flags)
+{
+    volatile ULONG_PTR *phase = &b->Reserved3[0];
+    ULONG_PTR mine = *phase;
+    (void)flags;
+    if (!InterlockedDecrement((LONG *)&b->Reserved2))
+    {
+        b->Reserved2 = b->Reserved1;
+        InterlockedIncrement64((LONG64 *)phase);
+        RtlWakeAddressAll((const void *)phase);
+        return TRUE;
+    }
+    while (*phase == mine) RtlWaitOnAddress(phase, &mine, sizeof(mine), NULL);
+    return FALSE;
+}
+
+/* nothing to free; a barrier still in use is the caller's error */
+BOOL WINAPI DeleteSynchronizationBarrier(SYNCHRONIZATION_BARRIER *b)
+{
+    (void)b;
+    return TRUE;
 }

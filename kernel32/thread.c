@@ -254,3 +254,152 @@ void WINAPI GetCurrentThreadStackLimits(ULONG_PTR *low, ULONG_PTR *high)
     *low = *(ULONG_PTR *)((BYTE *)tib + TEB_DEALLOCATION_STACK);
     *high = (ULONG_PTR)tib->StackBase;
 }
+
+/* --- descriptions, ideal processors, hints ---------------------------------
+   A thread's description (SetThreadDescription) is kept here by thread id,
+   for this process's threads; another process's are not reachable. */
+
+struct description { struct description *next; DWORD tid; WCHAR *text; };
+static struct description *descriptions;
+static SRWLOCK descriptions_lock = SRWLOCK_INIT;
+
+static DWORD own_thread_id(HANDLE thread)
+{
+    DWORD tid = GetThreadId(thread);
+    if (!tid) return 0;
+    if (GetProcessIdOfThread(thread) != GetCurrentProcessId()) { SetLastError(ERROR_NOT_SUPPORTED); return 0; }
+    return tid;
+}
+
+HRESULT WINAPI SetThreadDescription(HANDLE thread, const WCHAR *text)
+{
+    DWORD tid = own_thread_id(thread);
+    struct description *d;
+    if (!tid) return HRESULT_FROM_WIN32(GetLastError());
+    if (!text) return E_INVALIDARG;
+    size_t len = lstrlenW(text);
+    WCHAR *copy = HeapAlloc(GetProcessHeap(), 0, (len + 1) * sizeof(WCHAR));
+    if (!copy) return E_OUTOFMEMORY;
+    memcpy(copy, text, (len + 1) * sizeof(WCHAR));
+    AcquireSRWLockExclusive(&descriptions_lock);
+    for (d = descriptions; d && d->tid != tid; d = d->next) ;
+    if (!d && (d = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, sizeof(*d))))
+    {
+        d->tid = tid;
+        d->next = descriptions;
+        descriptions = d;
+    }
+    if (d) { HeapFree(GetProcessHeap(), 0, d->text); d->text = copy; }
+    else HeapFree(GetProcessHeap(), 0, copy);
+    ReleaseSRWLockExclusive(&descriptions_lock);
+    return d ? S_OK : E_OUTOFMEMORY;
+}
+
+/* a LocalAlloc'd copy (empty when none was set) the caller frees with LocalFree */
+HRESULT WINAPI GetThreadDescription(HANDLE thread, WCHAR **text)
+{
+    DWORD tid = own_thread_id(thread);
+    struct description *d;
+    *text = NULL;
+    if (!tid) return HRESULT_FROM_WIN32(GetLastError());
+    AcquireSRWLockShared(&descriptions_lock);
+    for (d = descriptions; d && d->tid != tid; d = d->next) ;
+    const WCHAR *src = d && d->text ? d->text : L"";
+    size_t size = (lstrlenW(src) + 1) * sizeof(WCHAR);
+    if ((*text = LocalAlloc(0, size))) memcpy(*text, src, size);
+    ReleaseSRWLockShared(&descriptions_lock);
+    return *text ? S_OK : E_OUTOFMEMORY;
+}
+
+/* the previous ideal processor (all start at 0); MAXIMUM_PROCESSORS asks without setting */
+DWORD WINAPI SetThreadIdealProcessor(HANDLE thread, DWORD processor)
+{
+    SYSTEM_INFO si;
+    if (!GetThreadId(thread)) return (DWORD)-1;
+    GetSystemInfo(&si);
+    if (processor != MAXIMUM_PROCESSORS && processor >= si.dwNumberOfProcessors)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return (DWORD)-1;
+    }
+    return 0;
+}
+
+BOOL WINAPI GetThreadIdealProcessorEx(HANDLE thread, PROCESSOR_NUMBER *number)
+{
+    if (!GetThreadId(thread)) return FALSE;
+    memset(number, 0, sizeof(*number));
+    return TRUE;
+}
+
+BOOL WINAPI SetThreadIdealProcessorEx(HANDLE thread, PROCESSOR_NUMBER *ideal, PROCESSOR_NUMBER *prev)
+{
+    if (SetThreadIdealProcessor(thread, ideal->Group ? MAXIMUM_PROCESSORS + 1 : ideal->Number) == (DWORD)-1) return FALSE;
+    if (prev) memset(prev, 0, sizeof(*prev));
+    return TRUE;
+}
+
+/* memory priority and power throttling: accepted and reported back */
+BOOL WINAPI SetThreadInformation(HANDLE thread, THREAD_INFORMATION_CLASS cls, void *info, DWORD size)
+{
+    (void)cls;
+    if (!info || !size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    return GetThreadId(thread) != 0;
+}
+
+BOOL WINAPI GetThreadInformation(HANDLE thread, THREAD_INFORMATION_CLASS cls, void *info, DWORD size)
+{
+    if (!GetThreadId(thread)) return FALSE;
+    if (cls == ThreadMemoryPriority && size >= sizeof(MEMORY_PRIORITY_INFORMATION))
+    {
+        ((MEMORY_PRIORITY_INFORMATION *)info)->MemoryPriority = MEMORY_PRIORITY_NORMAL;
+        return TRUE;
+    }
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
+/* CPU cycles, counted from the CPU time at a nominal 1 GHz (100 per 100 ns) */
+BOOL WINAPI QueryThreadCycleTime(HANDLE thread, ULONG64 *cycles)
+{
+    FILETIME c, e, k, u;
+    if (!GetThreadTimes(thread, &c, &e, &k, &u)) return FALSE;
+    *cycles = ((((ULONG64)k.dwHighDateTime << 32) | k.dwLowDateTime) + (((ULONG64)u.dwHighDateTime << 32) | u.dwLowDateTime)) * 100;
+    return TRUE;
+}
+
+BOOL WINAPI QueryProcessCycleTime(HANDLE process, ULONG64 *cycles)
+{
+    FILETIME c, e, k, u;
+    if (!GetProcessTimes(process, &c, &e, &k, &u)) return FALSE;
+    *cycles = ((((ULONG64)k.dwHighDateTime << 32) | k.dwLowDateTime) + (((ULONG64)u.dwHighDateTime << 32) | u.dwLowDateTime)) * 100;
+    return TRUE;
+}
+
+/* the display and the system stay awake as far as wlx is concerned: the
+   state is remembered and the previous one returned */
+EXECUTION_STATE WINAPI SetThreadExecutionState(EXECUTION_STATE state)
+{
+    static EXECUTION_STATE current = ES_CONTINUOUS;
+    EXECUTION_STATE prev = current;
+    if (state & ES_CONTINUOUS) current = state;
+    return prev;
+}
+
+void WINAPI RestoreLastError(DWORD error) { SetLastError(error); }
+
+/* group 0; the processor is GetCurrentProcessorNumber's */
+void WINAPI GetCurrentProcessorNumberEx(PROCESSOR_NUMBER *number)
+{
+    number->Group = 0;
+    number->Number = (BYTE)GetCurrentProcessorNumber();
+    number->Reserved = 0;
+}
+
+/* whether the thread has I/O pending: wlx does not track it per thread */
+BOOL WINAPI GetThreadIOPendingFlag(HANDLE thread, BOOL *pending)
+{
+    if (!GetThreadId(thread)) return FALSE;
+    *pending = FALSE;
+    return TRUE;
+}

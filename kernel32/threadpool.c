@@ -20,6 +20,9 @@ NTSTATUS NTAPI RtlCreateTimer(HANDLE, HANDLE *, WAITORTIMERCALLBACK, void *, DWO
 NTSTATUS NTAPI RtlChangeTimer(HANDLE, HANDLE, DWORD, DWORD);
 NTSTATUS NTAPI RtlDeleteTimer(HANDLE, HANDLE, HANDLE);
 NTSTATUS NTAPI RtlDeleteTimerQueueEx(HANDLE, HANDLE);
+NTSTATUS NTAPI TpAllocCleanupGroup(TP_CLEANUP_GROUP **);
+typedef void (CALLBACK *NT_TP_IO_CALLBACK)(TP_CALLBACK_INSTANCE *, void *, void *, IO_STATUS_BLOCK *, TP_IO *);
+NTSTATUS NTAPI TpAllocIoCompletion(TP_IO **, HANDLE, NT_TP_IO_CALLBACK, void *, TP_CALLBACK_ENVIRON *);
 
 PTP_POOL WINAPI CreateThreadpool(void *reserved)
 {
@@ -48,6 +51,29 @@ PTP_WAIT WINAPI CreateThreadpoolWait(PTP_WAIT_CALLBACK cb, void *ctx, TP_CALLBAC
 {
     TP_WAIT *wait;
     return set_ntstatus(TpAllocWait(&wait, cb, ctx, env)) ? wait : NULL;
+}
+
+PTP_CLEANUP_GROUP WINAPI CreateThreadpoolCleanupGroup(void)
+{
+    TP_CLEANUP_GROUP *group;
+    return set_ntstatus(TpAllocCleanupGroup(&group)) ? group : NULL;
+}
+
+/* ntdll's I/O callback gets the IO_STATUS_BLOCK; the Win32 one a Win32
+   error and the byte count. ntdll leaves the first pointer of the object
+   to us: the Win32 callback goes there. */
+static void CALLBACK io_callback(TP_CALLBACK_INSTANCE *inst, void *ctx, void *overlapped, IO_STATUS_BLOCK *iosb, TP_IO *io)
+{
+    PTP_WIN32_IO_CALLBACK cb = *(PTP_WIN32_IO_CALLBACK *)io;
+    cb(inst, ctx, overlapped, RtlNtStatusToDosError(iosb->Status), iosb->Information, io);
+}
+
+PTP_IO WINAPI CreateThreadpoolIo(HANDLE file, PTP_WIN32_IO_CALLBACK cb, void *ctx, TP_CALLBACK_ENVIRON *env)
+{
+    TP_IO *io;
+    if (!set_ntstatus(TpAllocIoCompletion(&io, file, io_callback, ctx, env))) return NULL;
+    *(PTP_WIN32_IO_CALLBACK *)io = cb;
+    return io;
 }
 
 BOOL WINAPI TrySubmitThreadpoolCallback(PTP_SIMPLE_CALLBACK cb, void *ctx, TP_CALLBACK_ENVIRON *env)
@@ -119,4 +145,17 @@ BOOL WINAPI DeleteTimerQueueEx(HANDLE queue, HANDLE event)
 BOOL WINAPI DeleteTimerQueue(HANDLE queue)
 {
     return DeleteTimerQueueEx(queue, NULL);
+}
+
+/* the Windows 2000 names of CreateTimerQueueTimer and DeleteTimerQueueTimer */
+HANDLE WINAPI SetTimerQueueTimer(HANDLE queue, WAITORTIMERCALLBACK cb, void *ctx, DWORD due, DWORD period, BOOL io)
+{
+    HANDLE timer;
+    (void)io;
+    return CreateTimerQueueTimer(&timer, queue, cb, ctx, due, period, WT_EXECUTEDEFAULT) ? timer : NULL;
+}
+
+BOOL WINAPI CancelTimerQueueTimer(HANDLE queue, HANDLE timer)
+{
+    return DeleteTimerQueueTimer(queue, timer, NULL);
 }

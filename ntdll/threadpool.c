@@ -1,14 +1,17 @@
 /*
  * ntdll/threadpool.c — the thread pool: Tp* (pools, work, timers, waits,
- * simple callbacks, callback-instance actions) and the older Rtl API built
- * on it (RtlQueueWorkItem, RtlRegisterWait, timer queues).
+ * simple callbacks, I/O completions, cleanup groups, callback-instance
+ * actions) and the older Rtl API built on it (RtlQueueWorkItem,
+ * RtlRegisterWait, timer queues).
  *
  * One SRW lock guards everything. Workers sleep on their pool's condition
  * variable and exit after WORKER_IDLE_MS without work; a pool grows when work
  * is queued and no worker is idle (see pool_kick_locked). One timer thread
  * serves every timer and watches pools for stalls; waits are
  * served by waiter threads of up to 63 handles each (the 64th slot of
- * NtWaitForMultipleObjects is the thread's own wake-up event).
+ * NtWaitForMultipleObjects is the thread's own wake-up event). I/O objects
+ * bind their file to one process-wide completion port, with the object as
+ * the key; one I/O thread takes its packets and queues the callbacks.
  */
 #include "private.h"
 
@@ -19,6 +22,9 @@ NTSTATUS NTAPI NtReleaseMutant(HANDLE, LONG *);
 NTSTATUS NTAPI NtReleaseSemaphore(HANDLE, ULONG, ULONG *);
 NTSTATUS NTAPI NtWaitForMultipleObjects(ULONG, const HANDLE *, ULONG, BOOLEAN, const LARGE_INTEGER *);
 NTSTATUS NTAPI LdrUnloadDll(HMODULE);
+NTSTATUS NTAPI NtCreateIoCompletion(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, ULONG);
+NTSTATUS NTAPI NtRemoveIoCompletion(HANDLE, ULONG_PTR *, ULONG_PTR *, IO_STATUS_BLOCK *, LARGE_INTEGER *);
+NTSTATUS NTAPI NtSetInformationFile(HANDLE, IO_STATUS_BLOCK *, void *, ULONG, FILE_INFORMATION_CLASS);
 void NTAPI RtlAcquireSRWLockExclusive(RTL_SRWLOCK *);
 void NTAPI RtlReleaseSRWLockExclusive(RTL_SRWLOCK *);
 void NTAPI RtlWakeConditionVariable(RTL_CONDITION_VARIABLE *);
@@ -32,7 +38,23 @@ NTSTATUS NTAPI RtlSleepConditionVariableSRW(RTL_CONDITION_VARIABLE *, RTL_SRWLOC
 #define WAITS_PER_THREAD (MAXIMUM_WAIT_OBJECTS - 1)
 #define NEVER            0x7fffffffffffffffLL
 
-enum tp_kind { TP_WORK_KIND, TP_TIMER_KIND, TP_WAIT_KIND, TP_SIMPLE_KIND };
+enum tp_kind { TP_WORK_KIND, TP_TIMER_KIND, TP_WAIT_KIND, TP_SIMPLE_KIND, TP_IO_KIND };
+
+#define TP_FileCompletionInformation 30
+typedef struct { HANDLE port; ULONG_PTR key; } TP_COMPLETION_INFO;   /* FILE_COMPLETION_INFORMATION */
+#ifndef IO_COMPLETION_ALL_ACCESS
+#define IO_COMPLETION_ALL_ACCESS 0x1f0003
+#endif
+
+/* what TpAllocIoCompletion's callback gets */
+typedef void (CALLBACK *TP_IO_CALLBACK)(TP_CALLBACK_INSTANCE *, void *context, void *overlapped,
+                                        IO_STATUS_BLOCK *, TP_IO *);
+
+/* a cleanup group: the objects made with an environment naming it */
+struct tp_group
+{
+    LIST_ENTRY members;                /* of struct tp_object, by group_entry */
+};
 
 struct tp_pool
 {
@@ -49,6 +71,7 @@ struct tp_waiter;
 
 struct tp_object
 {
+    void *caller_slot;                 /* first, for the caller: kernel32 keeps its Win32 I/O callback here */
     enum tp_kind kind;
     struct tp_pool *pool;
     void *callback;
@@ -70,6 +93,13 @@ struct tp_object
     int slot;
     BOOL repeat;                       /* RtlRegisterWait without WT_EXECUTEONLYONCE */
     DWORD repeat_ms;
+    /* I/O */
+    LONG io_started;                   /* StartThreadpoolIo calls not yet matched by a packet or a cancel */
+    /* cleanup groups */
+    BOOL closed;                       /* the owner's reference is gone (Close*, or never had one) */
+    struct tp_group *group;
+    LIST_ENTRY group_entry;
+    PTP_CLEANUP_GROUP_CANCEL_CALLBACK group_cancel;
 };
 
 struct tp_task
@@ -77,6 +107,8 @@ struct tp_task
     LIST_ENTRY entry;
     struct tp_object *obj;
     ULONG result;
+    void *overlapped;                  /* I/O: the packet */
+    IO_STATUS_BLOCK iosb;
 };
 
 struct tp_waiter
@@ -96,6 +128,7 @@ struct tp_instance
     RTL_CRITICAL_SECTION *leave_cs;
     HMODULE unload;
     BOOL may_run_long;
+    BOOL disassociated;                /* no longer counted as the object's running callback */
 };
 
 static RTL_SRWLOCK tp_lock;
@@ -105,6 +138,7 @@ static RTL_CONDITION_VARIABLE timer_cv;
 static int timer_thread_started;
 static struct tp_waiter *waiters;
 static LIST_ENTRY pools = { &pools, &pools };
+static HANDLE io_port;                 /* every I/O object's file is bound to it */
 
 /* doubly linked lists (the DDK's inline helpers are not in mingw's headers) */
 static void list_init(LIST_ENTRY *l) { l->Flink = l->Blink = l; }
@@ -180,7 +214,8 @@ static void wake_timer_thread_locked(void)
     RtlWakeConditionVariable(&timer_cv);
 }
 
-static void run_task(struct tp_task *task)
+/* TRUE when the callback disassociated itself from its object */
+static BOOL run_task(struct tp_task *task)
 {
     struct tp_object *obj = task->obj;
     struct tp_instance inst = { obj };
@@ -199,6 +234,10 @@ static void run_task(struct tp_task *task)
     case TP_SIMPLE_KIND:
         ((PTP_SIMPLE_CALLBACK)obj->callback)((PTP_CALLBACK_INSTANCE)&inst, obj->context);
         break;
+    case TP_IO_KIND:
+        ((TP_IO_CALLBACK)obj->callback)((PTP_CALLBACK_INSTANCE)&inst, obj->context, task->overlapped, &task->iosb,
+                                         (TP_IO *)obj);
+        break;
     }
     /* the instance's completion actions, in the order Windows documents */
     if (inst.leave_cs) RtlLeaveCriticalSection(inst.leave_cs);
@@ -206,6 +245,7 @@ static void run_task(struct tp_task *task)
     if (inst.release_sem) NtReleaseSemaphore(inst.release_sem, inst.sem_count, NULL);
     if (inst.set_event) NtSetEvent(inst.set_event, NULL);
     if (inst.unload) LdrUnloadDll(inst.unload);
+    return inst.disassociated;
 }
 
 static DWORD WINAPI worker_main(void *arg)
@@ -230,11 +270,11 @@ static DWORD WINAPI worker_main(void *arg)
         task->obj->pending--;
         task->obj->running++;
         unlock();
-        run_task(task);
+        BOOL disassociated = run_task(task);
         lock();
         struct tp_object *obj = task->obj;
         tp_free(task);
-        if (!--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
+        if (!disassociated && !--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
         pool->completed++;
         object_release_locked(obj);
     }
@@ -362,6 +402,12 @@ static NTSTATUS object_new(enum tp_kind kind, void *callback, void *context, TP_
     lock();
     obj->pool = get_pool_locked(env);
     if (obj->pool) obj->pool->refs++;
+    if (obj->pool && env && env->CleanupGroup)
+    {
+        obj->group = (struct tp_group *)env->CleanupGroup;
+        obj->group_cancel = env->CleanupGroupCancelCallback;
+        list_add_tail(&obj->group->members, &obj->group_entry);
+    }
     unlock();
     if (!obj->pool) { tp_free(obj); return STATUS_NO_MEMORY; }
     *out = obj;
@@ -373,23 +419,29 @@ static void object_release_locked(struct tp_object *obj)
     if (--obj->refs) return;
     if (obj->freed_event) NtSetEvent(obj->freed_event, NULL);
     if (obj->owns_context) tp_free(obj->context);
+    if (obj->group) list_remove(&obj->group_entry);
     struct tp_pool *pool = obj->pool;
     pool_release_locked(pool);
     if (!pool->refs && !pool->threads && pool != default_pool) pool_free_locked(pool);
     tp_free(obj);
 }
 
-static void post_locked(struct tp_object *obj, ULONG result)
+static void queue_task_locked(struct tp_object *obj, struct tp_task *task)
 {
-    struct tp_task *task = tp_alloc(sizeof(*task));
-    if (!task) return;
     task->obj = obj;
-    task->result = result;
     obj->refs++;
     obj->pending++;
     list_add_tail(&obj->pool->queue, &task->entry);
     obj->pool->queued++;
     pool_kick_locked(obj->pool);
+}
+
+static void post_locked(struct tp_object *obj, ULONG result)
+{
+    struct tp_task *task = tp_alloc(sizeof(*task));
+    if (!task) return;
+    task->result = result;
+    queue_task_locked(obj, task);
 }
 
 /* waits for the object's callbacks; with cancel, drops those not started */
@@ -416,10 +468,19 @@ static void wait_callbacks(struct tp_object *obj, BOOL cancel)
     unlock();
 }
 
+/* the owner's Close*: its reference goes (once: a cleanup group releases
+   only the members not closed yet) */
+static void object_close_locked(struct tp_object *obj)
+{
+    if (obj->closed) return;
+    obj->closed = TRUE;
+    object_release_locked(obj);
+}
+
 static void object_release(struct tp_object *obj)
 {
     lock();
-    object_release_locked(obj);
+    object_close_locked(obj);
     unlock();
 }
 
@@ -447,7 +508,7 @@ NTSTATUS NTAPI TpSimpleTryPost(PTP_SIMPLE_CALLBACK cb, void *ctx, TP_CALLBACK_EN
     if (status) return status;
     lock();
     post_locked(obj, 0);
-    object_release_locked(obj);            /* the task keeps it alive */
+    object_close_locked(obj);              /* the task keeps it alive */
     unlock();
     return STATUS_SUCCESS;
 }
@@ -493,12 +554,14 @@ NTSTATUS NTAPI TpAllocTimer(TP_TIMER **out, PTP_TIMER_CALLBACK cb, void *ctx, TP
     return object_new(TP_TIMER_KIND, cb, ctx, env, (struct tp_object **)out);
 }
 
-/* due NULL cancels; 0 fires at once; the window (coalescing) is ignored */
-void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
+/* due NULL cancels; 0 fires at once; the window (coalescing) is ignored.
+   TRUE when a set timer was replaced before it fired (TpSetTimerEx) */
+BOOL NTAPI TpSetTimerEx(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
 {
     struct tp_object *obj = (struct tp_object *)timer;
     (void)window;
     lock();
+    BOOL was_set = obj->timer_set;
     timer_unset_locked(obj);
     if (due)
     {
@@ -509,6 +572,12 @@ void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG win
         wake_timer_thread_locked();
     }
     unlock();
+    return was_set;
+}
+
+void NTAPI TpSetTimer(TP_TIMER *timer, LARGE_INTEGER *due, LONG period, LONG window)
+{
+    TpSetTimerEx(timer, due, period, window);
 }
 
 BOOL NTAPI TpIsTimerSet(TP_TIMER *timer)
@@ -523,7 +592,7 @@ void NTAPI TpReleaseTimer(TP_TIMER *timer)
     struct tp_object *obj = (struct tp_object *)timer;
     lock();
     timer_unset_locked(obj);
-    object_release_locked(obj);
+    object_close_locked(obj);
     unlock();
 }
 
@@ -629,11 +698,14 @@ NTSTATUS NTAPI TpAllocWait(TP_WAIT **out, PTP_WAIT_CALLBACK cb, void *ctx, TP_CA
     return object_new(TP_WAIT_KIND, cb, ctx, env, (struct tp_object **)out);
 }
 
-/* handle NULL stops waiting; timeout NULL is infinite, else an NT time */
-void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
+/* handle NULL stops waiting; timeout NULL is infinite, else an NT time.
+   TRUE when an armed wait was replaced before it fired (TpSetWaitEx) */
+BOOL NTAPI TpSetWaitEx(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout, void *reserved)
 {
     struct tp_object *obj = (struct tp_object *)wait;
+    (void)reserved;
     lock();
+    BOOL was_set = obj->waiter != NULL;
     waiter_remove_locked(obj);
     obj->handle = handle;
     if (handle)
@@ -642,6 +714,12 @@ void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
         waiter_add_locked(obj);
     }
     unlock();
+    return was_set;
+}
+
+void NTAPI TpSetWait(TP_WAIT *wait, HANDLE handle, LARGE_INTEGER *timeout)
+{
+    TpSetWaitEx(wait, handle, timeout, NULL);
 }
 
 void NTAPI TpWaitForWait(TP_WAIT *wait, BOOL cancel) { wait_callbacks((struct tp_object *)wait, cancel); }
@@ -651,8 +729,155 @@ void NTAPI TpReleaseWait(TP_WAIT *wait)
     struct tp_object *obj = (struct tp_object *)wait;
     lock();
     waiter_remove_locked(obj);
-    object_release_locked(obj);
+    object_close_locked(obj);
     unlock();
+}
+
+/* --- I/O completions ---------------------------------------------------------- */
+
+/* takes the packets of every I/O object's file and queues their callbacks */
+static DWORD WINAPI io_main(void *arg)
+{
+    (void)arg;
+    for (;;)
+    {
+        ULONG_PTR key, value;
+        IO_STATUS_BLOCK iosb;
+        if (NtRemoveIoCompletion(io_port, &key, &value, &iosb, NULL)) continue;
+        struct tp_object *obj = (struct tp_object *)key;
+        if (!obj) continue;
+        struct tp_task *task = tp_alloc(sizeof(*task));
+        lock();
+        if (task)
+        {
+            task->overlapped = (void *)value;
+            task->iosb = iosb;
+            queue_task_locked(obj, task);
+        }
+        /* a started operation ends here: its hold on the object goes (an
+           unannounced packet was never counted, and holds nothing) */
+        if (obj->io_started > 0)
+        {
+            obj->io_started--;
+            object_release_locked(obj);
+        }
+        unlock();
+    }
+    return 0;                              /* never: the thread lives as long as the process */
+}
+
+NTSTATUS NTAPI TpAllocIoCompletion(TP_IO **out, HANDLE file, TP_IO_CALLBACK cb, void *ctx, TP_CALLBACK_ENVIRON *env)
+{
+    struct tp_object *obj;
+    TP_COMPLETION_INFO info;
+    IO_STATUS_BLOCK io;
+    NTSTATUS status;
+
+    lock();
+    if (!io_port)
+    {
+        HANDLE port;
+        if ((status = NtCreateIoCompletion(&port, IO_COMPLETION_ALL_ACCESS, NULL, 0))) { unlock(); return status; }
+        if ((status = start_thread(io_main, NULL))) { NtClose(port); unlock(); return status; }
+        io_port = port;
+    }
+    unlock();
+    if ((status = object_new(TP_IO_KIND, cb, ctx, env, &obj))) return status;
+    info.port = io_port;
+    info.key = (ULONG_PTR)obj;
+    if ((status = NtSetInformationFile(file, &io, &info, sizeof(info), TP_FileCompletionInformation)))
+    {
+        object_release(obj);
+        return status;
+    }
+    *out = (TP_IO *)obj;
+    return STATUS_SUCCESS;
+}
+
+/* before each overlapped operation on the file: one completion is expected,
+   and the object stays until it comes (or the caller cancels it) */
+void NTAPI TpStartAsyncIoOperation(TP_IO *io)
+{
+    struct tp_object *obj = (struct tp_object *)io;
+    lock();
+    obj->io_started++;
+    obj->refs++;
+    unlock();
+}
+
+/* the operation failed at once or completed without a packet */
+void NTAPI TpCancelAsyncIoOperation(TP_IO *io)
+{
+    struct tp_object *obj = (struct tp_object *)io;
+    lock();
+    if (obj->io_started > 0)
+    {
+        obj->io_started--;
+        object_release_locked(obj);
+    }
+    unlock();
+}
+
+void NTAPI TpWaitForIoCompletion(TP_IO *io, BOOL cancel) { wait_callbacks((struct tp_object *)io, cancel); }
+void NTAPI TpReleaseIoCompletion(TP_IO *io) { object_release((struct tp_object *)io); }
+
+/* --- cleanup groups --------------------------------------------------------------- */
+
+NTSTATUS NTAPI TpAllocCleanupGroup(TP_CLEANUP_GROUP **out)
+{
+    struct tp_group *group = tp_alloc(sizeof(*group));
+    if (!group) return STATUS_NO_MEMORY;
+    list_init(&group->members);
+    *out = (TP_CLEANUP_GROUP *)group;
+    return STATUS_SUCCESS;
+}
+
+/* every member: no new callbacks (timers and waits stop), the queued ones
+   dropped (cancel) or let run, the running ones waited for; the cancel
+   callback for each member when cancelling; then the owner's reference
+   goes, as Close* would. */
+void NTAPI TpReleaseCleanupGroupMembers(TP_CLEANUP_GROUP *g, BOOL cancel, void *userdata)
+{
+    struct tp_group *group = (struct tp_group *)g;
+    LIST_ENTRY members;
+
+    list_init(&members);
+    lock();
+    /* the members move to a list of our own, each held while we work on it */
+    while (!list_empty(&group->members))
+    {
+        struct tp_object *obj = CONTAINING_RECORD(list_pop_head(&group->members), struct tp_object, group_entry);
+        obj->group = NULL;
+        obj->refs++;
+        list_add_tail(&members, &obj->group_entry);
+        timer_unset_locked(obj);
+        waiter_remove_locked(obj);
+    }
+    unlock();
+    while (!list_empty(&members))
+    {
+        struct tp_object *obj = CONTAINING_RECORD(list_pop_head(&members), struct tp_object, group_entry);
+        wait_callbacks(obj, cancel);
+        if (cancel && obj->group_cancel) obj->group_cancel(obj->context, userdata);
+        lock();
+        /* a callback may have set its timer or wait again */
+        timer_unset_locked(obj);
+        waiter_remove_locked(obj);
+        object_close_locked(obj);
+        object_release_locked(obj);
+        unlock();
+    }
+}
+
+/* members still in the group leave it; they live on as plain objects */
+void NTAPI TpReleaseCleanupGroup(TP_CLEANUP_GROUP *g)
+{
+    struct tp_group *group = (struct tp_group *)g;
+    lock();
+    while (!list_empty(&group->members))
+        CONTAINING_RECORD(list_pop_head(&group->members), struct tp_object, group_entry)->group = NULL;
+    unlock();
+    tp_free(group);
 }
 
 /* --- callback instances ---------------------------------------------------- */
@@ -672,18 +897,37 @@ void NTAPI TpCallbackReleaseSemaphoreOnCompletion(TP_CALLBACK_INSTANCE *i, HANDL
 }
 void NTAPI TpCallbackUnloadDllOnCompletion(TP_CALLBACK_INSTANCE *i, HMODULE module) { inst(i)->unload = module; }
 
-/* one more worker may be started so that queued work is not held up */
+/* the callback goes on, but no longer as its object's: waits for the
+   object's callbacks (WaitForThreadpool*Callbacks, the cleanup group) no
+   longer wait for it, so it may itself wait for its object */
+void NTAPI TpDisassociateCallback(TP_CALLBACK_INSTANCE *i)
+{
+    struct tp_object *obj = inst(i)->obj;
+    lock();
+    if (!inst(i)->disassociated)
+    {
+        inst(i)->disassociated = TRUE;
+        if (!--obj->running && !obj->pending) RtlWakeAllConditionVariable(&obj->done_cv);
+    }
+    unlock();
+}
+
+/* the callback may keep its thread when another thread is free for the
+   pool's other callbacks: an idle one not needed by queued work, or a new
+   one below the maximum; none (a full pool) is STATUS_TOO_MANY_THREADS,
+   FALSE in kernel32 */
 NTSTATUS NTAPI TpCallbackMayRunLong(TP_CALLBACK_INSTANCE *i)
 {
     struct tp_object *obj = inst(i)->obj;
+    struct tp_pool *pool = obj->pool;
     NTSTATUS status = STATUS_SUCCESS;
     lock();
-    if (!inst(i)->may_run_long && obj->pool->queued > obj->pool->idle)
+    if (!inst(i)->may_run_long && pool->idle <= pool->queued)
     {
-        if (obj->pool->threads >= obj->pool->max) status = STATUS_TOO_MANY_THREADS;
-        else pool_kick_locked(obj->pool);
+        if (pool->threads >= pool->max) status = STATUS_TOO_MANY_THREADS;
+        else pool_spawn_locked(pool);
     }
-    inst(i)->may_run_long = TRUE;
+    if (!status) inst(i)->may_run_long = TRUE;
     unlock();
     return status;
 }
@@ -757,7 +1001,7 @@ static NTSTATUS rtl_delete(struct tp_object *obj, HANDLE event)
     lock();
     if (!event && obj->running) status = STATUS_PENDING;
     if (event && event != INVALID_HANDLE_VALUE) obj->freed_event = event;
-    object_release_locked(obj);
+    object_close_locked(obj);
     unlock();
     return status;
 }

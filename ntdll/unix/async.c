@@ -369,6 +369,21 @@ NTSTATUS io_queue(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
     return STATUS_PENDING;
 }
 
+/* whether f has a queued operation of this kind: a new read (or write)
+   then queues behind it instead of being tried at once, which could take
+   the data an earlier pending read is owed (or write before an earlier
+   pending write). A race with the I/O thread finishing the last one only
+   means an order the two callers did not fix anyway. */
+int io_has_queued(struct file *f, enum io_kind kind)
+{
+    int found = 0;
+    if (!__atomic_load_n(&f->pending, __ATOMIC_ACQUIRE)) return 0;
+    pthread_mutex_lock(&async_lock);
+    for (struct async_op *o = f->pending; o && !found; o = o->next) found = o->kind == kind;
+    pthread_mutex_unlock(&async_lock);
+    return found;
+}
+
 void io_rearm(struct file *f)
 {
     struct async_op *done = NULL;
@@ -417,7 +432,7 @@ int io_sync_cancelled(const struct sync_io *s)
 NTSTATUS io_block(struct file *f, enum io_kind kind, int fd, io_try_fn try, void *buf, uint32_t len,
                   void *arg, uint64_t *done)
 {
-    struct sync_io s = { .efd = -1 };
+    struct sync_io s = { .efd = -1, .f = f };
     NTSTATUS status;
     *done = 0;
     for (;;)
@@ -475,6 +490,18 @@ static NTSTATUS cancel(HANDLE handle, IO_STATUS_BLOCK *io, uint32_t tid, IO_STAT
     pthread_mutex_lock(&async_lock);
     int found = f->pending && cancel_matching(f, io, tid, 0, STATUS_CANCELLED, &list);
     pthread_mutex_unlock(&async_lock);
+    /* CancelIoEx(handle, NULL) from another thread also ends the handle's
+       synchronous operations (a thread blocked in ReadFile on it) */
+    if (!io && !tid)
+    {
+        pthread_mutex_lock(&sync_lock);
+        for (struct sync_io *s = sync_waits; s; s = s->next)
+        {
+            uint64_t one = 1;
+            if (s->f == f && write(s->efd, &one, sizeof(one)) == sizeof(one)) found = 1;
+        }
+        pthread_mutex_unlock(&sync_lock);
+    }
     report(reverse(list));
     object_release(&f->obj);
     status = found ? STATUS_SUCCESS : STATUS_NOT_FOUND;

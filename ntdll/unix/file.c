@@ -30,6 +30,7 @@
 #include "private.h"
 #include "xhandle.h"
 #include "file.h"
+#include "thread.h"
 #include "iocp.h"
 #include "socket.h"
 
@@ -79,8 +80,38 @@ static void file_destroy(struct wlx_object *obj)
     free(f->unix_path);
 }
 
-/* file_wait: async.c; file_export: fileshare.c */
-const struct object_ops file_ops = { "File", file_destroy, file_wait, NULL, file_export };
+/* WaitForSingleObject on a file handle (programs wait on their stdin so).
+   A terminal is signaled while input waits to be read, as a console input
+   handle is. Any other file is the file object Windows resets when an I/O
+   starts and sets when one ends (file_wait, async.c), so a pipe or disk
+   file nobody reads from overlapped answers at once, as there. */
+static NTSTATUS file_or_tty_wait(struct wlx_object *obj, const LARGE_INTEGER *timeout)
+{
+    struct file *f = (struct file *)obj;
+    struct timespec ts, now;
+    int absolute = 0, infinite;
+    if (f->pipe || f->fd < 0 || !isatty(f->fd)) return file_wait(obj, timeout);
+    infinite = !nt_timeout_to_timespec(timeout, &ts, &absolute);
+    int64_t left_ms = infinite ? -1 : ts.tv_sec * 1000LL + (ts.tv_nsec + 999999) / 1000000;
+    if (!infinite && absolute)
+    {
+        clock_gettime(CLOCK_REALTIME, &now);
+        left_ms -= now.tv_sec * 1000LL + now.tv_nsec / 1000000;
+        if (left_ms < 0) left_ms = 0;
+    }
+    for (;;)
+    {
+        struct pollfd p = { f->fd, POLLIN, 0 };
+        int step = left_ms < 0 || left_ms > 100 ? 100 : (int)left_ms;
+        int r = poll(&p, 1, step);
+        if (r > 0) return STATUS_WAIT_0;
+        if (r < 0 && errno != EINTR) return STATUS_WAIT_0;   /* nothing to wait for: say signaled */
+        if (left_ms >= 0 && (left_ms -= step) <= 0) return STATUS_TIMEOUT;
+    }
+}
+
+/* file_export: fileshare.c */
+const struct object_ops file_ops = { "File", file_destroy, file_or_tty_wait, NULL, file_export };
 
 NTSTATUS file_get(HANDLE h, struct file **f)
 {
@@ -664,9 +695,10 @@ static int wait_ready(int fd, short events)
 static NTSTATUS read_status(struct file *f, ssize_t r, uint32_t length)
 {
     struct stat st;
-    /* ECONNRESET: a socket (a named pipe's inherited end) whose peer closed
-       with data of ours unread, after all of its own data was read; on
-       Windows the pipe is simply broken */
+    /* a socket whose peer closed with data of ours unread (a named pipe's
+       server end that never read its client's hello, given to a child as
+       its stdin) says ECONNRESET where a pipe says end of file: the writer
+       has gone all the same */
     if (r < 0 && errno == ECONNRESET) return STATUS_PIPE_BROKEN;
     if (r < 0) return errno == EFAULT ? STATUS_ACCESS_VIOLATION : errno_to_status(errno);
     if (r || !length) return STATUS_SUCCESS;
@@ -735,6 +767,15 @@ static NTSTATUS try_read_stream(struct file *f, void *buf, uint32_t len, uint64_
     return read_status(f, r, len);
 }
 
+/* a host pipe or socket (an anonymous pipe, a std handle from the shell, a
+   named pipe's end in a child)? decided once */
+static int is_pipe_like(struct file *f)
+{
+    struct stat st;
+    if (!f->pipe_like) f->pipe_like = !fstat(f->fd, &st) && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode)) ? 2 : 1;
+    return f->pipe_like == 2;
+}
+
 /* a write completes once everything is written */
 static NTSTATUS try_write_stream(struct file *f, void *buf, uint32_t len, uint64_t *done, void *arg)
 {
@@ -761,6 +802,7 @@ static NTSTATUS read_overlapped(struct file *f, HANDLE event, void *apc, void *a
         do r = read_at(f, buffer, length, offset); while (r < 0 && errno == EINTR);
         return io_finish_now(f, &n, read_status(f, r, length), r > 0 ? r : 0);
     }
+    if (io_has_queued(f, IO_READ)) return io_queue(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &n);
     status = try_read_stream(f, buffer, length, &done, NULL);
     if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
     return io_queue(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &n);
@@ -781,6 +823,8 @@ static NTSTATUS write_overlapped(struct file *f, HANDLE event, void *apc, void *
         status = write_all(f, buffer, length, offset, &written);
         return io_finish_now(f, &n, status, written);
     }
+    if (io_has_queued(f, IO_WRITE))
+        return io_queue(f, IO_WRITE, f->fd, try_write_stream, (void *)buffer, length, NULL, &n);
     status = try_write_stream(f, (void *)buffer, length, &done, NULL);
     if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
     return io_queue(f, IO_WRITE, f->fd, try_write_stream, (char *)buffer + done, length - done, NULL, &n);
@@ -801,6 +845,15 @@ NTSTATUS WINAPI unix_NtReadFile(HANDLE handle, HANDLE event, void *apc, void *ap
     {
         status = read_overlapped(f, event, apc, apc_ctx, io, buffer, length, offset);
         goto done;
+    }
+    else if (length && is_pipe_like(f))
+    {
+        /* a pipe's blocking read waits in poll with the thread's cancel
+           eventfd (async.c io_block), so that CancelSynchronousIo and
+           CancelIoEx from another thread end it, as on Windows */
+        uint64_t got = 0;
+        status = io_block(f, IO_READ, f->fd, try_read_stream, buffer, length, NULL, &got);
+        r = got;
     }
     else if (length || (status = zero_read_pipe(f, 1)) == (NTSTATUS)-1)
     {
@@ -1023,19 +1076,57 @@ NTSTATUS WINAPI unix_NtUnlockFile(HANDLE handle, IO_STATUS_BLOCK *io, LARGE_INTE
 
 /* --- pipes --------------------------------------------------------------- */
 
+/* whether the other end of a host pipe or socket has gone (every writer of
+   a pipe's read end closed): what Windows reports as a broken pipe once the
+   data is read */
+static int host_pipe_peer_gone(int fd, int is_sock)
+{
+    struct pollfd p = { fd, POLLIN | POLLRDHUP, 0 };
+    char c;
+    if (poll(&p, 1, 0) <= 0) return 0;
+    if (is_sock)
+    {
+        ssize_t r = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+        return !r || (r < 0 && errno == ECONNRESET);   /* ECONNRESET: see read_status */
+    }
+    return (p.revents & (POLLHUP | POLLRDHUP | POLLERR)) != 0;
+}
+
 /* FilePipeInformation of a pipe that is a host pipe or socket (an anonymous
    pipe, or a std handle the shell gave): a byte pipe in blocking mode. Byte
    reads and blocking waits may be set, as SetNamedPipeHandleState does on
    Windows' anonymous pipes; message reads are refused as on any byte pipe,
-   non-blocking mode is not offered. STATUS_INVALID_INFO_CLASS for other
-   classes and other files. */
+   non-blocking mode is not offered. FilePipeLocalInformation describes it
+   as Windows describes CreatePipe's pipes: one instance of a byte pipe of
+   4096-byte quotas, the read end the server's. STATUS_INVALID_INFO_CLASS
+   for other classes and other files. */
 NTSTATUS host_pipe_info(struct file *f, uint32_t klass, void *buf, uint32_t len, int set, uint64_t *info)
 {
     struct stat st;
     uint32_t *u = buf;
 
-    if (klass != 23 /* FilePipeInformation */ || f->pipe) return STATUS_INVALID_INFO_CLASS;
+    if ((klass != 23 /* FilePipeInformation */ && klass != 24 /* FilePipeLocalInformation */) || f->pipe)
+        return STATUS_INVALID_INFO_CLASS;
     if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) return STATUS_INVALID_INFO_CLASS;
+    if (klass == 24)
+    {
+        int avail = 0, reader = (f->access & FILE_READ_DATA) != 0;
+        if (set) return STATUS_INVALID_INFO_CLASS;
+        if (len < 40) return STATUS_INFO_LENGTH_MISMATCH;
+        if (reader) ioctl(f->fd, FIONREAD, &avail);
+        u[0] = 0;                                   /* NamedPipeType: byte stream */
+        u[1] = S_ISSOCK(st.st_mode) ? 2 : 0;        /* NamedPipeConfiguration: full duplex or inbound */
+        u[2] = 1;                                   /* MaximumInstances */
+        u[3] = 1;                                   /* CurrentInstances */
+        u[4] = 4096;                                /* InboundQuota */
+        u[5] = avail > 0 ? avail : 0;               /* ReadDataAvailable */
+        u[6] = 4096;                                /* OutboundQuota */
+        u[7] = 4096;                                /* WriteQuotaAvailable */
+        u[8] = reader && !avail && host_pipe_peer_gone(f->fd, S_ISSOCK(st.st_mode)) ? 4 : 3;  /* closing, connected */
+        u[9] = reader;                              /* NamedPipeEnd: the read end is the server's */
+        *info = 40;
+        return STATUS_SUCCESS;
+    }
     if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
     if (!set)
     {
@@ -1145,21 +1236,38 @@ NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, voi
     }
     else if (code != FSCTL_PIPE_PEEK) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (fstat(f->fd, &st) || !(S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) status = STATUS_INVALID_PARAMETER;
+    else if (!(f->access & FILE_READ_DATA)) status = STATUS_ACCESS_DENIED;   /* the write end */
     else if (out_len < 16) status = STATUS_INFO_LENGTH_MISMATCH;
     else
     {
         /* FILE_PIPE_PEEK_BUFFER: state, bytes available, messages, message length, data */
         uint32_t *u = out;
         ioctl(f->fd, FIONREAD, &avail);
+        /* nothing left and no writer: broken, as a read would say */
+        if (!avail && host_pipe_peer_gone(f->fd, S_ISSOCK(st.st_mode))) status = STATUS_PIPE_BROKEN;
         u[0] = 3;  /* FILE_PIPE_CONNECTED_STATE */
         u[1] = avail;
         u[2] = 0;
         u[3] = 0;
-        io->Information = 16;
-        if (out_len > 16 && avail)
+        io->Information = status ? 0 : 16;
+        if (!status && out_len > 16 && avail)
         {
-            /* peek without consuming: only sockets can; a pipe reports the count */
-            ssize_t r = S_ISSOCK(st.st_mode) ? recv(f->fd, u + 4, out_len - 16, MSG_PEEK | MSG_DONTWAIT) : 0;
+            /* peek without consuming: a socket by MSG_PEEK, a pipe by tee()
+               into a pipe of our own, read from there */
+            ssize_t r = -1;
+            uint32_t want = out_len - 16 < (uint32_t)avail ? out_len - 16 : (uint32_t)avail;
+            if (S_ISSOCK(st.st_mode)) r = recv(f->fd, u + 4, out_len - 16, MSG_PEEK | MSG_DONTWAIT);
+            else
+            {
+                int tmp[2];
+                if (!pipe2(tmp, O_CLOEXEC | O_NONBLOCK))
+                {
+                    ssize_t t = tee(f->fd, tmp[1], want, SPLICE_F_NONBLOCK);
+                    r = t > 0 ? read(tmp[0], u + 4, t) : -1;
+                    close(tmp[0]);
+                    close(tmp[1]);
+                }
+            }
             if (r > 0) io->Information += r;
             if ((uint32_t)avail > out_len - 16) status = STATUS_BUFFER_OVERFLOW;
         }

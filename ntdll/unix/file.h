@@ -38,6 +38,7 @@ struct file {
     uint64_t port_key;
     uint32_t completion_flags;  /* FILE_SKIP_* of SetFileCompletionNotificationModes */
     int stream;                 /* 0 not known yet, 1 a disk file, 2 pipe/socket/device (may block) */
+    int pipe_like;              /* 0 not known yet, 1 no, 2 a host pipe or socket (cancellable blocking reads) */
     struct async_op *pending;   /* async.c: its queued operations, oldest first */
     uint32_t io_reset;          /* async.c: 0 while the file object is signaled (waits on its handle) */
     uint32_t io_waiters;        /* threads waiting on the handle */

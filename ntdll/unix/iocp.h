@@ -58,12 +58,13 @@ NTSTATUS io_block(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
                   void *arg, uint64_t *done);
 /* a synchronous wait CancelSynchronousIo can end: enter gives an eventfd that
    becomes readable (-1 when none could be made) */
-struct sync_io { struct sync_io *next; uint32_t tid; int efd; };
+struct sync_io { struct sync_io *next; uint32_t tid; int efd; struct file *f; };   /* f: its file (CancelIoEx), or NULL */
 int io_sync_enter(struct sync_io *s);
 void io_sync_leave(struct sync_io *s);
 int io_sync_cancelled(const struct sync_io *s);
 void io_file_closed(struct file *f);                 /* cancels what is pending on f */
 void io_cancel_all(struct file *f, NTSTATUS status); /* ends all of f's operations with status */
+int io_has_queued(struct file *f, enum io_kind kind); /* an earlier op of this kind still queued */
 void io_rearm(struct file *f);                       /* f's fd or state changed: look again */
 int io_helper_thread(void *(*fn)(void *), void *arg);  /* detached, signals blocked; 0 or errno */
 

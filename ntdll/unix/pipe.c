@@ -518,6 +518,8 @@ static NTSTATUS pipe_io(struct file *f, enum io_kind kind, io_try_fn try, HANDLE
     if (!is_synchronous(f))
     {
         if ((status = io_begin(f, event, apc, apc_ctx, io, &n))) return status;
+        /* behind an earlier pending read (write) of this end: in order */
+        if (!pe->nowait && io_has_queued(f, kind)) return io_queue(f, kind, f->fd, try, buf, len, NULL, &n);
         status = try(f, buf, len, &done, NULL);
         if (status == STATUS_PENDING && pe->nowait) status = kind == IO_READ ? STATUS_PIPE_EMPTY : STATUS_SUCCESS;
         if (status != STATUS_PENDING) return io_finish_now(f, &n, status, done);
@@ -573,7 +575,7 @@ static NTSTATUS pipe_listen(struct file *f, HANDLE event, void *apc, void *apc_c
     }
     /* blocking: until the I/O thread takes a client, or CancelSynchronousIo
        (looked at every 50 ms) */
-    struct sync_io s;
+    struct sync_io s = { .efd = -1, .f = f };
     struct timespec slice = { 0, 50 * 1000000 };
     io_sync_enter(&s);
     for (;;)

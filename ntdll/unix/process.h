@@ -27,6 +27,7 @@ void process_wait_resume(void);                /* CREATE_SUSPENDED: before the e
 extern const struct object_ops process_ops;
 NTSTATUS procobj_basic_info(HANDLE h, void *buf, uint32_t len, uint32_t *ret);
 NTSTATUS procobj_unix_pid(HANDLE h, int *unix_pid);
+NTSTATUS procobj_ended_times(HANDLE h, void *buf, uint32_t len, uint32_t *ret);   /* an ended child's */
 NTSTATUS procobj_terminate(HANDLE h, NTSTATUS code);
 NTSTATUS procobj_suspend_thread(HANDLE h, uint32_t *prev, int suspend);   /* NtSuspendThread/NtResumeThread */
 NTSTATUS procobj_thread_info(HANDLE h, uint32_t *code, uint32_t *tid, uint32_t *pid);

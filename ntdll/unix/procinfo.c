@@ -224,8 +224,9 @@ NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, v
         if (found) return process ? found : STATUS_INVALID_HANDLE;
         if (class == ProcessTimes)
         {
-            if (unix_pid < 0) return STATUS_NOT_IMPLEMENTED;   /* an ended process's times are not kept */
-            status = times_info(unix_pid, buf, len, &ret);
+            /* an ended process: a child's times are kept, no other's */
+            if (unix_pid < 0) status = procobj_ended_times(process, buf, len, &ret);
+            else status = times_info(unix_pid, buf, len, &ret);
         }
         else if (class == ProcessBasicInformation) status = procobj_basic_info(process, buf, len, &ret);
         else return STATUS_NOT_IMPLEMENTED;

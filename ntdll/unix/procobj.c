@@ -20,11 +20,13 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "private.h"
 #include "process.h"
+#include "sysinfo.h"
 #include "thread.h"
 #include "xhandle.h"
 #include "wlx/server.h"
@@ -51,6 +53,9 @@ struct proc {
     uint32_t id, parent_id, main_tid;
     int ctl_fd;                 /* start-up socket: resumes a suspended child */
     int suspend_count;
+    /* a child's times, kept for when it has ended (GetProcessTimes) */
+    int64_t create_time, exit_time;
+    struct rusage usage;        /* from wait4 when reaped */
 };
 
 struct rthread {                /* a thread of another process (or ours, imported back) */
@@ -68,17 +73,14 @@ struct rthread {                /* a thread of another process (or ours, importe
 #endif
 
 static void abandon_child(int pid);
+static int proc_reap_locked(struct proc *p, int options);
 static void pending_remove(struct proc *p);
 static struct proc *proc_open_id(uint32_t id);
 
 static void proc_destroy(struct wlx_object *obj)
 {
     struct proc *p = (struct proc *)obj;
-    if (p->is_child && !p->reaped)
-    {
-        if (waitpid(p->unix_pid, &p->wait_status, WNOHANG) == p->unix_pid) p->reaped = 1;
-        else abandon_child(p->unix_pid);
-    }
+    if (p->is_child && !p->reaped && !proc_reap_locked(p, WNOHANG)) abandon_child(p->unix_pid);
     if (p->pidfd >= 0) close(p->pidfd);
     if (p->ctl_fd >= 0) close(p->ctl_fd);
     pending_remove(p);
@@ -108,10 +110,24 @@ static int proc_ended(struct proc *p, int ms)
     return p->pidfd < 0 || pidfd_ended(p->pidfd, ms);
 }
 
+/* under p's lock: reaps the child, keeping its CPU times and when it was
+   reaped (at once after it ended when someone waits, else later: the
+   exit time is then late by as much) */
+static int proc_reap_locked(struct proc *p, int options)
+{
+    if (!p->is_child || p->reaped) return p->reaped;
+    if (wait4(p->unix_pid, &p->wait_status, options, &p->usage) == p->unix_pid)
+    {
+        p->reaped = 1;
+        p->exit_time = time_system();
+    }
+    return p->reaped;
+}
+
 static void proc_reap(struct proc *p)
 {
     pthread_mutex_lock(&p->lock);
-    if (p->is_child && !p->reaped && waitpid(p->unix_pid, &p->wait_status, 0) == p->unix_pid) p->reaped = 1;
+    proc_reap_locked(p, 0);
     pthread_mutex_unlock(&p->lock);
 }
 
@@ -172,6 +188,7 @@ static struct proc *proc_new(int unix_pid, uint32_t id, uint32_t parent_id, int 
     p->id = id;
     p->parent_id = parent_id;
     p->is_child = is_child;
+    if (is_child) p->create_time = time_system();
     p->ctl_fd = -1;
     p->pidfd = unix_pid > 0 ? syscall(SYS_pidfd_open, unix_pid, 0) : -1;
     return p;
@@ -640,6 +657,31 @@ NTSTATUS procobj_unix_pid(HANDLE h, int *unix_pid)
     else *unix_pid = p->unix_pid > 0 && !proc_ended(p, 0) ? p->unix_pid : -1;
     object_release(&p->obj);
     return STATUS_SUCCESS;
+}
+
+/* KERNEL_USER_TIMES of an ended child of ours (its Linux times are gone
+   with it): kept from its start and its reaping. STATUS_NOT_IMPLEMENTED
+   for an ended process that is not our child. */
+NTSTATUS procobj_ended_times(HANDLE h, void *buf, uint32_t len, uint32_t *ret)
+{
+    struct { int64_t create, exit, kernel, user; } info;
+    struct proc *p;
+    NTSTATUS status = handle_get(h, &process_ops, (struct wlx_object **)&p);
+    if (status) return status;
+    pthread_mutex_lock(&p->lock);
+    if (!p->is_child || !proc_reap_locked(p, WNOHANG)) status = STATUS_NOT_IMPLEMENTED;
+    else
+    {
+        info.create = p->create_time;
+        info.exit = p->exit_time;
+        info.kernel = p->usage.ru_stime.tv_sec * 10000000LL + p->usage.ru_stime.tv_usec * 10;
+        info.user = p->usage.ru_utime.tv_sec * 10000000LL + p->usage.ru_utime.tv_usec * 10;
+        if (len < sizeof(info)) status = STATUS_INFO_LENGTH_MISMATCH;
+        else { memcpy(buf, &info, sizeof(info)); *ret = sizeof(info); }
+    }
+    pthread_mutex_unlock(&p->lock);
+    object_release(&p->obj);
+    return status;
 }
 
 /* TerminateProcess of another process: the server records the code, then kills */

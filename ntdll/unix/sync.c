@@ -1256,11 +1256,31 @@ static NTSTATUS wait_entries(struct wait_entry *e, unsigned n, int wait_all, con
 }
 
 /* references the objects; releases them itself on failure */
+NTSTATUS WINAPI unix_NtDuplicateObject(HANDLE src_process, HANDLE src, HANDLE dst_process, HANDLE *dst,
+                                       uint32_t access, uint32_t attributes, uint32_t options);
+
+/* GetCurrentProcess() and GetCurrentThread() may be waited on (a thread
+   waiting on itself, or on its process, waits out its timeout): their
+   objects through a real handle made for the moment. Only after a lookup
+   failed: the paths that succeed never come here. */
+static __attribute__((noinline)) NTSTATUS get_pseudo(HANDLE h, struct wlx_object **obj)
+{
+    HANDLE real;
+    if (h != NtCurrentProcess() && h != NtCurrentThread()) return STATUS_INVALID_HANDLE;
+    NTSTATUS status = unix_NtDuplicateObject(NtCurrentProcess(), h, NtCurrentProcess(), &real, 0, 0,
+                                             2 /* DUPLICATE_SAME_ACCESS */);
+    if (status) return status;
+    status = handle_get(real, NULL, obj);
+    handle_close(real);
+    return status;
+}
+
 static NTSTATUS get_entries(const HANDLE *handles, unsigned n, struct wait_entry *e)
 {
     for (unsigned i = 0; i < n; i++)
     {
         NTSTATUS status = handle_get(handles[i], NULL, &e[i].obj);
+        if (status == STATUS_INVALID_HANDLE) status = get_pseudo(handles[i], &e[i].obj);
         if (!status && !e[i].obj->ops->sync && !e[i].obj->ops->wait)
         {
             object_release(e[i].obj);
@@ -1302,6 +1322,7 @@ NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, con
        has nothing to consume, and a look without a lock answers */
     if (handle_fast_set(handle)) return STATUS_WAIT_0;
     NTSTATUS status = handle_get(handle, NULL, &obj);
+    if (status == STATUS_INVALID_HANDLE) status = get_pseudo(handle, &obj);
     if (status) return status;
     status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout, alertable) : STATUS_OBJECT_TYPE_MISMATCH;
     object_release(obj);
@@ -1336,6 +1357,7 @@ NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, 
     NTSTATUS status = handle_get(signal, NULL, &obj);
     if (status) return status;
     status = handle_get(wait, NULL, &wobj);
+    if (status == STATUS_INVALID_HANDLE) status = get_pseudo(wait, &wobj);
     if (!status && !wobj->ops->sync && !wobj->ops->wait) { object_release(wobj); status = STATUS_OBJECT_TYPE_MISMATCH; }
     if (status) { object_release(obj); return status; }
     struct sync_object *o = (struct sync_object *)obj;

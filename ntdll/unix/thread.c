@@ -18,7 +18,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <ucontext.h>
@@ -26,6 +28,7 @@
 #include "private.h"
 #include "thread.h"
 #include "process.h"
+#include "sysinfo.h"
 
 #define UNIX_STACK_SIZE (1024 * 1024)
 
@@ -150,6 +153,72 @@ static void __attribute__((noreturn)) enter_pe(void *teb, void *stack_top, void 
     __builtin_unreachable();
 }
 
+/* --- times (GetThreadTimes) ------------------------------------------------- */
+
+NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, void *buf, uint32_t len,
+                                               uint32_t *ret_len);
+static struct wlx_thread *current_thread(void);
+
+static int64_t tv_100ns(struct timeval tv) { return tv.tv_sec * 10000000LL + tv.tv_usec * 10; }
+
+/* the ending thread's own: its CPU times and the time, kept for later asks */
+static void thread_keep_times(struct wlx_thread *t)
+{
+    struct rusage ru;
+    if (!getrusage(RUSAGE_THREAD, &ru))
+    {
+        t->kernel_time = tv_100ns(ru.ru_stime);
+        t->user_time = tv_100ns(ru.ru_utime);
+    }
+    t->exit_time = time_system();
+}
+
+/* KERNEL_USER_TIMES of a thread of ours: the caller's from getrusage,
+   another live one's from /proc (clock ticks), an ended one's as kept */
+static NTSTATUS thread_times(struct wlx_thread *t, int64_t out[4])
+{
+    int64_t create = t->create_time;
+    if (!create)
+    {
+        /* the main thread: the process's creation */
+        int64_t p[4];
+        if (!unix_NtQueryInformationProcess(NtCurrentProcess(), 4 /* ProcessTimes */, p, sizeof(p), NULL)) create = p[0];
+    }
+    out[0] = create;
+    out[1] = out[2] = out[3] = 0;
+    if (__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE))
+    {
+        out[1] = t->exit_time;
+        out[2] = t->kernel_time;
+        out[3] = t->user_time;
+    }
+    else if (t == current_thread())
+    {
+        struct rusage ru;
+        if (!getrusage(RUSAGE_THREAD, &ru)) { out[2] = tv_100ns(ru.ru_stime); out[3] = tv_100ns(ru.ru_utime); }
+    }
+    else if (t->unix_tid)
+    {
+        char path[64], line[1024], *p;
+        unsigned long long utime = 0, stime = 0;
+        long hz = sysconf(_SC_CLK_TCK);
+        int64_t tick = 10000000 / (hz > 0 ? hz : 100);
+        FILE *f;
+        snprintf(path, sizeof(path), "/proc/self/task/%d/stat", t->unix_tid);
+        if ((f = fopen(path, "r")))
+        {
+            if (fgets(line, sizeof(line), f) && (p = strrchr(line, ')')) &&
+                sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %llu %llu", &utime, &stime) == 2)
+            {
+                out[2] = stime * tick;
+                out[3] = utime * tick;
+            }
+            fclose(f);
+        }
+    }
+    return STATUS_SUCCESS;
+}
+
 void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void *arg)
 {
     struct wlx_thread *t = *(struct wlx_thread **)((uint8_t *)teb + TEB_WLX_UNIX_THREAD);
@@ -159,6 +228,7 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
     sync_thread_exit(t->tid);
+    thread_keep_times(t);
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     sync_signal_manual(&t->exit_state);
     for (;;) pause();
@@ -272,6 +342,7 @@ ended:
     struct thread_mem mem = { t->teb, *(void **)((uint8_t *)t->teb + TEB_DEALLOCATION_STACK), t->stack_reserve, t->altstack };
     thread_mem_put(&mem);
     sync_thread_exit(t->tid);    /* its mutexes: WAIT_ABANDONED for the next owner */
+    thread_keep_times(t);
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
     syscall(SYS_futex, &t->exited, FUTEX_WAKE, 0x7fffffff, NULL, NULL, 0);
     sync_signal_manual(&t->exit_state);
@@ -388,6 +459,7 @@ NTSTATUS WINAPI unix_NtCreateThreadEx(HANDLE *handle, ACCESS_MASK access, OBJECT
     if (!t) return STATUS_NO_MEMORY;
     t->start = start;
     t->param = param;
+    t->create_time = time_system();
     pthread_mutex_init(&t->ctx_lock, NULL);
     t->suspend_count = (flags & 1) ? 1 : 0;   /* THREAD_CREATE_FLAGS_CREATE_SUSPENDED */
     t->exit_code = 0x103;                     /* STILL_ACTIVE */
@@ -760,10 +832,24 @@ NTSTATUS WINAPI unix___wlx_thread_exit_code(HANDLE handle, uint32_t *code, uint3
     return thread_facts(handle, code, tid, NULL, NULL);
 }
 
-/* ThreadBasicInformation (GetProcessIdOfThread); other classes are not
-   answered yet */
+/* ThreadBasicInformation (GetProcessIdOfThread) and ThreadTimes (of this
+   process's threads); other classes are not answered yet */
 NTSTATUS WINAPI unix_NtQueryInformationThread(HANDLE handle, uint32_t class, void *buf, uint32_t len, uint32_t *ret)
 {
+    if (class == 1 /* ThreadTimes */)
+    {
+        struct wlx_thread *t;
+        int64_t times[4];
+        NTSTATUS status;
+        if (len != sizeof(times)) return STATUS_INFO_LENGTH_MISMATCH;
+        if (handle == NtCurrentThread()) t = current_thread(), __atomic_add_fetch(&t->obj.refcount, 1, __ATOMIC_RELAXED);
+        else if ((status = handle_get(handle, &thread_ops, (struct wlx_object **)&t)))
+            return status == STATUS_OBJECT_TYPE_MISMATCH ? STATUS_NOT_IMPLEMENTED : status;   /* another process's */
+        status = thread_times(t, times);
+        object_release(&t->obj);
+        if (!status) { memcpy(buf, times, sizeof(times)); if (ret) *ret = sizeof(times); }
+        return status;
+    }
     struct {
         int32_t exit_status, pad;
         void *teb;
@@ -787,3 +873,89 @@ NTSTATUS WINAPI unix_NtQueryInformationThread(HANDLE handle, uint32_t class, voi
     if (ret) *ret = sizeof(info);
     return STATUS_SUCCESS;
 }
+
+/* --- settings programs make directly through ntdll ----------------------------
+   NtSetInformationThread and NtSetInformationProcess: the classes programs
+   set (priorities, affinity, hiding from a debugger, names, power and
+   mitigation hints) are accepted once the handle is checked; wlx applies
+   none of them (Linux would need privileges, or there is nothing to do).
+   Others: STATUS_INVALID_INFO_CLASS. */
+
+static NTSTATUS check_thread_handle(HANDLE handle)
+{
+    struct wlx_object *obj;
+    NTSTATUS status;
+    if (handle == NtCurrentThread()) return STATUS_SUCCESS;
+    if ((status = handle_get(handle, NULL, &obj))) return status;
+    status = strcmp(obj->ops->type, "Thread") ? STATUS_OBJECT_TYPE_MISMATCH : STATUS_SUCCESS;
+    object_release(obj);
+    return status;
+}
+
+NTSTATUS WINAPI unix_NtSetInformationThread(HANDLE handle, uint32_t class, void *info, uint32_t len)
+{
+    NTSTATUS status = check_thread_handle(handle);
+    if (status) return status;
+    switch (class)
+    {
+    case 17:   /* ThreadHideFromDebugger: no debugger here */
+        return len ? STATUS_INFO_LENGTH_MISMATCH : STATUS_SUCCESS;
+    case 2:    /* ThreadPriority */
+    case 3:    /* ThreadBasePriority */
+    case 4:    /* ThreadAffinityMask */
+    case 9:    /* ThreadQuerySetWin32StartAddress */
+    case 10:   /* ThreadZeroTlsCell */
+    case 13:   /* ThreadIdealProcessor */
+    case 14:   /* ThreadPriorityBoost */
+    case 38:   /* ThreadNameInformation (SetThreadDescription keeps the name in kernel32) */
+    case 49:   /* ThreadPowerThrottlingState */
+        return info || !len ? STATUS_SUCCESS : STATUS_ACCESS_VIOLATION;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
+    }
+}
+
+NTSTATUS WINAPI unix_NtSetInformationProcess(HANDLE process, uint32_t class, void *info, uint32_t len)
+{
+    if (process != NtCurrentProcess())
+    {
+        int unix_pid;
+        NTSTATUS status = procobj_unix_pid(process, &unix_pid);
+        if (status) return status;
+    }
+    switch (class)
+    {
+    case 5:    /* ProcessBasePriority */
+    case 6:    /* ProcessRaisePriority */
+    case 12:   /* ProcessDefaultHardErrorMode */
+    case 18:   /* ProcessPriorityClass */
+    case 21:   /* ProcessAffinityMask */
+    case 22:   /* ProcessPriorityBoost */
+    case 29:   /* ProcessBreakOnTermination */
+    case 33:   /* ProcessIoPriority */
+    case 34:   /* ProcessExecuteFlags (DEP: always on) */
+    case 39:   /* ProcessPagePriority */
+    case 52:   /* ProcessMitigationPolicy */
+    case 77:   /* ProcessPowerThrottlingState */
+        return info || !len ? STATUS_SUCCESS : STATUS_ACCESS_VIOLATION;
+    default:
+        return STATUS_INVALID_INFO_CLASS;
+    }
+}
+
+/* NtSuspendProcess / NtResumeProcess (process managers, psutil): the Linux
+   process is stopped and continued as a whole */
+static NTSTATUS signal_process(HANDLE process, int sig)
+{
+    int unix_pid = 0;
+    if (process != NtCurrentProcess())
+    {
+        NTSTATUS status = procobj_unix_pid(process, &unix_pid);
+        if (status) return status;
+        if (unix_pid < 0) return (NTSTATUS)0xC000010A;   /* STATUS_PROCESS_IS_TERMINATING */
+    }
+    return kill(unix_pid ? unix_pid : getpid(), sig) ? STATUS_ACCESS_DENIED : STATUS_SUCCESS;
+}
+
+NTSTATUS WINAPI unix_NtSuspendProcess(HANDLE process) { return signal_process(process, SIGSTOP); }
+NTSTATUS WINAPI unix_NtResumeProcess(HANDLE process) { return signal_process(process, SIGCONT); }

@@ -29,6 +29,8 @@ struct wlx_thread {
     void *initial_context;      /* CONTEXT set before it ran any Windows code */
     int in_pe;                  /* it has entered Windows code (under ctx_lock) */
     pthread_mutex_t ctx_lock;   /* in_pe and initial_context */
+    int64_t create_time;        /* GetThreadTimes: when made (0: the main thread, the process's) */
+    int64_t exit_time, kernel_time, user_time;   /* kept at its end */
 };
 
 extern const struct object_ops thread_ops;
