@@ -55,9 +55,19 @@ static void test_step_other_thread(void)
     if (!stop) { stop = 1; WaitForSingleObject(thread, 5000); }
     ok(GetExitCodeThread(thread, &code) && code == 9, "exit code %lu\n", code);
     ok(steps == 1, "%ld single steps, expected 1 (TF is clear after the first)\n", steps);
-    /* one instruction of the loop ran: the step is reported just after it */
-    ok(step_address > ctx.Rip && step_address <= ctx.Rip + 15, "step at %Ix, the thread was at %Ix\n", step_address,
-       ctx.Rip);
+    /* one instruction of the loop ran: the step is reported at the next
+       one, which is just after it or, when the thread stood on the loop's
+       backward branch, the branch's target: in the loop's function either
+       way, and never where the thread stood */
+    {
+        DWORD64 base = 0;
+        RUNTIME_FUNCTION *fn = RtlLookupFunctionEntry(ctx.Rip, &base, NULL);
+        ok(fn && base + fn->BeginAddress == (DWORD64)spin, "the thread was at %Ix, not in its loop\n", ctx.Rip);
+        if (fn)
+            ok(step_address != ctx.Rip && step_address >= base + fn->BeginAddress &&
+               step_address < base + fn->EndAddress, "step at %Ix, the thread was at %Ix in %Ix-%Ix\n",
+               step_address, ctx.Rip, base + fn->BeginAddress, base + fn->EndAddress);
+    }
     ok(!(step_eflags & 0x100), "the handler's context has TF set: %#Ix\n", step_eflags);
     CloseHandle(thread);
     RemoveVectoredExceptionHandler(h);
