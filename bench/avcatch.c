@@ -4,11 +4,19 @@
  * handler that resumes after the faulting instruction (native twin: a
  * SIGSEGV handler that does the same by moving the saved rip). The fault
  * is a 4-byte store "movl $1, (%rax)" with rax = 0: 2 bytes of opcode.
+ *
+ * With AVCATCH_FLOOR set, the native twin measures the least any Linux
+ * program can pay for the same round trip and reports it as "avfloor": the
+ * fault and the signal's delivery, a handler that does nothing, and no
+ * rt_sigreturn (it leaves with _longjmp, as wlx leaves its handler for
+ * KiUserExceptionDispatcher). make bench prints wlx and Wine against it.
  */
 #include "bench.h"
 #ifndef _WIN32
 #define _GNU_SOURCE
+#include <setjmp.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <ucontext.h>
 #endif
 
@@ -40,12 +48,29 @@ static void handler(int sig, siginfo_t *si, void *ctx)
     ((ucontext_t *)ctx)->uc_mcontext.gregs[REG_RIP] += 6;
 }
 
+static jmp_buf floor_jump;
+
+static void floor_handler(int sig, siginfo_t *si, void *ctx)
+{
+    (void)sig; (void)si; (void)ctx;
+    _longjmp(floor_jump, 1);
+}
+
+static int floor_loop(bench_u64 n)
+{
+    for (volatile bench_u64 i = 0; i < n; i++)
+        if (!_setjmp(floor_jump)) fault();
+    return 0;
+}
+
 static int bench_main(void)
 {
     struct sigaction sa = { 0 };
-    sa.sa_sigaction = handler;
-    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    int floor = getenv("AVCATCH_FLOOR") != NULL;
+    sa.sa_sigaction = floor ? floor_handler : handler;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;   /* no mask to restore: _longjmp may leave */
     sigaction(SIGSEGV, &sa, NULL);
+    if (floor) return bench_report("avfloor", ITERATIONS, floor_loop);
     return bench_report("avcatch", ITERATIONS, ({ int loop(bench_u64 n) { for (bench_u64 i = 0; i < n; i++) fault(); return 0; } loop; }));
 }
 #endif
