@@ -578,14 +578,141 @@ static const char *nearest_export(BYTE *base, DWORD rva, DWORD *sym_rva)
     return best;
 }
 
+/* A module's COFF symbol table, when its file has one (mingw-w64's gcc and
+   ld keep it unless told to strip; wlx's own DLLs have it): it names the
+   functions that are not exported, the program's own among them. The table
+   lies in the file after the sections, never mapped, so it is read from the
+   file, once per module, into memory of its own (the heap may be what
+   broke). */
+#define COFF_SYMBOL_SIZE 18
+#define COFF_TABLE_MAX (64u << 20)
+
+struct coff_table {
+    BYTE *base;        /* the module it belongs to */
+    BYTE *symbols;     /* NULL: the module has none (or they could not be read) */
+    DWORD count, strings_size;
+    BOOL typed;        /* some symbols say they are functions: only those count */
+};
+
+static BOOL read_file_at(HANDLE file, void *buf, DWORD size, ULONG64 offset)
+{
+    IO_STATUS_BLOCK io;
+    LARGE_INTEGER at;
+    at.QuadPart = offset;
+    return !NtReadFile(file, NULL, NULL, NULL, &io, buf, size, &at, NULL) && io.Information == size;
+}
+
+static void coff_load(WLX_LDR_ENTRY *m, struct coff_table *t)
+{
+    IMAGE_NT_HEADERS64 *nt = (IMAGE_NT_HEADERS64 *)((BYTE *)m->DllBase + ((IMAGE_DOS_HEADER *)m->DllBase)->e_lfanew);
+    DWORD offset = nt->FileHeader.PointerToSymbolTable, count = nt->FileHeader.NumberOfSymbols, strings = 0;
+    WCHAR path[MAX_PATH + 8] = L"\\??\\";
+    UNICODE_STRING name;
+    OBJECT_ATTRIBUTES attr;
+    IO_STATUS_BLOCK io;
+    HANDLE file;
+    SIZE_T size;
+    void *mem = NULL;
+    int len = 4;
+
+    t->base = m->DllBase;
+    t->symbols = NULL;
+    if (!offset || !count || count > COFF_TABLE_MAX / COFF_SYMBOL_SIZE || !m->FullDllName.Buffer) return;
+    for (int i = 0; i < m->FullDllName.Length / 2 && len < MAX_PATH + 6; i++) path[len++] = m->FullDllName.Buffer[i];
+    path[len] = 0;
+    name.Buffer = path;
+    name.Length = name.MaximumLength = len * sizeof(WCHAR);
+    InitializeObjectAttributes(&attr, &name, OBJ_CASE_INSENSITIVE, NULL, NULL);
+    if (NtOpenFile(&file, FILE_READ_DATA | SYNCHRONIZE, &attr, &io, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                   FILE_SYNCHRONOUS_IO_NONALERT | FILE_NON_DIRECTORY_FILE))
+        return;
+    /* the string table follows the symbols, its size (itself included) first */
+    if (read_file_at(file, &strings, 4, offset + (ULONG64)count * COFF_SYMBOL_SIZE) && strings >= 4 &&
+        strings <= COFF_TABLE_MAX)
+    {
+        size = (SIZE_T)count * COFF_SYMBOL_SIZE + strings + 1;
+        if (!NtAllocateVirtualMemory(NtCurrentProcess(), &mem, 0, &size, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE))
+        {
+            if (read_file_at(file, mem, count * COFF_SYMBOL_SIZE + strings, offset))
+            {
+                t->symbols = mem;
+                t->count = count;
+                t->strings_size = strings;
+                t->typed = FALSE;
+                for (DWORD i = 0; i < count && !t->typed; i++)
+                    t->typed = (*(const WORD *)(t->symbols + (SIZE_T)i * COFF_SYMBOL_SIZE + 14) & 0x30) == 0x20;
+            }
+            else NtFreeVirtualMemory(NtCurrentProcess(), &mem, &size, MEM_RELEASE);
+        }
+    }
+    NtClose(file);
+}
+
+/* the function symbol nearest below rva, if it is nearer than *sym_rva */
+static const char *nearest_coff_symbol(WLX_LDR_ENTRY *m, DWORD rva, DWORD *sym_rva, char *name, int size)
+{
+    static struct coff_table tables[16];
+    static int used;
+    struct coff_table *t = NULL;
+    IMAGE_NT_HEADERS64 *nt = (IMAGE_NT_HEADERS64 *)((BYTE *)m->DllBase + ((IMAGE_DOS_HEADER *)m->DllBase)->e_lfanew);
+    IMAGE_SECTION_HEADER *sections = IMAGE_FIRST_SECTION(nt);
+    const char *strings;
+    const BYTE *best = NULL;
+
+    for (int i = 0; i < used; i++)
+        if (tables[i].base == m->DllBase) t = &tables[i];
+    if (!t)
+    {
+        t = &tables[used < 16 ? used++ : 15];
+        coff_load(m, t);
+    }
+    if (!t->symbols) return NULL;
+    strings = (const char *)t->symbols + (SIZE_T)t->count * COFF_SYMBOL_SIZE;
+    for (DWORD i = 0; i < t->count; i++)
+    {
+        const BYTE *sym = t->symbols + (SIZE_T)i * COFF_SYMBOL_SIZE;
+        SHORT section = *(const SHORT *)(sym + 12);
+        BYTE storage = sym[16], aux = sym[17];
+        DWORD value = *(const DWORD *)(sym + 8), at;
+        i += aux;
+        /* functions: external or static symbols in a code section; not the
+           section symbols themselves (".text", with their auxiliary entry) */
+        if ((storage != 2 && storage != 3) || section <= 0 || section > nt->FileHeader.NumberOfSections) continue;
+        if (!(sections[section - 1].Characteristics & IMAGE_SCN_MEM_EXECUTE)) continue;
+        if (t->typed ? (*(const WORD *)(sym + 14) & 0x30) != 0x20 : storage == 3 && aux) continue;
+        at = sections[section - 1].VirtualAddress + value;
+        if (at <= rva && at >= *sym_rva) { *sym_rva = at; best = sym; }
+    }
+    if (!best) return NULL;
+    if (*(const DWORD *)best)   /* a short name, inline and not always terminated */
+    {
+        int n = 0;
+        while (n < 8 && best[n] && n < size - 1) { name[n] = best[n]; n++; }
+        name[n] = 0;
+    }
+    else
+    {
+        DWORD at = *(const DWORD *)(best + 4);
+        const char *s = at < t->strings_size ? strings + at : "?";
+        int n = 0;
+        while (s[n] && n < size - 1 && s + n < strings + t->strings_size) { name[n] = s[n]; n++; }
+        name[n] = 0;
+    }
+    return name;
+}
+
 /* "module+0xoff (symbol+0xoff)"; no loader lock: the process is dying and
-   another thread may hold it */
+   another thread may hold it. The symbol is the nearest function below the
+   address, from the module's COFF symbols, else its exports. */
 static void describe(ULONG64 addr, char *buf, int size)
 {
+    static char coff_name[128];
     WLX_LDR_ENTRY *m = ldr_find_by_address((void *)addr);
     if (!m) { wlx_snprintf(buf, size, "%p", (void *)addr); return; }
-    DWORD rva = (DWORD)(addr - (ULONG64)m->DllBase), sym_rva;
-    const char *sym = nearest_export(m->DllBase, rva, &sym_rva);
+    DWORD rva = (DWORD)(addr - (ULONG64)m->DllBase), sym_rva = 0;
+    const char *sym = nearest_export(m->DllBase, rva, &sym_rva), *coff;
+    if (!sym) sym_rva = 0;
+    if ((coff = nearest_coff_symbol(m, rva, &sym_rva, coff_name, sizeof(coff_name)))) sym = coff;
     int n = wlx_snprintf(buf, size, "%ls+0x%x", m->BaseDllName.Buffer, (unsigned)rva);
     if (sym) wlx_snprintf(buf + n, size - n, " (%s+0x%x)", sym, (unsigned)(rva - sym_rva));
 }

@@ -879,6 +879,8 @@ static void test_unhandled(void)
     if (!test_is("wlx")) return;   /* the report is wlx's own */
     ok(strstr(report, "0xc0000005") != NULL, "no code in the report:\n%s\n", report);
     ok(strstr(report, "faults.exe+0x") != NULL, "no module+offset in the report:\n%s\n", report);
+    /* the program exports nothing: the function comes from its COFF symbols */
+    ok(strstr(report, "(crash_here+0x") != NULL, "the faulting function is not named:\n%s\n", report);
     ok(strstr(report, "writing address 0000000000000000") != NULL || strstr(report, "writing address 0x0") != NULL
        || strstr(report, "writing address (nil)") != NULL, "the access is not described:\n%s\n", report);
 }
