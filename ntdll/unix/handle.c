@@ -161,15 +161,37 @@ static int table_reserve(struct handle_entry **t, size_t *size, size_t i)
     return 1;
 }
 
+/* GENERIC_* and MAXIMUM_ALLOWED as the object's type maps them */
+static ACCESS_MASK map_access(const struct wlx_object *obj, ACCESS_MASK access)
+{
+    const ACCESS_MASK *g = obj ? obj->ops->generic : NULL;
+    if (!g) return access;
+    if (access & 0x02000000) access |= g[3];                 /* MAXIMUM_ALLOWED: all there is */
+    if (access & 0x80000000) access |= g[0];
+    if (access & 0x40000000) access |= g[1];
+    if (access & 0x20000000) access |= g[2];
+    if (access & 0x10000000) access |= g[3];
+    return access & ~0xf2000000u;   /* the generic bits are mapped, not granted */
+}
+
+/* a waitable handle the lock-free look may answer for: pooled, and allowed to wait */
+static const struct sync_state *fast_state(struct wlx_object *obj, ACCESS_MASK access)
+{
+    if (!obj || !obj->pool) return NULL;
+    if (obj->ops->generic && !(access & ACCESS_SYNCHRONIZE)) return NULL;
+    return obj->ops->sync(obj);
+}
+
 /* writes an entry under the table lock: the generation is odd meanwhile,
    and the state a lock-free look may read is noted (pooled objects only) */
 static void entry_set(struct handle_entry *e, struct wlx_object *obj, ACCESS_MASK access, unsigned attributes)
 {
     uint32_t gen = e->gen;
+    access = map_access(obj, access);
     __atomic_store_n(&e->gen, gen | 1, __ATOMIC_RELAXED);
     __atomic_thread_fence(__ATOMIC_RELEASE);
     __atomic_store_n(&e->obj, obj, __ATOMIC_RELAXED);
-    __atomic_store_n(&e->fast, obj && obj->pool ? obj->ops->sync(obj) : NULL, __ATOMIC_RELAXED);
+    __atomic_store_n(&e->fast, fast_state(obj, access), __ATOMIC_RELAXED);
     e->access = access;
     e->attributes = attributes;
     __atomic_store_n(&e->gen, (gen | 1) + 1, __ATOMIC_RELEASE);
@@ -249,29 +271,37 @@ static int fetch_imported(HANDLE h)
     return v >= HANDLE_IMPORT_BASE && v < HANDLE_IMPORT_LIMIT && !(v & 3) && !xhandle_fetch(h);
 }
 
-static NTSTATUS get_locked(HANDLE h, const struct object_ops *ops, struct wlx_object **obj)
+static NTSTATUS get_locked(HANDLE h, const struct object_ops *ops, ACCESS_MASK need, struct wlx_object **obj)
 {
     struct handle_entry *e = entry_of(h);
     if (!e) return STATUS_INVALID_HANDLE;
     if (ops && e->obj->ops != ops) return STATUS_OBJECT_TYPE_MISMATCH;
+    if (need && e->obj->ops->generic && (e->access & need) != need) return STATUS_ACCESS_DENIED;
     __atomic_add_fetch(&e->obj->refcount, 1, __ATOMIC_RELAXED);
     *obj = e->obj;
     return STATUS_SUCCESS;
 }
 
-/* a referenced object of the given type (ops NULL: any type) */
-NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj)
+/* a referenced object of the given type (ops NULL: any type) whose handle
+   has the rights in need (types with a generic mapping only: the others
+   are not checked yet) */
+NTSTATUS handle_get_access(HANDLE h, const struct object_ops *ops, ACCESS_MASK need, struct wlx_object **obj)
 {
     pthread_mutex_lock(&handle_lock);
-    NTSTATUS status = get_locked(h, ops, obj);
+    NTSTATUS status = get_locked(h, ops, need, obj);
     pthread_mutex_unlock(&handle_lock);
     if (status == STATUS_INVALID_HANDLE && fetch_imported(h))
     {
         pthread_mutex_lock(&handle_lock);
-        status = get_locked(h, ops, obj);
+        status = get_locked(h, ops, need, obj);
         pthread_mutex_unlock(&handle_lock);
     }
     return status;
+}
+
+NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj)
+{
+    return handle_get_access(h, ops, 0, obj);
 }
 
 /* a quick look at an object without taking a reference: fn runs under the

@@ -212,6 +212,10 @@ struct object_ops {
        process): see "exporting objects" below; NULL: the object cannot
        leave this process (STATUS_NOT_SUPPORTED) */
     NTSTATUS (*export)(struct wlx_object *obj, struct object_export *ex, int *fd);
+    /* the type's generic mapping (GENERIC_READ, _WRITE, _EXECUTE, _ALL): a
+       handle's access is kept mapped, and handle_get_access checks it.
+       NULL: no checks (yet) for the type */
+    const ACCESS_MASK *generic;
 };
 struct wlx_object {
     const struct object_ops *ops;
@@ -220,6 +224,8 @@ struct wlx_object {
 };
 HANDLE handle_alloc(struct wlx_object *obj, ACCESS_MASK access, unsigned attributes);
 NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **obj);
+NTSTATUS handle_get_access(HANDLE h, const struct object_ops *ops, ACCESS_MASK need, struct wlx_object **obj);
+#define ACCESS_SYNCHRONIZE 0x00100000u
 NTSTATUS handle_close(HANDLE h);
 #define OBJ_PROTECT_CLOSE 0x01   /* handle attribute: NtClose refuses it */
 #define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xC0000235)

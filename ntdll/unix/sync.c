@@ -54,6 +54,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "private.h"
+#include "xhandle.h"
 #include "sync.h"
 #include "thread.h"
 #include "iocp.h"
@@ -335,8 +336,19 @@ static void named_destroy(struct wlx_object *obj)
     free(o->name);
 }
 
-const struct object_ops event_ops = { "Event", named_destroy, NULL, object_sync, syncshare_export };
-const struct object_ops semaphore_ops = { "Semaphore", named_destroy, NULL, object_sync, syncshare_export };
+/* Windows' generic mappings of the four types (read, write, execute, all):
+   STANDARD_RIGHTS_READ/WRITE/EXECUTE (0x20000) with the type's query
+   (0x1), modify (0x2) and SYNCHRONIZE rights */
+static const ACCESS_MASK event_generic[4] = { 0x20001, 0x20002, 0x120000, 0x1f0003 };
+static const ACCESS_MASK mutant_generic[4] = { 0x20001, 0x20000, 0x120000, 0x1f0001 };
+#define semaphore_generic event_generic
+#define timer_generic event_generic
+#define QUERY_STATE  0x1          /* EVENT_/MUTANT_/SEMAPHORE_/TIMER_QUERY_STATE */
+#define MODIFY_STATE 0x2          /* EVENT_/SEMAPHORE_/TIMER_MODIFY_STATE */
+
+const struct object_ops event_ops = { "Event", named_destroy, NULL, object_sync, syncshare_export, event_generic };
+const struct object_ops semaphore_ops = { "Semaphore", named_destroy, NULL, object_sync, syncshare_export,
+                                          semaphore_generic };
 
 /* mutexes are in two lists: the name list through `next` and the list of
    all mutexes through this side record */
@@ -357,7 +369,8 @@ static void mutex_unlink_destroy(struct wlx_object *obj)
     named_destroy(obj);
 }
 
-const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NULL, object_sync, syncshare_export };
+const struct object_ops mutex_ops = { "Mutant", mutex_unlink_destroy, NULL, object_sync, syncshare_export,
+                                      mutant_generic };
 
 /* a new mutex object: it joins the list abandoned at thread exit */
 void sync_track_mutex(struct sync_object *o)
@@ -551,9 +564,10 @@ void sync_named_ready(struct sync_object *o)
     if (o->slot && o->obj.ops->export) syncshare_publish(o);
 }
 
-static NTSTATUS get_object(HANDLE h, const struct object_ops *ops, struct sync_object **o)
+/* the object of a handle of the type with the rights in need */
+static NTSTATUS get_object(HANDLE h, const struct object_ops *ops, ACCESS_MASK need, struct sync_object **o)
 {
-    return handle_get(h, ops, (struct wlx_object **)o);
+    return handle_get_access(h, ops, need, (struct wlx_object **)o);
 }
 
 /* --- events ------------------------------------------------------------ */
@@ -577,7 +591,7 @@ enum event_op { EVENT_SET, EVENT_RESET, EVENT_PULSE };
 static NTSTATUS event_op(HANDLE h, enum event_op op, int32_t *prev)
 {
     struct sync_object *o;
-    NTSTATUS status = get_object(h, &event_ops, &o);
+    NTSTATUS status = get_object(h, &event_ops, MODIFY_STATE, &o);
     if (status) return status;
     struct sync_state *s = lock_object(o);
     int wake = 0;
@@ -620,7 +634,7 @@ NTSTATUS WINAPI unix_NtQueryEvent(HANDLE h, uint32_t cls, void *info, uint32_t l
     struct sync_object *o;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
-    NTSTATUS status = get_object(h, &event_ops, &o);
+    NTSTATUS status = get_object(h, &event_ops, QUERY_STATE, &o);
     if (status) return status;
     int32_t *out = info;
     struct sync_state *s = object_sync(&o->obj);
@@ -679,7 +693,7 @@ static NTSTATUS mutex_release(struct sync_object *o, int32_t *prev)
 NTSTATUS WINAPI unix_NtReleaseMutant(HANDLE h, int32_t *prev)
 {
     struct sync_object *o;
-    NTSTATUS status = get_object(h, &mutex_ops, &o);
+    NTSTATUS status = get_object(h, &mutex_ops, 0, &o);
     if (status) return status;
     status = mutex_release(o, prev);
     object_release(&o->obj);
@@ -692,7 +706,7 @@ NTSTATUS WINAPI unix_NtQueryMutant(HANDLE h, uint32_t cls, void *info, uint32_t 
     struct sync_object *o;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
-    NTSTATUS status = get_object(h, &mutex_ops, &o);
+    NTSTATUS status = get_object(h, &mutex_ops, QUERY_STATE, &o);
     if (status) return status;
     uint8_t *out = info;
     struct sync_state *s = lock_object(o);
@@ -741,7 +755,7 @@ NTSTATUS WINAPI unix_NtReleaseSemaphore(HANDLE h, uint32_t count, uint32_t *prev
 {
     struct sync_object *o;
     if (!count) return STATUS_INVALID_PARAMETER;
-    NTSTATUS status = get_object(h, &semaphore_ops, &o);
+    NTSTATUS status = get_object(h, &semaphore_ops, MODIFY_STATE, &o);
     if (status) return status;
     status = semaphore_release(o, count, prev);
     object_release(&o->obj);
@@ -754,7 +768,7 @@ NTSTATUS WINAPI unix_NtQuerySemaphore(HANDLE h, uint32_t cls, void *info, uint32
     struct sync_object *o;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 8) return STATUS_INFO_LENGTH_MISMATCH;
-    NTSTATUS status = get_object(h, &semaphore_ops, &o);
+    NTSTATUS status = get_object(h, &semaphore_ops, QUERY_STATE, &o);
     if (status) return status;
     int32_t *out = info;
     struct sync_state *s = object_sync(&o->obj);
@@ -852,7 +866,7 @@ static NTSTATUS timer_export(struct wlx_object *obj, struct object_export *ex, i
     return syncshare_export(obj, ex, fd);
 }
 
-const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync, timer_export };
+const struct object_ops timer_ops = { "Timer", timer_destroy, NULL, object_sync, timer_export, timer_generic };
 
 /* FILETIME of now: the completion routine's (low, high) arguments */
 static uint64_t system_time_now(void)
@@ -1005,7 +1019,7 @@ NTSTATUS WINAPI unix_NtSetTimer(HANDLE h, const LARGE_INTEGER *due, void *routin
     struct timer_object *t;
     (void)resume;   /* waking a suspended computer: not ours to do */
     if (!due || period < 0) return STATUS_INVALID_PARAMETER;
-    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    NTSTATUS status = get_object(h, &timer_ops, MODIFY_STATE, (struct sync_object **)&t);
     if (status) return status;
     int64_t when = timer_due(due);
     struct sync_state *s = lock_object(&t->base);
@@ -1046,7 +1060,7 @@ NTSTATUS WINAPI unix_NtSetTimer(HANDLE h, const LARGE_INTEGER *due, void *routin
 NTSTATUS WINAPI unix_NtCancelTimer(HANDLE h, uint8_t *prev)
 {
     struct timer_object *t;
-    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    NTSTATUS status = get_object(h, &timer_ops, MODIFY_STATE, (struct sync_object **)&t);
     if (status) return status;
     struct sync_state *s = lock_object(&t->base);
     int wake = 0;
@@ -1063,7 +1077,7 @@ NTSTATUS WINAPI unix_NtQueryTimer(HANDLE h, uint32_t cls, void *info, uint32_t l
     struct timer_object *t;
     if (cls != 0) return STATUS_INVALID_INFO_CLASS;
     if (len < 16) return STATUS_INFO_LENGTH_MISMATCH;
-    NTSTATUS status = get_object(h, &timer_ops, (struct sync_object **)&t);
+    NTSTATUS status = get_object(h, &timer_ops, QUERY_STATE, (struct sync_object **)&t);
     if (status) return status;
     struct sync_state *s = lock_object(&t->base);
     int wake = timer_catch_up(t, s);
@@ -1279,7 +1293,7 @@ static NTSTATUS get_entries(const HANDLE *handles, unsigned n, struct wait_entry
 {
     for (unsigned i = 0; i < n; i++)
     {
-        NTSTATUS status = handle_get(handles[i], NULL, &e[i].obj);
+        NTSTATUS status = handle_get_access(handles[i], NULL, ACCESS_SYNCHRONIZE, &e[i].obj);
         if (status == STATUS_INVALID_HANDLE) status = get_pseudo(handles[i], &e[i].obj);
         if (!status && !e[i].obj->ops->sync && !e[i].obj->ops->wait)
         {
@@ -1321,7 +1335,7 @@ NTSTATUS WINAPI unix_NtWaitForSingleObject(HANDLE handle, uint8_t alertable, con
     /* the fast path: a signaled manual-reset event (or a thread that ended)
        has nothing to consume, and a look without a lock answers */
     if (handle_fast_set(handle)) return STATUS_WAIT_0;
-    NTSTATUS status = handle_get(handle, NULL, &obj);
+    NTSTATUS status = handle_get_access(handle, NULL, ACCESS_SYNCHRONIZE, &obj);
     if (status == STATUS_INVALID_HANDLE) status = get_pseudo(handle, &obj);
     if (status) return status;
     status = (obj->ops->sync || obj->ops->wait) ? wait_one(obj, timeout, alertable) : STATUS_OBJECT_TYPE_MISMATCH;
@@ -1354,9 +1368,17 @@ NTSTATUS WINAPI unix_NtSignalAndWaitForSingleObject(HANDLE signal, HANDLE wait, 
                                                     const LARGE_INTEGER *timeout)
 {
     struct wlx_object *obj, *wobj;
-    NTSTATUS status = handle_get(signal, NULL, &obj);
+    ACCESS_MASK access;
+    unsigned attributes;
+    NTSTATUS status = handle_get_info(signal, &obj, &access, &attributes);
     if (status) return status;
-    status = handle_get(wait, NULL, &wobj);
+    /* signaling an event or a semaphore is modifying it; a mutex needs no right */
+    if ((obj->ops == &event_ops || obj->ops == &semaphore_ops) && !(access & MODIFY_STATE))
+    {
+        object_release(obj);
+        return STATUS_ACCESS_DENIED;
+    }
+    status = handle_get_access(wait, NULL, ACCESS_SYNCHRONIZE, &wobj);
     if (status == STATUS_INVALID_HANDLE) status = get_pseudo(wait, &wobj);
     if (!status && !wobj->ops->sync && !wobj->ops->wait) { object_release(wobj); status = STATUS_OBJECT_TYPE_MISMATCH; }
     if (status) { object_release(obj); return status; }

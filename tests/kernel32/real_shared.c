@@ -256,12 +256,9 @@ static void test_names(void)
     ok(ev != NULL, "CreateEventEx: %lu\n", GetLastError());
     ok(WaitForSingleObject(ev, 0) == WAIT_OBJECT_0, "initially set, auto-reset: the first wait takes it\n");
     ok(WaitForSingleObject(ev, 0) == WAIT_TIMEOUT, "auto-reset\n");
-    /* wlx keeps each handle's access but does not check it on
-       SetEvent/ResetEvent/ReleaseSemaphore (left for now: a check needs
-       the generic rights mapped for every way a handle is made) */
     BOOL r = SetEvent(ev);
     DWORD err = GetLastError();
-    todo_wlx(!r && err == ERROR_ACCESS_DENIED, "SetEvent with SYNCHRONIZE only: %d %lu\n", r, err);
+    ok(!r && err == ERROR_ACCESS_DENIED, "SetEvent with SYNCHRONIZE only: %d %lu\n", r, err);
     if (r) ResetEvent(ev);
     HANDLE ev2 = OpenEventW(EVENT_MODIFY_STATE, FALSE, name);
     ok(ev2 && SetEvent(ev2), "SetEvent through a second handle: %lu\n", GetLastError());
