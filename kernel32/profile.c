@@ -34,6 +34,7 @@ struct ini
     WCHAR *text;                /* its text, without the byte-order mark (heap, may be NULL when empty) */
     size_t len;                 /* characters of text */
     enum encoding enc;          /* how it is written back */
+    DWORD unreadable;           /* why a file that is there could not be read (0: it could, or is not there) */
 };
 
 /* writers of one process do not interleave their read-modify-write */
@@ -130,13 +131,16 @@ static BOOL ini_load(struct ini *ini, const WCHAR *name)
                     OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
     if (h == INVALID_HANDLE_VALUE)
     {
+        DWORD error = GetLastError();
+        if (error != ERROR_FILE_NOT_FOUND && error != ERROR_PATH_NOT_FOUND) ini->unreadable = error;
         SetLastError(ERROR_FILE_NOT_FOUND);
         return TRUE;
     }
     if (!GetFileSizeEx(h, &size) || size.QuadPart > 64 * 1024 * 1024 || !(data = heap_alloc(size.QuadPart)))
     {
         CloseHandle(h);
-        return TRUE;    /* a folder, a device, or absurdly large: nothing to read */
+        ini->unreadable = ERROR_INVALID_DATA;
+        return TRUE;    /* a device, or absurdly large: nothing to read */
     }
     ret = ReadFile(h, data, size.LowPart, &got, NULL) && decode(ini, data, got);
     heap_free(data);
@@ -624,7 +628,14 @@ static BOOL edit_file(enum edit_op op, const WCHAR *section, const WCHAR *key, c
     struct ini ini;
 
     AcquireSRWLockExclusive(&write_lock);
-    if ((ret = ini_load(&ini, file)))
+    if ((ret = ini_load(&ini, file)) && ini.unreadable)
+    {
+        /* writing what could be read (nothing) back would lose the file */
+        SetLastError(ini.unreadable);
+        ini_free(&ini);
+        ret = FALSE;
+    }
+    else if (ret)
     {
         switch (op)
         {

@@ -267,6 +267,16 @@ static void test_write_string(void)
     ok(file_is("[s]\r\nk=v\r\n[t]\r\nk=w\r\n"), "second section\n");
     ok(get_string("t", "k", "", buf, sizeof(buf)) == 1 && !strcmp(buf, "w"), "read back: %s\n", buf);
 
+    /* a file another handle holds without sharing is neither read nor written */
+    {
+        HANDLE h = CreateFileA(file, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+        SetLastError(0xdeadbeef);
+        ok(!WritePrivateProfileStringA("s", "k", "x", file), "write to a file held without sharing\n");
+        ok(GetLastError() == ERROR_SHARING_VIOLATION, "error %lu\n", GetLastError());
+        CloseHandle(h);
+        ok(file_is("[s]\r\nk=v\r\n[t]\r\nk=w\r\n"), "file kept\n");
+    }
+
     /* a missing folder is not */
     sprintf(buf, "%snofolder\\x.ini", dir);
     ok(!WritePrivateProfileStringA("s", "k", "v", buf), "missing folder\n");
