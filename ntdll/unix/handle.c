@@ -240,6 +240,17 @@ NTSTATUS handle_alloc_at(HANDLE h, struct wlx_object *obj, ACCESS_MASK access, u
     return status;
 }
 
+/* the handles open now (ProcessHandleCount) */
+size_t handle_count(void)
+{
+    size_t n = 0, i;
+    pthread_mutex_lock(&handle_lock);
+    for (i = 0; i < table_used; i++) n += table[i].obj != NULL;
+    for (i = 0; i < imported_size; i++) n += imported[i].obj != NULL;
+    pthread_mutex_unlock(&handle_lock);
+    return n;
+}
+
 /* --- lookup ---------------------------------------------------------------- */
 
 /* a handle another process gave us (the rare case: out of line) */

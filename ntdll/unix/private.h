@@ -227,6 +227,7 @@ NTSTATUS handle_get(HANDLE h, const struct object_ops *ops, struct wlx_object **
 NTSTATUS handle_get_access(HANDLE h, const struct object_ops *ops, ACCESS_MASK need, struct wlx_object **obj);
 #define ACCESS_SYNCHRONIZE 0x00100000u
 NTSTATUS handle_close(HANDLE h);
+size_t handle_count(void);          /* the handles open now */
 #define OBJ_PROTECT_CLOSE 0x01   /* handle attribute: NtClose refuses it */
 #define STATUS_HANDLE_NOT_CLOSABLE ((NTSTATUS)0xC0000235)
 

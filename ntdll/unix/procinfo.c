@@ -20,7 +20,7 @@
 /* PROCESSINFOCLASS values served here */
 enum {
     ProcessBasicInformation = 0, ProcessVmCounters = 3, ProcessTimes = 4, ProcessDebugPort = 7,
-    ProcessPriorityClass = 18, ProcessSessionInformation = 24, ProcessWow64Information = 26,
+    ProcessPriorityClass = 18, ProcessHandleCount = 20, ProcessSessionInformation = 24, ProcessWow64Information = 26,
     ProcessImageFileName = 27, ProcessBreakOnTermination = 29, ProcessDebugObjectHandle = 30,
     ProcessDebugFlags = 31, ProcessCookie = 36, ProcessImageFileNameWin32 = 43,
 };
@@ -242,6 +242,7 @@ NTSTATUS WINAPI unix_NtQueryInformationProcess(HANDLE process, uint32_t class, v
     case ProcessDebugPort: status = pointer_info(buf, len, &ret, 0); break;           /* no debugger */
     case ProcessWow64Information: status = pointer_info(buf, len, &ret, 0); break;    /* native */
     case ProcessPriorityClass: status = put_exact(buf, len, &ret, (const uint8_t[2]){ 0, 2 }, 2); break;
+    case ProcessHandleCount: status = ulong_info(buf, len, &ret, handle_count()); break;
     case ProcessSessionInformation: status = ulong_info(buf, len, &ret, 1); break;
     case ProcessBreakOnTermination: status = ulong_info(buf, len, &ret, 0); break;
     case ProcessDebugFlags: status = ulong_info(buf, len, &ret, 1); break;            /* NoDebugInherit */
