@@ -83,6 +83,8 @@ SIZE_T WINAPI VirtualQuery(LPCVOID addr, MEMORY_BASIC_INFORMATION *info, SIZE_T 
     return VirtualQueryEx(GetCurrentProcess(), addr, info, len);
 }
 
+/* x86-64's large page: 2 MiB */
+SIZE_T WINAPI GetLargePageMinimum(void) { return 2 * 1024 * 1024; }
 BOOL WINAPI VirtualLock(void *addr, SIZE_T size) { (void)addr; (void)size; return TRUE; }
 BOOL WINAPI VirtualUnlock(void *addr, SIZE_T size) { (void)addr; (void)size; return TRUE; }
 BOOL WINAPI FlushInstructionCache(HANDLE process, LPCVOID addr, SIZE_T size) { (void)process; (void)addr; (void)size; return TRUE; }

@@ -77,6 +77,29 @@ BOOL WINAPI IsWow64Process(HANDLE process, BOOL *wow64)
     return TRUE;
 }
 
+/* File system redirection is a WOW64 thing: a native 64-bit process has
+   none to turn off and gets ERROR_INVALID_FUNCTION (STATUS_NOT_IMPLEMENTED) */
+BOOL WINAPI Wow64DisableWow64FsRedirection(PVOID *old)
+{
+    (void)old;
+    SetLastError(ERROR_INVALID_FUNCTION);
+    return FALSE;
+}
+
+BOOL WINAPI Wow64RevertWow64FsRedirection(PVOID old)
+{
+    (void)old;
+    SetLastError(ERROR_INVALID_FUNCTION);
+    return FALSE;
+}
+
+BOOLEAN WINAPI Wow64EnableWow64FsRedirection(BOOLEAN enable)
+{
+    (void)enable;
+    SetLastError(ERROR_INVALID_FUNCTION);
+    return FALSE;
+}
+
 /* the process's machine: not WOW64 (IMAGE_FILE_MACHINE_UNKNOWN), on x86-64 */
 BOOL WINAPI IsWow64Process2(HANDLE process, USHORT *process_machine, USHORT *native_machine)
 {
