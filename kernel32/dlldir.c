@@ -114,3 +114,16 @@ DWORD WINAPI GetDllDirectoryW(DWORD size, LPWSTR buf)
     ReleaseSRWLockExclusive(&dlldir_lock);
     return len;
 }
+
+/* the A form of GetDllDirectoryW's result, by the same size rules */
+DWORD WINAPI GetDllDirectoryA(DWORD size, LPSTR buf)
+{
+    WCHAR w[MAX_PATH + 1];
+    DWORD len = GetDllDirectoryW(ARRAYSIZE(w), w), alen;
+
+    if (len >= ARRAYSIZE(w)) return 0;
+    alen = WideCharToMultiByte(CP_ACP, 0, w, len + 1, NULL, 0, NULL, NULL);
+    if (!buf || alen > size) return alen;
+    WideCharToMultiByte(CP_ACP, 0, w, len + 1, buf, size, NULL, NULL);
+    return alen - 1;
+}

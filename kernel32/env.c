@@ -201,3 +201,21 @@ DWORD WINAPI ExpandEnvironmentStringsA(LPCSTR src, LPSTR dst, DWORD size)
     free_w(wsrc);
     return ret;
 }
+
+/* the block converted whole ("a=1\0b=2\0\0"), then as SetEnvironmentStringsW */
+BOOL WINAPI SetEnvironmentStringsA(LPCH block)
+{
+    const char *p = block;
+    WCHAR *w;
+    BOOL ret;
+    int n;
+
+    if (!block) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    while (*p) p += strlen(p) + 1;
+    n = MultiByteToWideChar(CP_ACP, 0, block, p - block + 1, NULL, 0);
+    if (!(w = RtlAllocateHeap(PROCESS_HEAP(), 0, n * sizeof(WCHAR)))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    MultiByteToWideChar(CP_ACP, 0, block, p - block + 1, w, n);
+    ret = SetEnvironmentStringsW(w);
+    free_w(w);
+    return ret;
+}

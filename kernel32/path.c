@@ -187,17 +187,24 @@ static BOOL search_list(const WCHAR *list, const WCHAR *name, const WCHAR *ext, 
 
 /* with no path: the program's folder, the current folder, system32, the
    Windows folder, then PATH */
+/* SetSearchPathMode: BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE, and
+   BASE_SEARCH_PATH_PERMANENT once it may change no more */
+static LONG search_mode;
+
 static BOOL search_default(const WCHAR *name, const WCHAR *ext, WCHAR *out)
 {
     UNICODE_STRING *image = (UNICODE_STRING *)(k32_params() + PP_IMAGE_PATH);
+    BOOL safe = (search_mode & BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE) != 0;
     const WCHAR *slash = NULL;
     WCHAR *pathvar;
     BOOL found;
     for (USHORT i = 0; i < image->Length / sizeof(WCHAR); i++) if (image->Buffer[i] == '\\') slash = image->Buffer + i;
     if (slash && try_candidate(image->Buffer, slash - image->Buffer, name, ext, out)) return TRUE;
-    if (try_candidate(L".", 1, name, ext, out)) return TRUE;
+    if (!safe && try_candidate(L".", 1, name, ext, out)) return TRUE;
     if (try_candidate(system_dir, wcslen(system_dir), name, ext, out)) return TRUE;
     if (try_candidate(windows_dir, wcslen(windows_dir), name, ext, out)) return TRUE;
+    /* safe search mode: the current folder after the system's */
+    if (safe && try_candidate(L".", 1, name, ext, out)) return TRUE;
     DWORD len = GetEnvironmentVariableW(L"PATH", NULL, 0);
     if (!len || !(pathvar = RtlAllocateHeap(PROCESS_HEAP(), 0, len * sizeof(WCHAR)))) return FALSE;
     GetEnvironmentVariableW(L"PATH", pathvar, len);
@@ -233,6 +240,43 @@ DWORD WINAPI SearchPathW(LPCWSTR path, LPCWSTR name, LPCWSTR ext, DWORD size, LP
         *file_part = slash ? slash + 1 : buf;
     }
     return len;
+}
+
+/* one of enable or disable, maybe made permanent (only when enabling);
+   after a permanent setting no change is allowed (ERROR_ACCESS_DENIED) */
+BOOL WINAPI SetSearchPathMode(DWORD flags)
+{
+    DWORD mode = flags & ~BASE_SEARCH_PATH_PERMANENT;
+    LONG old, new;
+
+    if ((mode != BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE && mode != BASE_SEARCH_PATH_DISABLE_SAFE_SEARCHMODE) ||
+        ((flags & BASE_SEARCH_PATH_PERMANENT) && mode != BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    new = mode == BASE_SEARCH_PATH_ENABLE_SAFE_SEARCHMODE ? (LONG)flags : 0;
+    do
+    {
+        old = __atomic_load_n(&search_mode, __ATOMIC_ACQUIRE);
+        if (old & BASE_SEARCH_PATH_PERMANENT) { SetLastError(ERROR_ACCESS_DENIED); return FALSE; }
+    } while (!__atomic_compare_exchange_n(&search_mode, &old, new, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE));
+    return TRUE;
+}
+
+/* whether CreateProcess-style searches for `name` include the current
+   folder: always for a name with a folder in it, else unless the variable
+   NoDefaultCurrentDirectoryInExePath is set (documented) */
+BOOL WINAPI NeedCurrentDirectoryForExePathW(LPCWSTR name)
+{
+    WCHAR value[1];
+    DWORD err = GetLastError();
+    BOOL ret;
+
+    if (name && wcschr(name, '\\')) return TRUE;
+    ret = !GetEnvironmentVariableW(L"NoDefaultCurrentDirectoryInExePath", value, ARRAYSIZE(value));
+    SetLastError(err);
+    return ret;
 }
 
 /* --- system folders ----------------------------------------------------------------- */
@@ -603,6 +647,12 @@ DWORD WINAPI SearchPathA(LPCSTR path, LPCSTR name, LPCSTR ext, DWORD size, LPSTR
     free_w(wname);
     free_w(wext);
     return ret;
+}
+
+BOOL WINAPI NeedCurrentDirectoryForExePathA(LPCSTR name)
+{
+    if (name && strchr(name, '\\')) return TRUE;
+    return NeedCurrentDirectoryForExePathW(NULL);
 }
 
 UINT WINAPI GetWindowsDirectoryA(LPSTR buf, UINT size)
