@@ -924,6 +924,7 @@ BOOL WINAPI FindNextFileW(HANDLE h, WIN32_FIND_DATAW *data)
 BOOL WINAPI FindClose(HANDLE h)
 {
     struct find_handle *f = find_handle(h);
+    if (!f && k32_find_list_close(h)) return TRUE;   /* a stream or name search */
     if (!f) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
     f->magic = 0;
     NtClose(f->dir);

@@ -137,6 +137,10 @@ void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **han
 /* the console input handle behind h, NULL (ERROR_INVALID_HANDLE) if none (console.c) */
 HANDLE k32_console_input(HANDLE h);
 
+/* FindClose of a FindFirstStreamW or FindFirstFileNameW handle (stream.c):
+   FALSE when h is not one */
+BOOL k32_find_list_close(HANDLE h);
+
 /* ANSI ⇄ wide for the A functions (locale.c): returns a heap string */
 WCHAR *k32_strdup_AtoW(const char *s);
 

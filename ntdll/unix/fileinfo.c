@@ -23,7 +23,7 @@ enum {
     FileNameInformation = 9, FileRenameInformation = 10, FileDispositionInformation = 13,
     FilePositionInformation = 14, FileModeInformation = 16, FileAlignmentInformation = 17,
     FileAllInformation = 18, FileAllocationInformation = 19, FileEndOfFileInformation = 20,
-    FileNetworkOpenInformation = 34, FileAttributeTagInformation = 35,
+    FileStreamInformation = 22, FileNetworkOpenInformation = 34, FileAttributeTagInformation = 35,
     FileDispositionInformationEx = 64, FileRenameInformationEx = 65, FileLinkInformation = 11,
 };
 
@@ -182,6 +182,23 @@ NTSTATUS WINAPI unix_NtQueryInformationFile(HANDLE handle, IO_STATUS_BLOCK *io, 
         ((uint32_t *)ptr)[0] = attributes_of(&st, f->fd, f->unix_path);
         ((uint32_t *)ptr)[1] = S_ISLNK(st.st_mode) ? IO_REPARSE_TAG_SYMLINK : 0;
         info = 8; break;
+    case FileStreamInformation:
+    {
+        /* Linux files have one stream, the unnamed "::$DATA"; a folder has
+           none (FindFirstStreamW: ERROR_HANDLE_EOF), as on NTFS */
+        static const WCHAR data[] = { ':', ':', '$', 'D', 'A', 'T', 'A' };
+        uint8_t *p = ptr;
+        if (S_ISDIR(st.st_mode)) break;
+        if (len < 24) { status = STATUS_INFO_LENGTH_MISMATCH; break; }
+        *(uint32_t *)p = 0;                                  /* NextEntryOffset */
+        *(uint32_t *)(p + 4) = sizeof(data);                 /* StreamNameLength */
+        *(int64_t *)(p + 8) = st.st_size;                    /* StreamSize */
+        *(int64_t *)(p + 16) = (int64_t)st.st_blocks * 512;  /* StreamAllocationSize */
+        if (len < 24 + sizeof(data)) { status = STATUS_BUFFER_OVERFLOW; info = 24; break; }
+        memcpy(p + 24, data, sizeof(data));
+        info = 24 + sizeof(data);
+        break;
+    }
     case FileNameInformation:
     case FileAllInformation:
     {
