@@ -645,54 +645,36 @@ BOOL WINAPI RemoveDirectoryW(LPCWSTR path)
     return delete_path(path, FILE_DIRECTORY_FILE);
 }
 
-BOOL WINAPI CopyFileExW(LPCWSTR src, LPCWSTR dst, LPPROGRESS_ROUTINE progress, LPVOID param, LPBOOL cancel, DWORD flags)
-{
-    static const DWORD chunk = 64 * 1024;
-    FILE_BASIC_INFORMATION info;
-    HANDLE in, out;
-    DWORD got, put;
-    BOOL ok = TRUE;
-    BYTE *buf;
-
-    (void)progress; (void)param;
-    in = CreateFileW(src, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_DELETE, NULL, OPEN_EXISTING, 0, NULL);
-    if (in == INVALID_HANDLE_VALUE) return FALSE;
-    if (!set_ntstatus(query_info(in, &info, sizeof(info), FileBasicInformation))) { NtClose(in); return FALSE; }
-    out = CreateFileW(dst, GENERIC_WRITE, 0, NULL, (flags & COPY_FILE_FAIL_IF_EXISTS) ? CREATE_NEW : CREATE_ALWAYS,
-                      info.FileAttributes & ~FILE_ATTRIBUTE_READONLY, NULL);
-    if (out == INVALID_HANDLE_VALUE) { NtClose(in); return FALSE; }
-    if (!(buf = RtlAllocateHeap(PROCESS_HEAP(), 0, chunk))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); ok = FALSE; }
-    while (ok && (ok = ReadFile(in, buf, chunk, &got, NULL)) && got)
-    {
-        if (cancel && *cancel) { SetLastError(ERROR_REQUEST_ABORTED); ok = FALSE; break; }
-        ok = WriteFile(out, buf, got, &put, NULL);
-    }
-    RtlFreeHeap(PROCESS_HEAP(), 0, buf);
-    /* the copy keeps the times and the attributes of the source */
-    if (ok)
-    {
-        info.ChangeTime.QuadPart = 0;
-        set_info(out, &info, sizeof(info), FileBasicInformation);
-    }
-    NtClose(in);
-    NtClose(out);
-    return ok;
-}
-
-BOOL WINAPI CopyFileW(LPCWSTR src, LPCWSTR dst, BOOL fail_if_exists)
-{
-    return CopyFileExW(src, dst, NULL, NULL, NULL, fail_if_exists ? COPY_FILE_FAIL_IF_EXISTS : 0);
-}
-
-BOOL WINAPI MoveFileWithProgressW(LPCWSTR src, LPCWSTR dst, LPPROGRESS_ROUTINE progress, LPVOID param, DWORD flags)
+/* renames an open file to the DOS path dst */
+static NTSTATUS rename_handle(HANDLE h, const WCHAR *dst, BOOL replace)
 {
     FILE_RENAME_INFORMATION *info;
     UNICODE_STRING nt;
-    HANDLE h;
     NTSTATUS status;
     ULONG size;
 
-    (void)progress; (void)param;
+    if ((status = nt_name(dst, &nt))) return status;
+    size = offsetof(FILE_RENAME_INFORMATION, FileName) + nt.Length;
+    if (!(info = RtlAllocateHeap(PROCESS_HEAP(), 0, size))) status = STATUS_NO_MEMORY;
+    else
+    {
+        info->ReplaceIfExists = replace != FALSE;
+        info->RootDirectory = NULL;
+        info->FileNameLength = nt.Length;
+        memcpy(info->FileName, nt.Buffer, nt.Length);
+        status = set_info(h, info, size, FileRenameInformation);
+        RtlFreeHeap(PROCESS_HEAP(), 0, info);
+    }
+    free_nt_name(&nt);
+    return status;
+}
+
+/* a rename reports no progress; a move to another volume is a copy, which does */
+BOOL WINAPI MoveFileWithProgressW(LPCWSTR src, LPCWSTR dst, LPPROGRESS_ROUTINE progress, LPVOID param, DWORD flags)
+{
+    HANDLE h;
+    NTSTATUS status;
+
     if (!dst)
     {
         /* MoveFileEx(src, NULL, MOVEFILE_DELAY_UNTIL_REBOOT) deletes at reboot: now is as good */
@@ -703,23 +685,12 @@ BOOL WINAPI MoveFileWithProgressW(LPCWSTR src, LPCWSTR dst, LPPROGRESS_ROUTINE p
     if ((status = open_path(src, DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
                             FILE_OPEN_FOR_BACKUP_INTENT | FILE_OPEN_REPARSE_POINT, &h)))
         return set_ntstatus(status);
-    if ((status = nt_name(dst, &nt))) { NtClose(h); return set_ntstatus(status); }
-    size = offsetof(FILE_RENAME_INFORMATION, FileName) + nt.Length;
-    if (!(info = RtlAllocateHeap(PROCESS_HEAP(), 0, size))) status = STATUS_NO_MEMORY;
-    else
-    {
-        info->ReplaceIfExists = !!(flags & MOVEFILE_REPLACE_EXISTING);
-        info->RootDirectory = NULL;
-        info->FileNameLength = nt.Length;
-        memcpy(info->FileName, nt.Buffer, nt.Length);
-        status = set_info(h, info, size, FileRenameInformation);
-        RtlFreeHeap(PROCESS_HEAP(), 0, info);
-    }
-    free_nt_name(&nt);
+    status = rename_handle(h, dst, (flags & MOVEFILE_REPLACE_EXISTING) != 0);
     NtClose(h);
     /* another volume: copy, then delete the source */
     if (status == STATUS_NOT_SAME_DEVICE && (flags & MOVEFILE_COPY_ALLOWED))
-        return CopyFileW(src, dst, !(flags & MOVEFILE_REPLACE_EXISTING)) && DeleteFileW(src);
+        return CopyFileExW(src, dst, progress, param, NULL,
+                           (flags & MOVEFILE_REPLACE_EXISTING) ? 0 : COPY_FILE_FAIL_IF_EXISTS) && DeleteFileW(src);
     return set_ntstatus(status);
 }
 
@@ -733,17 +704,59 @@ BOOL WINAPI MoveFileW(LPCWSTR src, LPCWSTR dst)
     return MoveFileExW(src, dst, MOVEFILE_COPY_ALLOWED);
 }
 
-/* the basics: an optional backup of the replaced file, then the move */
+/* ReplaceFile: the replacement takes the replaced file's name, creation
+   time and attributes (documented); the replaced file is renamed to the
+   backup name or goes. Both are opened first, with the access and sharing
+   documented, so a missing or busy file is reported as itself and nothing
+   has moved; after that the documented ERROR_UNABLE_TO_* codes say which
+   step failed. Without a backup the replacement is renamed over the
+   replaced file in one step: on failure both stay as they were. */
 BOOL WINAPI ReplaceFileW(LPCWSTR replaced, LPCWSTR replacement, LPCWSTR backup, DWORD flags,
                          LPVOID exclude, LPVOID reserved)
 {
-    (void)flags; (void)exclude; (void)reserved;
+    FILE_BASIC_INFORMATION old_info, info;
+    HANDLE old, new;
+    NTSTATUS status;
+
+    (void)exclude; (void)reserved;
     if (!replaced || !replacement) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
-    if (GetFileAttributesW(replaced) == INVALID_FILE_ATTRIBUTES) return FALSE;
-    if (backup && !CopyFileW(replaced, backup, FALSE)) { SetLastError(ERROR_UNABLE_TO_REMOVE_REPLACED); return FALSE; }
-    if (!MoveFileExW(replacement, replaced, MOVEFILE_REPLACE_EXISTING | MOVEFILE_COPY_ALLOWED))
+    if ((status = open_path(replaced, GENERIC_READ | DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+                            FILE_NON_DIRECTORY_FILE, &old)))
+        return set_ntstatus(status);
+    status = open_path(replacement, GENERIC_READ | GENERIC_WRITE | DELETE | WRITE_DAC, 0, FILE_NON_DIRECTORY_FILE, &new);
+    if (status == STATUS_ACCESS_DENIED)
+        status = open_path(replacement, GENERIC_READ | DELETE | WRITE_DAC, 0, FILE_NON_DIRECTORY_FILE, &new);
+    if (status) { NtClose(old); return set_ntstatus(status); }
+
+    /* the merge: the replaced file's creation time and attributes */
+    if (!(status = query_info(old, &old_info, sizeof(old_info), FileBasicInformation)) &&
+        !(status = query_info(new, &info, sizeof(info), FileBasicInformation)))
     {
-        SetLastError(ERROR_UNABLE_TO_MOVE_REPLACEMENT);
+        info.CreationTime = old_info.CreationTime;
+        info.FileAttributes = old_info.FileAttributes ? old_info.FileAttributes : FILE_ATTRIBUTE_NORMAL;
+        info.ChangeTime.QuadPart = 0;
+        status = set_info(new, &info, sizeof(info), FileBasicInformation);
+    }
+    if (status && !(flags & REPLACEFILE_IGNORE_MERGE_ERRORS))
+    {
+        NtClose(old);
+        NtClose(new);
+        return set_ntstatus(status);
+    }
+
+    if (backup && rename_handle(old, backup, TRUE))
+    {
+        NtClose(old);
+        NtClose(new);
+        SetLastError(ERROR_UNABLE_TO_REMOVE_REPLACED);
+        return FALSE;
+    }
+    NtClose(old);
+    status = rename_handle(new, replaced, TRUE);
+    NtClose(new);
+    if (status)
+    {
+        SetLastError(backup ? ERROR_UNABLE_TO_MOVE_REPLACEMENT_2 : ERROR_UNABLE_TO_MOVE_REPLACEMENT);
         return FALSE;
     }
     return TRUE;
@@ -1231,7 +1244,7 @@ BOOL WINAPI CreateDirectoryExA(LPCSTR template, LPCSTR path, LPSECURITY_ATTRIBUT
     return CreateDirectoryA(path, sa);
 }
 
-/* two paths, as MoveFileExA and CopyFileA take them */
+/* two paths, as MoveFileExA takes them (the second may be NULL) */
 static BOOL two_paths(LPCSTR a1, LPCSTR a2, WCHAR **w1, WCHAR **w2)
 {
     *w1 = path_AtoW(a1);
@@ -1239,6 +1252,7 @@ static BOOL two_paths(LPCSTR a1, LPCSTR a2, WCHAR **w1, WCHAR **w2)
     if (*w1 && (*w2 || !a2)) return TRUE;
     free_w(*w1);
     free_w(*w2);
+    *w1 = *w2 = NULL;
     return FALSE;
 }
 
@@ -1258,15 +1272,28 @@ BOOL WINAPI MoveFileA(LPCSTR src, LPCSTR dst)
     return MoveFileExA(src, dst, MOVEFILE_COPY_ALLOWED);
 }
 
-BOOL WINAPI CopyFileA(LPCSTR src, LPCSTR dst, BOOL fail_if_exists)
+BOOL WINAPI MoveFileWithProgressA(LPCSTR src, LPCSTR dst, LPPROGRESS_ROUTINE progress, LPVOID param, DWORD flags)
 {
     WCHAR *w1, *w2;
     BOOL ret;
-    if (!dst) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
     if (!two_paths(src, dst, &w1, &w2)) return FALSE;
-    ret = CopyFileW(w1, w2, fail_if_exists);
+    ret = MoveFileWithProgressW(w1, w2, progress, param, flags);
     free_w(w1);
     free_w(w2);
+    return ret;
+}
+
+BOOL WINAPI ReplaceFileA(LPCSTR replaced, LPCSTR replacement, LPCSTR backup, DWORD flags, LPVOID exclude,
+                         LPVOID reserved)
+{
+    WCHAR *w1 = NULL, *w2 = NULL, *w3 = NULL;
+    BOOL ret = FALSE;
+    if (!replaced || !replacement) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (two_paths(replaced, replacement, &w1, &w2) && (!backup || (w3 = path_AtoW(backup))))
+        ret = ReplaceFileW(w1, w2, w3, flags, exclude, reserved);
+    free_w(w1);
+    free_w(w2);
+    free_w(w3);
     return ret;
 }
 
