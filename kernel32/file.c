@@ -157,6 +157,18 @@ HANDLE WINAPI CreateFileW(LPCWSTR name, DWORD access, DWORD sharing, LPSECURITY_
     return h;
 }
 
+/* CreateFileW with its attributes, flags and security QoS flags in one
+   structure (documented); no structure: none of them */
+HANDLE WINAPI CreateFile2(LPCWSTR name, DWORD access, DWORD sharing, DWORD creation,
+                          CREATEFILE2_EXTENDED_PARAMETERS *params)
+{
+    if (!params) return CreateFileW(name, access, sharing, NULL, creation, 0, NULL);
+    if (params->dwSize != sizeof(*params)) { SetLastError(ERROR_INVALID_PARAMETER); return INVALID_HANDLE_VALUE; }
+    return CreateFileW(name, access, sharing, params->lpSecurityAttributes, creation,
+                       params->dwFileAttributes | params->dwFileFlags | params->dwSecurityQosFlags,
+                       params->hTemplateFile);
+}
+
 BOOL WINAPI CloseHandle(HANDLE h)
 {
     HANDLE real = real_handle(h);
@@ -384,6 +396,50 @@ BOOL WINAPI GetFileSizeEx(HANDLE h, LARGE_INTEGER *size)
     FILE_STANDARD_INFORMATION std;
     if (!set_ntstatus(query_info(real_handle(h), &std, sizeof(std), FileStandardInformation))) return FALSE;
     *size = std.EndOfFile;
+    return TRUE;
+}
+
+NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
+NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
+NTSTATUS NTAPI NtQueryInformationToken(HANDLE, TOKEN_INFORMATION_CLASS, void *, ULONG, ULONG *);
+
+/* whether the thread's token (or the process's) has privilege `luid` enabled */
+static BOOL privilege_enabled(DWORD luid)
+{
+    union { TOKEN_PRIVILEGES tp; BYTE buf[1024]; } u;
+    HANDLE token;
+    ULONG len;
+    BOOL ret = FALSE;
+
+    if (NtOpenThreadToken(GetCurrentThread(), TOKEN_QUERY, TRUE, &token) &&
+        NtOpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+        return FALSE;
+    if (!NtQueryInformationToken(token, TokenPrivileges, &u, sizeof(u), &len))
+        for (DWORD i = 0; i < u.tp.PrivilegeCount; i++)
+            if (u.tp.Privileges[i].Luid.LowPart == luid && !u.tp.Privileges[i].Luid.HighPart)
+                ret = (u.tp.Privileges[i].Attributes & SE_PRIVILEGE_ENABLED) != 0;
+    NtClose(token);
+    return ret;
+}
+
+/* Every byte of a Linux file reads as written or as zeros, so there is no
+   valid-data length to move; what remains are Windows' checks: the
+   SeManageVolumePrivilege enabled (ERROR_PRIVILEGE_NOT_HELD), a handle with
+   write access (ERROR_ACCESS_DENIED), a length within the file
+   (ERROR_INVALID_PARAMETER). tests/kernel32/filemisc.c */
+BOOL WINAPI SetFileValidData(HANDLE h, LONGLONG length)
+{
+    FILE_STANDARD_INFORMATION std;
+    ACCESS_MASK access;
+    NTSTATUS status;
+
+    if (!privilege_enabled(28 /* SE_MANAGE_VOLUME_PRIVILEGE */)) { SetLastError(ERROR_PRIVILEGE_NOT_HELD); return FALSE; }
+    h = real_handle(h);
+    if ((status = query_info(h, &access, sizeof(access), FileAccessInformation)) ||
+        (status = query_info(h, &std, sizeof(std), FileStandardInformation)))
+        return set_ntstatus(status);
+    if (!(access & FILE_WRITE_DATA)) { SetLastError(ERROR_ACCESS_DENIED); return FALSE; }
+    if (length < 0 || length > std.EndOfFile.QuadPart) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
     return TRUE;
 }
 
@@ -1112,17 +1168,100 @@ static HFILE hfile_of(HANDLE h)
     return h == INVALID_HANDLE_VALUE ? HFILE_ERROR : (HFILE)(ULONG_PTR)h;
 }
 
-HFILE WINAPI _lopen(LPCSTR path, INT mode)
+/* the access and sharing of an OF_* mode (_lopen, OpenFile) */
+static DWORD of_access(UINT mode)
 {
     static const DWORD access[] = { GENERIC_READ, GENERIC_WRITE, GENERIC_READ | GENERIC_WRITE, GENERIC_READ };
-    DWORD share = FILE_SHARE_READ | FILE_SHARE_WRITE;
+    return access[mode & 3];
+}
+
+static DWORD of_sharing(UINT mode)
+{
     switch (mode & 0x70)
     {
-    case OF_SHARE_EXCLUSIVE: share = 0; break;
-    case OF_SHARE_DENY_WRITE: share = FILE_SHARE_READ; break;
-    case OF_SHARE_DENY_READ: share = FILE_SHARE_WRITE; break;
+    case OF_SHARE_EXCLUSIVE: return 0;
+    case OF_SHARE_DENY_WRITE: return FILE_SHARE_READ;
+    case OF_SHARE_DENY_READ: return FILE_SHARE_WRITE;
     }
-    return hfile_of(CreateFileA(path, access[mode & 3], share, NULL, OPEN_EXISTING, 0, NULL));
+    return FILE_SHARE_READ | FILE_SHARE_WRITE;
+}
+
+HFILE WINAPI _lopen(LPCSTR path, INT mode)
+{
+    return hfile_of(CreateFileA(path, of_access(mode), of_sharing(mode), NULL, OPEN_EXISTING, 0, NULL));
+}
+
+/* OFSTRUCT.fFixedDisk: the path's drive is not removable */
+static BYTE fixed_disk(const char *path)
+{
+    char root[4] = { path[0], ':', '\\', 0 };
+    return path[0] && path[1] == ':' && GetDriveTypeA(root) != DRIVE_REMOVABLE;
+}
+
+/* The 16-bit way to open, create, test or delete a file. A name without a
+   folder is searched as SearchPath searches; the OFSTRUCT gets its size,
+   the full path found (or the one that was not), the error, and the file's
+   DOS date and time (OF_VERIFY compares them). OF_EXIST and OF_DELETE
+   return 1, OF_PARSE 0, the others the handle; failure HFILE_ERROR. */
+HFILE WINAPI OpenFile(LPCSTR name, OFSTRUCT *ofs, UINT mode)
+{
+    char *path = ofs->szPathName;
+    FILETIME ft;
+    WORD date, time;
+    HANDLE h;
+
+    ofs->cBytes = sizeof(*ofs);
+    ofs->nErrCode = 0;
+    if (mode & OF_REOPEN) name = ofs->szPathName;
+    if (!name) { SetLastError(ERROR_INVALID_PARAMETER); goto error; }
+    if (mode & OF_PARSE)
+    {
+        if (!GetFullPathNameA(name, sizeof(ofs->szPathName), path, NULL)) goto error;
+        ofs->fFixedDisk = fixed_disk(path);
+        return 0;
+    }
+    if (mode & OF_CREATE)
+    {
+        if (!GetFullPathNameA(name, sizeof(ofs->szPathName), path, NULL)) goto error;
+        h = CreateFileA(path, of_access(mode), of_sharing(mode), NULL, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    }
+    else
+    {
+        if (!SearchPathA(NULL, name, NULL, sizeof(ofs->szPathName), path, NULL))
+        {
+            GetFullPathNameA(name, sizeof(ofs->szPathName), path, NULL);
+            SetLastError(ERROR_FILE_NOT_FOUND);
+            goto error;
+        }
+        if (mode & OF_DELETE)
+        {
+            if (!DeleteFileA(path)) goto error;
+            return 1;
+        }
+        h = CreateFileA(path, of_access(mode), of_sharing(mode), NULL, OPEN_EXISTING, 0, NULL);
+    }
+    if (h == INVALID_HANDLE_VALUE) goto error;
+    ofs->fFixedDisk = fixed_disk(path);
+    GetFileTime(h, NULL, NULL, &ft);
+    FileTimeToDosDateTime(&ft, &date, &time);
+    if ((mode & OF_VERIFY) && (ofs->Reserved1 != date || ofs->Reserved2 != time))
+    {
+        CloseHandle(h);
+        SetLastError(ERROR_FILE_NOT_FOUND);
+        goto error;
+    }
+    ofs->Reserved1 = date;
+    ofs->Reserved2 = time;
+    if (mode & OF_EXIST)
+    {
+        CloseHandle(h);
+        return 1;
+    }
+    return hfile_of(h);
+
+error:
+    ofs->nErrCode = GetLastError();
+    return HFILE_ERROR;
 }
 
 HFILE WINAPI _lcreat(LPCSTR path, INT attr)
