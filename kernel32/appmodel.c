@@ -73,3 +73,9 @@ LONG WINAPI GetPackageFullName(HANDLE process, UINT32 *length, PWSTR name)
 {
     return no_identity_of(process, length, name);
 }
+
+LONG WINAPI GetApplicationUserModelId(HANDLE process, UINT32 *length, PWSTR id)
+{
+    LONG ret = no_identity_of(process, length, id);
+    return ret == APPMODEL_ERROR_NO_PACKAGE ? APPMODEL_ERROR_NO_APPLICATION : ret;
+}

@@ -9,7 +9,8 @@
  * kept in the thread's TLS value, 16 bits each); a language LocaleNameToLCID
  * does not know is not valid and is left out, as Windows leaves out invalid
  * ones. The thread's merged list is its own languages, then the process's,
- * then the user's, then the system default, each language once.
+ * then the user's, then the system default, each language once. The
+ * installed UI languages (EnumUILanguages, IsValidUILanguage) are en-US.
  *
  * Lists go out as Windows gives them (tests/kernel32/uilang.c): a
  * multi-string of names ("en-US") or of hexadecimal language ids ("0409"),
@@ -133,7 +134,7 @@ static ULONG parse_langs(DWORD flags, const WCHAR *list, LANGID *out, ULONG max)
 /* one language as the caller asked: "en-US" or "0409" */
 static int lang_text(DWORD flags, LANGID id, WCHAR *buf)
 {
-    if (flags & MUI_LANGUAGE_ID) return _snwprintf(buf, 5, L"%04X", id);
+    if (flags & MUI_LANGUAGE_ID) return _snwprintf(buf, 5, L"%04x", id);
     return LCIDToLocaleName(MAKELCID(id, SORT_DEFAULT), buf, LOCALE_NAME_MAX_LENGTH, LOCALE_ALLOW_NEUTRAL_NAMES) - 1;
 }
 
@@ -273,4 +274,42 @@ LANGID WINAPI SetThreadUILanguage(LANGID id)
         return 0;
     }
     return set_thread_langs(&id, 1) ? id : 0;
+}
+
+/* the installed UI languages: en-US, as an id ("0409", the default) or a name */
+BOOL WINAPI EnumUILanguagesW(UILANGUAGE_ENUMPROCW proc, DWORD flags, LONG_PTR param)
+{
+    WCHAR text[LOCALE_NAME_MAX_LENGTH];
+
+    if (!proc || bad_format(flags) || (flags & ~(FORMAT_FLAGS | 0x20 | 0x40 | 0x80)))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!(flags & FORMAT_FLAGS)) flags |= MUI_LANGUAGE_ID;
+    if (lang_text(flags, EN_US, text) <= 0) return FALSE;
+    proc(text, param);
+    return TRUE;
+}
+
+BOOL WINAPI EnumUILanguagesA(UILANGUAGE_ENUMPROCA proc, DWORD flags, LONG_PTR param)
+{
+    WCHAR text[LOCALE_NAME_MAX_LENGTH];
+    char atext[LOCALE_NAME_MAX_LENGTH];
+
+    if (!proc || bad_format(flags) || (flags & ~(FORMAT_FLAGS | 0x20 | 0x40 | 0x80)))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!(flags & FORMAT_FLAGS)) flags |= MUI_LANGUAGE_ID;
+    if (lang_text(flags, EN_US, text) <= 0) return FALSE;
+    WideCharToMultiByte(CP_ACP, 0, text, -1, atext, sizeof(atext), NULL, NULL);
+    proc(atext, param);
+    return TRUE;
+}
+
+BOOL WINAPI IsValidUILanguage(LANGID id)
+{
+    return id == EN_US;
 }

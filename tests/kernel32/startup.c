@@ -133,7 +133,11 @@ static void test_package(void)
     ok(GetPackageFullName(GetCurrentProcess(), &len, NULL) == APPMODEL_ERROR_NO_PACKAGE, "process full name\n");
 
     /* Wine 8 has neither */
-    if (test_is("wine")) { skip("Wine 8 lacks GetCurrentApplicationUserModelId and GetCurrentPackageInfo\n"); return; }
+    if (test_is("wine"))
+    {
+        skip("Wine 8 lacks Get(Current)ApplicationUserModelId and GetCurrentPackageInfo\n");
+        return;
+    }
     {
         HMODULE k32 = GetModuleHandleA("kernel32.dll");
         LONG (WINAPI *aumid)(UINT32 *, PWSTR) = (void *)GetProcAddress(k32, "GetCurrentApplicationUserModelId");
@@ -143,6 +147,9 @@ static void test_package(void)
         ok(aumid(&len, NULL) == APPMODEL_ERROR_NO_APPLICATION && len == 0, "application user model id\n");
         len = 0;
         ok(info(0x10 /* PACKAGE_FILTER_HEAD */, &len, NULL, &count) == APPMODEL_ERROR_NO_PACKAGE, "package info\n");
+        LONG (WINAPI *app_id)(HANDLE, UINT32 *, PWSTR) = (void *)GetProcAddress(k32, "GetApplicationUserModelId");
+        len = 0;
+        ok(app_id(GetCurrentProcess(), &len, NULL) == APPMODEL_ERROR_NO_APPLICATION, "process's application id\n");
     }
 }
 

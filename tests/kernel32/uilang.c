@@ -2,11 +2,14 @@
  * tests/kernel32/uilang.c — user interface languages: the user's and the
  * system's preferred UI languages (en-US, the one a fresh Windows in
  * English has), the process's and the thread's lists a program sets, the
- * thread's merged list, GetThreadUILanguage/SetThreadUILanguage; the
+ * thread's merged list, GetThreadUILanguage/SetThreadUILanguage, the
+ * installed UI languages (EnumUILanguages, IsValidUILanguage); the
  * multi-string buffers (names or hexadecimal ids, double-NUL terminated),
  * the size query with a NULL buffer, too small a buffer.
  */
 #include "test.h"
+
+BOOL WINAPI IsValidUILanguage(LANGID);
 
 static BOOL multi_is(const WCHAR *buf, ULONG size, const WCHAR *expected, ULONG expected_size)
 {
@@ -141,11 +144,48 @@ static void test_set_lists(void)
     ok(SetThreadPreferredUILanguages(0, NULL, NULL), "clear\n");
 }
 
+static int found_w, found_a, found_count;
+static LONG_PTR found_param;
+static const WCHAR *wanted_w;
+
+static BOOL CALLBACK enum_w(LPWSTR lang, LONG_PTR param)
+{
+    found_count++;
+    found_param = param;
+    if (!wcscmp(lang, wanted_w)) found_w++;
+    return TRUE;
+}
+
+static BOOL CALLBACK enum_a(LPSTR lang, LONG_PTR param)
+{
+    if (!strcmp(lang, "0409")) found_a++;
+    return TRUE;
+}
+
+/* the installed UI languages include en-US (Wine lists every language it knows) */
+static void test_enum(void)
+{
+    found_w = found_count = 0;
+    wanted_w = L"0409";
+    ok(EnumUILanguagesW(enum_w, 0, 42), "EnumUILanguagesW: %lu\n", GetLastError());
+    ok(found_w == 1 && found_param == 42, "0409 %d times, param %Id\n", found_w, found_param);
+    found_w = 0;
+    wanted_w = L"en-US";
+    ok(EnumUILanguagesW(enum_w, MUI_LANGUAGE_NAME, 0), "names\n");
+    ok(found_w == 1, "en-US %d times\n", found_w);
+    ok(EnumUILanguagesA(enum_a, MUI_LANGUAGE_ID, 0), "EnumUILanguagesA\n");
+    ok(found_a == 1, "A: 0409 %d times\n", found_a);
+    ok(!EnumUILanguagesW(NULL, 0, 0), "no callback\n");
+    if (test_is("wine")) { skip("Wine 8 has no IsValidUILanguage\n"); return; }
+    ok(IsValidUILanguage(0x0409), "en-US is a valid UI language\n");
+}
+
 int main(void)
 {
     test_start("kernel32/uilang");
     test_user_and_system();
     test_thread_default();
     test_set_lists();
+    test_enum();
     return test_summary();
 }
