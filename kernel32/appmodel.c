@@ -79,3 +79,27 @@ LONG WINAPI GetApplicationUserModelId(HANDLE process, UINT32 *length, PWSTR id)
     LONG ret = no_identity_of(process, length, id);
     return ret == APPMODEL_ERROR_NO_PACKAGE ? APPMODEL_ERROR_NO_APPLICATION : ret;
 }
+
+/* --- app policies ---------------------------------------------------------------------------
+ * The policies of a desktop program (appmodel.h's AppPolicy* enums), asked
+ * by the C runtime (how to end the process, how to start threads) and by
+ * frameworks: ExitProcess to end, no WinRT thread initialization, the
+ * classic desktop windowing model, developer diagnostics shown, an
+ * unmanaged lifecycle, full file access, the classic-desktop CLR, every
+ * Media Foundation codec. */
+
+static LONG policy(ULONG *out, ULONG value)
+{
+    if (!out) return ERROR_INVALID_PARAMETER;
+    *out = value;
+    return ERROR_SUCCESS;
+}
+
+LONG WINAPI AppPolicyGetProcessTerminationMethod(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
+LONG WINAPI AppPolicyGetThreadInitializationType(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
+LONG WINAPI AppPolicyGetWindowingModel(HANDLE token, ULONG *out) { (void)token; return policy(out, 2); }
+LONG WINAPI AppPolicyGetShowDeveloperDiagnostic(HANDLE token, ULONG *out) { (void)token; return policy(out, 1); }
+LONG WINAPI AppPolicyGetLifecycleManagement(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
+LONG WINAPI AppPolicyGetCreateFileAccess(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
+LONG WINAPI AppPolicyGetClrCompat(HANDLE token, ULONG *out) { (void)token; return policy(out, 1); }
+LONG WINAPI AppPolicyGetMediaFoundationCodecLoading(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }

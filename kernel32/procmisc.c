@@ -2,7 +2,7 @@
  * kernel32/procmisc.c — process-wide settings programs read and set at
  * start-up: affinity masks, the priority class and boost, working-set
  * sizes, shutdown parameters, the handle count, Windows Error Reporting
- * flags, restart and recovery registration, and fail-fast termination.
+ * flags, and fail-fast termination.
  *
  * Affinity is bookkeeping against the processors Windows would report
  * (GetSystemInfo's active mask): the host scheduler is not told.
@@ -209,36 +209,6 @@ HRESULT WINAPI WerGetFlags(HANDLE process, DWORD *flags)
     if (!flags) return E_INVALIDARG;
     if (!is_self(process)) return HRESULT_FROM_WIN32(ERROR_NOT_SUPPORTED);
     *flags = wer_flags;
-    return S_OK;
-}
-
-/* Restart and recovery: Windows Error Reporting would restart the program
-   or call its recovery callback after a crash or a hang. wlx reports no
-   crash to anyone, so a registration is checked (as documented) and
-   accepted, and nothing more happens. */
-HRESULT WINAPI RegisterApplicationRestart(PCWSTR cmdline, DWORD flags)
-{
-    if ((cmdline && lstrlenW(cmdline) >= RESTART_MAX_CMD_LINE) ||
-        (flags & ~(RESTART_NO_CRASH | RESTART_NO_HANG | RESTART_NO_PATCH | RESTART_NO_REBOOT)))
-        return E_INVALIDARG;
-    return S_OK;
-}
-
-HRESULT WINAPI UnregisterApplicationRestart(void)
-{
-    return S_OK;
-}
-
-HRESULT WINAPI RegisterApplicationRecoveryCallback(APPLICATION_RECOVERY_CALLBACK callback, PVOID param, DWORD ping,
-                                                   DWORD flags)
-{
-    (void)param; (void)flags;
-    if (!callback || ping > RECOVERY_MAX_PING_INTERVAL) return E_INVALIDARG;
-    return S_OK;
-}
-
-HRESULT WINAPI UnregisterApplicationRecoveryCallback(void)
-{
     return S_OK;
 }
 

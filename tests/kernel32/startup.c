@@ -5,7 +5,8 @@
  * Present, FatalAppExit (exit code 0), package identity of an unpackaged
  * process (APPMODEL_ERROR_NO_PACKAGE / NO_APPLICATION), GetLargePageMinimum,
  * GetProcessHandleCount, IsProcessCritical, mitigation policies and DEP,
- * restart/recovery registration, WOW64 redirection in a 64-bit process,
+ * restart/recovery and crash-report registration, the app policies of a
+ * desktop program, WOW64 redirection in a 64-bit process,
  * SetSearchPathMode, NeedCurrentDirectoryForExePath, GetDllDirectoryA and
  * SetEnvironmentStringsA.
  */
@@ -225,15 +226,82 @@ static void test_mitigation(void)
               "GetProcessDEPPolicy: %lu\n", GetLastError());
 }
 
+static DWORD WINAPI recovery(void *param)
+{
+    return 0;
+}
+
 static void test_restart(void)
 {
+    APPLICATION_RECOVERY_CALLBACK callback = NULL;
+    HMODULE k32 = GetModuleHandleA("kernel32.dll");
+    HRESULT (WINAPI *get_restart)(HANDLE, PWSTR, DWORD *, DWORD *);
+    HRESULT (WINAPI *get_recovery)(HANDLE, APPLICATION_RECOVERY_CALLBACK *, void **, DWORD *, DWORD *);
+    HRESULT (WINAPI *reg_module)(PCWSTR, void *);
+    HRESULT (WINAPI *reg_block)(void *, DWORD);
+    WCHAR cmdline[64];
+    DWORD size, flags, ping;
+    void *param;
+    int block;
+
     ok(RegisterApplicationRestart(L"/restart", 0) == S_OK, "RegisterApplicationRestart\n");
     ok(RegisterApplicationRestart(NULL, RESTART_NO_CRASH | RESTART_NO_HANG) == S_OK, "no command line\n");
+    {
+        WCHAR *longer = HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY, (RESTART_MAX_CMD_LINE + 1) * sizeof(WCHAR));
+        for (int i = 0; i < RESTART_MAX_CMD_LINE; i++) longer[i] = 'x';
+        /* documented: E_INVALIDARG; Wine 8 checks nothing */
+        todo_wine(RegisterApplicationRestart(longer, 0) == E_INVALIDARG, "a command line too long\n");
+        HeapFree(GetProcessHeap(), 0, longer);
+    }
+    ok(RegisterApplicationRecoveryCallback(recovery, (void *)7, RECOVERY_DEFAULT_PING_INTERVAL, 0) == S_OK,
+       "recovery callback\n");
+    /* Wine 8 stubs the rest */
+    if (test_is("wine")) { skip("Wine 8 lacks the restart and recovery queries and most Wer* registrations\n"); return; }
+    get_restart = (void *)GetProcAddress(k32, "GetApplicationRestartSettings");
+    get_recovery = (void *)GetProcAddress(k32, "GetApplicationRecoveryCallback");
+    ok(RegisterApplicationRestart(L"/restart", RESTART_NO_PATCH) == S_OK, "RegisterApplicationRestart\n");
+    size = 0;
+    ok(get_restart(GetCurrentProcess(), NULL, &size, &flags) == S_OK && size == 9, "size %lu\n", size);
+    size = 3;
+    ok(get_restart(GetCurrentProcess(), cmdline, &size, &flags) == HRESULT_FROM_WIN32(ERROR_INSUFFICIENT_BUFFER) &&
+       size == 9, "too small: %lu\n", size);
+    size = ARRAYSIZE(cmdline);
+    ok(get_restart(GetCurrentProcess(), cmdline, &size, &flags) == S_OK && !wcscmp(cmdline, L"/restart") &&
+       flags == RESTART_NO_PATCH, "restart settings %ls %lx\n", cmdline, flags);
     ok(UnregisterApplicationRestart() == S_OK, "UnregisterApplicationRestart\n");
-    ok(RegisterApplicationRecoveryCallback((APPLICATION_RECOVERY_CALLBACK)test_restart, NULL,
-                                           RECOVERY_DEFAULT_PING_INTERVAL, 0) == S_OK, "recovery callback\n");
-    if (test_is("wine")) { skip("Wine 8 lacks UnregisterApplicationRecoveryCallback\n"); return; }
+    size = ARRAYSIZE(cmdline);
+    ok(get_restart(GetCurrentProcess(), cmdline, &size, &flags) == HRESULT_FROM_WIN32(ERROR_NOT_FOUND),
+       "no restart\n");
+    ok(get_recovery(GetCurrentProcess(), &callback, &param, &ping, &flags) == S_OK && callback == recovery &&
+       param == (void *)7 && ping == RECOVERY_DEFAULT_PING_INTERVAL, "recovery callback read back\n");
     ok(UnregisterApplicationRecoveryCallback() == S_OK, "UnregisterApplicationRecoveryCallback\n");
+    ok(get_recovery(GetCurrentProcess(), &callback, &param, &ping, &flags) == HRESULT_FROM_WIN32(ERROR_NOT_FOUND),
+       "no recovery callback\n");
+
+    /* what crash reports would carry: accepted */
+    reg_module = (void *)GetProcAddress(k32, "WerRegisterRuntimeExceptionModule");
+    reg_block = (void *)GetProcAddress(k32, "WerRegisterMemoryBlock");
+    ok(reg_module(L"C:\\handler.dll", NULL) == S_OK, "WerRegisterRuntimeExceptionModule\n");
+    ok(reg_block(&block, sizeof(block)) == S_OK, "WerRegisterMemoryBlock\n");
+}
+
+/* the policies of a desktop program, asked by the C runtime and frameworks */
+static void test_app_policy(void)
+{
+    HMODULE k32 = GetModuleHandleA("kernel32.dll");
+    LONG (WINAPI *termination)(HANDLE, ULONG *) = (void *)GetProcAddress(k32, "AppPolicyGetProcessTerminationMethod");
+    LONG (WINAPI *threads)(HANDLE, ULONG *) = (void *)GetProcAddress(k32, "AppPolicyGetThreadInitializationType");
+    LONG (WINAPI *windowing)(HANDLE, ULONG *) = (void *)GetProcAddress(k32, "AppPolicyGetWindowingModel");
+    HANDLE token = (HANDLE)(LONG_PTR)-6;   /* GetCurrentThreadEffectiveToken() */
+    ULONG value;
+
+    if (test_is("wine")) { skip("Wine 8 has the AppPolicy functions in kernelbase only\n"); return; }
+    value = 9;
+    ok(!termination(token, &value) && value == 0, "process termination: ExitProcess (%lu)\n", value);
+    value = 9;
+    ok(!threads(token, &value) && value == 0, "thread initialization: none (%lu)\n", value);
+    value = 9;
+    ok(!windowing(token, &value) && value == 2, "windowing: classic desktop (%lu)\n", value);
 }
 
 static void test_wow64(void)
@@ -337,6 +405,7 @@ int main(int argc, char **argv)
     test_critical();
     test_mitigation();
     test_restart();
+    test_app_policy();
     test_wow64();
     test_need_current_directory();
     test_dll_directory_a();
