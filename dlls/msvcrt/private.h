@@ -134,6 +134,7 @@ int msvcrt_fd_textmode(int fd);
 int msvcrt_fd_is_device(int fd);
 int msvcrt_alloc_fd(HANDLE handle, int oflags);
 int msvcrt_console_write_wide(int fd, const wchar_t *str, unsigned int len);
+BYTE *msvcrt_fd_block(WORD *size);
 
 /* ---- streams (stdio.c) ---- */
 
