@@ -185,6 +185,18 @@ BOOL msvcrt_sigabrt_handled(void);
 char *msvcrt_wide_to_narrow(const wchar_t *str, UINT cp);
 wchar_t *msvcrt_narrow_to_wide(const char *str, UINT cp);
 
+/* ---- time names (timenames.c), what strftime's %a %A %b %B %p print (time.c) ---- */
+
+struct msvcrt_time_names
+{
+    const wchar_t *wday_abbr[7], *wday[7], *month_abbr[12], *month[12], *ampm[2];
+};
+extern const struct msvcrt_time_names msvcrt_time_names_c;
+size_t msvcrt_wcsftime(wchar_t *buf, size_t size, const wchar_t *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names);
+size_t msvcrt_strftime(char *buf, size_t size, const char *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names);
+
 /* ---- the Unix door (math.c) ---- */
 
 NTSTATUS msvcrt_unix_call(UINT32 code, void *params);
