@@ -1,10 +1,10 @@
 /*
  * Console I/O (conio.h): _getch/_getwch/_getche/_getwche, _kbhit,
  * _ungetch/_ungetwch, _putch/_putwch, _cputs/_cputws and their _nolock
- * forms. As msvcrt, they talk to the console itself (CONIN$ and CONOUT$,
- * opened once), never to stdin/stdout: a redirected program still reads
- * keys from its terminal. Without a console, reads give EOF/WEOF and
- * writes fail.
+ * forms, _cgets/_cgetws and their _s forms. As msvcrt, they talk to the
+ * console itself (CONIN$ and CONOUT$, opened once), never to stdin/stdout:
+ * a redirected program still reads keys from its terminal. Without a
+ * console, reads give EOF/WEOF (an empty line) and writes fail.
  *
  * Keys come from ReadConsoleInput: a character key gives its character;
  * an arrow, editing or function key gives two results, a prefix (0xE0 for
@@ -217,6 +217,105 @@ LOCKED(wint_t, _ungetwch, (wint_t c), (c))
 LOCKED(int, _ungetch, (int c), (c))
 LOCKED(wint_t, _putwch, (wchar_t c), (c))
 LOCKED(int, _putch, (int c), (c))
+
+/* ---- reading a line: _cgets, _cgetws and their _s forms ---- */
+
+/* Reads keys until Enter, echoing them, Backspace taking one back; stops
+   without waiting for Enter once max characters are in (the rest stays
+   for the next read). Arrow and function keys are dropped. The count
+   read, or -1 when there is no console and nothing was read. Called under
+   the console lock. */
+static int read_line(wchar_t *buf, size_t max)
+{
+    size_t n = 0;
+    wint_t c;
+    BOOL raw;
+
+    while (n < max)
+    {
+        if ((c = take_key(&raw)) == WEOF) return n ? (int)n : -1;
+        if (raw && (c == 0 || c == 0xe0) && pending_scan != EOF) { pending_scan = EOF; continue; }
+        if (c == '\r' || c == '\n')
+        {
+            write_wide(L"\r\n", 2);
+            break;
+        }
+        if (c == '\b')
+        {
+            if (n) { n--; write_wide(L"\b \b", 3); }
+            continue;
+        }
+        buf[n++] = c;
+        write_wide(&buf[n - 1], 1);
+    }
+    return n;
+}
+
+/* the parameters of the _s forms (documented): EINVAL for a NULL buffer or
+   count, a zero size; TRUE when they may go on */
+static BOOL cgets_s_valid(void *buf, size_t size, size_t *count, size_t unit)
+{
+    if (buf && size && count) return TRUE;
+    if (buf && size) memset(buf, 0, unit);
+    msvcrt_invalid_parameter();
+    *_errno() = EINVAL;
+    return FALSE;
+}
+
+errno_t __cdecl _cgetws_s(wchar_t *buf, size_t size, size_t *count)
+{
+    int n;
+
+    if (!cgets_s_valid(buf, size, count, sizeof(wchar_t))) return EINVAL;
+    _lock(MSVCRT_LOCK_CONIO);
+    n = read_line(buf, size - 1);
+    _unlock(MSVCRT_LOCK_CONIO);
+    if (n < 0) n = 0;
+    buf[n] = 0;
+    *count = n;
+    return 0;
+}
+
+errno_t __cdecl _cgets_s(char *buf, size_t size, size_t *count)
+{
+    wchar_t *line;
+    int n, bytes;
+
+    if (!cgets_s_valid(buf, size, count, 1)) return EINVAL;
+    if (!(line = malloc(size * sizeof(wchar_t)))) return *_errno() = ENOMEM;
+    _lock(MSVCRT_LOCK_CONIO);
+    n = read_line(line, size - 1);
+    _unlock(MSVCRT_LOCK_CONIO);
+    /* in the console's code page; a character that no longer fits is cut */
+    bytes = n > 0 ? WideCharToMultiByte(GetConsoleCP(), 0, line, n, buf, size - 1, NULL, NULL) : 0;
+    free(line);
+    buf[bytes] = 0;
+    *count = bytes;
+    return 0;
+}
+
+/* buf[0] holds the most characters to read (documented: the buffer has
+   room for them, a NUL and 2 bytes more); the count goes to buf[1], the
+   line from buf[2], which is returned */
+char * __cdecl _cgets(char *buf)
+{
+    size_t count;
+
+    if (!buf) { msvcrt_invalid_parameter(); *_errno() = EINVAL; return NULL; }
+    if (_cgets_s(buf + 2, (unsigned char)buf[0] + 1, &count)) return NULL;
+    buf[1] = (char)count;
+    return buf + 2;
+}
+
+wchar_t * __cdecl _cgetws(wchar_t *buf)
+{
+    size_t count;
+
+    if (!buf) { msvcrt_invalid_parameter(); *_errno() = EINVAL; return NULL; }
+    if (_cgetws_s(buf + 2, buf[0] + 1, &count)) return NULL;
+    buf[1] = (wchar_t)count;
+    return buf + 2;
+}
 
 /* msvcrt's startup hook for the C locale's lconv: wlx's lconv is ready
    from the start (locale.c), nothing is left to do */
