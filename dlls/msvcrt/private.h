@@ -90,6 +90,8 @@ struct msvcrt_thread_data
     void          *cxx_unexpected;     /* set_unexpected() handler */
     void          *cxx_se_translator;  /* _set_se_translator() function */
     struct cxx_frame_info *cxx_frame_infos; /* _CreateFrameInfo's objects in use (cxx_object.c) */
+    uintptr_t      image_base;         /* _SetImageBase/_GetImageBase (procmisc.c) */
+    uintptr_t      throw_image_base;   /* _SetThrowImageBase/_GetThrowImageBase */
 };
 
 struct msvcrt_thread_data *msvcrt_get_thread_data(void);
