@@ -66,10 +66,11 @@ void context_from_ucontext(WIN_CONTEXT *c, const ucontext_t *uc)
     }
 }
 
-/* the flags a context may set: the arithmetic ones, DF, and TF (a debugger,
+/* the flags a context may set: the arithmetic ones, DF, TF (a debugger,
    or a program stepping another thread, sets it: one instruction, then
-   EXCEPTION_SINGLE_STEP in that thread) */
-#define USER_EFLAGS 0xdd5u
+   EXCEPTION_SINGLE_STEP in that thread) and RF (the instruction at rip runs
+   past an execution breakpoint there: debugreg.c) */
+#define USER_EFLAGS 0x10dd5u
 
 /* the parts of src that its ContextFlags name, into dst (another CONTEXT) */
 static void merge_context(WIN_CONTEXT *dst, const WIN_CONTEXT *src)

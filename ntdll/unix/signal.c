@@ -500,8 +500,13 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
     struct dispatch_frame *f = frame_room(sig, si, uc, teb, &rec);
     f->record = rec;
     context_from_ucontext(&f->context, uc);
-    /* a hardware breakpoint: Dr6 names it */
-    if (sig == SIGTRAP && si->si_code == TRAP_PERF) debugreg_hit(teb, perf_sig_data(si));
+    /* a hardware breakpoint: Dr6 names it. One on execution is a fault,
+       and the CPU does not set RF in the flags it saves for it (Intel SDM
+       vol. 3, 18.3.1.1), so a handler that returns without setting RF or
+       changing Dr7 meets it again, as on Windows; Linux set RF for its own
+       return */
+    if (sig == SIGTRAP && si->si_code == TRAP_PERF && debugreg_hit(teb, perf_sig_data(si)) == 1)
+        f->context.EFlags &= ~0x10000u;
     debugreg_get(teb, &f->context);
     if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
     f->machine_frame[0] = f->context.Rip;
