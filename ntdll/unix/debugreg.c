@@ -151,6 +151,12 @@ void debugreg_set(struct wlx_thread *t, const void *ctx)
     uint64_t *dr = DEBUG_VALUES(t->teb), old[6];
     int exec = 0;
     pthread_mutex_lock(&debug_lock);
+    if (t->debug_ended)
+    {
+        /* its TEB may be another thread's by now (thread.c keeps them) */
+        pthread_mutex_unlock(&debug_lock);
+        return;
+    }
     memcpy(old, dr, sizeof(old));
     memcpy(dr, c->Dr, sizeof(c->Dr));
     for (int n = 0; n < 4; n++)
@@ -169,7 +175,6 @@ void debugreg_set(struct wlx_thread *t, const void *ctx)
                       (unsigned long)dr[DR7]);
             continue;
         }
-        if (t->debug_ended) continue;
         int fd = open_breakpoint(linux_tid(t), &now, n);
         if (fd < 0)
         {
