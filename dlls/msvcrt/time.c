@@ -437,7 +437,8 @@ static BOOL tm_is_valid(const struct tm *tm)
 
 static void put2(char *p, int v) { p[0] = '0' + v / 10 % 10; p[1] = '0' + v % 10; }
 
-/* "Wed Jan 02 02:03:55 1980\n": msvcrt pads the day with a zero */
+/* "Wed Jan 02 02:03:55 1980\n": msvcrt pads the day with a zero, the
+   Universal CRT with a space ("Wed Jan  2 ...", as C's asctime) */
 static void format_asctime(char *buf, const struct tm *tm)
 {
     int year = tm->tm_year + 1900;
@@ -447,6 +448,7 @@ static void format_asctime(char *buf, const struct tm *tm)
     memcpy(buf + 4, month_names[tm->tm_mon], 3);
     buf[7] = ' ';
     put2(buf + 8, tm->tm_mday);
+    if (MSVCRT_IS_UCRT && buf[8] == '0') buf[8] = ' ';
     buf[10] = ' ';
     put2(buf + 11, tm->tm_hour);
     buf[13] = ':';
