@@ -15,7 +15,6 @@
 #include <conio.h>
 #include <stdio.h>
 
-#define MSVCRT_LOCK_CONIO 3          /* msvcrt's _CONIO_LOCK */
 
 static HANDLE conin = INVALID_HANDLE_VALUE, conout = INVALID_HANDLE_VALUE;
 static BOOL conin_tried, conout_tried;
@@ -107,16 +106,21 @@ int __cdecl _getch_nolock(void)
     return WideCharToMultiByte(GetConsoleCP(), 0, (wchar_t *)&w, 1, &a, 1, NULL, NULL) ? (unsigned char)a : EOF;
 }
 
+/* a character given back by _ungetch was echoed when first read: it comes
+   back without a second echo (_cscanf reads through these and gives back
+   the character after a field) */
 wint_t __cdecl _getwche_nolock(void)
 {
+    BOOL again = ungot != EOF;
     wint_t c = _getwch_nolock();
-    return c == WEOF ? WEOF : _putwch_nolock(c);
+    return c == WEOF || again ? c : _putwch_nolock(c);
 }
 
 int __cdecl _getche_nolock(void)
 {
+    BOOL again = ungot != EOF;
     int c = _getch_nolock();
-    return c == EOF ? EOF : _putch_nolock(c);
+    return c == EOF || again ? c : _putch_nolock(c);
 }
 
 /* a key press waits: an ungot character, or a key-down event with a
@@ -171,6 +175,13 @@ static BOOL write_ansi(const char *s, DWORD len)
     HANDLE out = console_out();
     DWORD done;
     return out != INVALID_HANDLE_VALUE && WriteConsoleA(out, s, len, &done, NULL) && done == len;
+}
+
+/* count bytes, or UTF-16 units when wide, to the console (conformat.c):
+   FALSE without one or when the write fails */
+BOOL msvcrt_conio_write(const void *units, DWORD count, BOOL wide)
+{
+    return wide ? write_wide(units, count) : write_ansi(units, count);
 }
 
 wint_t __cdecl _putwch_nolock(wchar_t c)

@@ -106,6 +106,7 @@ enum msvcrt_lock
     MSVCRT_LOCK_SIGNAL = 0,
     MSVCRT_LOCK_IOB_SCAN = 1,
     MSVCRT_LOCK_TMPNAM = 2,
+    MSVCRT_LOCK_CONIO = 3,
     MSVCRT_LOCK_HEAP = 4,
     MSVCRT_LOCK_TIME = 6,
     MSVCRT_LOCK_ENV = 7,
@@ -136,6 +137,7 @@ int msvcrt_fd_textmode(int fd);
 int msvcrt_fd_is_device(int fd);
 int msvcrt_alloc_fd(HANDLE handle, int oflags);
 int msvcrt_console_write_wide(int fd, const wchar_t *str, unsigned int len);
+BOOL msvcrt_conio_write(const void *units, DWORD count, BOOL wide);   /* conio.c, to CONOUT$ */
 BYTE *msvcrt_fd_block(WORD *size);
 
 /* ---- streams (stdio.c) ---- */

@@ -1,8 +1,10 @@
 /* tests/msvcrt/conio.c — console I/O of conio.h (_ungetch, _getch, _kbhit,
    _putch, _cputs; the console part only when there is one: lines read by
    _cgets, _cgetws and ucrtbase's _cgets_s from keys written to the
-   console's input), __lconv_init, and __pioinfo, msvcrt's fd table as
-   programs read it directly. */
+   console's input, _cprintf/_cwprintf and ucrtbase's
+   __conio_common_vcprintf counts, _cscanf/_cwscanf reading typed keys),
+   __lconv_init, and __pioinfo, msvcrt's fd table as programs read it
+   directly. */
 #include <windows.h>
 #include <conio.h>
 #include <fcntl.h>
@@ -95,6 +97,50 @@ static void test_cgets(void)
     CloseHandle(in);
 }
 
+static int (__cdecl *p_conio_vcprintf)(unsigned __int64, const char *, _locale_t, va_list);
+
+static int ucrt_cprintf(const char *fmt, ...)
+{
+    va_list args;
+    int ret;
+    va_start(args, fmt);
+    ret = p_conio_vcprintf(0, fmt, NULL, args);
+    va_end(args);
+    return ret;
+}
+
+static void test_cprintf_cscanf(void)
+{
+    HANDLE in = CreateFileW(L"CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    int n = 0, ret;
+    char word[16] = "";
+    wchar_t wword[16] = L"";
+
+    if (in == INVALID_HANDLE_VALUE) { skip("no console input\n"); return; }
+    ret = _cprintf("[%d|%s]", 42, "ab");
+    ok(ret == 7, "_cprintf: %d\n", ret);
+    ret = _cwprintf(L"[%d|%ls]\r\n", 7, L"w");
+    ok(ret == 7, "_cwprintf: %d\n", ret);
+
+    FlushConsoleInputBuffer(in);
+    type_keys(in, L"17 abc\r");
+    ret = _cscanf("%d %15s", &n, word);
+    ok(ret == 2 && n == 17 && !strcmp(word, "abc"), "_cscanf: %d %d %s\n", ret, n, word);
+    _getch();   /* the Enter _cscanf gave back */
+    type_keys(in, L"-5 xyz\r");
+    ret = _cwscanf(L"%d %15ls", &n, wword);
+    ok(ret == 2 && n == -5 && !wcscmp(wword, L"xyz"), "_cwscanf: %d %d %ls\n", ret, n, wword);
+    _getch();
+    _cputs("\r\n");
+
+    p_conio_vcprintf = (void *)GetProcAddress(LoadLibraryA("ucrtbase.dll"), "__conio_common_vcprintf");
+    if (test_is("wine")) skip("Wine 8's __conio_common_vcprintf is a stub\n");
+    else if (p_conio_vcprintf) ok(ucrt_cprintf("<%x>\r\n", 255) == 6, "__conio_common_vcprintf\n");
+    FlushConsoleInputBuffer(in);
+    CloseHandle(in);
+}
+
 /* msvcrt.dll's ioinfo starts with a HANDLE, then the osfile flags; its size
    differs between msvcrt.dll versions: a block holds 32 of them, and is a
    heap block whose size _msize tells */
@@ -142,6 +188,7 @@ int main(void)
     test_ungetch();
     test_console_output();
     test_cgets();
+    test_cprintf_cscanf();
     test_pioinfo();
     return test_summary();
 }
