@@ -242,7 +242,7 @@ static void test_init_atom_table(void)
 
 int main(void)
 {
-    test_start("atom");
+    test_start("kernel32:atom");
     test_integer_atoms();
     test_string_atoms();
     test_length_limit();
