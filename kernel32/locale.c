@@ -1593,6 +1593,16 @@ static WCHAR compose_pair( WCHAR base, WCHAR mark )
     return 0;
 }
 
+int k32_decompose( WCHAR ch, WCHAR *out )
+{
+    return decompose_char( ch, out );
+}
+
+WCHAR k32_compose( WCHAR base, WCHAR mark )
+{
+    return compose_pair( base, mark );
+}
+
 static BYTE mark_weight( WCHAR mark )
 {
     return (mark >= 0x300 && mark < 0x370) ? mark_weights[mark - 0x300] : 0;

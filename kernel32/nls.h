@@ -43,4 +43,13 @@ LCID k32_resolve_lcid(LCID lcid);
 #define K32_USER_VALUE_MAX 80
 BOOL k32_user_override(LCTYPE type, WCHAR *value);
 
+/* canonical decomposition of a precomposed letter (locale.c's table:
+ * Latin, Greek, Cyrillic): the base and up to two marks; the count */
+int k32_decompose(WCHAR ch, WCHAR *out);
+/* the precomposed letter of base + mark, or 0 */
+WCHAR k32_compose(WCHAR base, WCHAR mark);
+/* NFKC of src into out (room for 18 per character, normalize.c); the
+ * length, negative on an unpaired surrogate */
+int k32_nfkc(const WCHAR *src, int len, WCHAR *out);
+
 #endif
