@@ -313,3 +313,35 @@ BOOL WINAPI VerifyScripts(DWORD flags, LPCWSTR locale_scripts, int locale_len, L
     }
     return TRUE;
 }
+
+/* ======================================================================
+ * IsNLSDefinedString
+ * ====================================================================== */
+
+/* every character is one Unicode defines (not private use, not a
+ * surrogate, not a non-character) */
+BOOL WINAPI IsNLSDefinedString(NLS_FUNCTION function, DWORD flags, LPNLSVERSIONINFO version, LPCWSTR str, INT len)
+{
+    WORD type;
+    int i;
+
+    if (function != COMPARE_STRING)
+    {
+        RtlSetLastWin32Error(ERROR_INVALID_FLAGS);
+        return FALSE;
+    }
+    if (!str || len < -1)
+    {
+        RtlSetLastWin32Error(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (len == -1) len = wcslen(str);
+    for (i = 0; i < len; i++)
+    {
+        WCHAR c = str[i];
+        if ((c >= 0xd800 && c <= 0xdfff) || (c >= 0xe000 && c <= 0xf8ff) || c >= 0xfffe ||
+            (c >= 0xfdd0 && c <= 0xfdef)) return FALSE;
+        if (!GetStringTypeW(CT_CTYPE1, &c, 1, &type) || !(type & C1_DEFINED)) return FALSE;
+    }
+    return TRUE;
+}

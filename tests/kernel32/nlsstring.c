@@ -255,9 +255,25 @@ static void test_scripts(void)
     ok(VerifyScripts(VS_ALLOW_LATIN, L"Cyrl;", -1, L"Cyrl;Latn;", -1), "Latin allowed\n");
 }
 
+static void test_defined(void)
+{
+    BOOL ret;
+
+    ok(IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"abc", 3), "abc not defined\n");
+    ok(IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"caf\x00e9", -1), "cafe not defined\n");
+    ok(!IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"a\xffff", 2), "U+FFFF defined\n");
+    ok(!IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"a\xd800", 2), "a lone surrogate defined\n");
+    ok(!IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"a\x0378", 2), "unassigned U+0378 defined\n");
+    ok(!IsNLSDefinedString(COMPARE_STRING, 0, NULL, L"a\xe000", 2), "private use defined\n");
+    SetLastError(0xdeadbeef);
+    ret = IsNLSDefinedString(2, 0, NULL, L"abc", 3);
+    ok(!ret && GetLastError() == ERROR_INVALID_FLAGS, "function 2: %d %lu\n", ret, GetLastError());
+}
+
 int main(void)
 {
     test_start("kernel32:nlsstring");
+    test_defined();
     test_find_nls_string();
     test_find_string_ordinal();
     test_normalize();
