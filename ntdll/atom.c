@@ -10,9 +10,9 @@
  *
  * Global atoms: on Windows the table lives in the kernel and is shared by
  * the whole session. wlx keeps one table per process, created on first use
- * (user32's registered messages and clipboard formats use the same one, as
- * on Windows); another process does not see its atoms. doc/ARCHITECTURE.md,
- * Atoms.
+ * and reached through NtAddAtom & co. (what user32 would register its
+ * window messages and clipboard formats in); another process does not see
+ * its atoms. doc/ARCHITECTURE.md, Atoms.
  */
 #include "private.h"
 
