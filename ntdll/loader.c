@@ -862,6 +862,8 @@ static void thread_notify(DWORD reason)
     }
 }
 
+void NTAPI RtlFreeThreadActivationContextStack(void);
+
 void NTAPI LdrShutdownThread(void)
 {
     fls_thread_exit();   /* FLS callbacks come before DLL_THREAD_DETACH */
@@ -869,6 +871,7 @@ void NTAPI LdrShutdownThread(void)
     thread_notify(DLL_THREAD_DETACH);
     tls_thread_detach();
     RtlLeaveCriticalSection(&loader_section);
+    RtlFreeThreadActivationContextStack();
 }
 
 /* --- process and thread start ------------------------------------------------------ */
