@@ -596,3 +596,212 @@ static BOOL set_ctrl_handler(PHANDLER_ROUTINE func, BOOL add)
     SetLastError(ERROR_INVALID_PARAMETER);
     return FALSE;
 }
+
+/* --- the screen buffer's other properties ---------------------------------------------------
+   The terminal is both the window and the buffer: its size is what
+   GetConsoleScreenBufferInfo reports, and a program cannot make it larger
+   or move the view. Requests the terminal already satisfies succeed; the
+   others fail as Windows fails an impossible one. */
+
+/* Windows 10's default console palette (COLORREF: 0x00BBGGRR) */
+static const COLORREF default_palette[16] =
+{
+    0x0c0c0c, 0xda3700, 0x0ea113, 0xdd963a, 0x1f0fc5, 0x981788, 0x009cc1, 0xcccccc,
+    0x767676, 0xff783b, 0x0cc616, 0xd6d661, 0x5648e7, 0x9e00b4, 0xa5f1f9, 0xf2f2f2,
+};
+
+BOOL WINAPI GetConsoleScreenBufferInfoEx(HANDLE h, CONSOLE_SCREEN_BUFFER_INFOEX *info)
+{
+    CONSOLE_SCREEN_BUFFER_INFO base;
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!GetConsoleScreenBufferInfo(h, &base)) return FALSE;
+    info->dwSize = base.dwSize;
+    info->dwCursorPosition = base.dwCursorPosition;
+    info->wAttributes = base.wAttributes;
+    info->srWindow = base.srWindow;
+    info->dwMaximumWindowSize = base.dwMaximumWindowSize;
+    info->wPopupAttributes = BACKGROUND_RED | BACKGROUND_BLUE | BACKGROUND_INTENSITY | FOREGROUND_RED | FOREGROUND_BLUE;
+    info->bFullscreenSupported = FALSE;
+    memcpy(info->ColorTable, default_palette, sizeof(default_palette));
+    return TRUE;
+}
+
+BOOL WINAPI SetConsoleScreenBufferInfoEx(HANDLE h, CONSOLE_SCREEN_BUFFER_INFOEX *info)
+{
+    CONSOLE_SCREEN_BUFFER_INFO base;
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!GetConsoleScreenBufferInfo(h, &base)) return FALSE;
+    /* the colours take effect; the size and the palette stay the terminal's */
+    if (info->wAttributes != base.wAttributes) return SetConsoleTextAttribute(h, info->wAttributes);
+    return TRUE;
+}
+
+BOOL WINAPI SetConsoleScreenBufferSize(HANDLE h, COORD size)
+{
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    if (!GetConsoleScreenBufferInfo(h, &info)) return FALSE;
+    /* smaller than the window: refused, as on Windows; larger: the terminal cannot grow */
+    if (size.X != info.dwSize.X || size.Y != info.dwSize.Y)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+BOOL WINAPI SetConsoleWindowInfo(HANDLE h, BOOL absolute, const SMALL_RECT *rect)
+{
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    SMALL_RECT r;
+    if (!GetConsoleScreenBufferInfo(h, &info)) return FALSE;
+    if (!rect)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    r = *rect;
+    if (!absolute)
+    {
+        r.Left += info.srWindow.Left;
+        r.Top += info.srWindow.Top;
+        r.Right += info.srWindow.Right;
+        r.Bottom += info.srWindow.Bottom;
+    }
+    /* the window is the whole terminal: only that window is possible */
+    if (r.Left != info.srWindow.Left || r.Top != info.srWindow.Top || r.Right != info.srWindow.Right ||
+        r.Bottom != info.srWindow.Bottom)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+COORD WINAPI GetLargestConsoleWindowSize(HANDLE h)
+{
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    COORD none = { 0, 0 };
+    if (!GetConsoleScreenBufferInfo(h, &info)) return none;
+    return info.dwSize;
+}
+
+/* the process list of the console: this process and the one that started
+   it (the shell, as when a console program runs from cmd.exe; a count of
+   one tells programs they own the console and should wait before it closes) */
+DWORD WINAPI GetConsoleProcessList(DWORD *list, DWORD count)
+{
+    PROCESS_BASIC_INFORMATION pbi;
+    DWORD ids[2], n = 0;
+    if (!list || !count)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return 0;
+    }
+    ids[n++] = GetCurrentProcessId();
+    if (!NtQueryInformationProcess(GetCurrentProcess(), ProcessBasicInformation, &pbi, sizeof(pbi), NULL) &&
+        pbi.InheritedFromUniqueProcessId)
+        ids[n++] = (DWORD)pbi.InheritedFromUniqueProcessId;
+    if (count >= n) memcpy(list, ids, n * sizeof(DWORD));
+    return n;
+}
+
+/* a terminal's font is its own: what programs see is Windows' default one */
+BOOL WINAPI GetCurrentConsoleFont(HANDLE h, BOOL maximum, CONSOLE_FONT_INFO *info)
+{
+    CONSOLE_SCREEN_BUFFER_INFO sb;
+    if (!GetConsoleScreenBufferInfo(h, &sb)) return FALSE;
+    info->nFont = 0;
+    info->dwFontSize.X = 8;
+    info->dwFontSize.Y = 16;
+    (void)maximum;
+    return TRUE;
+}
+
+BOOL WINAPI GetCurrentConsoleFontEx(HANDLE h, BOOL maximum, CONSOLE_FONT_INFOEX *info)
+{
+    CONSOLE_SCREEN_BUFFER_INFO sb;
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    if (!GetConsoleScreenBufferInfo(h, &sb)) return FALSE;
+    info->nFont = 0;
+    info->dwFontSize.X = 8;
+    info->dwFontSize.Y = 16;
+    info->FontFamily = FF_MODERN | TMPF_TRUETYPE | TMPF_VECTOR;
+    info->FontWeight = FW_NORMAL;
+    lstrcpynW(info->FaceName, L"Consolas", LF_FACESIZE);
+    (void)maximum;
+    return TRUE;
+}
+
+BOOL WINAPI SetCurrentConsoleFontEx(HANDLE h, BOOL maximum, CONSOLE_FONT_INFOEX *info)
+{
+    CONSOLE_SCREEN_BUFFER_INFO sb;
+    (void)maximum;
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    return GetConsoleScreenBufferInfo(h, &sb);   /* accepted: the terminal keeps its font */
+}
+
+COORD WINAPI GetConsoleFontSize(HANDLE h, DWORD index)
+{
+    COORD size = { 0, 0 };
+    CONSOLE_SCREEN_BUFFER_INFO sb;
+    if (index || !GetConsoleScreenBufferInfo(h, &sb))
+    {
+        if (index) SetLastError(ERROR_INVALID_PARAMETER);
+        return size;
+    }
+    size.X = 8;
+    size.Y = 16;
+    return size;
+}
+
+/* command history: Windows' defaults, kept per process */
+static CONSOLE_HISTORY_INFO history = { sizeof(CONSOLE_HISTORY_INFO), 50, 4, 0 };
+
+BOOL WINAPI GetConsoleHistoryInfo(CONSOLE_HISTORY_INFO *info)
+{
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    *info = history;
+    return TRUE;
+}
+
+BOOL WINAPI SetConsoleHistoryInfo(CONSOLE_HISTORY_INFO *info)
+{
+    if (!info || info->cbSize != sizeof(*info))
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    history = *info;
+    return TRUE;
+}
+
+BOOL WINAPI GetConsoleDisplayMode(DWORD *mode)
+{
+    if (!mode)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    *mode = 0;   /* windowed */
+    return TRUE;
+}

@@ -21,6 +21,7 @@
 #include <windows.h>
 #include <winnls.h>
 #include "wlx/nls.h"
+#include "nls.h"
 
 /* ntdll exports */
 NTSTATUS WINAPI RtlUTF8ToUnicodeN( WCHAR *dst, ULONG dstlen, ULONG *reslen, const char *src, ULONG srclen );
@@ -41,7 +42,6 @@ void *__cdecl memset( void *dst, int c, size_t n );
 #define ANSI_CP 1252
 #define OEM_CP  437
 #define MAC_CP  10000
-#define LCID_EN_US 0x0409
 
 static int fail( DWORD err )
 {
@@ -1593,6 +1593,16 @@ static WCHAR compose_pair( WCHAR base, WCHAR mark )
     return 0;
 }
 
+int k32_decompose( WCHAR ch, WCHAR *out )
+{
+    return decompose_char( ch, out );
+}
+
+WCHAR k32_compose( WCHAR base, WCHAR mark )
+{
+    return compose_pair( base, mark );
+}
+
 static BYTE mark_weight( WCHAR mark )
 {
     return (mark >= 0x300 && mark < 0x370) ? mark_weights[mark - 0x300] : 0;
@@ -2198,26 +2208,6 @@ INT WINAPI FoldStringA( DWORD flags, LPCSTR src, INT srclen, LPSTR dst, INT dstl
  * locale ids
  * ====================================================================== */
 
-struct locale_name
-{
-    LCID         lcid;
-    const WCHAR *name;
-};
-
-/* names LocaleNameToLCID / LCIDToLocaleName know; data (GetLocaleInfo) exists
- * for en-US and the invariant locale only */
-static const struct locale_name locale_names[] =
-{
-    { 0x0009, L"en" },    { 0x0409, L"en-US" }, { 0x0809, L"en-GB" }, { 0x0c09, L"en-AU" },
-    { 0x1009, L"en-CA" }, { 0x0407, L"de-DE" }, { 0x040c, L"fr-FR" }, { 0x0410, L"it-IT" },
-    { 0x0c0a, L"es-ES" }, { 0x0416, L"pt-BR" }, { 0x0816, L"pt-PT" }, { 0x0413, L"nl-NL" },
-    { 0x0419, L"ru-RU" }, { 0x0415, L"pl-PL" }, { 0x0405, L"cs-CZ" }, { 0x040e, L"hu-HU" },
-    { 0x041d, L"sv-SE" }, { 0x0406, L"da-DK" }, { 0x0414, L"nb-NO" }, { 0x040b, L"fi-FI" },
-    { 0x0408, L"el-GR" }, { 0x041f, L"tr-TR" }, { 0x0411, L"ja-JP" }, { 0x0412, L"ko-KR" },
-    { 0x0804, L"zh-CN" }, { 0x0404, L"zh-TW" }, { 0x040d, L"he-IL" }, { 0x0401, L"ar-SA" },
-    { 0x041e, L"th-TH" }, { 0x0422, L"uk-UA" }, { 0x0418, L"ro-RO" }, { 0x0402, L"bg-BG" },
-};
-
 static BOOL name_equal( const WCHAR *a, const WCHAR *b )
 {
     while (*a && RtlDowncaseUnicodeChar( *a ) == RtlDowncaseUnicodeChar( *b )) a++, b++;
@@ -2227,8 +2217,6 @@ static BOOL name_equal( const WCHAR *a, const WCHAR *b )
 /* the real locale an LCID stands for; 0 when unknown */
 static LCID resolve_lcid( LCID lcid )
 {
-    unsigned int i;
-
     switch (lcid)
     {
     case LOCALE_NEUTRAL:
@@ -2242,9 +2230,12 @@ static LCID resolve_lcid( LCID lcid )
         return LOCALE_INVARIANT;
     }
     if (SORTIDFROMLCID( lcid )) return 0;
-    for (i = 0; i < sizeof(locale_names) / sizeof(locale_names[0]); i++)
-        if (locale_names[i].lcid == lcid) return lcid;
-    return 0;
+    return k32_locale_from_lcid( lcid ) ? lcid : 0;
+}
+
+LCID k32_resolve_lcid( LCID lcid )
+{
+    return resolve_lcid( lcid );
 }
 
 LCID WINAPI GetUserDefaultLCID(void)       { return LCID_EN_US; }
@@ -2285,31 +2276,25 @@ INT WINAPI GetSystemDefaultLocaleName( LPWSTR buf, INT len )
 
 LCID WINAPI LocaleNameToLCID( LPCWSTR name, DWORD flags )
 {
-    unsigned int i;
+    const struct k32_locale *loc;
 
     if (!name || name_equal( name, LOCALE_NAME_SYSTEM_DEFAULT )) return LCID_EN_US;
     if (!*name) return LOCALE_INVARIANT;
-    for (i = 0; i < sizeof(locale_names) / sizeof(locale_names[0]); i++)
-    {
-        LCID lcid = locale_names[i].lcid;
-        if (!name_equal( name, locale_names[i].name )) continue;
-        /* a neutral name gives its default specific locale unless asked */
-        if (lcid == 0x0009 && !(flags & LOCALE_ALLOW_NEUTRAL_NAMES)) lcid = LCID_EN_US;
-        return lcid;
-    }
-    return fail( ERROR_INVALID_PARAMETER );
+    if (!(loc = k32_locale_from_name( name ))) return fail( ERROR_INVALID_PARAMETER );
+    /* a neutral name gives its default specific locale unless asked */
+    if (!loc->country && !(flags & LOCALE_ALLOW_NEUTRAL_NAMES)) loc = k32_locale_default_of( loc->lcid );
+    return loc->lcid;
 }
 
 INT WINAPI LCIDToLocaleName( LCID lcid, LPWSTR buf, INT len, DWORD flags )
 {
-    unsigned int i;
+    const struct k32_locale *loc;
     LCID real = resolve_lcid( lcid );
 
     if (len < 0 || (len && !buf)) return fail( ERROR_INVALID_PARAMETER );
     if (real == LOCALE_INVARIANT) return copy_name( L"", buf, len );
-    for (i = 0; i < sizeof(locale_names) / sizeof(locale_names[0]); i++)
-        if (locale_names[i].lcid == real) return copy_name( locale_names[i].name, buf, len );
-    return fail( ERROR_INVALID_PARAMETER );
+    if (!(loc = k32_locale_from_lcid( real ))) return fail( ERROR_INVALID_PARAMETER );
+    return copy_name( loc->name, buf, len );
 }
 
 BOOL WINAPI IsValidLocale( LCID lcid, DWORD flags )
@@ -2319,39 +2304,84 @@ BOOL WINAPI IsValidLocale( LCID lcid, DWORD flags )
 
 BOOL WINAPI IsValidLocaleName( LPCWSTR name )
 {
-    unsigned int i;
-
     if (!name) return FALSE;
-    if (!*name) return TRUE;
-    for (i = 0; i < sizeof(locale_names) / sizeof(locale_names[0]); i++)
-        if (name_equal( name, locale_names[i].name )) return TRUE;
-    return FALSE;
+    return !*name || k32_locale_from_name( name );
+}
+
+/* the specific locales as "%08x" LCIDs; LCID_ALTERNATE_SORTS alone lists
+ * none (wlx has no alternate sorts) */
+static BOOL enum_lcids( BOOL (*call)( const WCHAR *, void * ), void *arg, DWORD flags )
+{
+    static const WCHAR hex[] = L"0123456789abcdef";
+    WCHAR id[9];
+    unsigned int i, k;
+
+    if (flags & ~(LCID_INSTALLED | LCID_SUPPORTED | LCID_ALTERNATE_SORTS)) return fail( ERROR_INVALID_FLAGS );
+    if (flags == LCID_ALTERNATE_SORTS) return TRUE;
+    for (i = 0; i < k32_locale_count; i++)
+    {
+        if (!k32_locales[i].country) continue;
+        for (k = 0; k < 8; k++) id[k] = hex[(k32_locales[i].lcid >> (28 - 4 * k)) & 0xf];
+        id[8] = 0;
+        if (!call( id, arg )) break;
+    }
+    return TRUE;
+}
+
+static BOOL call_enum_w( const WCHAR *id, void *proc )
+{
+    WCHAR copy[9];
+    memcpy( copy, id, sizeof(copy) );
+    return ((LOCALE_ENUMPROCW)proc)( copy );
+}
+
+static BOOL call_enum_a( const WCHAR *id, void *proc )
+{
+    char copy[9];
+    int i;
+    for (i = 0; i < 9; i++) copy[i] = (char)id[i];
+    return ((LOCALE_ENUMPROCA)proc)( copy );
 }
 
 BOOL WINAPI EnumSystemLocalesW( LOCALE_ENUMPROCW proc, DWORD flags )
 {
-    static WCHAR id[] = L"00000409";
-
     if (!proc) return fail( ERROR_INVALID_PARAMETER );
-    proc( id );
-    return TRUE;
+    return enum_lcids( call_enum_w, proc, flags );
 }
 
 BOOL WINAPI EnumSystemLocalesA( LOCALE_ENUMPROCA proc, DWORD flags )
 {
-    static char id[] = "00000409";
-
     if (!proc) return fail( ERROR_INVALID_PARAMETER );
-    proc( id );
-    return TRUE;
+    return enum_lcids( call_enum_a, proc, flags );
 }
 
+/* the invariant locale, then every known one: LOCALE_WINDOWS with
+ * LOCALE_NEUTRALDATA or LOCALE_SPECIFICDATA, as flags select */
 BOOL WINAPI EnumSystemLocalesEx( LOCALE_ENUMPROCEX proc, DWORD flags, LPARAM param, LPVOID reserved )
 {
-    static WCHAR name[] = L"en-US";
+    DWORD data = flags & (LOCALE_NEUTRALDATA | LOCALE_SPECIFICDATA);
+    WCHAR name[LOCALE_NAME_MAX_LENGTH];
+    unsigned int i;
 
     if (!proc) return fail( ERROR_INVALID_PARAMETER );
-    proc( name, LOCALE_WINDOWS, param );
+    if (flags & ~(LOCALE_WINDOWS | LOCALE_SUPPLEMENTAL | LOCALE_ALTERNATE_SORTS | LOCALE_REPLACEMENT |
+                  LOCALE_NEUTRALDATA | LOCALE_SPECIFICDATA)) return fail( ERROR_INVALID_FLAGS );
+    if (!data) data = LOCALE_NEUTRALDATA | LOCALE_SPECIFICDATA;
+    /* only Windows' own locales here: none supplemental, none alternate sorts */
+    if (flags & (LOCALE_WINDOWS | LOCALE_SUPPLEMENTAL | LOCALE_ALTERNATE_SORTS | LOCALE_REPLACEMENT) &&
+        !(flags & LOCALE_WINDOWS)) return TRUE;
+    if (data & LOCALE_SPECIFICDATA)
+    {
+        name[0] = 0;
+        if (!proc( name, LOCALE_WINDOWS | LOCALE_SPECIFICDATA, param )) return TRUE;
+    }
+    for (i = 0; i < k32_locale_count; i++)
+    {
+        DWORD kind = k32_locales[i].country ? LOCALE_SPECIFICDATA : LOCALE_NEUTRALDATA;
+        if (!(data & kind)) continue;
+        memcpy( name, k32_locales[i].name, (wcslen( k32_locales[i].name ) + 1) * sizeof(WCHAR) );
+        if (!proc( name, LOCALE_WINDOWS | kind, param )) break;
+    }
     return TRUE;
 }
 
@@ -2575,41 +2605,96 @@ static const WCHAR *find_value( const struct locale_value *table, unsigned int c
     return NULL;
 }
 
-static const WCHAR *locale_name_of( LCID lcid )
-{
-    unsigned int i;
+#define VALUE_BUF 128   /* room for a value composed into a buffer */
 
-    for (i = 0; i < sizeof(locale_names) / sizeof(locale_names[0]); i++)
-        if (locale_names[i].lcid == lcid) return locale_names[i].name;
-    return NULL;
+static const WCHAR *concat_value( WCHAR *buf, const WCHAR *a, const WCHAR *b, const WCHAR *c, const WCHAR *d )
+{
+    const WCHAR *parts[4] = { a, b, c, d };
+    int i, n = 0;
+
+    for (i = 0; i < 4; i++)
+        for (const WCHAR *p = parts[i]; p && *p && n < VALUE_BUF - 1; p++) buf[n++] = *p;
+    buf[n] = 0;
+    return buf;
+}
+
+static const WCHAR *number_value( WCHAR *buf, UINT v )
+{
+    WCHAR tmp[12];
+    int n = 0, i = 0;
+
+    do tmp[n++] = '0' + v % 10; while (v /= 10);
+    while (n) buf[i++] = tmp[--n];
+    buf[i] = 0;
+    return buf;
 }
 
 /* For the locales whose data we do not carry, only the identity fields
- * (derived from the name) are answered; the rest fails rather than
- * answering with en-US data. */
+ * (localedata.c) are answered; the rest fails rather than answering with
+ * en-US data. */
 static const WCHAR *identity_value( LCID lcid, LCTYPE type, WCHAR *buf )
 {
     static const WCHAR hex[] = L"0123456789abcdef";
-    const WCHAR *name = locale_name_of( lcid ), *dash;
+    const struct k32_locale *loc = k32_locale_from_lcid( lcid );
+    const WCHAR *dash;
     int i;
 
-    if (!name) return NULL;
-    for (dash = name; *dash && *dash != '-'; dash++) ;
+    if (!loc) return NULL;
+    for (dash = loc->name; *dash && *dash != '-'; dash++) ;
     switch (type)
     {
     case LOCALE_SNAME:
-        return name;
+        return loc->name;
     case LOCALE_ILANGUAGE:
     case LOCALE_IDEFAULTLANGUAGE:
         for (i = 0; i < 4; i++) buf[i] = hex[(lcid >> (12 - 4 * i)) & 0xf];
         buf[4] = 0;
         return buf;
     case LOCALE_SISO639LANGNAME:
-        for (i = 0; name + i < dash; i++) buf[i] = name[i];
+        for (i = 0; loc->name + i < dash; i++) buf[i] = loc->name[i];
         buf[i] = 0;
         return buf;
     case LOCALE_SISO3166CTRYNAME:
-        return *dash ? dash + 1 : NULL;
+        /* the region is the name's last part ("sr-Latn-RS") */
+        if (!loc->country) return NULL;
+        return loc->name + wcslen( loc->name ) - 2;
+    case LOCALE_SPARENT:
+        if (!loc->country) return L"";
+        for (i = 0; loc->name + i < dash; i++) buf[i] = loc->name[i];
+        buf[i] = 0;
+        return buf;
+    case LOCALE_INEUTRAL:
+        return loc->country ? L"0" : L"1";
+    case LOCALE_SABBREVLANGNAME:
+        return loc->abbrev;
+    case LOCALE_SENGLISHLANGUAGENAME:
+    case LOCALE_SLOCALIZEDLANGUAGENAME:
+        return loc->lang;
+    case LOCALE_SNATIVELANGUAGENAME:
+        return loc->native_lang;
+    case LOCALE_SENGLISHCOUNTRYNAME:
+    case LOCALE_SLOCALIZEDCOUNTRYNAME:
+        return loc->country;
+    case LOCALE_SNATIVECOUNTRYNAME:
+        return loc->native_country;
+    case LOCALE_SABBREVCTRYNAME:
+    case LOCALE_SISO3166CTRYNAME2:
+        return loc->country3;
+    case LOCALE_SISO639LANGNAME2:
+        return loc->lang3;
+    case LOCALE_SENGLISHDISPLAYNAME:
+    case LOCALE_SLOCALIZEDDISPLAYNAME:
+        if (!loc->country) return loc->lang;
+        return concat_value( buf, loc->lang, L" (", loc->country, L")" );
+    case LOCALE_SNATIVEDISPLAYNAME:
+        if (!loc->country) return loc->native_lang;
+        return concat_value( buf, loc->native_lang, L" (", loc->native_country, L")" );
+    case LOCALE_IDEFAULTANSICODEPAGE:
+        return number_value( buf, loc->ansi_cp );
+    case LOCALE_IDEFAULTCODEPAGE:
+        return number_value( buf, loc->oem_cp );
+    case LOCALE_IDEFAULTMACCODEPAGE:
+        return number_value( buf, loc->mac_cp );
     }
     return NULL;
 }
@@ -2618,7 +2703,14 @@ static const WCHAR *locale_value( LCID lcid, LCTYPE type, WCHAR *buf )
 {
     const WCHAR *v = NULL;
 
-    if (lcid != LCID_EN_US && lcid != LOCALE_INVARIANT) return identity_value( lcid, type, buf );
+    if (lcid != LCID_EN_US && lcid != LOCALE_INVARIANT)
+    {
+        /* a neutral locale has the data of its default specific one ("en": en-US's) */
+        const struct k32_locale *loc = k32_locale_from_lcid( lcid );
+        if ((v = identity_value( lcid, type, buf ))) return v;
+        if (loc && !loc->country && (loc = k32_locale_default_of( loc->lcid ))) return locale_value( loc->lcid, type, buf );
+        return NULL;
+    }
     if (lcid == LOCALE_INVARIANT)
         v = find_value( invariant_values, sizeof(invariant_values) / sizeof(invariant_values[0]), type );
     if (!v) v = find_value( en_us_values, sizeof(en_us_values) / sizeof(en_us_values[0]), type );
@@ -2655,7 +2747,7 @@ INT WINAPI GetLocaleInfoW( LCID lcid, LCTYPE lctype, LPWSTR buf, INT len )
     LCTYPE type = lctype & ~LOCALE_TYPE_FLAGS;
     LCID real = resolve_lcid( lcid );
     const WCHAR *value;
-    WCHAR tmp[8];
+    WCHAR tmp[VALUE_BUF], user[K32_USER_VALUE_MAX + 1];
 
     if (len < 0 || (len && !buf) || !real) return fail( ERROR_INVALID_PARAMETER );
     if (type == LOCALE_FONTSIGNATURE)
@@ -2672,6 +2764,9 @@ INT WINAPI GetLocaleInfoW( LCID lcid, LCTYPE lctype, LPWSTR buf, INT len )
     }
     if (!locale_value( LCID_EN_US, type, tmp )) return fail( ERROR_INVALID_FLAGS );   /* unknown LCTYPE */
     if (!(value = locale_value( real, type, tmp ))) return fail( ERROR_INVALID_PARAMETER );
+    /* SetLocaleInfo's values stand for the user's locale (localeuser.c) */
+    if (real == LCID_EN_US && !(lctype & LOCALE_NOUSEROVERRIDE) && k32_user_override( type, user ))
+        value = user;
     if (lctype & LOCALE_RETURN_NUMBER)
     {
         DWORD number;
@@ -2687,7 +2782,8 @@ INT WINAPI GetLocaleInfoW( LCID lcid, LCTYPE lctype, LPWSTR buf, INT len )
 
 INT WINAPI GetLocaleInfoEx( LPCWSTR name, LCTYPE lctype, LPWSTR buf, INT len )
 {
-    LCID lcid = name ? LocaleNameToLCID( name, 0 ) : LCID_EN_US;
+    /* a neutral name is a locale of its own here ("de": SNAME "de") */
+    LCID lcid = name ? LocaleNameToLCID( name, LOCALE_ALLOW_NEUTRAL_NAMES ) : LCID_EN_US;
 
     if (!lcid && name && *name) return 0;
     return GetLocaleInfoW( lcid, lctype, buf, len );

@@ -336,3 +336,78 @@ BOOL WINAPI IsBadStringPtrW(LPCWSTR s, UINT_PTR max)
     }
     return FALSE;
 }
+
+/* ---- memory resource notifications ----
+   A handle to an event that is signaled while available physical memory is
+   low (LowMemoryResourceNotification) or high (HighMemoryResourceNotification).
+   Windows' levels: low below about 32 MB per 4 GB of memory, at most 64 MB;
+   high above three times that. The event's state is brought up to date
+   whenever it is created or queried; the handle may wait and query, not set. */
+
+#define MEMORY_NOTIFICATIONS 16
+static struct { HANDLE handle; MEMORY_RESOURCE_NOTIFICATION_TYPE type; } notifications[MEMORY_NOTIFICATIONS];
+static SRWLOCK notifications_lock = SRWLOCK_INIT;
+
+static BOOL memory_condition(MEMORY_RESOURCE_NOTIFICATION_TYPE type)
+{
+    MEMORYSTATUSEX ms = { sizeof(ms) };
+    ULONGLONG low;
+    if (!GlobalMemoryStatusEx(&ms)) return FALSE;
+    low = ms.ullTotalPhys / ((ULONGLONG)4 << 30) * (32 << 20);
+    if (low < (32 << 20)) low = 32 << 20;
+    if (low > (64 << 20)) low = 64 << 20;
+    return type == LowMemoryResourceNotification ? ms.ullAvailPhys < low : ms.ullAvailPhys > 3 * low;
+}
+
+HANDLE WINAPI CreateMemoryResourceNotification(MEMORY_RESOURCE_NOTIFICATION_TYPE type)
+{
+    HANDLE event, handle;
+    int i;
+    if (type != LowMemoryResourceNotification && type != HighMemoryResourceNotification)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    if (!(event = CreateEventW(NULL, TRUE, memory_condition(type), NULL))) return NULL;
+    /* the caller's handle may wait and query; ours keeps the right to set it */
+    if (!DuplicateHandle(GetCurrentProcess(), event, GetCurrentProcess(), &handle, SYNCHRONIZE | 0x0001 /* EVENT_QUERY_STATE */,
+                         FALSE, 0))
+    {
+        CloseHandle(event);
+        return NULL;
+    }
+    AcquireSRWLockExclusive(&notifications_lock);
+    for (i = 0; i < MEMORY_NOTIFICATIONS && notifications[i].handle; i++) ;
+    if (i < MEMORY_NOTIFICATIONS)
+    {
+        notifications[i].handle = event;
+        notifications[i].type = type;
+    }
+    else CloseHandle(event);   /* no room to follow it: its state stays as it was made */
+    ReleaseSRWLockExclusive(&notifications_lock);
+    return handle;
+}
+
+BOOL WINAPI QueryMemoryResourceNotification(HANDLE handle, BOOL *state)
+{
+    BOOL found = FALSE;
+    if (!handle || !state)
+    {
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
+    AcquireSRWLockShared(&notifications_lock);
+    for (int i = 0; i < MEMORY_NOTIFICATIONS && !found; i++)
+    {
+        if (!notifications[i].handle || !CompareObjectHandles(notifications[i].handle, handle)) continue;
+        found = TRUE;
+        *state = memory_condition(notifications[i].type);
+        if (*state) SetEvent(notifications[i].handle);
+        else ResetEvent(notifications[i].handle);
+    }
+    ReleaseSRWLockShared(&notifications_lock);
+    if (found) return TRUE;
+    /* a handle this process did not get from CreateMemoryResourceNotification */
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}

@@ -4,17 +4,42 @@
  */
 #include "private.h"
 
+NTSTATUS NTAPI RtlGetActiveActivationContext(HANDLE *);
+NTSTATUS NTAPI RtlActivateActivationContextEx(ULONG, void *, HANDLE, ULONG_PTR *);
+void NTAPI RtlReleaseActivationContext(HANDLE);
+
+/* a thread of this process starts with its creator's active activation
+   context, activated in its TEB before it runs (tests/kernel32/actctx.c) */
+static void inherit_actctx(HANDLE thread, HANDLE actctx)
+{
+    struct { NTSTATUS status; void *teb; CLIENT_ID id; ULONG_PTR mask; LONG prio, base; } info;
+    ULONG_PTR cookie;
+
+    if (!NtQueryInformationThread(thread, ThreadBasicInformation, &info, sizeof(info), NULL))
+        RtlActivateActivationContextEx(0, info.teb, actctx, &cookie);
+}
+
 HANDLE WINAPI CreateRemoteThreadEx(HANDLE process, SECURITY_ATTRIBUTES *sa, SIZE_T stack, LPTHREAD_START_ROUTINE start,
                                    void *param, DWORD flags, LPPROC_THREAD_ATTRIBUTE_LIST attrs, DWORD *id)
 {
-    HANDLE handle;
+    HANDLE handle, actctx = NULL;
     OBJECT_ATTRIBUTES attr;
     (void)attrs;
     InitializeObjectAttributes(&attr, NULL, (sa && sa->bInheritHandle) ? OBJ_INHERIT : 0, NULL, NULL);
     SIZE_T reserve = (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) ? stack : 0;
     SIZE_T commit = (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) ? 0 : stack;
+    if (process == GetCurrentProcess()) RtlGetActiveActivationContext(&actctx);
     NTSTATUS status = NtCreateThreadEx(&handle, THREAD_ALL_ACCESS, &attr, process, start, param,
-                                       (flags & CREATE_SUSPENDED) ? 1 : 0, 0, commit, reserve, NULL);
+                                       ((flags & CREATE_SUSPENDED) || actctx) ? 1 : 0, 0, commit, reserve, NULL);
+    if (actctx)
+    {
+        if (!status)
+        {
+            inherit_actctx(handle, actctx);
+            if (!(flags & CREATE_SUSPENDED)) NtResumeThread(handle, NULL);
+        }
+        RtlReleaseActivationContext(actctx);
+    }
     if (!set_ntstatus(status)) return NULL;
     if (id) __wlx_thread_exit_code(handle, NULL, id);
     return handle;

@@ -10,7 +10,8 @@
  * does not know is not valid and is left out, as Windows leaves out invalid
  * ones. The thread's merged list is its own languages, then the process's,
  * then the user's, then the system default, each language once. The
- * installed UI languages (EnumUILanguages, IsValidUILanguage) are en-US.
+ * installed UI language (IsValidUILanguage; EnumUILanguages is in
+ * localeenum.c) is en-US.
  *
  * Lists go out as Windows gives them (tests/kernel32/uilang.c): a
  * multi-string of names ("en-US") or of hexadecimal language ids ("0409"),
@@ -276,39 +277,7 @@ LANGID WINAPI SetThreadUILanguage(LANGID id)
     return set_thread_langs(&id, 1) ? id : 0;
 }
 
-/* the installed UI languages: en-US, as an id ("0409", the default) or a name */
-BOOL WINAPI EnumUILanguagesW(UILANGUAGE_ENUMPROCW proc, DWORD flags, LONG_PTR param)
-{
-    WCHAR text[LOCALE_NAME_MAX_LENGTH];
-
-    if (!proc || bad_format(flags) || (flags & ~(FORMAT_FLAGS | 0x20 | 0x40 | 0x80)))
-    {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
-    if (!(flags & FORMAT_FLAGS)) flags |= MUI_LANGUAGE_ID;
-    if (lang_text(flags, EN_US, text) <= 0) return FALSE;
-    proc(text, param);
-    return TRUE;
-}
-
-BOOL WINAPI EnumUILanguagesA(UILANGUAGE_ENUMPROCA proc, DWORD flags, LONG_PTR param)
-{
-    WCHAR text[LOCALE_NAME_MAX_LENGTH];
-    char atext[LOCALE_NAME_MAX_LENGTH];
-
-    if (!proc || bad_format(flags) || (flags & ~(FORMAT_FLAGS | 0x20 | 0x40 | 0x80)))
-    {
-        SetLastError(ERROR_INVALID_PARAMETER);
-        return FALSE;
-    }
-    if (!(flags & FORMAT_FLAGS)) flags |= MUI_LANGUAGE_ID;
-    if (lang_text(flags, EN_US, text) <= 0) return FALSE;
-    WideCharToMultiByte(CP_ACP, 0, text, -1, atext, sizeof(atext), NULL, NULL);
-    proc(atext, param);
-    return TRUE;
-}
-
+/* the installed UI languages are en-US (EnumUILanguages: localeenum.c) */
 BOOL WINAPI IsValidUILanguage(LANGID id)
 {
     return id == EN_US;

@@ -280,6 +280,28 @@ BOOLEAN NTAPI RtlDispatchException(EXCEPTION_RECORD *rec, CONTEXT *ctx)
     return handled;
 }
 
+/* Going on at a CONTEXT that holds debug registers (a handler's
+   EXCEPTION_CONTINUE_EXECUTION, NtContinue) sets them, as Windows' kernel
+   does: a handler that clears Dr7 in the context it returns turns its
+   breakpoints off. The thread's own are in its TEB (ntdll/unix/debugreg.c);
+   the system call is made only when they differ. */
+NTSTATUS NTAPI NtSetContextThread(HANDLE thread, const CONTEXT *ctx);
+
+static void continue_debug_registers(const CONTEXT *ctx)
+{
+    const DWORD64 *now = &TEB_FIELD(DWORD64, TEB_WLX_DEBUG_REGS);   /* Dr0-3, Dr6, Dr7 */
+    CONTEXT dbg;
+    if ((ctx->ContextFlags & CONTEXT_DEBUG_REGISTERS) != CONTEXT_DEBUG_REGISTERS) return;
+    if (ctx->Dr0 == now[0] && ctx->Dr1 == now[1] && ctx->Dr2 == now[2] && ctx->Dr3 == now[3] &&
+        ctx->Dr6 == now[4] && ctx->Dr7 == now[5])
+        return;
+    dbg.ContextFlags = CONTEXT_DEBUG_REGISTERS;
+    dbg.Dr0 = ctx->Dr0; dbg.Dr1 = ctx->Dr1; dbg.Dr2 = ctx->Dr2; dbg.Dr3 = ctx->Dr3;
+    dbg.Dr6 = ctx->Dr6; dbg.Dr7 = ctx->Dr7;
+    TRACE_SEH("going on with Dr7 %p (was %p)\n", (void *)ctx->Dr7, (void *)now[5]);
+    NtSetContextThread(NtCurrentThread(), &dbg);
+}
+
 /* called by KiUserExceptionDispatcher with what the Unix side built; going
    on where the fault was also restores the AVX state kept in that frame */
 NTSTATUS NTAPI __wlx_suspend_stop(void);
@@ -290,7 +312,10 @@ void WINAPI wlx_dispatch_exception(EXCEPTION_RECORD *rec, CONTEXT *ctx)
        the thread here, in a system call, where its context is a Windows one */
     if (TEB_FIELD(volatile ULONG, TEB_WLX_STOP_PENDING)) __wlx_suspend_stop();
     if (RtlDispatchException(rec, ctx))
+    {
+        continue_debug_registers(ctx);
         restore_context_avx(ctx, (const struct avx_upper *)((BYTE *)ctx + DISPATCH_FRAME_AVX));
+    }
     NtRaiseException(rec, ctx, FALSE);
 }
 
@@ -493,6 +518,7 @@ void CDECL RtlRestoreContext(CONTEXT *ctx, EXCEPTION_RECORD *rec)
 NTSTATUS NTAPI NtContinue(CONTEXT *ctx, BOOLEAN alertable)
 {
     (void)alertable;
+    continue_debug_registers(ctx);
     restore_context(ctx);
 }
 

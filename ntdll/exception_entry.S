@@ -9,6 +9,7 @@
  * SegCs 0x38 … SegSs 0x42, EFlags 0x44, Rax 0x78 … R15 0xf0, Rip 0xf8,
  * FltSave 0x100 (XMM0 at 0x1a0), size 0x4d0.
  */
+#include "wlx/door.h"
 
     .text
 
@@ -125,7 +126,13 @@ RtlCaptureContext:
    - rip and rflags go just below the new rsp (scratch in the Windows ABI:
      no red zone) and POPFQ; RET finish, unless the CONTEXT itself lies
      there or TF is set (a single step must trap after the first instruction
-     at rip, not after the RET): then IRETQ from the current stack. */
+     at rip, not after the RET): then IRETQ from the current stack.
+   - RF (resume flag: the instruction at rip runs past an execution
+     breakpoint there) is set by IRETQ alone, even in user mode; POPFQ
+     leaves it clear. Most contexts of a fault have it (the CPU sets it in
+     what it saves for any fault but an instruction breakpoint), and it
+     matters only when the thread has an execution breakpoint
+     (TEB_WLX_DEBUG_EXEC, ntdll/unix/debugreg.c): then IRETQ too. */
     .globl restore_context
     .def restore_context; .scl 2; .type 32; .endef
     .seh_proc restore_context
@@ -163,7 +170,11 @@ restore_context_avx:
 3:  vzeroupper
 4:  testl $0x100, 0x44(%rcx)        /* TF */
     jnz 6f
-    movq 0x98(%rcx), %r8
+    testl $0x10000, 0x44(%rcx)      /* RF */
+    jz 7f
+    cmpl $0, %gs:TEB_WLX_DEBUG_EXEC
+    jnz 6f
+7:  movq 0x98(%rcx), %r8
     subq $16, %r8                   /* where rip and rflags go */
     leaq 0x2a0(%rcx), %rax          /* the end of what is read from the CONTEXT */
     cmpq %r8, %rax

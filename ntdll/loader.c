@@ -473,6 +473,92 @@ static NTSTATUS snap_imports(WLX_LDR_ENTRY *m)
 
 static void unload_module(WLX_LDR_ENTRY *m);
 
+/* --- DLL notifications (LdrRegisterDllNotification) -----------------------------
+   Callbacks told of each DLL mapped (its imports resolved, before its
+   DllMain) and of each DLL unmapped (after DllMain's PROCESS_DETACH), with
+   the loader lock held, as on Windows; not of the unmapping at process exit. */
+
+#define LDR_DLL_NOTIFICATION_REASON_LOADED   1
+#define LDR_DLL_NOTIFICATION_REASON_UNLOADED 2
+
+typedef struct {
+    ULONG Flags;
+    const UNICODE_STRING *FullDllName;
+    const UNICODE_STRING *BaseDllName;
+    void *DllBase;
+    ULONG SizeOfImage;
+} LDR_DLL_NOTIFICATION_DATA;
+
+typedef void (CALLBACK *LDR_DLL_NOTIFICATION_FUNCTION)(ULONG reason, const LDR_DLL_NOTIFICATION_DATA *data, void *context);
+
+struct dll_notification {
+    LIST_ENTRY entry;
+    LDR_DLL_NOTIFICATION_FUNCTION callback;
+    void *context;
+};
+
+static LIST_ENTRY dll_notifications = { &dll_notifications, &dll_notifications };
+static RTL_CRITICAL_SECTION notification_lock;
+static int notification_lock_ready;
+
+static void notification_lock_init(void)
+{
+    /* first use is single-threaded: the loader lock is held by every caller */
+    if (!notification_lock_ready)
+    {
+        RtlInitializeCriticalSection(&notification_lock);
+        notification_lock_ready = 1;
+    }
+}
+
+static void notify_dll(ULONG reason, WLX_LDR_ENTRY *m)
+{
+    LDR_DLL_NOTIFICATION_DATA data = { 0, &m->FullDllName, &m->BaseDllName, m->DllBase, m->SizeOfImage };
+    if (dll_notifications.Flink == &dll_notifications) return;
+    notification_lock_init();
+    RtlEnterCriticalSection(&notification_lock);
+    for (LIST_ENTRY *e = dll_notifications.Flink, *next; e != &dll_notifications; e = next)
+    {
+        struct dll_notification *n = CONTAINING_RECORD(e, struct dll_notification, entry);
+        next = e->Flink;   /* a callback may unregister itself */
+        n->callback(reason, &data, n->context);
+    }
+    RtlLeaveCriticalSection(&notification_lock);
+}
+
+NTSTATUS NTAPI LdrRegisterDllNotification(ULONG flags, LDR_DLL_NOTIFICATION_FUNCTION callback, void *context,
+                                          void **cookie)
+{
+    struct dll_notification *n;
+    if (flags || !callback || !cookie) return STATUS_INVALID_PARAMETER;
+    if (!(n = RtlAllocateHeap(PROCESS_HEAP(), 0, sizeof(*n)))) return STATUS_NO_MEMORY;
+    n->callback = callback;
+    n->context = context;
+    notification_lock_init();
+    RtlEnterCriticalSection(&notification_lock);
+    list_append(&dll_notifications, &n->entry);
+    RtlLeaveCriticalSection(&notification_lock);
+    *cookie = n;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS NTAPI LdrUnregisterDllNotification(void *cookie)
+{
+    NTSTATUS status = STATUS_DLL_NOT_FOUND;
+    notification_lock_init();
+    RtlEnterCriticalSection(&notification_lock);
+    for (LIST_ENTRY *e = dll_notifications.Flink; e != &dll_notifications; e = e->Flink)
+        if (CONTAINING_RECORD(e, struct dll_notification, entry) == cookie)
+        {
+            list_remove(e);
+            RtlFreeHeap(PROCESS_HEAP(), 0, cookie);
+            status = STATUS_SUCCESS;
+            break;
+        }
+    RtlLeaveCriticalSection(&notification_lock);
+    return status;
+}
+
 /* find or load a DLL and its imports; references it once more */
 NTSTATUS ldr_load(const WCHAR *name, WLX_LDR_ENTRY **ret, int as_datafile)
 {
@@ -508,6 +594,8 @@ NTSTATUS ldr_load(const WCHAR *name, WLX_LDR_ENTRY **ret, int as_datafile)
         unload_module(m);
         return status;
     }
+    m->notified = 1;
+    notify_dll(LDR_DLL_NOTIFICATION_REASON_LOADED, m);
     *ret = m;
     return STATUS_SUCCESS;
 }
@@ -536,6 +624,7 @@ void ldr_release(WLX_LDR_ENTRY *m)
         return;
     }
     if (m->process_attached) call_dll_entry(m, DLL_PROCESS_DETACH, NULL);
+    if (m->notified) notify_dll(LDR_DLL_NOTIFICATION_REASON_UNLOADED, m);
     unload_module(m);
 }
 
@@ -773,6 +862,8 @@ static void thread_notify(DWORD reason)
     }
 }
 
+void NTAPI RtlFreeThreadActivationContextStack(void);
+
 void NTAPI LdrShutdownThread(void)
 {
     fls_thread_exit();   /* FLS callbacks come before DLL_THREAD_DETACH */
@@ -780,6 +871,7 @@ void NTAPI LdrShutdownThread(void)
     thread_notify(DLL_THREAD_DETACH);
     tls_thread_detach();
     RtlLeaveCriticalSection(&loader_section);
+    RtlFreeThreadActivationContextStack();
 }
 
 /* --- process and thread start ------------------------------------------------------ */

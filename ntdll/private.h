@@ -90,6 +90,7 @@ typedef struct _WLX_LDR_ENTRY {
     struct _WLX_LDR_ENTRY **deps;         /* modules this one imports, each referenced */
     int ndeps;
     ULONG tls_index;                      /* index in ThreadLocalStoragePointer, or -1 */
+    int notified;                         /* LdrRegisterDllNotification callbacks told of its load */
 } WLX_LDR_ENTRY;
 
 #define LDR_IMAGE_DLL            0x00000004

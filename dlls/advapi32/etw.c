@@ -4,6 +4,8 @@
  * wlx runs no trace sessions, so a provider is never enabled: registering
  * gives a handle, EventEnabled says no, writes succeed and go nowhere (what
  * Windows does when nobody listens), and the enable callback never runs.
+ * Also the thread's activity id (EventActivityIdControl). The classic
+ * (RegisterTraceGuids) side is trace.c.
  */
 #include "secpriv.h"
 #include <evntprov.h>
@@ -108,4 +110,73 @@ ULONG WINAPI EventWriteString(REGHANDLE handle, UCHAR level, ULONGLONG keyword, 
 {
     if (!get_provider(handle)) return ERROR_INVALID_HANDLE;
     return string ? ERROR_SUCCESS : ERROR_INVALID_PARAMETER;
+}
+
+/* --- activity ids ----------------------------------------------------------- */
+
+/* Each thread has an activity id (zero until set), which events written
+   with a NULL activity carry. It lives in fiber-local storage, freed when
+   the thread ends. */
+static DWORD activity_slot = FLS_OUT_OF_INDEXES;
+
+static void WINAPI free_activity(void *id)
+{
+    sec_free(id);
+}
+
+/* the thread's id; created (zero) when `create` */
+static GUID *thread_activity(BOOL create)
+{
+    GUID *id;
+
+    if (activity_slot == FLS_OUT_OF_INDEXES)
+    {
+        DWORD slot;
+        if (!create || (slot = FlsAlloc(free_activity)) == FLS_OUT_OF_INDEXES) return NULL;
+        if (InterlockedCompareExchange((LONG *)&activity_slot, slot, FLS_OUT_OF_INDEXES) != FLS_OUT_OF_INDEXES)
+            FlsFree(slot);
+    }
+    if (!(id = FlsGetValue(activity_slot)) && create && (id = sec_alloc(sizeof(*id))))
+    {
+        memset(id, 0, sizeof(*id));
+        FlsSetValue(activity_slot, id);
+    }
+    return id;
+}
+
+/* a new id: random, with the version 4 and variant bits */
+static void new_activity(GUID *id)
+{
+    __wlx_random(id, sizeof(*id));
+    id->Data3 = (id->Data3 & 0x0fff) | 0x4000;
+    id->Data4[0] = (id->Data4[0] & 0x3f) | 0x80;
+}
+
+ULONG WINAPI EventActivityIdControl(ULONG code, LPGUID id)
+{
+    static const GUID zero;
+    GUID *current, previous;
+
+    if (!id || code < EVENT_ACTIVITY_CTRL_GET_ID || code > EVENT_ACTIVITY_CTRL_CREATE_SET_ID)
+        return ERROR_INVALID_PARAMETER;
+    if (code == EVENT_ACTIVITY_CTRL_CREATE_ID)
+    {
+        new_activity(id);
+        return ERROR_SUCCESS;
+    }
+    if (code == EVENT_ACTIVITY_CTRL_GET_ID)
+    {
+        current = thread_activity(FALSE);
+        *id = current ? *current : zero;
+        return ERROR_SUCCESS;
+    }
+    if (!(current = thread_activity(TRUE))) return ERROR_NOT_ENOUGH_MEMORY;
+    previous = *current;
+    switch (code)
+    {
+    case EVENT_ACTIVITY_CTRL_SET_ID: *current = *id; break;
+    case EVENT_ACTIVITY_CTRL_GET_SET_ID: *current = *id; *id = previous; break;
+    case EVENT_ACTIVITY_CTRL_CREATE_SET_ID: new_activity(current); *id = previous; break;
+    }
+    return ERROR_SUCCESS;
 }

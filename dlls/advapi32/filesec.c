@@ -1,7 +1,7 @@
 /*
  * dlls/advapi32/filesec.c — the security of files and other objects:
  * GetFileSecurity/SetFileSecurity, Get/SetNamedSecurityInfo and
- * Get/SetSecurityInfo.
+ * Get/SetSecurityInfo (and the descriptor objsec.c gives kernel objects).
  *
  * Linux keeps no Windows descriptors, so one is synthesized: the owner and
  * primary group are the user (wlx/user.h), the DACL gives the user,
@@ -20,7 +20,7 @@ static void small_sid(SID *sid, BYTE authority, BYTE count, DWORD a, DWORD b)
     if (count > 1) sid->SubAuthority[1] = b;
 }
 
-PSECURITY_DESCRIPTOR sec_file_descriptor(SECURITY_INFORMATION info, DWORD *len)
+PSECURITY_DESCRIPTOR sec_object_descriptor(SECURITY_INFORMATION info, ACCESS_MASK rights, DWORD *len)
 {
     BYTE user[SECURITY_MAX_SID_SIZE], admins[SECURITY_MAX_SID_SIZE], system[SECURITY_MAX_SID_SIZE];
     BYTE acl_buf[sizeof(ACL) + 3 * (sizeof(ACCESS_ALLOWED_ACE) + SECURITY_MAX_SID_SIZE)];
@@ -34,9 +34,9 @@ PSECURITY_DESCRIPTOR sec_file_descriptor(SECURITY_INFORMATION info, DWORD *len)
     /* exactly the size of its ACEs: no free space in the descriptor */
     RtlCreateAcl(acl, sizeof(ACL) + 3 * FIELD_OFFSET(ACCESS_ALLOWED_ACE, SidStart) + RtlLengthSid(user) +
                  RtlLengthSid(admins) + RtlLengthSid(system), ACL_REVISION);
-    RtlAddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, user);
-    RtlAddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, admins);
-    RtlAddAccessAllowedAce(acl, ACL_REVISION, FILE_ALL_ACCESS, system);
+    RtlAddAccessAllowedAce(acl, ACL_REVISION, rights, user);
+    RtlAddAccessAllowedAce(acl, ACL_REVISION, rights, admins);
+    RtlAddAccessAllowedAce(acl, ACL_REVISION, rights, system);
 
     RtlCreateSecurityDescriptor(&sd, SECURITY_DESCRIPTOR_REVISION);
     if (info & OWNER_SECURITY_INFORMATION) RtlSetOwnerSecurityDescriptor(&sd, user, FALSE);

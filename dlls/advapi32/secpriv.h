@@ -1,7 +1,7 @@
 /*
  * dlls/advapi32/secpriv.h — private declarations of advapi32's security,
  * crypto and event-log sources (security.c, sid.c, account.c, acl.c,
- * sddl.c, filesec.c, crypt.c, eventlog.c, service.c).
+ * sddl.c, filesec.c, objsec.c, crypt.c, eventlog.c, service.c, ...).
  */
 #ifndef WLX_ADVAPI32_SECPRIV_H
 #define WLX_ADVAPI32_SECPRIV_H
@@ -99,9 +99,14 @@ const WCHAR *sec_sid_alias(const SID *sid);
 /* the string form of a SID into buf (at least 200 characters); its length */
 DWORD sec_sid_to_string(const SID *sid, WCHAR *buf);
 
-/* a self-relative descriptor for a file of ours: owner and group the user,
-   a DACL giving the user, Administrators and SYSTEM full access
-   (filesec.c); the parts `info` asks for. Heap-allocated. */
-PSECURITY_DESCRIPTOR sec_file_descriptor(SECURITY_INFORMATION info, DWORD *len);
+/* a self-relative descriptor for an object of ours: owner and group the
+   user, a DACL giving the user, Administrators and SYSTEM `rights` (the
+   object type's full access) (filesec.c); the parts `info` asks for.
+   LocalAlloc'ed. */
+PSECURITY_DESCRIPTOR sec_object_descriptor(SECURITY_INFORMATION info, ACCESS_MASK rights, DWORD *len);
+static inline PSECURITY_DESCRIPTOR sec_file_descriptor(SECURITY_INFORMATION info, DWORD *len)
+{
+    return sec_object_descriptor(info, FILE_ALL_ACCESS, len);
+}
 
 #endif

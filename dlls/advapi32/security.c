@@ -1,10 +1,11 @@
 /*
  * dlls/advapi32/security.c — access tokens and privileges: opening,
  * querying, adjusting and duplicating tokens, impersonation, membership,
- * privilege names. Thin layers over ntdll (ntdll/security.c).
+ * privilege checks, privilege names. Thin layers over ntdll
+ * (ntdll/security.c).
  *
- * Sections: tokens · impersonation · membership · privileges by name ·
- * small helpers shared by advapi32's security files.
+ * Sections: tokens · impersonation · membership and privilege checks ·
+ * privileges by name · small helpers shared by advapi32's security files.
  */
 #include "secpriv.h"
 
@@ -122,7 +123,7 @@ BOOL WINAPI ImpersonateLoggedOnUser(HANDLE token)
     return ret;
 }
 
-/* --- membership ------------------------------------------------------------------- */
+/* --- membership and privilege checks ----------------------------------------------- */
 
 /* is `sid` an enabled group (or the user) of `token`; a NULL token is the
    caller's effective token. An impersonation token is needed, as on Windows. */
@@ -155,6 +156,40 @@ BOOL WINAPI CheckTokenMembership(HANDLE token, PSID sid, PBOOL is_member)
     }
     sec_free(groups);
     return ret;
+}
+
+/* does an impersonation token hold the privileges, enabled: all of them
+   with PRIVILEGE_SET_ALL_NECESSARY, else any; those enabled are marked
+   SE_PRIVILEGE_USED_FOR_ACCESS (tests/advapi32/objsec.c) */
+BOOL WINAPI PrivilegeCheck(HANDLE token, PPRIVILEGE_SET required, LPBOOL result)
+{
+    TOKEN_PRIVILEGES *held;
+    TOKEN_TYPE type;
+    DWORD len = 0, enabled = 0;
+
+    if (!required || !result) { SetLastError(ERROR_NOACCESS); return FALSE; }
+    if (!GetTokenInformation(token, TokenType, &type, sizeof(type), &len)) return FALSE;
+    if (type != TokenImpersonation) { SetLastError(ERROR_NO_IMPERSONATION_TOKEN); return FALSE; }
+    GetTokenInformation(token, TokenPrivileges, NULL, 0, &len);
+    if (!(held = sec_alloc(len))) { SetLastError(ERROR_NOT_ENOUGH_MEMORY); return FALSE; }
+    if (!GetTokenInformation(token, TokenPrivileges, held, len, &len)) { sec_free(held); return FALSE; }
+    for (DWORD i = 0; i < required->PrivilegeCount; i++)
+    {
+        LUID_AND_ATTRIBUTES *want = &required->Privilege[i];
+        want->Attributes &= ~SE_PRIVILEGE_USED_FOR_ACCESS;
+        for (DWORD j = 0; j < held->PrivilegeCount; j++)
+            if (!memcmp(&held->Privileges[j].Luid, &want->Luid, sizeof(LUID)) &&
+                (held->Privileges[j].Attributes & SE_PRIVILEGE_ENABLED))
+            {
+                want->Attributes |= SE_PRIVILEGE_USED_FOR_ACCESS;
+                enabled++;
+                break;
+            }
+    }
+    sec_free(held);
+    if (required->Control & PRIVILEGE_SET_ALL_NECESSARY) *result = enabled == required->PrivilegeCount;
+    else *result = enabled > 0;
+    return TRUE;
 }
 
 /* --- privileges by name ------------------------------------------------------------- */

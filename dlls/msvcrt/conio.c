@@ -1,10 +1,10 @@
 /*
  * Console I/O (conio.h): _getch/_getwch/_getche/_getwche, _kbhit,
  * _ungetch/_ungetwch, _putch/_putwch, _cputs/_cputws and their _nolock
- * forms. As msvcrt, they talk to the console itself (CONIN$ and CONOUT$,
- * opened once), never to stdin/stdout: a redirected program still reads
- * keys from its terminal. Without a console, reads give EOF/WEOF and
- * writes fail.
+ * forms, _cgets/_cgetws and their _s forms. As msvcrt, they talk to the
+ * console itself (CONIN$ and CONOUT$, opened once), never to stdin/stdout:
+ * a redirected program still reads keys from its terminal. Without a
+ * console, reads give EOF/WEOF (an empty line) and writes fail.
  *
  * Keys come from ReadConsoleInput: a character key gives its character;
  * an arrow, editing or function key gives two results, a prefix (0xE0 for
@@ -15,7 +15,6 @@
 #include <conio.h>
 #include <stdio.h>
 
-#define MSVCRT_LOCK_CONIO 3          /* msvcrt's _CONIO_LOCK */
 
 static HANDLE conin = INVALID_HANDLE_VALUE, conout = INVALID_HANDLE_VALUE;
 static BOOL conin_tried, conout_tried;
@@ -107,16 +106,21 @@ int __cdecl _getch_nolock(void)
     return WideCharToMultiByte(GetConsoleCP(), 0, (wchar_t *)&w, 1, &a, 1, NULL, NULL) ? (unsigned char)a : EOF;
 }
 
+/* a character given back by _ungetch was echoed when first read: it comes
+   back without a second echo (_cscanf reads through these and gives back
+   the character after a field) */
 wint_t __cdecl _getwche_nolock(void)
 {
+    BOOL again = ungot != EOF;
     wint_t c = _getwch_nolock();
-    return c == WEOF ? WEOF : _putwch_nolock(c);
+    return c == WEOF || again ? c : _putwch_nolock(c);
 }
 
 int __cdecl _getche_nolock(void)
 {
+    BOOL again = ungot != EOF;
     int c = _getch_nolock();
-    return c == EOF ? EOF : _putch_nolock(c);
+    return c == EOF || again ? c : _putch_nolock(c);
 }
 
 /* a key press waits: an ungot character, or a key-down event with a
@@ -173,6 +177,13 @@ static BOOL write_ansi(const char *s, DWORD len)
     return out != INVALID_HANDLE_VALUE && WriteConsoleA(out, s, len, &done, NULL) && done == len;
 }
 
+/* count bytes, or UTF-16 units when wide, to the console (conformat.c):
+   FALSE without one or when the write fails */
+BOOL msvcrt_conio_write(const void *units, DWORD count, BOOL wide)
+{
+    return wide ? write_wide(units, count) : write_ansi(units, count);
+}
+
 wint_t __cdecl _putwch_nolock(wchar_t c)
 {
     return write_wide(&c, 1) ? c : WEOF;
@@ -217,6 +228,105 @@ LOCKED(wint_t, _ungetwch, (wint_t c), (c))
 LOCKED(int, _ungetch, (int c), (c))
 LOCKED(wint_t, _putwch, (wchar_t c), (c))
 LOCKED(int, _putch, (int c), (c))
+
+/* ---- reading a line: _cgets, _cgetws and their _s forms ---- */
+
+/* Reads keys until Enter, echoing them, Backspace taking one back; stops
+   without waiting for Enter once max characters are in (the rest stays
+   for the next read). Arrow and function keys are dropped. The count
+   read, or -1 when there is no console and nothing was read. Called under
+   the console lock. */
+static int read_line(wchar_t *buf, size_t max)
+{
+    size_t n = 0;
+    wint_t c;
+    BOOL raw;
+
+    while (n < max)
+    {
+        if ((c = take_key(&raw)) == WEOF) return n ? (int)n : -1;
+        if (raw && (c == 0 || c == 0xe0) && pending_scan != EOF) { pending_scan = EOF; continue; }
+        if (c == '\r' || c == '\n')
+        {
+            write_wide(L"\r\n", 2);
+            break;
+        }
+        if (c == '\b')
+        {
+            if (n) { n--; write_wide(L"\b \b", 3); }
+            continue;
+        }
+        buf[n++] = c;
+        write_wide(&buf[n - 1], 1);
+    }
+    return n;
+}
+
+/* the parameters of the _s forms (documented): EINVAL for a NULL buffer or
+   count, a zero size; TRUE when they may go on */
+static BOOL cgets_s_valid(void *buf, size_t size, size_t *count, size_t unit)
+{
+    if (buf && size && count) return TRUE;
+    if (buf && size) memset(buf, 0, unit);
+    msvcrt_invalid_parameter();
+    *_errno() = EINVAL;
+    return FALSE;
+}
+
+errno_t __cdecl _cgetws_s(wchar_t *buf, size_t size, size_t *count)
+{
+    int n;
+
+    if (!cgets_s_valid(buf, size, count, sizeof(wchar_t))) return EINVAL;
+    _lock(MSVCRT_LOCK_CONIO);
+    n = read_line(buf, size - 1);
+    _unlock(MSVCRT_LOCK_CONIO);
+    if (n < 0) n = 0;
+    buf[n] = 0;
+    *count = n;
+    return 0;
+}
+
+errno_t __cdecl _cgets_s(char *buf, size_t size, size_t *count)
+{
+    wchar_t *line;
+    int n, bytes;
+
+    if (!cgets_s_valid(buf, size, count, 1)) return EINVAL;
+    if (!(line = malloc(size * sizeof(wchar_t)))) return *_errno() = ENOMEM;
+    _lock(MSVCRT_LOCK_CONIO);
+    n = read_line(line, size - 1);
+    _unlock(MSVCRT_LOCK_CONIO);
+    /* in the console's code page; a character that no longer fits is cut */
+    bytes = n > 0 ? WideCharToMultiByte(GetConsoleCP(), 0, line, n, buf, size - 1, NULL, NULL) : 0;
+    free(line);
+    buf[bytes] = 0;
+    *count = bytes;
+    return 0;
+}
+
+/* buf[0] holds the most characters to read (documented: the buffer has
+   room for them, a NUL and 2 bytes more); the count goes to buf[1], the
+   line from buf[2], which is returned */
+char * __cdecl _cgets(char *buf)
+{
+    size_t count;
+
+    if (!buf) { msvcrt_invalid_parameter(); *_errno() = EINVAL; return NULL; }
+    if (_cgets_s(buf + 2, (unsigned char)buf[0] + 1, &count)) return NULL;
+    buf[1] = (char)count;
+    return buf + 2;
+}
+
+wchar_t * __cdecl _cgetws(wchar_t *buf)
+{
+    size_t count;
+
+    if (!buf) { msvcrt_invalid_parameter(); *_errno() = EINVAL; return NULL; }
+    if (_cgetws_s(buf + 2, buf[0] + 1, &count)) return NULL;
+    buf[1] = (wchar_t)count;
+    return buf + 2;
+}
 
 /* msvcrt's startup hook for the C locale's lconv: wlx's lconv is ready
    from the start (locale.c), nothing is left to do */

@@ -1,6 +1,6 @@
 /*
  * ctype.c — character classification and case mapping of the "C" locale:
- * the exported tables (_ctype, _pctype, _pwctype), the is and isw functions,
+ * the exported tables (_ctype, _pctype, _wctype, _pwctype), the is and isw functions,
  * _isctype/iswctype, toupper/tolower/towupper/towlower and their _l forms.
  *
  * Characters above U+00FF are classified by GetStringTypeW (CT_CTYPE1),
@@ -54,7 +54,7 @@
 const unsigned short msvcrt_ctype[257] __asm__("_ctype") = { 0, TABLE(NARROW_CLASS) };
 const unsigned short *msvcrt_pctype __asm__("_pctype") = msvcrt_ctype + 1;
 
-static const unsigned short wide_table[257] = { 0, TABLE(WIDE_CLASS) };
+const unsigned short wide_table[257] __asm__("_wctype") = { 0, TABLE(WIDE_CLASS) };
 const unsigned short *msvcrt_pwctype __asm__("_pwctype") = wide_table + 1;
 
 const unsigned short *__cdecl (__pctype_func)(void)

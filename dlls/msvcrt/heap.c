@@ -1,6 +1,6 @@
 /*
- * Heap: malloc family on the process heap, aligned allocations, the new
- * handler and C++ operator new/delete exports.
+ * Heap: malloc family on the process heap, aligned allocations, _heapwalk,
+ * the new handler and C++ operator new/delete exports.
  */
 #include "private.h"
 #include <malloc.h>
@@ -160,6 +160,53 @@ int __cdecl _heapset(unsigned int fill)
     return _heapchk();
 }
 
+/* _heapwalk: the CRT heap's blocks one at a time through HeapWalk. The
+   walk goes on from the block the caller names (_pentry, with _useflag
+   saying whether it was in use), regions and uncommitted ranges skipped.
+   wlx's RtlWalkHeap goes on from a block's address alone; a block freed
+   since it was reported is _HEAPBADPTR. Blocks the heap keeps for reuse
+   show as _FREEENTRY. */
+int __cdecl _heapwalk(_HEAPINFO *info)
+{
+    PROCESS_HEAP_ENTRY entry;
+    DWORD error;
+
+    if (!info)
+    {
+        msvcrt_invalid_parameter();
+        *_errno() = EINVAL;
+        return _HEAPBADPTR;
+    }
+    memset(&entry, 0, sizeof(entry));
+    entry.lpData = info->_pentry;
+    if (info->_pentry)
+    {
+        entry.cbData = info->_size;
+        if (info->_useflag == _USEDENTRY)
+        {
+            if (!HeapValidate(crt_heap(), 0, info->_pentry)) return _HEAPBADNODE;
+            entry.wFlags = PROCESS_HEAP_ENTRY_BUSY;
+        }
+    }
+    HeapLock(crt_heap());
+    do
+    {
+        if (!HeapWalk(crt_heap(), &entry))
+        {
+            error = GetLastError();
+            HeapUnlock(crt_heap());
+            if (error == ERROR_NO_MORE_ITEMS) return info->_pentry ? _HEAPEND : _HEAPEMPTY;
+            msvcrt_set_errno_from_win32(error);
+            return info->_pentry ? _HEAPBADPTR : _HEAPBADBEGIN;
+        }
+    } while (entry.wFlags & (PROCESS_HEAP_REGION | PROCESS_HEAP_UNCOMMITTED_RANGE));
+    HeapUnlock(crt_heap());
+    info->_pentry = entry.lpData;
+    info->_size = entry.cbData;
+    info->_useflag = entry.wFlags & PROCESS_HEAP_ENTRY_BUSY ? _USEDENTRY : _FREEENTRY;
+    return _HEAPOK;
+}
+
 size_t __cdecl _get_sbh_threshold(void)
 {
     return 0;
@@ -249,9 +296,9 @@ void * __cdecl _aligned_realloc(void *ptr, size_t size, size_t alignment)
     return _aligned_offset_realloc(ptr, size, alignment, 0);
 }
 
-void * __cdecl _aligned_recalloc(void *ptr, size_t count, size_t size, size_t alignment)
+void * __cdecl _aligned_offset_recalloc(void *ptr, size_t count, size_t size, size_t alignment, size_t offset)
 {
-    size_t old_size = ptr ? _aligned_msize(ptr, alignment, 0) : 0, new_size;
+    size_t old_size = ptr ? _aligned_msize(ptr, alignment, offset) : 0, new_size;
     char *ret;
 
     if (size && count > (size_t)-1 / size)
@@ -260,9 +307,14 @@ void * __cdecl _aligned_recalloc(void *ptr, size_t count, size_t size, size_t al
         return NULL;
     }
     new_size = count * size;
-    ret = _aligned_realloc(ptr, new_size, alignment);
+    ret = _aligned_offset_realloc(ptr, new_size, alignment, offset);
     if (ret && new_size > old_size) memset(ret + old_size, 0, new_size - old_size);
     return ret;
+}
+
+void * __cdecl _aligned_recalloc(void *ptr, size_t count, size_t size, size_t alignment)
+{
+    return _aligned_offset_recalloc(ptr, count, size, alignment, 0);
 }
 
 /* ---- C++ operators (exported by their decorated names) ---- */

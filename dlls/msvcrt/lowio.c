@@ -129,6 +129,35 @@ static void inherit_fds(void)
     }
 }
 
+/* The fd table as a child gets it (inherit_fds above): the count, a flags
+   byte per fd, then a HANDLE per fd; an fd opened with _O_NOINHERIT goes
+   as closed. malloc'ed, its length in *size; NULL without memory. */
+BYTE *msvcrt_fd_block(WORD *size)
+{
+    int count = 3, i;
+    BYTE *block, *flags;
+    HANDLE UNALIGNED *handles;
+
+    _lock(MSVCRT_LOCK_OSFHND);
+    for (i = 3; i < MSVCRT_MAX_FILES; i++)
+        if (fd_table[i].flags & FD_OPEN) count = i + 1;
+    *size = sizeof(int) + count * (1 + sizeof(HANDLE));
+    if ((block = malloc(*size)))
+    {
+        *(int UNALIGNED *)block = count;
+        flags = block + sizeof(int);
+        handles = (HANDLE UNALIGNED *)(flags + count);
+        for (i = 0; i < count; i++)
+        {
+            BOOL open = (fd_table[i].flags & (FD_OPEN | FD_NOINHERIT)) == FD_OPEN;
+            flags[i] = open ? fd_table[i].flags : 0;
+            handles[i] = open ? fd_table[i].handle : INVALID_HANDLE_VALUE;
+        }
+    }
+    _unlock(MSVCRT_LOCK_OSFHND);
+    return block;
+}
+
 static void init_std_fd(int fd, DWORD std)
 {
     HANDLE handle = GetStdHandle(std);

@@ -90,6 +90,8 @@ struct msvcrt_thread_data
     void          *cxx_unexpected;     /* set_unexpected() handler */
     void          *cxx_se_translator;  /* _set_se_translator() function */
     struct cxx_frame_info *cxx_frame_infos; /* _CreateFrameInfo's objects in use (cxx_object.c) */
+    uintptr_t      image_base;         /* _SetImageBase/_GetImageBase (procmisc.c) */
+    uintptr_t      throw_image_base;   /* _SetThrowImageBase/_GetThrowImageBase */
 };
 
 struct msvcrt_thread_data *msvcrt_get_thread_data(void);
@@ -104,6 +106,7 @@ enum msvcrt_lock
     MSVCRT_LOCK_SIGNAL = 0,
     MSVCRT_LOCK_IOB_SCAN = 1,
     MSVCRT_LOCK_TMPNAM = 2,
+    MSVCRT_LOCK_CONIO = 3,
     MSVCRT_LOCK_HEAP = 4,
     MSVCRT_LOCK_TIME = 6,
     MSVCRT_LOCK_ENV = 7,
@@ -134,6 +137,8 @@ int msvcrt_fd_textmode(int fd);
 int msvcrt_fd_is_device(int fd);
 int msvcrt_alloc_fd(HANDLE handle, int oflags);
 int msvcrt_console_write_wide(int fd, const wchar_t *str, unsigned int len);
+BOOL msvcrt_conio_write(const void *units, DWORD count, BOOL wide);   /* conio.c, to CONOUT$ */
+BYTE *msvcrt_fd_block(WORD *size);
 
 /* ---- streams (stdio.c) ---- */
 
@@ -183,6 +188,18 @@ BOOL msvcrt_exiting(void);
 BOOL msvcrt_sigabrt_handled(void);
 char *msvcrt_wide_to_narrow(const wchar_t *str, UINT cp);
 wchar_t *msvcrt_narrow_to_wide(const char *str, UINT cp);
+
+/* ---- time names (timenames.c), what strftime's %a %A %b %B %p print (time.c) ---- */
+
+struct msvcrt_time_names
+{
+    const wchar_t *wday_abbr[7], *wday[7], *month_abbr[12], *month[12], *ampm[2];
+};
+extern const struct msvcrt_time_names msvcrt_time_names_c;
+size_t msvcrt_wcsftime(wchar_t *buf, size_t size, const wchar_t *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names);
+size_t msvcrt_strftime(char *buf, size_t size, const char *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names);
 
 /* ---- the Unix door (math.c) ---- */
 

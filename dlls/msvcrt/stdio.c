@@ -1557,6 +1557,38 @@ wchar_t * __cdecl _getws(wchar_t *buf)
     return buf;
 }
 
+/* documented: a line that does not fit with its NUL is an invalid
+   parameter (ERANGE, an empty buffer, NULL back); end of file before any
+   character, NULL with an empty buffer */
+wchar_t * __cdecl _getws_s(wchar_t *buf, size_t size)
+{
+    FILE *file = &msvcrt_iob[0];
+    size_t i = 0;
+    BOOL too_long = FALSE;
+    wint_t c;
+
+    if (!buf || !size)
+    {
+        msvcrt_invalid_parameter();
+        *_errno() = EINVAL;
+        return NULL;
+    }
+    _lock_file(file);
+    while ((c = msvcrt_fgetwc_nolock(file)) != WEOF && c != '\n')
+        if (i < size - 1) buf[i++] = c;
+        else too_long = TRUE;
+    _unlock_file(file);
+    if (too_long)
+    {
+        buf[0] = 0;
+        msvcrt_invalid_parameter();
+        *_errno() = ERANGE;
+        return NULL;
+    }
+    buf[i] = 0;
+    return c == WEOF && !i ? NULL : buf;
+}
+
 int __cdecl fputws(const wchar_t *str, FILE *file)
 {
     int ret = 0;
@@ -1654,6 +1686,21 @@ errno_t __cdecl tmpnam_s(char *buf, size_t size)
     if (!tmpnam(name)) return *_errno();
     if (strlen(name) >= size) return *_errno() = ERANGE;
     strcpy(buf, name);
+    return 0;
+}
+
+errno_t __cdecl _wtmpnam_s(wchar_t *buf, size_t size)
+{
+    wchar_t name[MAX_PATH];
+
+    if (!buf || !size)
+    {
+        msvcrt_invalid_parameter();
+        return *_errno() = EINVAL;
+    }
+    if (!_wtmpnam(name)) return *_errno();
+    if (wcslen(name) >= size) return *_errno() = ERANGE;
+    wcscpy(buf, name);
     return 0;
 }
 

@@ -437,7 +437,8 @@ static BOOL tm_is_valid(const struct tm *tm)
 
 static void put2(char *p, int v) { p[0] = '0' + v / 10 % 10; p[1] = '0' + v % 10; }
 
-/* "Wed Jan 02 02:03:55 1980\n": msvcrt pads the day with a zero */
+/* "Wed Jan 02 02:03:55 1980\n": msvcrt pads the day with a zero, the
+   Universal CRT with a space ("Wed Jan  2 ...", as C's asctime) */
 static void format_asctime(char *buf, const struct tm *tm)
 {
     int year = tm->tm_year + 1900;
@@ -447,6 +448,7 @@ static void format_asctime(char *buf, const struct tm *tm)
     memcpy(buf + 4, month_names[tm->tm_mon], 3);
     buf[7] = ' ';
     put2(buf + 8, tm->tm_mday);
+    if (MSVCRT_IS_UCRT && buf[8] == '0') buf[8] = ' ';
     buf[10] = ' ';
     put2(buf + 11, tm->tm_hour);
     buf[13] = ':';
@@ -537,7 +539,13 @@ errno_t __cdecl _ctime64_s(char *buf, size_t size, const __time64_t *t)
 
 /* ---- strftime ---- */
 
-struct out { wchar_t *buf; size_t size, len; BOOL overflow; };
+struct out
+{
+    wchar_t *buf;
+    size_t size, len;
+    BOOL overflow;
+    const struct msvcrt_time_names *names;   /* %a %A %b %B %p (timenames.c) */
+};
 
 static void out_char(struct out *o, wchar_t c)
 {
@@ -612,12 +620,10 @@ static BOOL format_field(struct out *o, wchar_t conv, BOOL alt, const struct tm 
 
     switch (conv)
     {
-    case 'a': out_char(o, day_names[tm->tm_wday][0]); out_char(o, day_names[tm->tm_wday][1]);
-              out_char(o, day_names[tm->tm_wday][2]); break;
-    case 'A': out_str(o, day_names[tm->tm_wday]); break;
-    case 'b': out_char(o, month_names[tm->tm_mon][0]); out_char(o, month_names[tm->tm_mon][1]);
-              out_char(o, month_names[tm->tm_mon][2]); break;
-    case 'B': out_str(o, month_names[tm->tm_mon]); break;
+    case 'a': out_wstr(o, o->names->wday_abbr[tm->tm_wday]); break;
+    case 'A': out_wstr(o, o->names->wday[tm->tm_wday]); break;
+    case 'b': out_wstr(o, o->names->month_abbr[tm->tm_mon]); break;
+    case 'B': out_wstr(o, o->names->month[tm->tm_mon]); break;
     case 'c':
         if (alt) format_sequence(o, "%A, %B %#d, %Y %H:%M:%S", tm);
         else if (MSVCRT_IS_UCRT) format_sequence(o, "%a %b %e %H:%M:%S %Y", tm);  /* C99 "C" locale */
@@ -629,7 +635,7 @@ static BOOL format_field(struct out *o, wchar_t conv, BOOL alt, const struct tm 
     case 'j': out_num(o, tm->tm_yday + 1, 3, alt); break;
     case 'm': out_num(o, tm->tm_mon + 1, 2, alt); break;
     case 'M': out_num(o, tm->tm_min, 2, alt); break;
-    case 'p': out_str(o, tm->tm_hour < 12 ? "AM" : "PM"); break;
+    case 'p': out_wstr(o, o->names->ampm[tm->tm_hour >= 12]); break;
     case 'S': out_num(o, tm->tm_sec, 2, alt); break;
     case 'U': out_num(o, (tm->tm_yday - tm->tm_wday + 7) / 7, 2, alt); break;
     case 'w': out_num(o, tm->tm_wday, 1, alt); break;
@@ -682,10 +688,12 @@ static BOOL format_field(struct out *o, wchar_t conv, BOOL alt, const struct tm 
     return TRUE;
 }
 
-/* Returns the length written, 0 on overflow or a bad conversion. */
-static size_t format_time(wchar_t *buf, size_t size, const wchar_t *fmt, const struct tm *tm)
+/* Returns the length written, 0 on overflow or a bad conversion; names
+   NULL: the current locale's. */
+size_t msvcrt_wcsftime(wchar_t *buf, size_t size, const wchar_t *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names)
 {
-    struct out o = { buf, size, 0, FALSE };
+    struct out o = { buf, size, 0, FALSE, names ? names : &msvcrt_time_names_c };
     BOOL alt;
 
     if (!buf || !size || !fmt || !tm)
@@ -719,10 +727,12 @@ static size_t format_time(wchar_t *buf, size_t size, const wchar_t *fmt, const s
 
 size_t __cdecl wcsftime(wchar_t *buf, size_t size, const wchar_t *fmt, const struct tm *tm)
 {
-    return format_time(buf, size, fmt, tm);
+    return msvcrt_wcsftime(buf, size, fmt, tm, NULL);
 }
 
-size_t __cdecl strftime(char *buf, size_t size, const char *fmt, const struct tm *tm)
+/* strftime through the wide formatter, converted in the ANSI code page */
+size_t msvcrt_strftime(char *buf, size_t size, const char *fmt, const struct tm *tm,
+                       const struct msvcrt_time_names *names)
 {
     wchar_t *wfmt, *wbuf;
     size_t len = 0;
@@ -737,7 +747,7 @@ size_t __cdecl strftime(char *buf, size_t size, const char *fmt, const struct tm
     }
     wfmt = msvcrt_narrow_to_wide(fmt, CP_ACP);
     wbuf = malloc(size * sizeof(wchar_t));
-    if (wfmt && wbuf && format_time(wbuf, size, wfmt, tm))
+    if (wfmt && wbuf && msvcrt_wcsftime(wbuf, size, wfmt, tm, names))
     {
         bytes = WideCharToMultiByte(CP_ACP, 0, wbuf, -1, buf, size, NULL, NULL);
         if (bytes > 0) len = bytes - 1;
@@ -747,6 +757,11 @@ size_t __cdecl strftime(char *buf, size_t size, const char *fmt, const struct tm
     free(wfmt);
     free(wbuf);
     return len;
+}
+
+size_t __cdecl strftime(char *buf, size_t size, const char *fmt, const struct tm *tm)
+{
+    return msvcrt_strftime(buf, size, fmt, tm, NULL);
 }
 
 /* the _l forms: only the "C" locale exists here */

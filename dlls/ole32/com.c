@@ -96,10 +96,15 @@ void WINAPI OleUninitialize(void)
     CoUninitialize();
 }
 
+/* The process's COM security, set once: nothing is ever called from
+   another process, so the values are only remembered as set; a second call
+   is too late, as on Windows (tests/ole32/com.c) */
 HRESULT WINAPI CoInitializeSecurity(PSECURITY_DESCRIPTOR sd, LONG count, SOLE_AUTHENTICATION_SERVICE *services,
                                     void *reserved1, DWORD authn, DWORD imp, void *list, DWORD caps, void *reserved3)
 {
-    return S_OK;   /* nothing is ever called from another process */
+    static LONG security_set;
+
+    return InterlockedExchange(&security_set, 1) ? RPC_E_TOO_LATE : S_OK;
 }
 
 /* a number unique to the calling thread (not the process, despite the name) */

@@ -1,8 +1,10 @@
 /*
  * ShellExecute(Ex): with no file associations yet, the only thing that can
  * run is a program: the "open" verb (or none) on an .exe/.com, found like
- * CreateProcess finds it, started with CreateProcessW. Anything else fails
- * the way Windows fails for a file type with no handler.
+ * CreateProcess finds it, started with CreateProcessW. Anything else (a
+ * document, a URL) fails the way Windows fails for a file type or protocol
+ * with no handler: SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION
+ * (tests/shell32/execute.c).
  */
 #include "private.h"
 
@@ -19,6 +21,17 @@ static BOOL is_program(const WCHAR *file)
         else if (*p == '.') dot = p;
     }
     return dot && (!lstrcmpiW(dot, L".exe") || !lstrcmpiW(dot, L".com"));
+}
+
+/* TRUE when `file` is a URL ("scheme:..."; a drive letter is not a scheme) */
+static BOOL is_url(const WCHAR *file)
+{
+    const WCHAR *p = file;
+
+    while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '+' || *p == '-' || *p == '.')
+        p++;
+    return *p == ':' && p - file > 1;
 }
 
 /* fails with `se` in hInstApp and `err` as the last error */
@@ -59,6 +72,8 @@ BOOL WINAPI ShellExecuteExW(SHELLEXECUTEINFOW *info)
     if (!info->lpFile || !*info->lpFile) return fail(info, SE_ERR_FNF, ERROR_FILE_NOT_FOUND);
     if (info->lpVerb && *info->lpVerb && lstrcmpiW(info->lpVerb, L"open"))
         return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);
+    /* no protocol has a handler: there is no desktop to open a URL on */
+    if (is_url(info->lpFile)) return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);
     if (!SearchPathW(NULL, info->lpFile, L".exe", MAX_PATH, program, NULL))
         return fail(info, SE_ERR_FNF, ERROR_FILE_NOT_FOUND);
     if (!is_program(program)) return fail(info, SE_ERR_NOASSOC, ERROR_NO_ASSOCIATION);

@@ -144,6 +144,49 @@ BOOL WINAPI SHGetSpecialFolderPathA(HWND owner, LPSTR path, int csidl, BOOL crea
     return SUCCEEDED(SHGetFolderPathA(owner, csidl | (create ? CSIDL_FLAG_CREATE : 0), NULL, 0, path));
 }
 
+/* the folder's path with `sub` appended: created (with its parents) when
+   CSIDL_FLAG_CREATE says so, else it must exist (ERROR_PATH_NOT_FOUND),
+   unless CSIDL_FLAG_DONT_VERIFY */
+HRESULT WINAPI SHGetFolderPathAndSubDirW(HWND owner, int csidl, HANDLE token, DWORD flags, LPCWSTR sub,
+                                         LPWSTR path)
+{
+    HRESULT hr;
+    DWORD err;
+    int len;
+
+    if (!path) return E_INVALIDARG;
+    hr = SHGetFolderPathW(owner, csidl, token, flags, path);
+    if (FAILED(hr) || !sub) return hr;
+    while (*sub == '\\') sub++;   /* appended as PathAppend does */
+    if (!*sub) return hr;
+    len = lstrlenW(path);
+    if (len + 1 + lstrlenW(sub) >= MAX_PATH) { *path = 0; return HRESULT_FROM_WIN32(ERROR_FILENAME_EXCED_RANGE); }
+    if (len && path[len - 1] != '\\') path[len++] = '\\';
+    lstrcpyW(path + len, sub);
+    if (csidl & CSIDL_FLAG_DONT_VERIFY) return S_OK;
+    if (GetFileAttributesW(path) != INVALID_FILE_ATTRIBUTES) return S_OK;
+    if (!(csidl & CSIDL_FLAG_CREATE)) return HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND);
+    err = SHCreateDirectoryExW(NULL, path, NULL);
+    return err == ERROR_SUCCESS || err == ERROR_ALREADY_EXISTS ? S_OK : HRESULT_FROM_WIN32(err);
+}
+
+HRESULT WINAPI SHGetFolderPathAndSubDirA(HWND owner, int csidl, HANDLE token, DWORD flags, LPCSTR sub, LPSTR path)
+{
+    WCHAR wide[MAX_PATH], *subW = shell32_strdup_aw(sub);
+    HRESULT hr;
+
+    if (!path) hr = E_INVALIDARG;
+    else if (sub && !subW) hr = E_OUTOFMEMORY;
+    else
+    {
+        *path = 0;
+        hr = SHGetFolderPathAndSubDirW(owner, csidl, token, flags, subW, wide);
+        if (SUCCEEDED(hr)) WideCharToMultiByte(CP_ACP, 0, wide, -1, path, MAX_PATH, NULL, NULL);
+    }
+    HeapFree(GetProcessHeap(), 0, subW);
+    return hr;
+}
+
 /* the path in memory from CoTaskMemAlloc; *path is NULL on failure */
 HRESULT WINAPI SHGetKnownFolderPath(REFKNOWNFOLDERID id, DWORD flags, HANDLE token, PWSTR *path)
 {

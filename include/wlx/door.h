@@ -40,6 +40,8 @@
 #define TEB_WLX_STOP_PENDING    0x1930  /* u32: suspended while in a syscall: stop on the way out (ntdll/unix/thread.c) */
 #define TEB_WLX_SYSCALL_REGS    0x1940  /* at the door: rbx rbp rsi rdi r12 r13 r14 r15 (GetThreadContext) */
 #define TEB_WLX_SYSCALL_XMM     0x1980  /* and xmm6..xmm15 */
+#define TEB_WLX_DEBUG_REGS      0x1a20  /* Dr0 Dr1 Dr2 Dr3 Dr6 Dr7 of the thread (ntdll/unix/debugreg.c) */
+#define TEB_WLX_DEBUG_EXEC      0x1a50  /* u32: an execute breakpoint is enabled: a context with RF resumes through IRETQ */
 #define TEB_ALLOC_SIZE          0x2000
 
 /* PEB (x64) */

@@ -66,10 +66,11 @@ void context_from_ucontext(WIN_CONTEXT *c, const ucontext_t *uc)
     }
 }
 
-/* the flags a context may set: the arithmetic ones, DF, and TF (a debugger,
+/* the flags a context may set: the arithmetic ones, DF, TF (a debugger,
    or a program stepping another thread, sets it: one instruction, then
-   EXCEPTION_SINGLE_STEP in that thread) */
-#define USER_EFLAGS 0xdd5u
+   EXCEPTION_SINGLE_STEP in that thread) and RF (the instruction at rip runs
+   past an execution breakpoint there: debugreg.c) */
+#define USER_EFLAGS 0x10dd5u
 
 /* the parts of src that its ContextFlags name, into dst (another CONTEXT) */
 static void merge_context(WIN_CONTEXT *dst, const WIN_CONTEXT *src)
@@ -93,6 +94,15 @@ static void merge_context(WIN_CONTEXT *dst, const WIN_CONTEXT *src)
         memcpy(dst->FltSave, src->FltSave, FXSAVE_REGS_SIZE);
         dst->MxCsr = src->MxCsr;
     }
+}
+
+/* SetThreadContext: the debug registers are taken at once, whatever the
+   thread is doing (debugreg.c); does the CONTEXT change registers too? */
+static int context_set_debug(struct wlx_thread *t, const WIN_CONTEXT *c)
+{
+    uint32_t flags = c->ContextFlags;
+    if ((flags & CONTEXT_DEBUG_FLAGS) == CONTEXT_DEBUG_FLAGS) debugreg_set(t, c);
+    return (flags & CONTEXT_AMD64_FLAG) && (flags & 0x4b);   /* control, integer, floating point, xstate */
 }
 
 static void ucontext_set(ucontext_t *uc, const WIN_CONTEXT *c)
@@ -230,6 +240,7 @@ void context_get_initial(struct wlx_thread *t, void *ctx)
     uint64_t *hdr = context_xstate(c), mask = hdr ? hdr[0] : 0;
     if (t->initial_context) *c = *(WIN_CONTEXT *)t->initial_context;
     else initial_context(t, c);
+    debugreg_get(t->teb, c);
     c->ContextFlags = flags ? flags : CONTEXT_ALL_AMD64;
     if (hdr) { hdr[0] = mask; xstate_get(c, NULL); }
 }
@@ -237,6 +248,7 @@ void context_get_initial(struct wlx_thread *t, void *ctx)
 /* the thread starts there (thread.c, ntdll's __wlx_thread_start_context) */
 NTSTATUS context_set_initial(struct wlx_thread *t, const void *ctx)
 {
+    if (!context_set_debug(t, ctx)) return STATUS_SUCCESS;
     int fresh = !t->initial_context;
     WIN_CONTEXT *c = context_buffer(&t->initial_context);
     if (!c) return STATUS_NO_MEMORY;
@@ -295,6 +307,7 @@ void context_get(struct wlx_thread *t, void *ctx, const ucontext_t *uc)
     if (pending) *c = *pending;
     else if (!uc || *(const uint64_t *)(teb + TEB_WLX_SAVED_RSP)) syscall_context(c, uc, teb);
     else context_from_ucontext(c, uc);
+    debugreg_get(teb, c);
     c->ContextFlags = flags ? flags : CONTEXT_ALL_AMD64;
     if (hdr)
     {
@@ -309,6 +322,7 @@ NTSTATUS context_set(struct wlx_thread *t, const void *ctx, ucontext_t *uc)
     const WIN_CONTEXT *c = ctx;
     uint8_t *teb = t->teb;
     WIN_CONTEXT *pending = *(WIN_CONTEXT **)(teb + TEB_WLX_PENDING_CONTEXT);
+    if (!context_set_debug(t, c)) return STATUS_SUCCESS;
     if (uc && !pending && !*(uint64_t *)(teb + TEB_WLX_SAVED_RSP))
     {
         ucontext_set(uc, c);

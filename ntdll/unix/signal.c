@@ -6,7 +6,8 @@
  * EXCEPTION_RECORD on the thread's Windows stack, below the faulting rsp,
  * and jumps from the handler straight to ntdll's KiUserExceptionDispatcher
  * (PE side, no rt_sigreturn: leave_to_dispatcher), which dispatches as
- * Windows does. CONTEXTs themselves: context.c. A fault in wlx's own Unix code (a system call
+ * Windows does. CONTEXTs themselves: context.c; hardware breakpoints (a
+ * SIGTRAP from a perf event): debugreg.c. A fault in wlx's own Unix code (a system call
  * in progress) or in a thread that is not a Windows thread is a wlx bug: it
  * is reported, never handed to Windows handlers.
  *
@@ -30,6 +31,19 @@
 #include "wincontext.h"
 
 #define ALTSTACK_SIZE (64 * 1024)
+
+/* a perf event with sigtrap (Linux 5.13+; debugreg.c's breakpoints) */
+#ifndef TRAP_PERF
+#define TRAP_PERF 6
+#endif
+
+/* its attr.sig_data: si_perf_data in Linux's siginfo (uapi
+   asm-generic/siginfo.h, _sigfault._perf), just after si_addr; glibc 2.36
+   has no name for it */
+static uint64_t perf_sig_data(const siginfo_t *si)
+{
+    return *(const uint64_t *)((const uint8_t *)&si->si_addr + sizeof(void *));
+}
 
 /* --- Windows layouts (x64 EXCEPTION_RECORD, documented; CONTEXT: wincontext.h) */
 
@@ -239,7 +253,10 @@ static void classify(int sig, const siginfo_t *si, const ucontext_t *uc, WIN_EXC
         }
         break;
     case SIGTRAP:
-        if (si->si_code == TRAP_TRACE || trapno == 1) rec->ExceptionCode = EXC_SINGLE_STEP;
+        /* a single step, or a hardware breakpoint (debugreg.c): Windows says
+           EXCEPTION_SINGLE_STEP for both, at rip (after a data access, at
+           an execution breakpoint) */
+        if (si->si_code == TRAP_TRACE || si->si_code == TRAP_PERF || trapno == 1) rec->ExceptionCode = EXC_SINGLE_STEP;
         else
         {
             /* int3 has run: Windows reports the int3 itself */
@@ -483,6 +500,14 @@ static void raise_windows_exception(int sig, siginfo_t *si, ucontext_t *uc, uint
     struct dispatch_frame *f = frame_room(sig, si, uc, teb, &rec);
     f->record = rec;
     context_from_ucontext(&f->context, uc);
+    /* a hardware breakpoint: Dr6 names it. One on execution is a fault,
+       and the CPU does not set RF in the flags it saves for it (Intel SDM
+       vol. 3, 18.3.1.1), so a handler that returns without setting RF or
+       changing Dr7 meets it again, as on Windows; Linux set RF for its own
+       return */
+    if (sig == SIGTRAP && si->si_code == TRAP_PERF && debugreg_hit(teb, perf_sig_data(si)) == 1)
+        f->context.EFlags &= ~0x10000u;
+    debugreg_get(teb, &f->context);
     if (f->record.ExceptionCode == EXC_BREAKPOINT) f->context.Rip = f->record.ExceptionAddress;
     f->machine_frame[0] = f->context.Rip;
     f->machine_frame[1] = f->context.SegCs;
@@ -560,10 +585,32 @@ static uint8_t *current_gs_base(void)
     return base;
 }
 
+/* A hardware breakpoint (debugreg.c) that fired in wlx's own code is no
+   Windows exception: the Unix side touching Windows memory for a system
+   call (what Windows' kernel does in kernel mode, where the program's
+   breakpoints are not its business), building an exception's frame,
+   starting or ending a thread. The signal is let go (for an execution
+   breakpoint the kernel has set RF in uc). */
+static int breakpoint_in_wlx(const ucontext_t *uc, const uint8_t *teb)
+{
+    uint64_t rip = uc->uc_mcontext.gregs[REG_RIP];
+    if (in_fault_handler || !teb || *(uint8_t *const *)(teb + TEB_SELF) != teb) return 1;
+    if (*(const uint64_t *)(teb + TEB_WLX_SAVED_RSP)) return 1;
+    if (rip >= (uint64_t)__executable_start && rip < (uint64_t)etext) return 1;
+    const struct wlx_thread *t = *(struct wlx_thread *const *)(teb + TEB_WLX_UNIX_THREAD);
+    return !t || !__atomic_load_n(&t->in_pe, __ATOMIC_RELAXED);
+}
+
 static void fault_handler(int sig, siginfo_t *si, void *ctx)
 {
     ucontext_t *uc = ctx;
     uint8_t *teb = current_gs_base();
+    if (sig == SIGTRAP && si->si_code == TRAP_PERF && breakpoint_in_wlx(uc, teb))
+    {
+        TRACE(SEH, "hardware breakpoint Dr%lu hit in wlx's code at %p, not reported\n",
+              (unsigned long)perf_sig_data(si), (void *)uc->uc_mcontext.gregs[REG_RIP]);
+        return;
+    }
     if (in_fault_handler) wlx_crash(sig, si, uc, "a fault while handling a fault (a wlx bug)");
     in_fault_handler = 1;
     if (!teb || *(uint8_t **)(teb + TEB_SELF) != teb)

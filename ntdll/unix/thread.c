@@ -96,6 +96,7 @@ static void thread_destroy(struct wlx_object *obj)
     struct wlx_thread *t = (struct wlx_thread *)obj;
     free(t->pending_context);
     free(t->initial_context);
+    debugreg_release(t);
     pthread_mutex_destroy(&t->ctx_lock);
 }
 
@@ -227,6 +228,7 @@ void __attribute__((noreturn)) thread_start_main(void *teb, void *pe_entry, void
     if (!sigsetjmp(t->exit_jmp, 1))
         enter_pe(teb, *(void **)((uint8_t *)teb + TEB_STACK_BASE), pe_entry, arg, NULL);
     /* the main thread ended while others run: wait for them quietly */
+    debugreg_thread_end(t);
     sync_thread_exit(t->tid);
     thread_keep_times(t);
     __atomic_store_n(&t->exited, 1, __ATOMIC_RELEASE);
@@ -335,7 +337,9 @@ static void *thread_main(void *arg)
     }
 ended:
     /* back here from NtTerminateThread: keep the Windows stack, TEB and
-       signal stack for the next thread */
+       signal stack for the next thread; its breakpoints go first (the
+       TEB they are noted in may serve another thread next) */
+    debugreg_thread_end(t);
     TRACE(THREAD, "thread %04x exited with %u\n", t->tid, t->exit_code);
     stack_t off = { .ss_flags = SS_DISABLE };
     sigaltstack(&off, NULL);

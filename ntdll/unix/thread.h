@@ -31,6 +31,9 @@ struct wlx_thread {
     pthread_mutex_t ctx_lock;   /* in_pe and initial_context */
     int64_t create_time;        /* GetThreadTimes: when made (0: the main thread, the process's) */
     int64_t exit_time, kernel_time, user_time;   /* kept at its end */
+    int debug_fd[4];            /* the perf events of its hardware breakpoints (debugreg.c) */
+    uint32_t debug_armed;       /* the slots that have one */
+    int debug_ended;            /* it has ended: no new events */
 };
 
 extern const struct object_ops thread_ops;
@@ -54,6 +57,12 @@ NTSTATUS context_check_user(void *ctx, int write);   /* a CONTEXT the caller may
 /* the same for a thread that has not entered Windows code yet (ctx_lock held) */
 void context_get_initial(struct wlx_thread *t, void *ctx);
 NTSTATUS context_set_initial(struct wlx_thread *t, const void *ctx);
+/* debugreg.c: hardware breakpoints (the CONTEXT's debug registers) */
+void debugreg_set(struct wlx_thread *t, const void *ctx);   /* a CONTEXT with CONTEXT_DEBUG_REGISTERS */
+void debugreg_get(const void *teb, void *ctx);              /* into a CONTEXT */
+int debugreg_hit(void *teb, uint64_t slot);                 /* signal.c: 1 an execution breakpoint, 0 data, -1 none */
+void debugreg_thread_end(struct wlx_thread *t);
+void debugreg_release(struct wlx_thread *t);
 NTSTATUS WINAPI unix_NtSuspendThread(HANDLE handle, uint32_t *prev);
 NTSTATUS WINAPI unix_NtResumeThread(HANDLE handle, uint32_t *prev);
 void *thread_create_teb_at(void *mem, void *peb, uint32_t tid, struct wlx_thread *ut);

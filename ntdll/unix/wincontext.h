@@ -40,6 +40,7 @@ typedef struct { WIN_CONTEXT_CHUNK All, Legacy, XState; uint64_t align; } WIN_CO
 #define CONTEXT_INTEGER_FLAGS    0x100002
 #define CONTEXT_FLOATING_FLAGS   0x100008
 #define CONTEXT_XSTATE_FLAGS     0x100040
+#define CONTEXT_DEBUG_FLAGS      0x100010
 #define CONTEXT_ALL_AMD64        0x10001f   /* control, integer, segments, floating point, debug */
 
 #define XSTATE_MASK_AVX          4

@@ -1,6 +1,10 @@
 /* tests/msvcrt/conio.c — console I/O of conio.h (_ungetch, _getch, _kbhit,
-   _putch, _cputs; the console part only when there is one), __lconv_init,
-   and __pioinfo, msvcrt's fd table as programs read it directly. */
+   _putch, _cputs; the console part only when there is one: lines read by
+   _cgets, _cgetws and ucrtbase's _cgets_s from keys written to the
+   console's input, _cprintf/_cwprintf and ucrtbase's
+   __conio_common_vcprintf counts, _cscanf/_cwscanf reading typed keys),
+   __lconv_init, and __pioinfo, msvcrt's fd table as programs read it
+   directly. */
 #include <windows.h>
 #include <conio.h>
 #include <fcntl.h>
@@ -31,6 +35,110 @@ static void test_console_output(void)
     ok(_cputs("conio test]\r\n") == 0, "_cputs failed\n");
     ok(_putwch(L'.') == L'.', "_putwch failed\n");
     ok(_cputws(L"\r\n") == 0, "_cputws failed\n");
+}
+
+/* puts the key presses of text into the console's input */
+static void type_keys(HANDLE in, const wchar_t *text)
+{
+    INPUT_RECORD rec;
+    DWORD n;
+
+    for (; *text; text++)
+    {
+        memset(&rec, 0, sizeof(rec));
+        rec.EventType = KEY_EVENT;
+        rec.Event.KeyEvent.bKeyDown = TRUE;
+        rec.Event.KeyEvent.wRepeatCount = 1;
+        rec.Event.KeyEvent.uChar.UnicodeChar = *text;
+        rec.Event.KeyEvent.wVirtualKeyCode = *text == '\r' ? VK_RETURN : *text == '\b' ? VK_BACK
+                                             : (WORD)(*text >= 'a' && *text <= 'z' ? *text - 32 : *text);
+        WriteConsoleInputW(in, &rec, 1, &n);
+        rec.Event.KeyEvent.bKeyDown = FALSE;
+        WriteConsoleInputW(in, &rec, 1, &n);
+    }
+}
+
+static void test_cgets(void)
+{
+    HANDLE in = CreateFileW(L"CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    errno_t (__cdecl *p_cgets_s)(char *, size_t, size_t *);
+    char buf[32], *s;
+    wchar_t wbuf[32], *w;
+    size_t n = 0;
+
+    if (in == INVALID_HANDLE_VALUE) { skip("no console input\n"); return; }
+    FlushConsoleInputBuffer(in);
+    type_keys(in, L"hi\b!\r");
+    buf[0] = 20;
+    s = _cgets(buf);
+    ok(s == buf + 2 && buf[1] == 2 && !strcmp(s, "h!"), "_cgets: %d %s\n", buf[1], s ? s : "(null)");
+
+    /* Wine 8 has _cgetws and ucrtbase's _cgets_s as stubs that end the process */
+    if (test_is("wine"))
+    {
+        skip("Wine 8's _cgetws and _cgets_s are stubs\n");
+        CloseHandle(in);
+        return;
+    }
+    type_keys(in, L"wide line\r");
+    wbuf[0] = 20;
+    w = _cgetws(wbuf);
+    ok(w == wbuf + 2 && wbuf[1] == 9 && !wcscmp(w, L"wide line"), "_cgetws: %d %ls\n", wbuf[1], w);
+
+    p_cgets_s = (void *)GetProcAddress(LoadLibraryA("ucrtbase.dll"), "_cgets_s");
+    if (p_cgets_s)
+    {
+        type_keys(in, L"ok\r");
+        memset(buf, 'x', sizeof(buf));
+        ok(!p_cgets_s(buf, sizeof(buf), &n) && n == 2 && !strcmp(buf, "ok"), "_cgets_s: %d %s\n", (int)n, buf);
+    }
+    FlushConsoleInputBuffer(in);
+    CloseHandle(in);
+}
+
+static int (__cdecl *p_conio_vcprintf)(unsigned __int64, const char *, _locale_t, va_list);
+
+static int ucrt_cprintf(const char *fmt, ...)
+{
+    va_list args;
+    int ret;
+    va_start(args, fmt);
+    ret = p_conio_vcprintf(0, fmt, NULL, args);
+    va_end(args);
+    return ret;
+}
+
+static void test_cprintf_cscanf(void)
+{
+    HANDLE in = CreateFileW(L"CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                            OPEN_EXISTING, 0, NULL);
+    int n = 0, ret;
+    char word[16] = "";
+    wchar_t wword[16] = L"";
+
+    if (in == INVALID_HANDLE_VALUE) { skip("no console input\n"); return; }
+    ret = _cprintf("[%d|%s]", 42, "ab");
+    ok(ret == 7, "_cprintf: %d\n", ret);
+    ret = _cwprintf(L"[%d|%ls]\r\n", 7, L"w");
+    ok(ret == 7, "_cwprintf: %d\n", ret);
+
+    FlushConsoleInputBuffer(in);
+    type_keys(in, L"17 abc\r");
+    ret = _cscanf("%d %15s", &n, word);
+    ok(ret == 2 && n == 17 && !strcmp(word, "abc"), "_cscanf: %d %d %s\n", ret, n, word);
+    _getch();   /* the Enter _cscanf gave back */
+    type_keys(in, L"-5 xyz\r");
+    ret = _cwscanf(L"%d %15ls", &n, wword);
+    ok(ret == 2 && n == -5 && !wcscmp(wword, L"xyz"), "_cwscanf: %d %d %ls\n", ret, n, wword);
+    _getch();
+    _cputs("\r\n");
+
+    p_conio_vcprintf = (void *)GetProcAddress(LoadLibraryA("ucrtbase.dll"), "__conio_common_vcprintf");
+    if (test_is("wine")) skip("Wine 8's __conio_common_vcprintf is a stub\n");
+    else if (p_conio_vcprintf) ok(ucrt_cprintf("<%x>\r\n", 255) == 6, "__conio_common_vcprintf\n");
+    FlushConsoleInputBuffer(in);
+    CloseHandle(in);
 }
 
 /* msvcrt.dll's ioinfo starts with a HANDLE, then the osfile flags; its size
@@ -79,6 +187,8 @@ int main(void)
     test_start("conio");
     test_ungetch();
     test_console_output();
+    test_cgets();
+    test_cprintf_cscanf();
     test_pioinfo();
     return test_summary();
 }

@@ -1,12 +1,14 @@
 /*
  * tests/ole32/com.c — apartments (CoInitializeEx's S_OK/S_FALSE/
  * RPC_E_CHANGED_MODE, OleInitialize), the task allocator, GUIDs and their
- * strings, and class creation failing cleanly for an unknown class.
+ * strings, class creation failing cleanly for an unknown class, the
+ * process's security and message filter, and COM through combase.dll.
  */
 #define COBJMACROS
 #include "test.h"
 #include <objbase.h>
 #include <ole2.h>
+#include <propidl.h>
 
 static const GUID test_guid = { 0x12345678, 0x9abc, 0xdef0, { 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef } };
 static const GUID unknown_clsid = { 0xdeadbeef, 0x1234, 0x5678, { 1, 2, 3, 4, 5, 6, 7, 8 } };
@@ -129,11 +131,83 @@ static void test_guids(void)
     ok((g.Data3 >> 12) == 4 && (g.Data4[0] & 0xc0) == 0x80, "not a version 4 GUID: %04x %02x\n", g.Data3, g.Data4[0]);
 }
 
+static DWORD WINAPI filter_mta_thread(void *arg)
+{
+    IMessageFilter *old = (IMessageFilter *)1;
+    HRESULT hr;
+
+    CoInitializeEx(NULL, COINIT_MULTITHREADED);
+    hr = CoRegisterMessageFilter(NULL, &old);
+    CoUninitialize();
+    return hr == CO_E_NOT_SUPPORTED;
+}
+
+static void test_process_settings(void)
+{
+    IMessageFilter *old = (IMessageFilter *)1;
+    HANDLE thread;
+    DWORD mta_ok = 0;
+    HRESULT hr;
+
+    CoInitializeEx(NULL, COINIT_APARTMENTTHREADED);
+    hr = CoRegisterMessageFilter(NULL, &old);
+    ok(hr == S_OK && old == NULL, "CoRegisterMessageFilter in an STA: %#lx %p\n", hr, old);
+    thread = CreateThread(NULL, 0, filter_mta_thread, NULL, 0, NULL);
+    WaitForSingleObject(thread, INFINITE);
+    GetExitCodeThread(thread, &mta_ok);
+    CloseHandle(thread);
+    ok(mta_ok, "CoRegisterMessageFilter in the MTA is not CO_E_NOT_SUPPORTED\n");
+
+    /* the process's security is set once (Wine 8 accepts every call) */
+    hr = CoInitializeSecurity(NULL, -1, NULL, NULL, RPC_C_AUTHN_LEVEL_DEFAULT, RPC_C_IMP_LEVEL_IMPERSONATE, NULL,
+                              EOAC_NONE, NULL);
+    ok(hr == S_OK, "CoInitializeSecurity %#lx\n", hr);
+    hr = CoInitializeSecurity(NULL, -1, NULL, NULL, RPC_C_AUTHN_LEVEL_DEFAULT, RPC_C_IMP_LEVEL_IMPERSONATE, NULL,
+                              EOAC_NONE, NULL);
+    todo_wine(hr == RPC_E_TOO_LATE, "second CoInitializeSecurity %#lx\n", hr);
+    CoUninitialize();
+}
+
+/* COM's functions are combase's on Windows (ole32 forwards them there):
+   a program may take them from either */
+static void test_combase(void)
+{
+    HMODULE combase = LoadLibraryW(L"combase.dll");
+    HRESULT (WINAPI *pCoInitializeEx)(void *, DWORD);
+    void (WINAPI *pCoUninitialize)(void);
+    HRESULT (WINAPI *pCoCreateInstance)(REFCLSID, IUnknown *, DWORD, REFIID, void **);
+    HRESULT (WINAPI *pPropVariantClear)(PROPVARIANT *);
+    PROPVARIANT pv;
+    void *obj = (void *)1;
+
+    ok(combase != NULL, "no combase.dll\n");
+    if (!combase) return;
+    pCoInitializeEx = (void *)GetProcAddress(combase, "CoInitializeEx");
+    pCoUninitialize = (void *)GetProcAddress(combase, "CoUninitialize");
+    pCoCreateInstance = (void *)GetProcAddress(combase, "CoCreateInstance");
+    pPropVariantClear = (void *)GetProcAddress(combase, "PropVariantClear");
+    ok(pCoInitializeEx && pCoUninitialize && pCoCreateInstance && pPropVariantClear, "combase lacks COM\n");
+    if (!pCoInitializeEx || !pCoUninitialize || !pCoCreateInstance || !pPropVariantClear) return;
+    ok(pCoInitializeEx(NULL, COINIT_MULTITHREADED) == S_OK, "combase CoInitializeEx\n");
+    ok(CoInitializeEx(NULL, COINIT_MULTITHREADED) == S_FALSE, "ole32 does not see combase's apartment\n");
+    CoUninitialize();
+    ok(pCoCreateInstance(&unknown_clsid, NULL, CLSCTX_INPROC_SERVER, &iid_iunknown, &obj) == REGDB_E_CLASSNOTREG &&
+       obj == NULL, "combase CoCreateInstance\n");
+    pCoUninitialize();
+    PropVariantInit(&pv);
+    pv.vt = VT_LPWSTR;
+    pv.pwszVal = CoTaskMemAlloc(4);
+    pv.pwszVal[0] = 0;
+    ok(pPropVariantClear(&pv) == S_OK && pv.vt == VT_EMPTY, "combase PropVariantClear\n");
+}
+
 int main(void)
 {
     test_start("ole32/com");
     test_apartments();
     test_malloc();
     test_guids();
+    test_process_settings();
+    test_combase();
     return test_summary();
 }

@@ -70,6 +70,28 @@ static void test_user_name(void)
     ok(size == wcslen(name), "size %lu for %ls\n", size, name);
     slash = wcschr(name, '\\');
     ok(slash && !lstrcmpiW(slash + 1, plain), "NameSamCompatible %ls, user %ls\n", name, plain);
+    {
+        WCHAR computer[MAX_COMPUTERNAME_LENGTH + 1];
+        DWORD len = ARRAYSIZE(computer);
+        GetComputerNameW(computer, &len);
+        ok(slash && slash - name == len && !_wcsnicmp(name, computer, len), "NameSamCompatible %ls, computer %ls\n",
+           name, computer);
+    }
+    {
+        char namea[256];
+        ULONG sizea = 2;
+        SetLastError(0xdeadbeef);
+        ok(!GetUserNameExA(NameSamCompatible, namea, &sizea) && GetLastError() == ERROR_MORE_DATA,
+           "A form, short buffer: error %lu\n", GetLastError());
+        ok(sizea == size + 1, "A form needs %lu, W form gave %lu characters\n", sizea, size);
+        sizea = sizeof(namea);
+        ok(GetUserNameExA(NameSamCompatible, namea, &sizea) && sizea == strlen(namea), "A form: %lu\n", sizea);
+    }
+    /* no domain: the forms only a domain controller knows do not exist */
+    size = ARRAYSIZE(name);
+    SetLastError(0xdeadbeef);
+    ok(!GetUserNameExW(NameUserPrincipal, name, &size), "NameUserPrincipal exists\n");
+    ok(GetLastError() == ERROR_NONE_MAPPED, "NameUserPrincipal: error %lu\n", GetLastError());
 }
 
 static void test_logon_sessions(void)

@@ -1,7 +1,8 @@
 /*
  * tests/shell32/folders.c — special folders (SHGetKnownFolderPath,
- * SHGetFolderPath, SHGetSpecialFolderPath, SHGetFolderLocation),
- * SHCreateDirectoryEx and ShellExecute(Ex) of a program.
+ * SHGetFolderPath, SHGetSpecialFolderPath, SHGetFolderLocation,
+ * SHGetFolderPathAndSubDir), SHCreateDirectoryEx and ShellExecute(Ex) of a
+ * program.
  */
 #define COBJMACROS
 #include "test.h"
@@ -96,6 +97,43 @@ static void test_create_directory(void)
     RemoveDirectoryW(base);
 }
 
+static void test_subdir(void)
+{
+    WCHAR base[MAX_PATH], path[MAX_PATH], expect[MAX_PATH];
+    char patha[MAX_PATH];
+    HRESULT hr;
+
+    SHGetFolderPathW(NULL, CSIDL_LOCAL_APPDATA, NULL, SHGFP_TYPE_CURRENT, base);
+    hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_LOCAL_APPDATA, NULL, SHGFP_TYPE_CURRENT, NULL, path);
+    ok(hr == S_OK && !lstrcmpiW(path, base), "no subfolder: %#lx %ls\n", hr, path);
+    hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_LOCAL_APPDATA, NULL, SHGFP_TYPE_CURRENT, L"", path);
+    ok(hr == S_OK && !lstrcmpiW(path, base), "empty subfolder: %#lx %ls\n", hr, path);
+
+    /* a missing subfolder: an error, unless not verified or created */
+    hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_LOCAL_APPDATA, NULL, SHGFP_TYPE_CURRENT, L"wlx-no-such\\sub", path);
+    ok(hr == HRESULT_FROM_WIN32(ERROR_PATH_NOT_FOUND), "missing subfolder: %#lx\n", hr);
+    wsprintfW(expect, L"%s\\wlx-no-such\\sub", base);
+    hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_LOCAL_APPDATA | CSIDL_FLAG_DONT_VERIFY, NULL, SHGFP_TYPE_CURRENT,
+                                   L"wlx-no-such\\sub", path);
+    ok(hr == S_OK && !lstrcmpiW(path, expect), "not verified: %#lx %ls\n", hr, path);
+    ok(GetFileAttributesW(path) == INVALID_FILE_ATTRIBUTES, "created without CSIDL_FLAG_CREATE\n");
+
+    wsprintfW(expect, L"%s\\wlx-subdir-test\\a\\b", base);
+    hr = SHGetFolderPathAndSubDirW(NULL, CSIDL_LOCAL_APPDATA | CSIDL_FLAG_CREATE, NULL, SHGFP_TYPE_CURRENT,
+                                   L"wlx-subdir-test\\a\\b", path);
+    ok(hr == S_OK && !lstrcmpiW(path, expect), "create: %#lx %ls\n", hr, path);
+    ok(GetFileAttributesW(expect) & FILE_ATTRIBUTE_DIRECTORY, "subfolder not created\n");
+    hr = SHGetFolderPathAndSubDirA(NULL, CSIDL_LOCAL_APPDATA, NULL, SHGFP_TYPE_CURRENT, "wlx-subdir-test\\a", patha);
+    ok(hr == S_OK && strstr(patha, "wlx-subdir-test\\a"), "A form: %#lx %s\n", hr, patha);
+    RemoveDirectoryW(expect);
+    wsprintfW(expect, L"%s\\wlx-subdir-test\\a", base);
+    RemoveDirectoryW(expect);
+    wsprintfW(expect, L"%s\\wlx-subdir-test", base);
+    RemoveDirectoryW(expect);
+
+    ok(SHGetFolderPathAndSubDirW(NULL, 0x7777, NULL, 0, L"x", path) == E_INVALIDARG, "bad CSIDL\n");
+}
+
 static void test_execute(const char *self)
 {
     SHELLEXECUTEINFOW info = { sizeof(info) };
@@ -131,6 +169,7 @@ int main(int argc, char **argv)
     test_known_folders();
     test_location();
     test_create_directory();
+    test_subdir();
     test_execute(argv[0]);
     return test_summary();
 }

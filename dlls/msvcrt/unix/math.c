@@ -9,6 +9,42 @@
 #include <math.h>
 #include "../unixlib.h"
 
+/* glibc's cbrt may be one unit off in the last place, even for exact
+   cubes (cbrt(27) = 3.0000000000000004 in glibc 2.36; Windows answers 3):
+   of the result and its two neighbours, keep the one whose cube is nearest
+   to x, the cubes compared in long double (64-bit mantissa) */
+static double cbrt_nearest(double x)
+{
+    double r = cbrt(x), c[2];
+    long double best;
+    if (!isfinite(r) || r == 0) return r;
+    best = fabsl((long double)r * r * r - x);
+    c[0] = nextafter(r, INFINITY);
+    c[1] = nextafter(r, -INFINITY);
+    for (int i = 0; i < 2; i++)
+    {
+        long double d = fabsl((long double)c[i] * c[i] * c[i] - x);
+        if (d < best) { best = d; r = c[i]; }
+    }
+    return r;
+}
+
+static float cbrtf_nearest(float x)
+{
+    float r = cbrtf(x), c[2];
+    double best;
+    if (!isfinite(r) || r == 0) return r;
+    best = fabs((double)r * r * r - x);
+    c[0] = nextafterf(r, INFINITY);
+    c[1] = nextafterf(r, -INFINITY);
+    for (int i = 0; i < 2; i++)
+    {
+        double d = fabs((double)c[i] * c[i] * c[i] - x);
+        if (d < best) { best = d; r = c[i]; }
+    }
+    return r;
+}
+
 static double run_double(struct math_params *p)
 {
     int quo;
@@ -38,7 +74,7 @@ static double run_double(struct math_params *p)
     case MATH_LOG1P: return log1p(p->x);
     case MATH_POW: return pow(p->x, p->y);
     case MATH_HYPOT: return hypot(p->x, p->y);
-    case MATH_CBRT: return cbrt(p->x);
+    case MATH_CBRT: return cbrt_nearest(p->x);
     case MATH_ERF: return erf(p->x);
     case MATH_ERFC: return erfc(p->x);
     case MATH_TGAMMA: return tgamma(p->x);
@@ -86,7 +122,7 @@ static float run_float(struct math_params *p)
     case MATH_LOG1P: return log1pf(x);
     case MATH_POW: return powf(x, y);
     case MATH_HYPOT: return hypotf(x, y);
-    case MATH_CBRT: return cbrtf(x);
+    case MATH_CBRT: return cbrtf_nearest(x);
     case MATH_ERF: return erff(x);
     case MATH_ERFC: return erfcf(x);
     case MATH_TGAMMA: return tgammaf(x);
