@@ -34,7 +34,7 @@ async function canvas() {
 }
 
 // DuckDB: its duckdb.dll beside its .node, threads, a database file,
-// Parquet written and read back
+// Parquet written and read back, SQL errors (C++ exceptions in duckdb.dll)
 async function duckdb() {
   const d = require('@duckdb/node-bindings');
   const db = await d.open(path.join(dir, 'test.duckdb'));
@@ -46,9 +46,23 @@ async function duckdb() {
   await q(`COPY (SELECT i % 7 AS k, count(*) AS n, avg(i) AS a FROM t GROUP BY k ORDER BY k) TO '${out('g.csv')}' (HEADER)`);
   await q(`COPY t TO '${out('t.parquet')}' (FORMAT parquet)`);
   await q(`COPY (SELECT count(*), sum(i) FROM read_parquet('${out('t.parquet')}')) TO '${out('p.csv')}'`);
-  try { await q('SELECT * FROM no_such_table'); } catch (e) { console.log('error:', String(e.message).split('\n')[0]); }
+  // each failing statement is a C++ exception thrown inside duckdb.dll,
+  // caught there and turned into a JavaScript error
+  await q('CREATE TABLE k (id INTEGER PRIMARY KEY, name VARCHAR NOT NULL, v DOUBLE CHECK (v >= 0))');
+  await q("INSERT INTO k VALUES (1, 'a', 1.5), (2, 'b', 2.5)");
+  for (const bad of ['SELECT * FROM no_such_table', "INSERT INTO k VALUES (1, 'dup', 3)",
+    "INSERT INTO k VALUES (3, NULL, 3)", "INSERT INTO k VALUES (4, 'neg', -1)", 'SELEC 1',
+    "SELECT 'abc'::INTEGER", 'SELECT 9223372036854775807::BIGINT + 1',
+    "SELECT json_extract('{bad', '$.a')", "SELECT * FROM read_csv('no/such/file.csv')"]) {
+    try { await q(bad); console.log('no error:', bad); } catch (e) { console.log('error:', String(e.message).split('\n')[0]); }
+  }
+  // many throws in a row, then the connection still answers
+  let thrown = 0;
+  for (let i = 0; i < 300; i++) { try { await q(`SELECT x${i} FROM k`); } catch (e) { thrown++; } }
+  console.log('thrown', thrown);
+  await q(`COPY (SELECT count(*), sum(id) FROM k) TO '${out('k.csv')}'`);
   d.close_sync(db);
-  for (const f of ['agg.csv', 'g.csv', 'p.csv']) console.log(f, fs.readFileSync(path.join(dir, f), 'utf8').trim());
+  for (const f of ['agg.csv', 'g.csv', 'p.csv', 'k.csv']) console.log(f, fs.readFileSync(path.join(dir, f), 'utf8').trim());
 }
 
 // sharp: libvips' DLLs beside its .node; encoders and decoders

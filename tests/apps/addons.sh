@@ -8,7 +8,9 @@
 #   sharp 0.34.5               images through libvips (C; libvips-42.dll and
 #                              libvips-cpp beside the .node)
 #   @duckdb/node-bindings 1.5.6-r.1  SQL on a database file, Parquet out and
-#                              in (C++; duckdb.dll beside the .node, loaded
+#                              in, nine kinds of SQL error and 300 throws
+#                              in a row: C++ exceptions inside duckdb.dll
+#                              (C++; duckdb.dll beside the .node, loaded
 #                              through LOAD_WITH_ALTERED_SEARCH_PATH)
 # Skips (exit 0, "skipped: ...") without npm or the registry.
 b=$(cd "${1:-build}" && pwd)
