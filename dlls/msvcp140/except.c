@@ -37,14 +37,16 @@ extern IMAGE_DOS_HEADER __ImageBase;
     X(STD_OVERFLOW_ERROR,    "overflow_error",    STD_RUNTIME_ERROR,    NULL, 0) \
     X(STD_SYSTEM_ERROR_BASE, "_System_error",     STD_RUNTIME_ERROR,    NULL, 1) \
     X(STD_SYSTEM_ERROR,      "system_error",      STD_SYSTEM_ERROR_BASE, NULL, 1) \
-    X(STD_FUTURE_ERROR,      "future_error",      STD_LOGIC_ERROR,      NULL, 1)
+    X(STD_FUTURE_ERROR,      "future_error",      STD_LOGIC_ERROR,      NULL, 1) \
+    X(STD_IOS_FAILURE,       "failure@ios_base",  STD_SYSTEM_ERROR,     NULL, 1) \
+    X(STD_REGEX_ERROR,       "regex_error",       STD_RUNTIME_ERROR,    NULL, 2)
 
 struct class_desc
 {
     const char *name;             /* unqualified: the type name is ".?AV<name>@std@@" */
     int base;                     /* its base class, -1: none */
     const char *default_what;
-    BOOL has_code;                /* an error_code follows the message */
+    int has_code;                 /* after the message: 1 an error_code, 2 an int (regex_error's) */
 };
 
 #define DESC(id, name, base, what, code) [id] = { name, base, what, code },
@@ -88,7 +90,8 @@ static const char *__cdecl object_what(const struct std_exception_object *e)
 
 static size_t object_size(enum std_class_id id)
 {
-    return descs[id].has_code ? sizeof(struct std_exception_object) : offsetof(struct std_exception_object, code);
+    static const size_t extra[] = { 0, sizeof(struct std_error_code), 8 };
+    return offsetof(struct std_exception_object, code) + extra[descs[id].has_code];
 }
 
 /* the copy constructor of class id: the copy is an id, whatever src is */
@@ -96,7 +99,8 @@ static void *copy_as(struct std_exception_object *dst, const struct std_exceptio
 {
     dst->vtable = &tables[id].vtable[1];
     __std_exception_copy(&src->data, &dst->data);
-    if (descs[id].has_code) dst->code = src->code;
+    if (descs[id].has_code == 1) dst->code = src->code;
+    else if (descs[id].has_code == 2) dst->code.value = src->code.value;
     return dst;
 }
 
@@ -265,3 +269,53 @@ int __cdecl std_uncaught_exceptions(void)
 /* std::_Raise_handler: a hook the library's exception raising calls when
    set (ICU's icuin77.dll imports it; nothing here ever sets it) */
 void (*msvcp_raise_handler)(const void *exception) = 0;
+
+/* std::_Xregex_error(error_type): a std::regex_error carrying the code,
+   its message the standard's description of it */
+void __cdecl std_Xregex_error(int code)
+{
+    static const char *const messages[] =
+    {
+        "regex_error(error_collate): The expression contained an invalid collating element name.",
+        "regex_error(error_ctype): The expression contained an invalid character class name.",
+        "regex_error(error_escape): The expression contained an invalid escaped character, or a trailing escape.",
+        "regex_error(error_backref): The expression contained an invalid back reference.",
+        "regex_error(error_brack): The expression contained mismatched [ and ].",
+        "regex_error(error_paren): The expression contained mismatched ( and ).",
+        "regex_error(error_brace): The expression contained mismatched { and }.",
+        "regex_error(error_badbrace): The expression contained an invalid range in a { expression }.",
+        "regex_error(error_range): The expression contained an invalid character range, such as [b-a] in most encodings.",
+        "regex_error(error_space): There was insufficient memory to convert the expression into a finite state machine.",
+        "regex_error(error_badrepeat): One of *?+{ was not preceded by a valid regular expression.",
+        "regex_error(error_complexity): The complexity of an attempted match against a regular expression exceeded a pre-set level.",
+        "regex_error(error_stack): There was insufficient memory to determine whether the regular expression could match the specified character sequence.",
+        "regex_error(error_parse)",
+        "regex_error(error_syntax)",
+    };
+    struct std_exception_object e;
+    const char *what = code >= 0 && code < (int)ARRAYSIZE(messages) ? messages[code] : "regex_error";
+    const struct cxx_throw_info *ti = msvcp_init_object(&e, STD_REGEX_ERROR, NULL);
+
+    e.data.what = what;                       /* a literal, never freed */
+    e.code.value = code;
+    _CxxThrowException(&e, ti);
+    abort();
+}
+
+/* ios_base::failure(what), as ios_base::clear throws it for a state bit
+   the stream's exceptions() asked for: a system_error of io_errc::stream
+   (1), whose what() is "what: iostream stream error" */
+void msvcp_throw_ios_failure(const char *what)
+{
+    struct std_exception_object e;
+    char full[96];
+    const struct cxx_throw_info *ti;
+
+    strcpy(full, what);                       /* one of clear()'s three messages: it fits */
+    strcat(full, ": iostream stream error");
+    ti = msvcp_init_object(&e, STD_IOS_FAILURE, full);
+    e.code.value = 1;
+    e.code.category = &msvcp_generic_category;
+    _CxxThrowException(&e, ti);
+    abort();
+}

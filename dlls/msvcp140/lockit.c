@@ -54,3 +54,17 @@ void __cdecl init_locks_dtor(void *self)
 {
     (void)self;
 }
+
+/* the spin lock of atomic shared_ptr operations (<memory>'s
+   _Lock_shared_ptr_spin_lock): one for the process */
+static LONG shared_ptr_lock;
+
+void __cdecl lock_shared_ptr_spin_lock(void)
+{
+    while (InterlockedCompareExchange(&shared_ptr_lock, 1, 0)) YieldProcessor();
+}
+
+void __cdecl unlock_shared_ptr_spin_lock(void)
+{
+    InterlockedExchange(&shared_ptr_lock, 0);
+}

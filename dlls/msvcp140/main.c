@@ -1,8 +1,9 @@
 /*
  * dlls/msvcp140/main.c — msvcp140.dll's entry point and what has no other
- * home: std::_Random_device.
+ * home: std::_Random_device. Process attach builds the exception classes,
+ * the locks, the "C" locale and the standard streams, in that order.
  */
-#include "private.h"
+#include "iostream.h"
 
 BOOL WINAPI ProcessPrng(BYTE *data, SIZE_T size);
 
@@ -14,6 +15,8 @@ BOOL WINAPI DllMain(HINSTANCE inst, DWORD reason, void *reserved)
     msvcp_init_classes();
     msvcp_init_locks();
     msvcp_init_exception_ptr();
+    msvcp_init_locale();
+    msvcp_init_iostreams();
     return TRUE;
 }
 

@@ -8,7 +8,9 @@
  * category.c (error_category objects, errno and Windows error maps),
  * excptptr.c (std::exception_ptr), mutex.c (_Mtx_*, _Cnd_*), thread.c
  * (_Thrd_*, time), chore.c (std::async's thread-pool work), lockit.c
- * (_Lockit, _Init_locks), main.c (the entry point, _Random_device).
+ * (_Lockit, _Init_locks, the shared_ptr spin lock), main.c (the entry
+ * point, _Random_device); the iostreams and locale core have their own
+ * header, iostream.h.
  */
 #ifndef WLX_MSVCP140_PRIVATE_H
 #define WLX_MSVCP140_PRIVATE_H
@@ -28,7 +30,7 @@ enum std_class_id
     STD_EXCEPTION, STD_BAD_EXCEPTION, STD_BAD_ALLOC, STD_BAD_FUNCTION_CALL,
     STD_LOGIC_ERROR, STD_LENGTH_ERROR, STD_OUT_OF_RANGE, STD_INVALID_ARGUMENT,
     STD_RUNTIME_ERROR, STD_OVERFLOW_ERROR, STD_SYSTEM_ERROR_BASE, STD_SYSTEM_ERROR,
-    STD_FUTURE_ERROR, STD_CLASS_COUNT
+    STD_FUTURE_ERROR, STD_IOS_FAILURE, STD_REGEX_ERROR, STD_CLASS_COUNT
 };
 
 /* std::error_code (and std::error_condition): a value and its category */
@@ -44,12 +46,14 @@ struct std_exception_object
 {
     const void *const *vtable;
     struct std_exception_data data;
-    struct std_error_code code;   /* std::system_error and std::future_error only */
+    struct std_error_code code;   /* std::system_error, future_error and ios_base::failure only;
+                                     regex_error keeps its error_type in code.value */
 };
 
 void msvcp_init_classes(void);
 const struct cxx_throw_info *msvcp_init_object(struct std_exception_object *e, enum std_class_id id, const char *what);
 void msvcp_throw(enum std_class_id id, const char *what) __attribute__((noreturn));
+void msvcp_throw_ios_failure(const char *what) __attribute__((noreturn));
 void msvcp_throw_system_error(int value, const struct std_error_category *category, const char *what)
     __attribute__((noreturn));
 
