@@ -430,6 +430,66 @@ static void test_locale(void)
     free(coll._LocaleName);
 }
 
+/* a facet of the program's own over msvcp140's ctype<char>: its vtable is
+   the program's, laid out by the compiler (overloads reversed), and
+   msvcp140's public members call through it */
+struct shouting_ctype : std::ctype<char>
+{
+    shouting_ctype() : std::ctype<char>(nullptr, false, 1) {}
+    ~shouting_ctype() {}
+protected:
+    char do_toupper(char c) const override { return c == 'x' ? '!' : std::ctype<char>::do_toupper(c); }
+};
+
+static void test_ctype(void)
+{
+    const std::locale::facet *fac = nullptr;
+    const std::ctype<char> *ct;
+    char word[] = "MiXeD 42", dest[16];
+    static const char a1[] = "a1 ";
+    short masks[3];
+
+    /* use_facet's way to a lazy facet; Wine 8 reads the locale's name
+       from a NULL implementation there and faults, so it makes one itself */
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = std::ctype<char>::_Getcat(&fac, &loc);
+        ok(cat == 2 && fac != nullptr, "ctype<char>::_Getcat makes a facet, category LC_CTYPE");
+    }
+    if (!fac) fac = new std::ctype<char>(nullptr, false, 0);
+    ct = (const std::ctype<char> *)fac;
+    ok(ct->is(std::ctype_base::space, ' ') && ct->is(std::ctype_base::digit, '7') && !ct->is(std::ctype_base::alpha, '7') &&
+       ct->is(std::ctype_base::upper, 'Q') && ct->is(std::ctype_base::punct, ',') && ct->is(std::ctype_base::xdigit, 'f'),
+       "is: space, digit, alpha, upper, punct, xdigit");
+    ok(ct->is(a1, a1 + 3, masks) && (masks[0] & std::ctype_base::lower) && (masks[1] & std::ctype_base::digit) &&
+       (masks[2] & std::ctype_base::space), "is over a range");
+    /* scan_is finds the first that fits the mask, scan_not the first that
+       does not; Wine 8 has them the other way round ('M' and 'M' here) */
+    todo_wine(*ct->scan_is(std::ctype_base::digit, word, word + 8) == '4', "scan_is");
+    todo_wine(*ct->scan_not(std::ctype_base::alpha, word, word + 8) == ' ', "scan_not");
+    ok(ct->tolower('Q') == 'q' && ct->toupper('q') == 'Q' && ct->tolower('5') == '5', "tolower, toupper");
+    ct->tolower(word, word + 8);
+    ok(!strcmp(word, "mixed 42"), "tolower over a range");
+    ct->toupper(word, word + 8);
+    ok(!strcmp(word, "MIXED 42"), "toupper over a range");
+    ok(ct->widen('z') == 'z' && ct->narrow('z', '?') == 'z', "widen, narrow");
+    memset(dest, 0, sizeof(dest));
+    ok(ct->widen(word, word + 5, dest) == word + 5 && !strcmp(dest, "MIXED"), "widen over a range");
+    ok(ct->table() && (ct->table()[(int)'A'] & std::ctype_base::upper), "table");
+    if (test_is("wine")) skip("classic_table: Wine 8 only stubs it");
+    else ok(std::ctype<char>::classic_table() && (std::ctype<char>::classic_table()[(int)'\t'] & std::ctype_base::space),
+            "classic_table");
+    /* use_facet's reference, then its release: the deleting destructor through the vtable */
+    const_cast<std::ctype<char> *>(ct)->_Incref();
+    delete const_cast<std::ctype<char> *>(ct)->_Decref();
+
+    shouting_ctype *mine = new shouting_ctype;
+    ok(mine->toupper('x') == '!' && mine->toupper('y') == 'Y' && mine->tolower('Y') == 'y',
+       "a derived facet's override is called through msvcp140's toupper");
+    delete mine->_Decref();
+}
+
 static void test_misc(void)
 {
     _Lock_shared_ptr_spin_lock();
@@ -459,6 +519,7 @@ extern "C" void start(void)
     test_istream();
     test_std_streams();
     test_locale();
+    test_ctype();
     test_misc();
     ExitProcess(test_summary("iostream"));
 }

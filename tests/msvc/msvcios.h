@@ -83,14 +83,13 @@ public:
     class __declspec(dllimport) facet : public _Facet_base
     {
     public:
-        void _Incref() override { _InterlockedIncrement_(&_Myrefs); }
-        _Facet_base *_Decref() override { return _InterlockedDecrement_(&_Myrefs) == 0 ? this : nullptr; }
-        static long _InterlockedIncrement_(long *p) { return __atomic_add_fetch(p, 1, __ATOMIC_SEQ_CST); }
-        static long _InterlockedDecrement_(long *p) { return __atomic_sub_fetch(p, 1, __ATOMIC_SEQ_CST); }
+        void _Incref() override;
+        _Facet_base *_Decref() override;
+        static size_t __cdecl _Getcat(const facet ** = nullptr, const locale * = nullptr);
         long _Myrefs;
     protected:
-        explicit facet(size_t refs = 0) : _Myrefs((long)refs) {}
-        ~facet() override {}
+        explicit facet(size_t refs = 0);
+        ~facet() override;
     };
     class __declspec(dllimport) _Locimp : public facet
     {
@@ -152,7 +151,49 @@ protected:
 };
 extern template class __declspec(dllimport) codecvt<char, char, _Mbstatet>;
 template <class E> class ctype;
-template <> class ctype<char> { public: __declspec(dllimport) static locale::id id; };
+struct __declspec(dllimport) ctype_base : locale::facet
+{
+    enum { alnum = 0x107, alpha = 0x103, cntrl = 0x20, digit = 0x4, graph = 0x117, lower = 0x2, print = 0x1d7,
+           punct = 0x10, space = 0x48, upper = 0x1, xdigit = 0x80, blank = 0x48 };
+    typedef short mask;
+    ctype_base(size_t refs = 0);
+    ~ctype_base() noexcept;
+};
+struct _Ctypevec_ { unsigned long _Page; const short *_Table; int _Delfl; wchar_t *_LocaleName; };
+template <> class __declspec(dllimport) ctype<char> : public ctype_base
+{
+public:
+    bool is(mask, char) const;
+    const char *is(const char *, const char *, mask *) const;
+    const char *scan_is(mask, const char *, const char *) const;
+    const char *scan_not(mask, const char *, const char *) const;
+    char tolower(char) const;
+    const char *tolower(char *, const char *) const;
+    char toupper(char) const;
+    const char *toupper(char *, const char *) const;
+    char widen(char) const;
+    const char *widen(const char *, const char *, char *) const;
+    char narrow(char, char = '\0') const;
+    const char *narrow(const char *, const char *, char, char *) const;
+    static locale::id id;
+    explicit ctype(const mask * = nullptr, bool = false, size_t = 0);
+    ctype(const _Locinfo &, size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    const mask *table() const noexcept;
+    static const mask *__cdecl classic_table() noexcept;
+protected:
+    virtual ~ctype() noexcept;
+    virtual char do_tolower(char) const;
+    virtual const char *do_tolower(char *, const char *) const;
+    virtual char do_toupper(char) const;
+    virtual const char *do_toupper(char *, const char *) const;
+    virtual char do_widen(char) const;
+    virtual const char *do_widen(const char *, const char *, char *) const;
+    virtual char do_narrow(char, char) const;
+    virtual const char *do_narrow(const char *, const char *, char, char *) const;
+private:
+    _Ctypevec_ _Ctype;
+};
 template <class E> class numpunct { public: static locale::id id; };
 extern template class __declspec(dllimport) numpunct<char>;
 template <class E, class T> class istreambuf_iterator {};
