@@ -3,7 +3,11 @@
  * thread and remember the thread's model (the first call's), as Windows
  * does; no object is ever created across them yet, so CoCreateInstance and
  * CoGetClassObject answer REGDB_E_CLASSNOTREG once the thread is inside an
- * apartment (CO_E_NOTINITIALIZED before).
+ * apartment (CO_E_NOTINITIALIZED before). CoGetApartmentType tells a
+ * thread its apartment (the process's first single-threaded one is the
+ * "main" STA; a thread outside any is in the implicit MTA while some other
+ * thread holds the MTA) and CoWaitForMultipleHandles waits as a thread
+ * outside a message loop does.
  */
 #include "private.h"
 
@@ -16,6 +20,8 @@ struct apartment {
 
 static DWORD tls_index = TLS_OUT_OF_INDEXES;
 static LONG next_thread_number;
+static LONG mta_threads;           /* threads inside the multithreaded apartment */
+static LONG main_sta_thread;       /* the first thread to enter a single-threaded one, while it stays */
 
 /* the thread's state; created on first use when `create` */
 static struct apartment *thread_state(BOOL create)
@@ -61,7 +67,10 @@ HRESULT WINAPI CoInitializeEx(LPVOID reserved, DWORD flags)
     if (!(apt = thread_state(TRUE))) return E_OUTOFMEMORY;
     if (apt->inits > 0 && apt->model != model) return RPC_E_CHANGED_MODE;
     apt->model = model;
-    return apt->inits++ ? S_FALSE : S_OK;
+    if (apt->inits++) return S_FALSE;
+    if (model == COINIT_MULTITHREADED) InterlockedIncrement(&mta_threads);
+    else InterlockedCompareExchange(&main_sta_thread, GetCurrentThreadId(), 0);
+    return S_OK;
 }
 
 HRESULT WINAPI CoInitialize(LPVOID reserved)
@@ -73,7 +82,51 @@ HRESULT WINAPI CoInitialize(LPVOID reserved)
 void WINAPI CoUninitialize(void)
 {
     struct apartment *apt = thread_state(FALSE);
-    if (apt && apt->inits > 0) apt->inits--;
+    if (!apt || apt->inits <= 0 || --apt->inits) return;
+    if (apt->model == COINIT_MULTITHREADED) InterlockedDecrement(&mta_threads);
+    else InterlockedCompareExchange(&main_sta_thread, 0, GetCurrentThreadId());
+}
+
+/* the calling thread's apartment: its own, else the implicit MTA while
+   another thread keeps the MTA alive, else CO_E_NOTINITIALIZED */
+HRESULT WINAPI CoGetApartmentType(APTTYPE *type, APTTYPEQUALIFIER *qualifier)
+{
+    struct apartment *apt = thread_state(FALSE);
+
+    if (!type || !qualifier) return E_INVALIDARG;
+    *type = APTTYPE_CURRENT;
+    *qualifier = APTTYPEQUALIFIER_NONE;
+    if (apt && apt->inits > 0)
+    {
+        if (apt->model == COINIT_MULTITHREADED) *type = APTTYPE_MTA;
+        else *type = (DWORD)main_sta_thread == GetCurrentThreadId() ? APTTYPE_MAINSTA : APTTYPE_STA;
+        return S_OK;
+    }
+    if (mta_threads > 0)
+    {
+        *type = APTTYPE_MTA;
+        *qualifier = APTTYPEQUALIFIER_IMPLICIT_MTA;
+        return S_OK;
+    }
+    return CO_E_NOTINITIALIZED;
+}
+
+/* a wait on the handles (all of them with COWAIT_WAITALL), alertable with
+   COWAIT_ALERTABLE; RPC_S_CALLPENDING when the time runs out */
+HRESULT WINAPI CoWaitForMultipleHandles(DWORD flags, DWORD timeout, ULONG count, HANDLE *handles, DWORD *index)
+{
+    DWORD r;
+
+    if (!index) return E_INVALIDARG;
+    *index = 0;
+    if (!handles) return E_INVALIDARG;
+    if (!count) return RPC_E_NO_SYNC;
+    r = WaitForMultipleObjectsEx(count, handles, (flags & COWAIT_WAITALL) != 0, timeout, (flags & COWAIT_ALERTABLE) != 0);
+    if (r == WAIT_TIMEOUT) return RPC_S_CALLPENDING;
+    if (r == WAIT_IO_COMPLETION) { *index = WAIT_IO_COMPLETION; return S_OK; }
+    if (r == WAIT_FAILED) return HRESULT_FROM_WIN32(GetLastError());
+    *index = r >= WAIT_ABANDONED_0 && r < WAIT_ABANDONED_0 + count ? r - WAIT_ABANDONED_0 : r - WAIT_OBJECT_0;
+    return S_OK;
 }
 
 HRESULT WINAPI OleInitialize(LPVOID reserved)
