@@ -354,6 +354,45 @@ static void test_istream(void)
     ok(i == -56 && is2.good(), "a number through uflow, one character at a time");
 }
 
+/* streams of the program's own on msvcp140's, as ostringstream and
+   stringstream are: the derived class builds the virtual base itself and
+   calls msvcp140's constructor with the "most derived" flag clear, then
+   its destructors run msvcp140's with `this` at the basic_ios */
+struct my_ostream : std::ostream
+{
+    my_ostream(std::streambuf *b) : std::ostream(b) {}
+    ~my_ostream() {}
+};
+
+struct my_iostream : std::iostream
+{
+    my_iostream(std::streambuf *b) : std::iostream(b) {}
+    ~my_iostream() {}
+};
+
+static void test_derived(void)
+{
+    {
+        my_ostream os(&mb);
+        os << "derived " << 12 << ' ' << 0.25;
+        ok(os.good() && os.rdbuf() == &mb, "a derived ostream");
+    }
+    check("a derived ostream writes", "derived 12 0.25");
+    {
+        membuf io;
+        my_iostream ios(&io);
+        int v = 0;
+        io.input("  77 rest");
+        ios >> v;
+        ios << "out" << v;
+        ok(v == 77 && ios.good() && !strcmp(io.text(), "out77"), "a derived iostream reads and writes");
+    }
+    my_ostream *heap = new my_ostream(&mb);
+    *heap << 5;
+    delete heap;
+    check("one on the heap, deleted through its vtable", "5");
+}
+
 static void test_std_streams(void)
 {
     /* C++ [narrow.stream.objects]: cin and cerr are tied to cout, cerr is
@@ -517,6 +556,7 @@ extern "C" void start(void)
     mbp = new membuf;
     test_ostream();
     test_istream();
+    test_derived();
     test_std_streams();
     test_locale();
     test_ctype();
