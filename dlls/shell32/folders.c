@@ -207,23 +207,59 @@ HRESULT WINAPI SHGetKnownFolderPath(REFKNOWNFOLDERID id, DWORD flags, HANDLE tok
 
 /* ---- item-ID lists holding a path ---- */
 
+/* a list of one item holding path, then the terminator */
+static PIDLIST_ABSOLUTE pidl_from_path(const WCHAR *path)
+{
+    USHORT bytes = sizeof(USHORT) + (lstrlenW(path) + 1) * sizeof(WCHAR);
+    BYTE *list = CoTaskMemAlloc(bytes + sizeof(USHORT));
+
+    if (!list) return NULL;
+    memcpy(list, &bytes, sizeof(bytes));
+    memcpy(list + sizeof(USHORT), path, bytes - sizeof(USHORT));
+    memset(list + bytes, 0, sizeof(USHORT));
+    return (PIDLIST_ABSOLUTE)list;
+}
+
 HRESULT WINAPI SHGetFolderLocation(HWND owner, int csidl, HANDLE token, DWORD reserved, PIDLIST_ABSOLUTE *pidl)
 {
     WCHAR buf[MAX_PATH];
-    USHORT bytes;
-    BYTE *list;
     HRESULT hr;
 
     if (!pidl) return E_INVALIDARG;
     *pidl = NULL;
     if (FAILED(hr = SHGetFolderPathW(owner, csidl, token, 0, buf))) return hr;
-    bytes = sizeof(USHORT) + (lstrlenW(buf) + 1) * sizeof(WCHAR);
-    if (!(list = CoTaskMemAlloc(bytes + sizeof(USHORT)))) return E_OUTOFMEMORY;
-    memcpy(list, &bytes, sizeof(bytes));
-    memcpy(list + sizeof(USHORT), buf, bytes - sizeof(USHORT));
-    memset(list + bytes, 0, sizeof(USHORT));   /* the terminator */
-    *pidl = (PIDLIST_ABSOLUTE)list;
-    return S_OK;
+    return (*pidl = pidl_from_path(buf)) ? S_OK : E_OUTOFMEMORY;
+}
+
+/* the list of an existing file or folder (NULL for one that is not there);
+   LLVM's support library imports it */
+PIDLIST_ABSOLUTE WINAPI ILCreateFromPathW(const WCHAR *path)
+{
+    WCHAR full[MAX_PATH];
+    DWORD len;
+
+    if (!path || GetFileAttributesW(path) == INVALID_FILE_ATTRIBUTES) return NULL;
+    len = GetFullPathNameW(path, MAX_PATH, full, NULL);
+    if (!len || len >= MAX_PATH) return NULL;
+    if (len > 3 && full[len - 1] == '\\') full[len - 1] = 0;
+    return pidl_from_path(full);
+}
+
+PIDLIST_ABSOLUTE WINAPI ILCreateFromPathA(const char *path)
+{
+    WCHAR wide[MAX_PATH];
+
+    if (!path || !MultiByteToWideChar(CP_ACP, 0, path, -1, wide, MAX_PATH)) return NULL;
+    return ILCreateFromPathW(wide);
+}
+
+/* a shell item over a list: the shell namespace's objects are not here */
+HRESULT WINAPI SHCreateItemFromIDList(PCIDLIST_ABSOLUTE pidl, REFIID iid, void **out)
+{
+    if (!out) return E_INVALIDARG;
+    *out = NULL;
+    if (!pidl || !iid) return E_INVALIDARG;
+    return E_NOTIMPL;
 }
 
 BOOL WINAPI SHGetPathFromIDListW(PCIDLIST_ABSOLUTE pidl, LPWSTR path)

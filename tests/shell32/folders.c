@@ -72,6 +72,22 @@ static void test_location(void)
     ok(hr == S_OK && pidl, "SHGetFolderLocation %#lx\n", hr);
     ok(SHGetPathFromIDListW(pidl, buf) && !lstrcmpiW(buf, expect), "SHGetPathFromIDListW %ls\n", buf);
     ILFree(pidl);
+
+    /* ILCreateFromPath: the list of an existing path, its path back; none
+       for a path that is not there */
+    pidl = ILCreateFromPathW(expect);
+    ok(pidl != NULL, "ILCreateFromPathW of %ls\n", expect);
+    buf[0] = 0;
+    ok(pidl && SHGetPathFromIDListW(pidl, buf) && !lstrcmpiW(buf, expect), "its path: %ls\n", buf);
+    ILFree(pidl);
+    pidl = ILCreateFromPathA("C:\\windows\\system32\\kernel32.dll");
+    {
+        char a[MAX_PATH] = "";
+        ok(pidl && SHGetPathFromIDListA(pidl, a) && !lstrcmpiA(a, "C:\\windows\\system32\\kernel32.dll"), "a file's: %s\n", a);
+    }
+    ILFree(pidl);
+    ok(ILCreateFromPathW(L"C:\\no\\such\\folder\\here") == NULL, "a missing path has none\n");
+    ok(ILCreateFromPathW(NULL) == NULL, "NULL\n");
 }
 
 static void test_create_directory(void)
