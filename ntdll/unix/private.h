@@ -152,6 +152,8 @@ struct map_request {
     uint8_t max_vprot;      /* VPROT_* access a later protection change may ask */
     int shared;             /* MAP_SHARED: writes reach the section; else copy-on-write */
     int commit;             /* 0 for SEC_RESERVE: pages start reserved */
+    size_t reserve_from;    /* if not 0: pages from this offset on start reserved (a view
+                               larger than its file section, NtMapViewOfSection's MEM_RESERVE) */
     int replace;            /* MEM_REPLACE_PLACEHOLDER: *base is a placeholder of this size */
 };
 /* MEM_EXTENDED_PARAMETER and the address requirements it may point to */

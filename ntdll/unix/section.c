@@ -411,15 +411,25 @@ static NTSTATUS map_view(HANDLE handle, const struct view_args *a)
         status = STATUS_INVALID_PARAMETER;
         goto done;
     }
+    /* a view of a data file's section may be larger than the section with
+       MEM_RESERVE: the part past it is reserved, and committed later as the
+       file grows (LMDB's incremental growth on Windows maps its whole map
+       size over a file of a few pages so) */
+    size_t reserve_from = 0;
     if (len > size - offset)
     {
-        status = STATUS_INVALID_VIEW_SIZE;
-        goto done;
+        if (!(a->type & MEM_RESERVE) || !(s->d.attributes & SEC_FILE))
+        {
+            status = STATUS_INVALID_VIEW_SIZE;
+            goto done;
+        }
+        reserve_from = (size - offset + PAGE_SIZE - 1) & ~(uint64_t)(PAGE_SIZE - 1);
     }
     if (!len) len = size - offset;
     struct map_request r = { .offset = offset, .size = (len + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1),
                              .zero_bits = a->zero_bits, .top_down = !!(a->type & MEM_TOP_DOWN),
-                             .protect = a->protect, .replace = !!(a->type & MEM_REPLACE_PLACEHOLDER) };
+                             .protect = a->protect, .replace = !!(a->type & MEM_REPLACE_PLACEHOLDER),
+                             .reserve_from = reserve_from };
     view_mapping(s, view, &r);
     if ((status = virtual_map_view(&r, a->base))) goto done;
     virtual_set_view_name(*a->base, s->d.file_name, s->d.file_name_len);

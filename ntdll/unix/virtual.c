@@ -508,6 +508,14 @@ NTSTATUS virtual_map_view(const struct map_request *r, void **base_ptr)
     }
     memset(v->prot, vprot, r->size / PAGE_SIZE);
     v->max_vprot = r->max_vprot;
+    if (r->reserve_from && r->reserve_from < r->size)
+    {
+        /* the tail past the file section: reserved until committed (the
+           file under it may grow meanwhile: the mapping already covers it) */
+        size_t first = r->reserve_from / PAGE_SIZE;
+        memset(v->prot + first, vprot & ~VPROT_COMMITTED, r->size / PAGE_SIZE - first);
+        apply_prot(v, base + r->reserve_from, r->size - r->reserve_from);
+    }
     *base_ptr = (void *)base;
 done:
     pthread_mutex_unlock(&virtual_lock);

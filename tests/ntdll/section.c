@@ -5,7 +5,8 @@
  * section's and the handle's), SEC_RESERVE views committed with
  * NtAllocateVirtualMemory, NtProtectVirtualMemory within a view,
  * NtUnmapViewOfSection, NtQuerySection, NtExtendSection, NtOpenSection and
- * NtFlushVirtualMemory.
+ * NtFlushVirtualMemory; a view larger than its data file's section with
+ * MEM_RESERVE, committed as the file grows (LMDB's incremental growth).
  */
 #define WIN32_NO_STATUS
 #include "test.h"
@@ -318,6 +319,66 @@ static void test_extend_file(void)
     DeleteFileW(path);
 }
 
+/* MEM_RESERVE lets a view of a data file's section be larger than the
+   section: the file's pages are committed, the rest reserved; once the file
+   has grown, committing that part shows the file's new pages. LMDB maps
+   its whole map size over a database file of two pages so. */
+static void test_reserve_beyond_file(void)
+{
+    WCHAR dir[MAX_PATH], path[MAX_PATH];
+    HANDLE file, h = NULL;
+    LARGE_INTEGER off = { .QuadPart = 0 };
+    MEMORY_BASIC_INFORMATION mbi;
+    SIZE_T size = 16 * GRANULARITY, commit;
+    char buf[2 * PAGE], *view = NULL;
+    void *addr;
+    DWORD done;
+    NTSTATUS status;
+
+    GetTempPathW(MAX_PATH, dir);
+    _snwprintf(path, MAX_PATH, L"%lswlx-nt-section-big-%lu.bin", dir, GetCurrentProcessId());
+    file = CreateFileW(path, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL, CREATE_ALWAYS, 0, NULL);
+    memset(buf, 'a', sizeof(buf));
+    WriteFile(file, buf, sizeof(buf), &done, NULL);
+    status = pNtCreateSection(&h, SECTION_MAP_READ, NULL, NULL, PAGE_READWRITE, SEC_RESERVE, file);
+    ok(!status, "file section: %#lx\n", status);
+
+    status = pNtMapViewOfSection(h, GetCurrentProcess(), (void **)&view, 0, 0, NULL, &size, VIEW_UNMAP, 0, PAGE_READONLY);
+    ok(status == STATUS_INVALID_VIEW_SIZE && !view, "larger than the section without MEM_RESERVE: %#lx\n", status);
+    size = 16 * GRANULARITY;
+    status = pNtMapViewOfSection(h, GetCurrentProcess(), (void **)&view, 0, 0, NULL, &size, VIEW_UNMAP, MEM_RESERVE,
+                                 PAGE_READONLY);
+    /* Wine 8 refuses it (STATUS_INVALID_VIEW_SIZE); Windows maps it, which
+       LMDB's Windows build relies on */
+    todo_wine(!status && view && size == 16 * GRANULARITY, "with MEM_RESERVE: %#lx, size %#Ix\n", status, size);
+    pNtClose(h);
+    if (status) goto done;
+    ok(view[0] == 'a' && view[2 * PAGE - 1] == 'a', "the file's pages are there\n");
+    VirtualQuery(view, &mbi, sizeof(mbi));
+    ok(mbi.State == MEM_COMMIT && mbi.Type == MEM_MAPPED && mbi.RegionSize == 2 * PAGE && mbi.Protect == PAGE_READONLY,
+       "the file's part: state %#lx type %#lx size %#Ix protect %#lx\n", mbi.State, mbi.Type, mbi.RegionSize, mbi.Protect);
+    VirtualQuery(view + 2 * PAGE, &mbi, sizeof(mbi));
+    ok(mbi.State == MEM_RESERVE && mbi.Type == MEM_MAPPED && mbi.RegionSize == 16 * GRANULARITY - 2 * PAGE,
+       "the rest: state %#lx type %#lx size %#Ix\n", mbi.State, mbi.Type, mbi.RegionSize);
+
+    /* the file grows (as LMDB grows it), then the view's next pages are committed */
+    off.QuadPart = 4 * PAGE;
+    SetFilePointerEx(file, off, NULL, FILE_BEGIN);
+    memset(buf, 'b', sizeof(buf));
+    ok(WriteFile(file, buf, sizeof(buf), &done, NULL), "write beyond the section: %lu\n", GetLastError());
+    addr = view + 2 * PAGE;
+    commit = 4 * PAGE;
+    status = pNtAllocateVirtualMemory(GetCurrentProcess(), &addr, 0, &commit, MEM_COMMIT, PAGE_READONLY);
+    ok(!status, "commit the view's next pages: %#lx\n", status);
+    ok(!status && view[2 * PAGE] == 0 && view[4 * PAGE] == 'b' && view[6 * PAGE - 1] == 'b', "they show the file's new pages\n");
+    VirtualQuery(view + 2 * PAGE, &mbi, sizeof(mbi));
+    ok(mbi.State == MEM_COMMIT && mbi.RegionSize == 4 * PAGE, "committed: state %#lx size %#Ix\n", mbi.State, mbi.RegionSize);
+    pNtUnmapViewOfSection(GetCurrentProcess(), view);
+done:
+    CloseHandle(file);
+    DeleteFileW(path);
+}
+
 int main(void)
 {
     test_start("ntdll:section");
@@ -332,5 +393,6 @@ int main(void)
     test_protect();
     test_query_open_flush();
     test_extend_file();
+    test_reserve_beyond_file();
     return test_summary();
 }
