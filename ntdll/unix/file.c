@@ -955,12 +955,24 @@ static int ranges_overlap(uint64_t o1, uint64_t l1, uint64_t o2, uint64_t l2)
     return o1 < o2 + l2 && o2 < o1 + l1;
 }
 
-/* Locks belong to the handle: any overlap with an exclusive lock conflicts,
-   even one of the same handle, as Windows does. */
-static int lock_conflicts(struct inode *ino, uint64_t offset, uint64_t length, int exclusive)
+/* Locks belong to the handle: an exclusive lock overlaps no other lock,
+   even one of the same handle; a shared one overlaps shared locks and the
+   exclusive locks of its own handle (LMDB takes a shared lock over its
+   exclusive one, then unlocks once to keep only the shared one), as
+   Windows does (tests/kernel32/file.c). */
+static int lock_conflicts(struct inode *ino, const struct file *f, uint64_t offset, uint64_t length, int exclusive)
 {
     for (struct lock *l = ino->locks; l; l = l->next)
-        if (ranges_overlap(l->offset, l->length, offset, length) && (exclusive || l->exclusive)) return 1;
+        if (ranges_overlap(l->offset, l->length, offset, length) &&
+            (exclusive || (l->exclusive && l->owner != f))) return 1;
+    return 0;
+}
+
+/* whether f holds an exclusive lock over the range (its host lock stays) */
+static int own_exclusive(struct inode *ino, const struct file *f, uint64_t offset, uint64_t length)
+{
+    for (struct lock *l = ino->locks; l; l = l->next)
+        if (l->owner == f && l->exclusive && ranges_overlap(l->offset, l->length, offset, length)) return 1;
     return 0;
 }
 
@@ -983,19 +995,24 @@ static int host_lock(int fd, uint64_t offset, uint64_t length, short type, int w
     return 0;
 }
 
-/* takes the record of f's lock off the inode; 1 if it was there */
+/* takes the record of f's lock off the inode, an exclusive one before a
+   shared one of the same range (Windows' order); 1 if it was there */
 static int remove_lock(struct file *f, uint64_t offset, uint64_t length)
 {
+    struct lock **found = NULL;
     for (struct lock **l = &f->inode->locks; *l; l = &(*l)->next)
     {
         struct lock *k = *l;
         if (k->owner != f || k->offset != offset || k->length != length) continue;
-        *l = k->next;
-        free(k);
-        pthread_cond_broadcast(&lock_released);
-        return 1;
+        if (!found || k->exclusive) found = l;
+        if (k->exclusive) break;
     }
-    return 0;
+    if (!found) return 0;
+    struct lock *k = *found;
+    *found = k->next;
+    free(k);
+    pthread_cond_broadcast(&lock_released);
+    return 1;
 }
 
 static NTSTATUS add_lock(struct file *f, uint64_t offset, uint64_t length, int fail_immediately, int exclusive)
@@ -1004,7 +1021,7 @@ static NTSTATUS add_lock(struct file *f, uint64_t offset, uint64_t length, int f
     struct lock *l = calloc(1, sizeof(*l));
     if (!l) return STATUS_NO_MEMORY;
     pthread_mutex_lock(&inode_mutex);
-    while (lock_conflicts(f->inode, offset, length, exclusive))
+    while (lock_conflicts(f->inode, f, offset, length, exclusive))
     {
         if (fail_immediately) { status = STATUS_LOCK_NOT_GRANTED; break; }
         pthread_cond_wait(&lock_released, &inode_mutex);
@@ -1020,6 +1037,16 @@ static NTSTATUS add_lock(struct file *f, uint64_t offset, uint64_t length, int f
     return status;
 }
 
+/* a shared lock over the handle's own exclusive one leaves the host's
+   exclusive lock as it is: the host would turn it into a shared one */
+static int own_exclusive_locked(struct file *f, uint64_t offset, uint64_t length)
+{
+    pthread_mutex_lock(&inode_mutex);
+    int ret = own_exclusive(f->inode, f, offset, length);
+    pthread_mutex_unlock(&inode_mutex);
+    return ret;
+}
+
 NTSTATUS WINAPI unix_NtLockFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
                                 LARGE_INTEGER *offset, LARGE_INTEGER *length, uint32_t key,
                                 uint8_t fail_immediately, uint8_t exclusive)
@@ -1031,6 +1058,7 @@ NTSTATUS WINAPI unix_NtLockFile(HANDLE handle, HANDLE event, void *apc, void *ap
     if (!f->inode) status = STATUS_INVALID_DEVICE_REQUEST;
     else if (offset->QuadPart < 0 || length->QuadPart < 0) status = STATUS_INVALID_PARAMETER;
     else if (!(status = add_lock(f, offset->QuadPart, length->QuadPart, fail_immediately, exclusive)) &&
+             !(!exclusive && own_exclusive_locked(f, offset->QuadPart, length->QuadPart)) &&
              host_lock(f->fd, offset->QuadPart, length->QuadPart, exclusive ? F_WRLCK : F_RDLCK, !fail_immediately))
     {
         pthread_mutex_lock(&inode_mutex);

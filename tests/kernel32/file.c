@@ -390,6 +390,50 @@ static void test_locks(void)
     ok(!UnlockFile(h2, 0, 0, 5, 0), "a handle unlocked another handle's lock\n");
     ok(UnlockFile(h, 0, 0, 5, 0), "UnlockFile failed: %lu\n", GetLastError());
     ok(LockFile(h2, 2, 0, 3, 0), "lock after unlock failed: %lu\n", GetLastError());
+
+    /* A handle may take a shared lock over its own exclusive one (LMDB
+       downgrades its lock file's lock so); the first unlock then removes
+       the exclusive lock, the second the shared one (LockFileEx's remarks). */
+    {
+        OVERLAPPED ov = { 0 };
+        ov.Offset = 20;
+        ok(LockFile(h, 20, 0, 1, 0), "exclusive lock: %lu\n", GetLastError());
+        ok(LockFileEx(h, LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ov), "shared over the handle's own exclusive lock: %lu\n",
+           GetLastError());
+        SetLastError(0xdeadbeef);
+        ret = LockFileEx(h2, LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ov);
+        err = GetLastError();
+        ok(!ret && err == ERROR_LOCK_VIOLATION, "another handle's shared lock meanwhile: %d, %lu\n", ret, err);
+        ok(UnlockFile(h, 20, 0, 1, 0), "first unlock: %lu\n", GetLastError());
+        ok(LockFileEx(h2, LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ov),
+           "the first unlock removed the exclusive lock: another handle shares now (%lu)\n", GetLastError());
+        SetLastError(0xdeadbeef);
+        ret = LockFileEx(h2, LOCKFILE_FAIL_IMMEDIATELY | LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, &ov);
+        err = GetLastError();
+        ok(!ret && err == ERROR_LOCK_VIOLATION, "but not exclusively: %d, %lu\n", ret, err);
+        ok(UnlockFile(h2, 20, 0, 1, 0), "the other handle's unlock: %lu\n", GetLastError());
+        ok(UnlockFile(h, 20, 0, 1, 0), "second unlock, the shared lock: %lu\n", GetLastError());
+        SetLastError(0xdeadbeef);
+        ret = UnlockFile(h, 20, 0, 1, 0);
+        err = GetLastError();
+        /* Wine 8 says ERROR_LOCK_VIOLATION here */
+        todo_wine(!ret && err == ERROR_NOT_LOCKED, "nothing left: %d, %lu\n", ret, err);
+
+        /* an exclusive lock overlaps nothing, not even the handle's own locks */
+        ok(LockFile(h, 30, 0, 1, 0), "exclusive lock: %lu\n", GetLastError());
+        SetLastError(0xdeadbeef);
+        ret = LockFile(h, 30, 0, 1, 0);
+        err = GetLastError();
+        ok(!ret && err == ERROR_LOCK_VIOLATION, "exclusive over its own exclusive: %d, %lu\n", ret, err);
+        UnlockFile(h, 30, 0, 1, 0);
+        ov.Offset = 40;
+        ok(LockFileEx(h, LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &ov), "shared lock: %lu\n", GetLastError());
+        SetLastError(0xdeadbeef);
+        ret = LockFile(h, 40, 0, 1, 0);
+        err = GetLastError();
+        ok(!ret && err == ERROR_LOCK_VIOLATION, "exclusive over its own shared: %d, %lu\n", ret, err);
+        UnlockFile(h, 40, 0, 1, 0);
+    }
     CloseHandle(h2);
     /* Closing a handle drops its locks. */
     ok(LockFile(h, 0, 0, 10, 0), "lock after the other handle closed failed: %lu\n", GetLastError());
