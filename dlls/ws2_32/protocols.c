@@ -1,14 +1,21 @@
 /*
  * The protocol catalog: WSAEnumProtocolsW/A. wlx has one provider (the host's
  * sockets) offering what Windows' default MSAFD catalog does for TCP/IP:
- * TCP and UDP over IPv4 and IPv6, and raw sockets. Programs read it to learn
- * which features the providers have (the Go runtime checks XP1_IFS_HANDLES).
+ * TCP and UDP over IPv4 and IPv6, and raw sockets; and, as Windows 10 1803
+ * and later, the AF_UNIX provider's stream sockets. Programs read it to
+ * learn which features the providers have (the Go runtime checks
+ * XP1_IFS_HANDLES; libuv's poll of a socket looks up its provider with
+ * SO_PROTOCOL_INFOW, and fails on a socket the catalog does not know).
  */
 #include "private.h"
 
 /* the default Windows TCP/IP provider's id, {E70F1AA0-AB8B-11CF-8CA3-00805F48A192} */
 static const GUID msafd_provider = { 0xe70f1aa0, 0xab8b, 0x11cf, { 0x8c, 0xa3, 0x00, 0x80, 0x5f, 0x48, 0xa1, 0x92 } };
 
+/* the AF_UNIX provider's, {A00943D9-9C2E-4633-9B59-0057A3160994} */
+static const GUID afunix_provider = { 0xa00943d9, 0x9c2e, 0x4633, { 0x9b, 0x59, 0x00, 0x57, 0xa3, 0x16, 0x09, 0x94 } };
+
+#define UNIX_FLAGS   (XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE | XP1_IFS_HANDLES)
 #define STREAM_FLAGS (XP1_GUARANTEED_DELIVERY | XP1_GUARANTEED_ORDER | XP1_GRACEFUL_CLOSE | \
                       XP1_EXPEDITED_DATA | XP1_IFS_HANDLES)
 #define DGRAM_FLAGS  (XP1_CONNECTIONLESS | XP1_MESSAGE_ORIENTED | XP1_SUPPORT_BROADCAST | \
@@ -27,6 +34,7 @@ static const struct catalog_entry
     { AF_INET6, SOCK_DGRAM,  IPPROTO_UDP, DGRAM_FLAGS,  0xffbb, L"MSAFD Tcpip [UDP/IPv6]" },
     { AF_INET,  SOCK_RAW,    0,           DGRAM_FLAGS,  0x8000, L"MSAFD Tcpip [RAW/IP]" },
     { AF_INET6, SOCK_RAW,    0,           DGRAM_FLAGS,  0x8000, L"MSAFD Tcpip [RAW/IPv6]" },
+    { AF_UNIX,  SOCK_STREAM, 0,           UNIX_FLAGS,   0,      L"AF_UNIX" },
 };
 
 /* Winsock must be started; a missing length pointer is a fault */
@@ -56,6 +64,12 @@ static void fill_info(WSAPROTOCOL_INFOW *info, const struct catalog_entry *e, DW
     info->iAddressFamily = e->family;
     info->iMaxSockAddr = e->family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
     info->iMinSockAddr = e->family == AF_INET6 ? sizeof(SOCKADDR_IN6) : sizeof(SOCKADDR_IN);
+    if (e->family == AF_UNIX)
+    {
+        info->ProviderId = afunix_provider;
+        info->iMaxSockAddr = 110;                 /* sizeof(SOCKADDR_UN) */
+        info->iMinSockAddr = 2;                   /* the family alone */
+    }
     info->iSocketType = e->type;
     info->iProtocol = e->protocol;
     info->iProtocolMaxOffset = e->type == SOCK_RAW ? 255 : 0;

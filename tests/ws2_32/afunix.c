@@ -5,6 +5,9 @@
  * (what uds_windows, and Turborepo's daemon through it, do before binding).
  * getsockname gives the Windows path bound, getpeername the one connected
  * to (Go deletes a listener's file by the name getsockname gave).
+ * SO_PROTOCOL_INFOW names the AF_UNIX provider (libuv's poll of a socket,
+ * and so libzmq's signaler under Node, asks it), and WSAEnumProtocols
+ * lists it.
  *
  * The path is made nearly as long as sun_path takes (108 bytes): a program
  * only knows its Windows path fits, while the file's Unix path may be much
@@ -104,6 +107,19 @@ static void test_stream(void)
     acc = accept(srv, NULL, NULL);
     ok(acc != INVALID_SOCKET, "accept: error %d\n", WSAGetLastError());
     check_name(cli, 1, sock_path);
+    {
+        /* the AF_UNIX provider, {A00943D9-9C2E-4633-9B59-0057A3160994} */
+        static const GUID afunix = { 0xa00943d9, 0x9c2e, 0x4633, { 0x9b, 0x59, 0x00, 0x57, 0xa3, 0x16, 0x09, 0x94 } };
+        WSAPROTOCOL_INFOW info;
+        int len = sizeof(info);
+        ret = getsockopt(acc, SOL_SOCKET, SO_PROTOCOL_INFOW, (char *)&info, &len);
+        ok(!ret && len == sizeof(info), "SO_PROTOCOL_INFOW: %d error %d\n", ret, WSAGetLastError());
+        ok(!ret && info.iAddressFamily == AF_UNIX && info.iSocketType == SOCK_STREAM && info.iProtocol == 0 &&
+           IsEqualGUID(&info.ProviderId, &afunix) && !lstrcmpW(info.szProtocol, L"AF_UNIX") &&
+           info.iMaxSockAddr == sizeof(SOCKADDR_UN) && (info.dwServiceFlags1 & XP1_IFS_HANDLES),
+           "the AF_UNIX provider's entry: family %d type %d protocol %d name %ls max %d flags %#lx\n", info.iAddressFamily,
+           info.iSocketType, info.iProtocol, info.szProtocol, info.iMaxSockAddr, info.dwServiceFlags1);
+    }
 
     ok(send(cli, "ping", 4, 0) == 4, "send: error %d\n", WSAGetLastError());
     memset(buf, 0, sizeof(buf));
