@@ -42,6 +42,8 @@
 
 NTSTATUS WINAPI unix_NtSetEvent(HANDLE h, int32_t *prev);
 NTSTATUS WINAPI unix_NtResetEvent(HANDLE h, int32_t *prev);
+struct wlx_object *sync_event_ref(HANDLE h);
+void sync_event_set_release(struct wlx_object *obj);
 
 #define NT_ERROR(s) ((uint32_t)(s) >> 30 == 3)
 
@@ -200,6 +202,7 @@ struct async_op {
     struct port *port;          /* once finished: the file's port (a reference) and key */
     uint64_t key;
     struct io_notify n;
+    struct wlx_object *event;   /* n.event's object, held until the completion sets it */
 };
 
 #define BUCKETS 256
@@ -285,6 +288,13 @@ static void report(struct async_op *list)
     {
         struct async_op *op = list;
         list = op->next;
+        if (op->event)
+        {
+            /* the event the I/O was given, not whatever its handle names now */
+            if (!op->n.internal) sync_event_set_release(op->event);
+            else object_release(op->event);
+            op->n.event = NULL;
+        }
         if (!op->n.internal) notify_rest(&op->n, op->result, op->done, op->port, op->key);
         if (op->port) port_release(op->port);
         free(op);
@@ -354,6 +364,7 @@ NTSTATUS io_queue(struct file *f, enum io_kind kind, int fd, io_try_fn try, void
         return STATUS_INSUFFICIENT_RESOURCES;
     }
     op->id = next_id++;
+    if (n->event) op->event = sync_event_ref(n->event);
     if (!n->internal) file_set_signal(f, 1);
     struct async_op **tail = &f->pending;
     while (*tail) tail = &(*tail)->next;

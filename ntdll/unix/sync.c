@@ -586,6 +586,35 @@ NTSTATUS WINAPI unix_NtOpenEvent(HANDLE *handle, ACCESS_MASK access, const OBJEC
     return open_object(handle, access, attr, &event_ops);
 }
 
+/* sets a locked event's state; says whether waiters are to be woken */
+static int event_set_locked(struct sync_state *s)
+{
+    int wake;
+    s->count = 1;
+    wake = state_bump(s);
+    s->set_seq = s->seq;
+    return wake;
+}
+
+/* An overlapped I/O's event, held as an object until the I/O completes:
+   a completion that comes after the program saw the status block and
+   closed the handle (whose value a new event may then have) sets the
+   event it was given, as Windows' I/O manager does. NULL: not an event. */
+struct wlx_object *sync_event_ref(HANDLE h)
+{
+    struct sync_object *o;
+    return get_object(h, &event_ops, 0, &o) ? NULL : &o->obj;
+}
+
+/* sets an event held by sync_event_ref and lets it go */
+void sync_event_set_release(struct wlx_object *obj)
+{
+    struct sync_object *o = (struct sync_object *)obj;
+    struct sync_state *s = lock_object(o);
+    state_unlock_wake(s, event_set_locked(s));
+    object_release(obj);
+}
+
 enum event_op { EVENT_SET, EVENT_RESET, EVENT_PULSE };
 
 static NTSTATUS event_op(HANDLE h, enum event_op op, int32_t *prev)
@@ -599,9 +628,7 @@ static NTSTATUS event_op(HANDLE h, enum event_op op, int32_t *prev)
     switch (op)
     {
     case EVENT_SET:
-        s->count = 1;
-        wake = state_bump(s);
-        s->set_seq = s->seq;
+        wake = event_set_locked(s);
         break;
     case EVENT_RESET:
         s->count = 0;
