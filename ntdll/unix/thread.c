@@ -763,7 +763,17 @@ static NTSTATUS with_suspended(HANDLE handle, void *ctx, int set)
        never stops: no waiting for it */
     for (int i = 0; i < 500 && !(uc = __atomic_load_n(&t->suspended_uc, __ATOMIC_ACQUIRE)) &&
                     !__atomic_load_n(&t->exited, __ATOMIC_ACQUIRE); i++)
+    {
+        /* no answer after 20 ms and then every 100 ms: ask again. A signal
+           that came in a moment where the thread could neither stop nor
+           note the stop (suspendsys under load, about 1 run in 20 on a
+           6.18 kernel) would otherwise leave it running until the 5 s are
+           up; a second one finds it stoppable, and one that finds it
+           stopped already changes nothing */
+        if ((i == 2 || (i > 2 && i % 10 == 0)) && t->unix_tid && __atomic_load_n(&t->suspend_count, __ATOMIC_ACQUIRE) > 0)
+            send_suspend(t->unix_tid);
         syscall(SYS_futex, &t->suspended_uc, FUTEX_WAIT, 0, &ts, NULL, 0);
+    }
     status = STATUS_SUCCESS;
     if (!uc) status = STATUS_UNSUCCESSFUL;
     else
