@@ -181,12 +181,8 @@ errno_t __cdecl _wctime64_s(wchar_t *buf, size_t size, const __time64_t *t)
 
 errno_t __cdecl _wctime32_s(wchar_t *buf, size_t size, const __time32_t *t)
 {
-    __time64_t t64;
-    if (!buf || !size) return fail(EINVAL);
-    buf[0] = 0;
-    if (size < 26 || !t) return fail(EINVAL);
-    t64 = *t;
-    return _wctime64_s(buf, size, &t64);
+    __time64_t t64 = t ? *t : 0;
+    return _wctime64_s(buf, size, t ? &t64 : NULL);   /* which checks the same */
 }
 
 errno_t __cdecl _wasctime_s(wchar_t *buf, size_t size, const struct tm *tm)

@@ -372,7 +372,7 @@ double __cdecl nan(const char *tag) { (void)tag; return __builtin_nan(""); }
 
 /* ---- floating-point environment: x87 and SSE both, reported as one ---- */
 
-static unsigned int get_mxcsr(void)
+unsigned int msvcrt_get_mxcsr(void)
 {
     unsigned int csr;
 
@@ -380,7 +380,7 @@ static unsigned int get_mxcsr(void)
     return csr;
 }
 
-static void set_mxcsr(unsigned int csr)
+void msvcrt_set_mxcsr(unsigned int csr)
 {
     __asm__ volatile("ldmxcsr %0" : : "m"(csr));
 }
@@ -434,12 +434,12 @@ static unsigned int mxcsr_from_control(unsigned int csr, unsigned int cw)
 
 unsigned int __cdecl _control87(unsigned int value, unsigned int mask)
 {
-    unsigned int cw = control_from_mxcsr(get_mxcsr());
+    unsigned int cw = control_from_mxcsr(msvcrt_get_mxcsr());
 
     if (mask)
     {
         cw = (cw & ~mask) | (value & mask);
-        set_mxcsr(mxcsr_from_control(get_mxcsr(), cw));
+        msvcrt_set_mxcsr(mxcsr_from_control(msvcrt_get_mxcsr(), cw));
     }
     return cw;
 }
@@ -479,7 +479,7 @@ unsigned int __cdecl _statusfp(void)
 
     __asm__ volatile("fnstsw %0" : "=m"(x87));
     /* x87 status bits 0-5 are IE DE ZE OE UE PE, as MXCSR's flags */
-    return status_from_flags((get_mxcsr() | x87) & 0x3f);
+    return status_from_flags((msvcrt_get_mxcsr() | x87) & 0x3f);
 }
 
 unsigned int __cdecl _clearfp(void)
@@ -487,14 +487,14 @@ unsigned int __cdecl _clearfp(void)
     unsigned int status = _statusfp();
 
     __asm__ volatile("fnclex");
-    set_mxcsr(get_mxcsr() & ~0x3f);
+    msvcrt_set_mxcsr(msvcrt_get_mxcsr() & ~0x3f);
     return status;
 }
 
 void __cdecl _fpreset(void)
 {
     __asm__ volatile("fninit");
-    set_mxcsr(0x1f80);
+    msvcrt_set_mxcsr(0x1f80);
 }
 
 void __cdecl fpreset(void)

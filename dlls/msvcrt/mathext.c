@@ -179,18 +179,6 @@ float __cdecl wlx_nexttowardf(float x, double y) { return step_float(x, y); }
 
 typedef struct { unsigned long ctl, stat; } ucrt_fenv;
 
-static unsigned int get_csr(void)
-{
-    unsigned int csr;
-    __asm__ volatile("stmxcsr %0" : "=m"(csr));
-    return csr;
-}
-
-static void set_csr(unsigned int csr)
-{
-    __asm__ volatile("ldmxcsr %0" : : "m"(csr));
-}
-
 /* _SW_ bits in MXCSR's flag order (IE DE ZE OE UE PE) */
 static unsigned int csr_flags(unsigned int sw)
 {
@@ -229,7 +217,7 @@ int __cdecl feclearexcept(int excepts)
 {
     excepts &= FE_EXCEPTIONS;
     clear_x87_flags(excepts);
-    set_csr(get_csr() & ~csr_flags(excepts));
+    msvcrt_set_mxcsr(msvcrt_get_mxcsr() & ~csr_flags(excepts));
     return 0;
 }
 
@@ -245,7 +233,7 @@ int __cdecl fesetexceptflag(const unsigned long *flags, int excepts)
 {
     excepts &= FE_EXCEPTIONS;
     clear_x87_flags(excepts & ~*flags);
-    set_csr((get_csr() & ~csr_flags(excepts)) | csr_flags(*flags & excepts));
+    msvcrt_set_mxcsr((msvcrt_get_mxcsr() & ~csr_flags(excepts)) | csr_flags(*flags & excepts));
     return 0;
 }
 

@@ -160,6 +160,11 @@ int msvcrt_fputwc_nolock(wchar_t c, FILE *file);
 wint_t msvcrt_fgetwc_nolock(FILE *file);
 int msvcrt_stream_mode_flags(const wchar_t *mode, int *open_flags, int *stream_flags);
 
+/* ---- the SSE control and status register (math.c) ---- */
+
+unsigned int msvcrt_get_mxcsr(void);
+void msvcrt_set_mxcsr(unsigned int csr);
+
 /* ---- errno (errno.c) ---- */
 
 void msvcrt_set_errno_from_win32(DWORD error);
