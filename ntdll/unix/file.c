@@ -75,6 +75,7 @@ static void file_destroy(struct wlx_object *obj)
     {
         if (!f->pipe) socket_poll_file_closing(f->fd);   /* AFD polls on it report its close */
         close(f->fd);
+        if (f->io_watched) io_thread_kick();
     }
     pthread_mutex_destroy(&f->io_lock);
     free(f->unix_path);

@@ -40,6 +40,7 @@ struct file {
     int stream;                 /* 0 not known yet, 1 a disk file, 2 pipe/socket/device (may block) */
     int pipe_like;              /* 0 not known yet, 1 no, 2 a host pipe or socket (cancellable blocking reads) */
     struct async_op *pending;   /* async.c: its queued operations, oldest first */
+    int io_watched;             /* async.c: the I/O thread has watched it (io_thread_kick when it goes) */
     uint32_t io_reset;          /* async.c: 0 while the file object is signaled (waits on its handle) */
     uint32_t io_waiters;        /* threads waiting on the handle */
     struct pipe_end *pipe;      /* a named pipe's end (pipe.c), or NULL */

@@ -67,6 +67,7 @@ void io_cancel_all(struct file *f, NTSTATUS status); /* ends all of f's operatio
 int io_has_queued(struct file *f, enum io_kind kind); /* an earlier op of this kind still queued */
 void io_rearm(struct file *f);                       /* f's fd or state changed: look again */
 int io_helper_thread(void *(*fn)(void *), void *arg);  /* detached, signals blocked; 0 or errno */
+void io_thread_kick(void);                           /* the I/O thread lets go of files closed meanwhile */
 
 /* --- file objects for pipe.c (file.c) --- */
 struct file *file_alloc(int fd, ACCESS_MASK access, uint32_t options);

@@ -317,6 +317,7 @@ static NTSTATUS try_accept(struct file *f, void *buf, uint32_t len, uint64_t *do
             /* the listener goes before the client hears the welcome: once its
                open returns, no look at the pipe finds this instance free */
             close(f->fd);
+            io_thread_kick();   /* its name goes now, not at the I/O thread's next event */
             f->fd = fd;
             /* a fresh socket's buffer takes the welcome whole; a client gone
                already leaves a connected instance whose reads find it gone */
@@ -356,8 +357,21 @@ static NTSTATUS start_listening(struct file *f)
     struct io_notify n = { NULL, NULL, NULL, &pe->accept_io, 0, 1 };
     int fd = new_socket();
     if (fd < 0) return errno_to_status(errno);
-    if (bind_name(fd, pe->hash, 'L', pe->slot, pe->access) || listen(fd, 4))
+    /* the slot is ours, so a listener still bound is a closed one the I/O
+       thread of its process has not let go of yet (io_thread_kick): it goes
+       as soon as that thread runs; 2 s bound that on a loaded machine */
+    int r = bind_name(fd, pe->hash, 'L', pe->slot, pe->access);
+    for (int waited = 0; r == -EADDRINUSE && waited < 2000; waited++)
     {
+        struct timespec ms = { 0, 1000000 };
+        io_thread_kick();
+        nanosleep(&ms, NULL);
+        r = bind_name(fd, pe->hash, 'L', pe->slot, pe->access);
+    }
+    if (r || listen(fd, 4))
+    {
+        TRACE(FILE, "pipe %016llx: listener L%d.%u: %s\n", (unsigned long long)pe->hash, pe->slot, pe->access,
+              strerror(r ? -r : errno));
         close(fd);
         return STATUS_PIPE_BUSY;
     }
@@ -611,6 +625,7 @@ static NTSTATUS pipe_disconnect(struct file *f)
     pthread_mutex_lock(&pe->rd_lock);
     pthread_mutex_lock(&pe->wr_lock);
     if (fd >= 0) close(fd);
+    io_thread_kick();
     pthread_mutex_unlock(&pe->wr_lock);
     pthread_mutex_unlock(&pe->rd_lock);
     return STATUS_SUCCESS;
@@ -832,6 +847,7 @@ static NTSTATUS claim_slot(struct pipe_end *pe, uint32_t disposition)
         if (!r) { pe->slot = n; return STATUS_SUCCESS; }
         if (r != -EADDRINUSE) return errno_to_status(-r);
     }
+    TRACE(FILE, "pipe %016llx: all %d instances taken\n", (unsigned long long)pe->hash, slots);
     return STATUS_INSTANCE_NOT_AVAILABLE;
 }
 

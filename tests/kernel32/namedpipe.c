@@ -422,6 +422,8 @@ static void test_child(const char *self)
 #define RACE_CLIENTS 3
 #define RACE_ROUNDS 6
 
+static DWORD race_error;   /* the last error of a failed CreateNamedPipe */
+
 static DWORD WINAPI race_server(void *arg)
 {
     LONG *failures = arg;
@@ -430,7 +432,13 @@ static DWORD WINAPI race_server(void *arg)
         DWORD n, value;
         HANDLE h = CreateNamedPipeA(RACE_PIPE, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE, 1, 64,
                                     64, 0, NULL);
-        if (h == INVALID_HANDLE_VALUE) { InterlockedIncrement(failures); Sleep(1); continue; }
+        if (h == INVALID_HANDLE_VALUE)
+        {
+            race_error = GetLastError();
+            InterlockedIncrement(failures);
+            Sleep(1);
+            continue;
+        }
         if ((ConnectNamedPipe(h, NULL) || GetLastError() == ERROR_PIPE_CONNECTED) &&
             ReadFile(h, &value, sizeof(value), &n, NULL) && n == sizeof(value))
         {
@@ -490,7 +498,7 @@ static void test_wait_race(void)
     for (int i = 1; i <= RACE_CLIENTS; i++)
         if (GetExitCodeThread(threads[i], &code)) total += code;
     ok(total == RACE_CLIENTS * RACE_ROUNDS, "%lu of %u exchanges\n", total, RACE_CLIENTS * RACE_ROUNDS);
-    ok(!failures, "CreateNamedPipe failed %ld times\n", failures);
+    ok(!failures, "CreateNamedPipe failed %ld times, last error %lu\n", failures, race_error);
     for (int i = 0; i <= RACE_CLIENTS; i++) CloseHandle(threads[i]);
 }
 
