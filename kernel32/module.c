@@ -166,6 +166,22 @@ FARPROC WINAPI GetProcAddress(HMODULE module, LPCSTR name)
     return (FARPROC)addr;
 }
 
+/* what a call through a delay import that could not be resolved does once
+   the system's failure hook stood in for it: fails, saying why */
+static ULONG_PTR WINAPI delay_load_failed(void)
+{
+    SetLastError(ERROR_PROC_NOT_FOUND);
+    return 0;
+}
+
+/* the system's failure hook of ResolveDelayLoadedAPI: one stub for every
+   DLL and function (Windows keeps stubs of its own for some of its DLLs) */
+FARPROC WINAPI DelayLoadFailureHook(LPCSTR dll, LPCSTR proc)
+{
+    (void)dll; (void)proc;
+    return (FARPROC)delay_load_failed;
+}
+
 DWORD WINAPI GetModuleFileNameW(HMODULE module, LPWSTR buf, DWORD size)
 {
     LDR_ENTRY_HEAD *entry;
