@@ -6,6 +6,7 @@
  * string helpers and type_info.
  */
 #include "cxx.h"
+#include "undname.h"
 
 /* ---- the exception record ---- */
 
@@ -200,54 +201,19 @@ struct std_type_info_data
     char decorated[1];
 };
 
-static const char *basic_type_name(char code)
-{
-    static const struct { char code; const char *name; } types[] = {
-        { 'C', "signed char" }, { 'D', "char" }, { 'E', "unsigned char" }, { 'F', "short" },
-        { 'G', "unsigned short" }, { 'H', "int" }, { 'I', "unsigned int" }, { 'J', "long" },
-        { 'K', "unsigned long" }, { 'M', "float" }, { 'N', "double" }, { 'O', "long double" },
-        { 'X', "void" },
-    };
-    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-        if (types[i].code == code) return types[i].name;
-    return NULL;
-}
-
-/* "class ns::name" from ".?AVname@ns@@"; NULL for what this small
-   undecorator does not know (templates, pointers…) */
-static char *undecorate_class(const char *raw)
-{
-    static const struct { const char *prefix; const char *kind; } kinds[] = {
-        { ".?AV", "class " }, { ".?AU", "struct " }, { ".?AT", "union " }, { ".?AW4", "enum " },
-    };
-    for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
-    {
-        size_t plen = strlen(kinds[k].prefix), len = strlen(raw);
-        if (strncmp(raw, kinds[k].prefix, plen) || len < plen + 3 || strcmp(raw + len - 2, "@@")) continue;
-        const char *names = raw + plen, *end = raw + len - 2;
-        if (memchr(names, '?', end - names) || memchr(names, '$', end - names)) return NULL;
-        char *out = malloc(strlen(kinds[k].kind) + 2 * (end - names) + 1), *p = out;
-        if (!out) return NULL;
-        p += sprintf(p, "%s", kinds[k].kind);
-        /* the innermost name comes first: write the components backwards */
-        const char *stop = end;
-        while (stop > names)
-        {
-            const char *start = stop - 1;
-            while (start > names && start[-1] != '@') start--;
-            p += sprintf(p, "%.*s%s", (int)(stop - start), start, start > names ? "::" : "");
-            stop = start - (start > names);
-        }
-        return out;
-    }
-    return NULL;
-}
-
+/* "class std::bad_alloc" from ".?AVbad_alloc@std@@", as vcruntime: the
+   type's encoding past its '.' through the undecorator (undname.c) as a
+   32-bit type alone, trailing blanks cut; what it cannot read comes back as
+   it is */
 static char *undecorate_type(const char *raw)
 {
-    const char *basic = raw[0] == '.' && raw[2] == 0 ? basic_type_name(raw[1]) : NULL;
-    char *name = basic ? _strdup(basic) : undecorate_class(raw);
-    return name ? name : _strdup(raw[0] == '.' ? raw + 1 : raw);
+    char *name = undname_run(NULL, raw + 1, 0, malloc, free, UNDNAME_32_BIT_DECODE | UNDNAME_TYPE_ONLY);
+    size_t len;
+
+    if (!name) return NULL;
+    len = strlen(name);
+    while (len && name[len - 1] == ' ') name[--len] = 0;
+    return name;
 }
 
 const char *__cdecl __std_type_info_name(struct std_type_info_data *data, void *list)

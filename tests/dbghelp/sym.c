@@ -1,7 +1,8 @@
 /*
  * tests/dbghelp/sym.c — symbol sessions, options, module bases, SymFromAddr
  * on exported functions, the function table, a stack walk of this thread,
- * and the calls that must fail cleanly (minidumps, no session).
+ * C++ name undecoration, and the calls that must fail cleanly (minidumps,
+ * no session).
  */
 #include "test.h"
 #include <dbghelp.h>
@@ -139,6 +140,43 @@ static void test_misc(void)
     CloseHandle(file);
 }
 
+/* C++ names: the same undecorator as msvcrt's __unDName (tests/ucrtbase/undname.c
+   has the many names); here what dbghelp adds: the length returned, the
+   buffer's size, the wide form, and UNDNAME_NO_PTR64 past 16 bits */
+static void test_undecorate(void)
+{
+    static const char bstr[] = "??4_bstr_t@@QEAAAEAV0@AEBV0@@Z";
+    char out[256];
+    WCHAR wout[256];
+    DWORD len;
+
+    len = UnDecorateSymbolName("?f@@YAXH@Z", out, sizeof(out), UNDNAME_COMPLETE);
+    ok(len == 19 && !strcmp(out, "void __cdecl f(int)"), "undecorate: %lu %s\n", len, out);
+    len = UnDecorateSymbolName(bstr, out, sizeof(out), UNDNAME_COMPLETE);
+    ok(len == strlen(out) && !strcmp(out, "public: class _bstr_t & __ptr64 __cdecl _bstr_t::operator=(class _bstr_t const & __ptr64) __ptr64"),
+       "undecorate: %s\n", out);
+    /* what WinDbg shows (UNDNAME_NO_PTR64 | UNDNAME_32_BIT_DECODE, the flags msdia140 uses); Wine
+       8 hands only 16 bits of the flags to its undecorator and keeps the __ptr64s */
+    len = UnDecorateSymbolName(bstr, out, sizeof(out), 0x20000 | UNDNAME_32_BIT_DECODE);
+    todo_wine(len == strlen(out) && !strcmp(out, "public: class _bstr_t & __cdecl _bstr_t::operator=(class _bstr_t const &)"),
+              "no ptr64: %s\n", out);
+    len = UnDecorateSymbolName("?what@exception@std@@UEBAPEBDXZ", out, sizeof(out), UNDNAME_NAME_ONLY);
+    ok(len == 20 && !strcmp(out, "std::exception::what"), "name only: %lu %s\n", len, out);
+    len = UnDecorateSymbolName("?what@exception@std@@UEBAPEBDXZ", out, sizeof(out),
+                               UNDNAME_NO_ACCESS_SPECIFIERS | UNDNAME_NO_MEMBER_TYPE | UNDNAME_NO_MS_KEYWORDS);
+    ok(!strcmp(out, "char const * std::exception::what(void)const ") && len == strlen(out), "no keywords: %s\n", out);
+
+    /* too small a buffer: cut, terminated, the length of what fits */
+    memset(out, 'x', sizeof(out));
+    len = UnDecorateSymbolName("?f@@YAXH@Z", out, 10, UNDNAME_COMPLETE);
+    ok(len == 9 && !strcmp(out, "void __cd") && out[10] == 'x', "10 bytes: %lu %s\n", len, out);
+
+    len = UnDecorateSymbolNameW(L"?f@@YAXH@Z", wout, ARRAYSIZE(wout), UNDNAME_COMPLETE);
+    ok(len == 19 && !lstrcmpW(wout, L"void __cdecl f(int)"), "wide: %lu %ls\n", len, wout);
+    len = UnDecorateSymbolNameW(L"plain_name", wout, ARRAYSIZE(wout), UNDNAME_COMPLETE);
+    ok(len == 10 && !lstrcmpW(wout, L"plain_name"), "wide plain: %lu %ls\n", len, wout);
+}
+
 int main(void)
 {
     test_start("dbghelp/sym");
@@ -147,5 +185,6 @@ int main(void)
     test_search_path();
     walk_stack();
     test_misc();
+    test_undecorate();
     return test_summary();
 }

@@ -266,6 +266,9 @@ namespace std { class type_info { public: virtual ~type_info(); void *data; char
 static __declspec(align(16)) unsigned long long type_info_root[2];
 static const char *type_name(const std::type_info &ti) { return __std_type_info_name((char *)&ti + 8, type_info_root); }
 
+template <class T, int N> struct Tmpl { T t[N]; };
+namespace ns { class Inner { public: int x; }; }
+
 static void test_type_info(void)
 {
     const char *name = type_name(typeid(int));
@@ -273,6 +276,16 @@ static void test_type_info(void)
     name = type_name(typeid(Base));
     ok(name && !strcmp(name, "struct Base"), "typeid(Base) is called struct Base");
     ok(type_name(typeid(Base)) == name, "the name is made once");
+
+    /* the CRT's undecorator names them as MSVC's does, __ptr64 and all */
+    name = type_name(typeid(Tmpl<Base *, 3>));
+    ok(name && !strcmp(name, "struct Tmpl<struct Base * __ptr64,3>"), "typeid of a template");
+    name = type_name(typeid(ns::Inner));
+    ok(name && !strcmp(name, "class ns::Inner"), "typeid of a class in a namespace");
+    name = type_name(typeid(const char *));
+    ok(name && !strcmp(name, "char const * __ptr64"), "typeid(const char *)");
+    name = type_name(typeid(void (*)(int)));
+    ok(name && !strcmp(name, "void (__cdecl*)(int)"), "typeid of a function pointer");
 }
 
 /* dynamic_cast and typeid(*p): __RTDynamicCast, __RTCastToVoid, __RTtypeid */
