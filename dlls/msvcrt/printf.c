@@ -9,6 +9,9 @@
  * characters; floating point; the engine loop; entry points.
  */
 #include "format.h"
+#ifndef WLX_UCRT
+extern unsigned int msvcrt_output_format;   /* msvcrtonly.c */
+#endif
 
 #define EINVAL 22
 #define ERANGE 34
@@ -513,7 +516,12 @@ static void format_float(struct out *o, const struct spec *sp, unsigned flags, s
     f = &storage;
     f->strip = 0;
     f->upper = sp->conv >= 'A' && sp->conv <= 'Z';
+#ifdef WLX_UCRT
     f->exp_digits = ucrt && !(flags & MSVCRT_FMT_THREE_DIGIT_EXP) ? 2 : 3;
+#else
+    /* msvcrt: three digits unless _set_output_format(_TWO_DIGIT_EXPONENT) */
+    f->exp_digits = (ucrt && !(flags & MSVCRT_FMT_THREE_DIGIT_EXP)) || (!ucrt && msvcrt_output_format) ? 2 : 3;
+#endif
     if (finite) f->n = msvcrt_exact_digits(v, f->digits, &f->decpt);
     else { f->n = special_digits(bits, f->digits); f->decpt = 1; }
     if ((sp->conv | 0x20) == 'a')
