@@ -80,6 +80,13 @@ DWORD WINAPI SizeofResource(HMODULE module, HRSRC res)
 
 /* --- enumeration ---------------------------------------------------------- */
 
+/* a callback that returns FALSE ends the walk, and the function fails so */
+static BOOL user_stop(void)
+{
+    SetLastError(ERROR_RESOURCE_ENUM_USER_STOP);
+    return FALSE;
+}
+
 static const IMAGE_RESOURCE_DIRECTORY_ENTRY *entries(const IMAGE_RESOURCE_DIRECTORY *dir)
 {
     return (const IMAGE_RESOURCE_DIRECTORY_ENTRY *)(dir + 1);
@@ -107,7 +114,7 @@ BOOL WINAPI EnumResourceTypesW(HMODULE module, ENUMRESTYPEPROCW func, LONG_PTR p
     module = module_or_exe(module);
     if (LdrFindResourceDirectory_U(module, &info, 0, &dir)) { SetLastError(ERROR_RESOURCE_DATA_NOT_FOUND); return FALSE; }
     for (int i = 0; i < dir->NumberOfNamedEntries + dir->NumberOfIdEntries; i++)
-        if (!func(module, entry_name(module, &entries(dir)[i], buf, 256), param)) break;
+        if (!func(module, entry_name(module, &entries(dir)[i], buf, 256), param)) return user_stop();
     return TRUE;
 }
 
@@ -120,7 +127,7 @@ BOOL WINAPI EnumResourceNamesW(HMODULE module, LPCWSTR type, ENUMRESNAMEPROCW fu
     NTSTATUS status = LdrFindResourceDirectory_U(module, &info, 1, &dir);
     if (status) { SetLastError(status == STATUS_RESOURCE_DATA_NOT_FOUND ? ERROR_RESOURCE_DATA_NOT_FOUND : ERROR_RESOURCE_TYPE_NOT_FOUND); return FALSE; }
     for (int i = 0; i < dir->NumberOfNamedEntries + dir->NumberOfIdEntries; i++)
-        if (!func(module, type, entry_name(module, &entries(dir)[i], buf, 256), param)) break;
+        if (!func(module, type, entry_name(module, &entries(dir)[i], buf, 256), param)) return user_stop();
     return TRUE;
 }
 
@@ -132,6 +139,122 @@ BOOL WINAPI EnumResourceLanguagesW(HMODULE module, LPCWSTR type, LPCWSTR name, E
     NTSTATUS status = LdrFindResourceDirectory_U(module, &info, 2, &dir);
     if (status) { SetLastError(status == STATUS_RESOURCE_NAME_NOT_FOUND ? ERROR_RESOURCE_NAME_NOT_FOUND : ERROR_RESOURCE_TYPE_NOT_FOUND); return FALSE; }
     for (int i = 0; i < dir->NumberOfNamedEntries + dir->NumberOfIdEntries; i++)
-        if (!func(module, type, name, entries(dir)[i].Id, param)) break;
+        if (!func(module, type, name, entries(dir)[i].Id, param)) return user_stop();
     return TRUE;
+}
+
+/* --- the ANSI and Ex forms -------------------------------------------------- */
+
+/* a type or name given in ANSI: an id as it is, a string converted */
+static LPCWSTR key_from_ansi(LPCSTR key, WCHAR *buf, int size)
+{
+    if (IS_INTRESOURCE(key)) return (LPCWSTR)key;
+    return MultiByteToWideChar(CP_ACP, 0, key, -1, buf, size) ? buf : NULL;
+}
+
+/* an enumerated type or name for an ANSI callback */
+static LPSTR key_to_ansi(LPCWSTR key, char *buf, int size)
+{
+    if (IS_INTRESOURCE(key)) return (LPSTR)key;
+    return WideCharToMultiByte(CP_ACP, 0, key, -1, buf, size, NULL, NULL) ? buf : NULL;
+}
+
+struct ansi_enum
+{
+    LONG_PTR param;
+    union { ENUMRESTYPEPROCA types; ENUMRESNAMEPROCA names; ENUMRESLANGPROCA langs; } func;
+    LPCSTR type, name;          /* the caller's, handed back as given */
+};
+
+static BOOL CALLBACK type_to_ansi(HMODULE module, LPWSTR type, LONG_PTR param)
+{
+    struct ansi_enum *e = (struct ansi_enum *)param;
+    char buf[512];
+    LPSTR a = key_to_ansi(type, buf, sizeof(buf));
+    return a ? e->func.types(module, a, e->param) : TRUE;
+}
+
+static BOOL CALLBACK name_to_ansi(HMODULE module, LPCWSTR type, LPWSTR name, LONG_PTR param)
+{
+    struct ansi_enum *e = (struct ansi_enum *)param;
+    char buf[512];
+    LPSTR a = key_to_ansi(name, buf, sizeof(buf));
+    (void)type;
+    return a ? e->func.names(module, e->type, a, e->param) : TRUE;
+}
+
+static BOOL CALLBACK lang_to_ansi(HMODULE module, LPCWSTR type, LPCWSTR name, WORD lang, LONG_PTR param)
+{
+    struct ansi_enum *e = (struct ansi_enum *)param;
+    (void)type; (void)name;
+    return e->func.langs(module, e->type, e->name, lang, e->param);
+}
+
+BOOL WINAPI EnumResourceTypesA(HMODULE module, ENUMRESTYPEPROCA func, LONG_PTR param)
+{
+    struct ansi_enum e = { param, { .types = func }, NULL, NULL };
+    return EnumResourceTypesW(module, type_to_ansi, (LONG_PTR)&e);
+}
+
+BOOL WINAPI EnumResourceNamesA(HMODULE module, LPCSTR type, ENUMRESNAMEPROCA func, LONG_PTR param)
+{
+    struct ansi_enum e = { param, { .names = func }, type, NULL };
+    WCHAR tbuf[256];
+    LPCWSTR wtype = key_from_ansi(type, tbuf, ARRAYSIZE(tbuf));
+    if (!wtype) { SetLastError(ERROR_RESOURCE_TYPE_NOT_FOUND); return FALSE; }
+    return EnumResourceNamesW(module, wtype, name_to_ansi, (LONG_PTR)&e);
+}
+
+BOOL WINAPI EnumResourceLanguagesA(HMODULE module, LPCSTR type, LPCSTR name, ENUMRESLANGPROCA func, LONG_PTR param)
+{
+    struct ansi_enum e = { param, { .langs = func }, type, name };
+    WCHAR tbuf[256], nbuf[256];
+    LPCWSTR wtype = key_from_ansi(type, tbuf, ARRAYSIZE(tbuf)), wname = key_from_ansi(name, nbuf, ARRAYSIZE(nbuf));
+    if (!wtype) { SetLastError(ERROR_RESOURCE_TYPE_NOT_FOUND); return FALSE; }
+    if (!wname) { SetLastError(ERROR_RESOURCE_NAME_NOT_FOUND); return FALSE; }
+    return EnumResourceLanguagesW(module, wtype, wname, lang_to_ansi, (LONG_PTR)&e);
+}
+
+/* The Ex forms add MUI satellites (RESOURCE_ENUM_MUI) and a language for
+   them: there are none here, so the module's own resources (what
+   RESOURCE_ENUM_LN, the default, asks for) are all there is, and the
+   language, which only filters MUI files, changes nothing. */
+BOOL WINAPI EnumResourceTypesExW(HMODULE module, ENUMRESTYPEPROCW func, LONG_PTR param, DWORD flags, LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceTypesW(module, func, param);
+}
+
+BOOL WINAPI EnumResourceTypesExA(HMODULE module, ENUMRESTYPEPROCA func, LONG_PTR param, DWORD flags, LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceTypesA(module, func, param);
+}
+
+BOOL WINAPI EnumResourceNamesExW(HMODULE module, LPCWSTR type, ENUMRESNAMEPROCW func, LONG_PTR param, DWORD flags,
+                                 LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceNamesW(module, type, func, param);
+}
+
+BOOL WINAPI EnumResourceNamesExA(HMODULE module, LPCSTR type, ENUMRESNAMEPROCA func, LONG_PTR param, DWORD flags,
+                                 LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceNamesA(module, type, func, param);
+}
+
+BOOL WINAPI EnumResourceLanguagesExW(HMODULE module, LPCWSTR type, LPCWSTR name, ENUMRESLANGPROCW func,
+                                     LONG_PTR param, DWORD flags, LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceLanguagesW(module, type, name, func, param);
+}
+
+BOOL WINAPI EnumResourceLanguagesExA(HMODULE module, LPCSTR type, LPCSTR name, ENUMRESLANGPROCA func, LONG_PTR param,
+                                     DWORD flags, LANGID lang)
+{
+    (void)flags; (void)lang;
+    return EnumResourceLanguagesA(module, type, name, func, param);
 }
