@@ -411,3 +411,45 @@ BOOL WINAPI QueryMemoryResourceNotification(HANDLE handle, BOOL *state)
     SetLastError(ERROR_INVALID_PARAMETER);
     return FALSE;
 }
+
+/* --- offered and discarded memory (Windows 8.1) ------------------------------
+ * Offering or discarding pages lets the system drop their contents: here
+ * they are dropped at once (MEM_RESET), so a reclaim always finds them gone
+ * and says so (ERROR_BUSY: reclaimed, contents discarded), which is the
+ * answer a caller must be ready for anyway. */
+
+static BOOL page_aligned(const void *addr, SIZE_T size)
+{
+    SYSTEM_INFO si;
+    GetSystemInfo(&si);
+    return addr && size && !((ULONG_PTR)addr % si.dwPageSize) && !(size % si.dwPageSize);
+}
+
+DWORD WINAPI DiscardVirtualMemory(void *addr, SIZE_T size)
+{
+    if (!addr || !size) return ERROR_INVALID_PARAMETER;
+    return VirtualAlloc(addr, size, MEM_RESET, PAGE_NOACCESS) ? ERROR_SUCCESS : GetLastError();
+}
+
+DWORD WINAPI OfferVirtualMemory(void *addr, SIZE_T size, OFFER_PRIORITY priority)
+{
+    if (!page_aligned(addr, size) || priority < VmOfferPriorityVeryLow || priority > VmOfferPriorityNormal)
+        return ERROR_INVALID_PARAMETER;
+    return VirtualAlloc(addr, size, MEM_RESET, PAGE_NOACCESS) ? ERROR_SUCCESS : GetLastError();
+}
+
+DWORD WINAPI ReclaimVirtualMemory(void *addr, SIZE_T size)
+{
+    MEMORY_BASIC_INFORMATION mbi;
+    if (!page_aligned(addr, size)) return ERROR_INVALID_PARAMETER;
+    if (!VirtualQuery(addr, &mbi, sizeof(mbi)) || mbi.State != MEM_COMMIT) return ERROR_INVALID_ADDRESS;
+    return ERROR_BUSY;
+}
+
+/* a hint: pages are read in when touched */
+BOOL WINAPI PrefetchVirtualMemory(HANDLE process, ULONG_PTR count, WIN32_MEMORY_RANGE_ENTRY *entries, ULONG flags)
+{
+    if (flags || !count || !entries) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (process != GetCurrentProcess() && !GetProcessId(process)) return FALSE;
+    return TRUE;
+}

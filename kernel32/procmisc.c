@@ -8,6 +8,7 @@
  * (GetSystemInfo's active mask): the host scheduler is not told.
  */
 #include "private.h"
+#include <psapi.h>
 
 int __cdecl _snprintf(char *, size_t, const char *, ...);   /* ntdll's */
 
@@ -153,13 +154,93 @@ BOOL WINAPI GetProcessShutdownParameters(DWORD *level, DWORD *flags)
     return TRUE;
 }
 
-/* memory priority, power throttling and the like: accepted hints */
+/* Set/GetProcessInformation: memory priority and power throttling are
+   hints Linux has no use for, checked and kept for this process (memory
+   priority reads back as set; power throttling has no Get on Windows
+   either); the other classes are facts of the process */
+static ULONG memory_priority = MEMORY_PRIORITY_NORMAL;
+static PROCESS_POWER_THROTTLING_STATE power_throttling = { PROCESS_POWER_THROTTLING_CURRENT_VERSION, 0, 0 };
+
+static DWORD info_size(PROCESS_INFORMATION_CLASS cls)
+{
+    switch (cls)
+    {
+    case ProcessMemoryPriority: return sizeof(MEMORY_PRIORITY_INFORMATION);
+    case ProcessAppMemoryInfo: return sizeof(APP_MEMORY_INFORMATION);
+    case ProcessPowerThrottling: return sizeof(PROCESS_POWER_THROTTLING_STATE);
+    case ProcessProtectionLevelInfo: return sizeof(PROCESS_PROTECTION_LEVEL_INFORMATION);
+    case ProcessMachineTypeInfo: return sizeof(PROCESS_MACHINE_INFORMATION);
+    default: return 0;
+    }
+}
+
 BOOL WINAPI SetProcessInformation(HANDLE process, PROCESS_INFORMATION_CLASS cls, void *info, DWORD size)
 {
-    (void)cls;
     if (!info || !size) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
     if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    if (info_size(cls) && size != info_size(cls)) { SetLastError(ERROR_BAD_LENGTH); return FALSE; }
+    if (cls == ProcessMemoryPriority)
+    {
+        ULONG p = ((MEMORY_PRIORITY_INFORMATION *)info)->MemoryPriority;
+        if (p < MEMORY_PRIORITY_VERY_LOW || p > MEMORY_PRIORITY_NORMAL) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+        if (is_self(process)) memory_priority = p;
+    }
+    else if (cls == ProcessPowerThrottling)
+    {
+        const PROCESS_POWER_THROTTLING_STATE *st = info;
+        if (st->Version != PROCESS_POWER_THROTTLING_CURRENT_VERSION || (st->StateMask & ~st->ControlMask))
+        {
+            SetLastError(ERROR_INVALID_PARAMETER);
+            return FALSE;
+        }
+        if (is_self(process))
+        {
+            power_throttling.ControlMask = st->ControlMask;
+            power_throttling.StateMask = st->StateMask;
+        }
+    }
     return TRUE;
+}
+
+BOOL WINAPI GetProcessInformation(HANDLE process, PROCESS_INFORMATION_CLASS cls, void *info, DWORD size)
+{
+    DWORD need = info_size(cls);
+    if (!need || cls == ProcessPowerThrottling) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!info || size != need) { SetLastError(ERROR_BAD_LENGTH); return FALSE; }
+    if (!is_self(process) && !GetProcessId(process)) return FALSE;
+    switch (cls)
+    {
+    case ProcessMemoryPriority:
+        ((MEMORY_PRIORITY_INFORMATION *)info)->MemoryPriority = is_self(process) ? memory_priority : MEMORY_PRIORITY_NORMAL;
+        return TRUE;
+    case ProcessAppMemoryInfo:
+    {
+        APP_MEMORY_INFORMATION *mi = info;
+        PROCESS_MEMORY_COUNTERS_EX pmc = { sizeof(pmc) };
+        MEMORYSTATUSEX ms = { sizeof(ms) };
+        if (!K32GetProcessMemoryInfo(process, (PROCESS_MEMORY_COUNTERS *)&pmc, sizeof(pmc)) || !GlobalMemoryStatusEx(&ms))
+            return FALSE;
+        mi->AvailableCommit = ms.ullAvailPageFile;
+        mi->PrivateCommitUsage = pmc.PrivateUsage;
+        mi->PeakPrivateCommitUsage = pmc.PeakPagefileUsage;
+        mi->TotalCommitUsage = ms.ullTotalPageFile - ms.ullAvailPageFile;
+        return TRUE;
+    }
+    case ProcessProtectionLevelInfo:
+        ((PROCESS_PROTECTION_LEVEL_INFORMATION *)info)->ProtectionLevel = PROTECTION_LEVEL_NONE;
+        return TRUE;
+    case ProcessMachineTypeInfo:
+    {
+        PROCESS_MACHINE_INFORMATION *m = info;
+        m->ProcessMachine = IMAGE_FILE_MACHINE_AMD64;
+        m->Res0 = 0;
+        m->MachineAttributes = UserEnabled | KernelEnabled;
+        return TRUE;
+    }
+    default:
+        SetLastError(ERROR_INVALID_PARAMETER);
+        return FALSE;
+    }
 }
 
 /* DEP is always on for 64-bit processes and cannot be changed */
