@@ -288,6 +288,15 @@ BOOL WINAPI CertAddCertificateContextToStore(HCERTSTORE h, PCCERT_CONTEXT ctx, D
     return TRUE;
 }
 
+/* a link to the context: wlx adds a copy, so a property set later through
+   one is not seen through the other (.NET's X509Chain adds its extra
+   certificates so) */
+BOOL WINAPI CertAddCertificateLinkToStore(HCERTSTORE h, PCCERT_CONTEXT ctx, DWORD disposition, PCCERT_CONTEXT *added)
+{
+    if (!h) return fail(E_INVALIDARG);
+    return CertAddCertificateContextToStore(h, ctx, disposition, added);
+}
+
 BOOL WINAPI CertAddEncodedCertificateToStore(HCERTSTORE h, DWORD encoding, const BYTE *data, DWORD size,
                                              DWORD disposition, PCCERT_CONTEXT *added)
 {
