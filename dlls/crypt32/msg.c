@@ -2,8 +2,8 @@
  * dlls/crypt32/msg.c — PKCS#7/CMS messages opened to decode
  * (CryptMsgOpenToDecode): data and signed data (RFC 5652), attached or
  * detached. CryptMsgUpdate gathers the encoded message (then, detached,
- * the content); the message is parsed once it is whole (der.c: DER only,
- * an indefinite length is CRYPT_E_ASN1_CORRUPT); CryptMsgGetParam answers
+ * the content); the message is parsed once it is whole (der.c; BER is
+ * made DER first: der_from_ber); CryptMsgGetParam answers
  * from windows into the kept bytes; CryptMsgControl checks a signer's
  * signature: the content's digest (bcrypt) against the messageDigest
  * attribute, then the signature over the signed attributes, or over the
@@ -46,6 +46,7 @@ struct msg {
     BOOL has_stream;
     BYTE *data;                  /* the encoded message, gathered */
     DWORD size, cap;
+    BYTE *der;                   /* a BER message made DER (der.c), or NULL */
     BYTE *detached;              /* the detached content, gathered */
     DWORD detached_size, detached_cap;
     BOOL final;                  /* the message is whole and parsed */
@@ -160,9 +161,9 @@ static DWORD parse_signed(struct msg *m, struct der *d)
 }
 
 /* ContentInfo ::= SEQUENCE { contentType OID, [0] EXPLICIT content } */
-static DWORD parse_msg(struct msg *m)
+static DWORD parse_content_info(struct msg *m, const BYTE *data, DWORD size)
 {
-    struct der all = der_init(m->data, m->size), seq, oid, c;
+    struct der all = der_init(data, size), seq, oid, c;
     DWORD err, type;
 
     if ((err = der_take(&all, 0x30, &seq)) || (err = der_take(&seq, 0x06, &oid))) return err;
@@ -179,6 +180,20 @@ static DWORD parse_msg(struct msg *m)
         return der_take(&c, 0x04, &m->content);
     }
     return parse_signed(m, &c);
+}
+
+/* the message as DER, else as BER made DER (windows then point into m->der) */
+static DWORD parse_msg(struct msg *m)
+{
+    DWORD err = parse_content_info(m, m->data, m->size), der_err, der_size;
+
+    if (!err || err == CRYPT_E_INVALID_MSG_TYPE) return err;
+    if ((der_err = der_from_ber(m->data, m->size, &m->der, &der_size))) return err;
+    memset(m->certs, 0, sizeof(m->certs));
+    m->cert_count = m->crl_count = m->signer_count = 0;
+    m->has_content = FALSE;
+    if ((der_err = parse_content_info(m, m->der, der_size))) return der_err;
+    return 0;
 }
 
 /* the content: detached, what was given after the message */
@@ -684,6 +699,7 @@ BOOL WINAPI CryptMsgClose(HCRYPTMSG h)
     m->magic = 0;
     HeapFree(GetProcessHeap(), 0, m->data);
     HeapFree(GetProcessHeap(), 0, m->detached);
+    HeapFree(GetProcessHeap(), 0, m->der);
     HeapFree(GetProcessHeap(), 0, m);
     return TRUE;
 }

@@ -70,5 +70,6 @@ DWORD der_uint(const struct der *c, DWORD *value);
 DWORD der_time(struct der *d, FILETIME *ft);
 DWORD der_oid_string(const struct der *c, char *buf, DWORD size);
 BOOL der_oid_is(const struct der *c, const char *oid);
+DWORD der_from_ber(const BYTE *data, DWORD size, BYTE **out, DWORD *out_size);
 
 #endif

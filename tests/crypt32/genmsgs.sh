@@ -13,6 +13,8 @@
 #   msg_two_signers     RSA and ECDSA signers, content inside, cert_extra too
 #   msg_rsa_noattr      RSA, no signed attributes: the content itself is signed
 #   msg_data            a bare "data" content info holding the content
+#   msg_rsa_stream      msg_rsa_attached's kind made with -stream: BER, with
+#                       indefinite lengths and the content as a chunked OCTET STRING
 set -e
 out=$(cd "$(dirname "$0")" && pwd)/msgs.h
 dir=$(mktemp -d)
@@ -36,6 +38,7 @@ sign -signer ec.pem -inkey ec.key -out ec_detached.der
 sign -nodetach -signer rsa.pem -inkey rsa.key -signer ec.pem -inkey ec.key -certfile extra.pem -out two_signers.der
 sign -nodetach -noattr -signer rsa.pem -inkey rsa.key -out rsa_noattr.der
 openssl cms -data_create -binary -in content -outform DER -out data.der
+sign -nodetach -stream -signer rsa.pem -inkey rsa.key -out rsa_stream.der
 
 array() { # array NAME FILE
     echo "static const BYTE $1[] = {"
@@ -53,4 +56,5 @@ array() { # array NAME FILE
     array msg_two_signers two_signers.der
     array msg_rsa_noattr rsa_noattr.der
     array msg_data data.der
+    array msg_rsa_stream rsa_stream.der
 } > "$out"

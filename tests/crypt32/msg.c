@@ -300,6 +300,39 @@ static void test_tampered(void)
     HeapFree(GetProcessHeap(), 0, bad);
 }
 
+/* BER: indefinite lengths, the content in a constructed OCTET STRING */
+static void test_ber(void)
+{
+    HCRYPTMSG msg;
+    DWORD size, i, bad;
+    BYTE *data, deep[400];
+
+    /* cut at every length before the end-of-contents octets that end it
+       (Wine 8 takes a message missing some of those), and nested 200
+       deep: errors, never a crash */
+    for (size = sizeof(msg_rsa_stream); size && !msg_rsa_stream[size - 1]; size--) {}
+    for (i = bad = 0; i < size; i++)
+    {
+        msg = CryptMsgOpenToDecode(ENC, 0, 0, 0, NULL, NULL);
+        if (CryptMsgUpdate(msg, msg_rsa_stream, i, TRUE)) bad++;
+        CryptMsgClose(msg);
+    }
+    ok(!bad, "%lu truncated BER messages decoded\n", bad);
+    for (i = 0; i < sizeof(deep); i += 2) { deep[i] = 0x30; deep[i + 1] = 0x80; }
+    msg = CryptMsgOpenToDecode(ENC, 0, 0, 0, NULL, NULL);
+    ok(!CryptMsgUpdate(msg, deep, sizeof(deep), TRUE), "deep nesting decoded\n");
+    CryptMsgClose(msg);
+
+    msg = open_msg(msg_rsa_stream, sizeof(msg_rsa_stream), 0);
+    if (!msg) return;
+    data = get_param(msg, CMSG_CONTENT_PARAM, 0, &size);
+    ok(data && size == strlen(content) && !memcmp(data, content, size), "BER content (%lu bytes)\n", size);
+    HeapFree(GetProcessHeap(), 0, data);
+    ok(get_dword(msg, CMSG_CERT_COUNT_PARAM) == 1, "BER cert count\n");
+    ok(verify(msg, 0, cert_rsa, sizeof(cert_rsa)) == 0, "BER verify: %lx\n", verify(msg, 0, cert_rsa, sizeof(cert_rsa)));
+    CryptMsgClose(msg);
+}
+
 static void test_data_and_errors(void)
 {
     HCRYPTMSG msg = open_msg(msg_data, sizeof(msg_data), 0);
@@ -554,6 +587,7 @@ int main(void)
     else test_detached(msg_ec_detached, sizeof(msg_ec_detached), cert_ec, sizeof(cert_ec), szOID_ECDSA_SHA256);
     test_two_signers();
     test_tampered();
+    test_ber();
     test_data_and_errors();
     test_simplified();
     test_find_oid_info();
