@@ -98,6 +98,8 @@ NTSTATUS WINAPI BCryptExportKey(BCRYPT_KEY_HANDLE handle, BCRYPT_KEY_HANDLE expo
     ULONG size;
 
     (void)flags;
+    if (!key && object_magic(handle) == MAGIC_PUBKEY)
+        return export_key ? STATUS_NOT_SUPPORTED : pubkey_export(handle, type, out, out_len, result);
     if (!key) return STATUS_INVALID_HANDLE;
     if (!type || !result) return STATUS_INVALID_PARAMETER;
     if (export_key || lstrcmpW(type, BCRYPT_KEY_DATA_BLOB)) return STATUS_NOT_SUPPORTED;
@@ -116,6 +118,7 @@ NTSTATUS WINAPI BCryptDestroyKey(BCRYPT_KEY_HANDLE handle)
 {
     struct key *key = get_key(handle);
 
+    if (!key && object_magic(handle) == MAGIC_PUBKEY) return pubkey_destroy(handle);
     if (!key) return STATUS_INVALID_HANDLE;
     bcrypt_destroy(unix_key_free, key->ctx, key, sizeof(*key));
     return STATUS_SUCCESS;

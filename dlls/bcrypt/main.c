@@ -63,6 +63,11 @@ static const struct alg_def algorithms[] = {
     { BCRYPT_SHA512_ALGORITHM, KIND_HASH, HASH_SHA512, 64, 128 },
     { BCRYPT_AES_ALGORITHM, KIND_CIPHER, 0, 0, 16 },
     { BCRYPT_RNG_ALGORITHM, KIND_RNG, 0, 0, 0 },
+    { BCRYPT_RSA_ALGORITHM, KIND_RSA, 0, 0, 0 },
+    { BCRYPT_ECDSA_P256_ALGORITHM, KIND_ECDSA, 0, 0, 0, 256 },
+    { BCRYPT_ECDSA_P384_ALGORITHM, KIND_ECDSA, 0, 0, 0, 384 },
+    { BCRYPT_ECDSA_P521_ALGORITHM, KIND_ECDSA, 0, 0, 0, 521 },
+    { L"ECDSA", KIND_ECDSA, 0, 0, 0, 0 },             /* BCRYPT_ECDSA_ALGORITHM: any curve */
 };
 enum { DEF_MD5, DEF_SHA1, DEF_SHA256, DEF_SHA384, DEF_SHA512, DEF_AES, DEF_RNG };
 
@@ -146,8 +151,11 @@ NTSTATUS WINAPI BCryptCloseAlgorithmProvider(BCRYPT_ALG_HANDLE handle, ULONG fla
 
 NTSTATUS WINAPI BCryptEnumAlgorithms(ULONG ops, ULONG *count, BCRYPT_ALGORITHM_IDENTIFIER **list, ULONG flags)
 {
-    static const ULONG class_of[] = { BCRYPT_HASH_INTERFACE, BCRYPT_CIPHER_INTERFACE, BCRYPT_RNG_INTERFACE };
-    static const ULONG op_of[] = { BCRYPT_HASH_OPERATION, BCRYPT_CIPHER_OPERATION, BCRYPT_RNG_OPERATION };
+    static const ULONG class_of[] = { BCRYPT_HASH_INTERFACE, BCRYPT_CIPHER_INTERFACE, BCRYPT_RNG_INTERFACE,
+                                      BCRYPT_ASYMMETRIC_ENCRYPTION_INTERFACE, BCRYPT_SIGNATURE_INTERFACE };
+    static const ULONG op_of[] = { BCRYPT_HASH_OPERATION, BCRYPT_CIPHER_OPERATION, BCRYPT_RNG_OPERATION,
+                                   BCRYPT_ASYMMETRIC_ENCRYPTION_OPERATION | BCRYPT_SIGNATURE_OPERATION,
+                                   BCRYPT_SIGNATURE_OPERATION };
     BCRYPT_ALGORITHM_IDENTIFIER *out;
     ULONG n = 0;
 
@@ -236,6 +244,7 @@ static NTSTATUS alg_property(struct algorithm *alg, const WCHAR *prop, PUCHAR ou
 
     if (!lstrcmpW(prop, BCRYPT_ALGORITHM_NAME)) return put_string(def->name, out, len, result);
     if (def->kind == KIND_CIPHER) return cipher_property(alg, prop, out, len, result);
+    if (def->kind == KIND_RSA || def->kind == KIND_ECDSA) return pubkey_alg_property(alg, prop, out, len, result);
     if (def->kind != KIND_HASH) return STATUS_NOT_SUPPORTED;
     if (!lstrcmpW(prop, BCRYPT_HASH_LENGTH)) return put_dword(def->hash_len, out, len, result);
     if (!lstrcmpW(prop, BCRYPT_OBJECT_LENGTH)) return put_dword(HASH_OBJECT_LENGTH, out, len, result);
@@ -257,6 +266,7 @@ NTSTATUS WINAPI BCryptGetProperty(BCRYPT_HANDLE handle, LPCWSTR prop, PUCHAR out
     {
     case MAGIC_HASH: return hash_property(handle, prop, out, len, result);
     case MAGIC_KEY: return key_get_property(handle, prop, out, len, result);
+    case MAGIC_PUBKEY: return pubkey_get_property(handle, prop, out, len, result);
     default: return STATUS_INVALID_HANDLE;
     }
 }

@@ -18,7 +18,7 @@
 #endif
 
 /* what an algorithm provider is */
-enum alg_kind { KIND_HASH, KIND_CIPHER, KIND_RNG };
+enum alg_kind { KIND_HASH, KIND_CIPHER, KIND_RNG, KIND_RSA, KIND_ECDSA };
 
 /* the algorithms wlx provides (main.c) */
 struct alg_def {
@@ -27,11 +27,13 @@ struct alg_def {
     enum bcrypt_hash_alg hash;
     ULONG hash_len;         /* digest bytes */
     ULONG block_len;        /* hash: its block; cipher: 16 */
+    ULONG key_bits;         /* ECDSA on one curve: its size; 0 any */
 };
 
 #define MAGIC_ALG  0x414c474f   /* 'ALGO' */
 #define MAGIC_HASH 0x48415348   /* 'HASH' */
 #define MAGIC_KEY  0x4b455920   /* 'KEY ' */
+#define MAGIC_PUBKEY 0x5055424b /* 'PUBK' */
 
 struct algorithm {
     ULONG magic;
@@ -74,6 +76,12 @@ NTSTATUS hash_property(struct hash *hash, const WCHAR *prop, PUCHAR out, ULONG l
 /* key.c */
 NTSTATUS key_get_property(struct key *key, const WCHAR *prop, PUCHAR out, ULONG len, ULONG *result);
 NTSTATUS key_set_property(struct key *key, const WCHAR *prop, PUCHAR value, ULONG len);
+/* pubkey.c: RSA and ECDSA public keys */
+NTSTATUS pubkey_alg_property(struct algorithm *alg, const WCHAR *prop, PUCHAR out, ULONG len, ULONG *result);
+NTSTATUS pubkey_get_property(void *key, const WCHAR *prop, PUCHAR out, ULONG len, ULONG *result);
+NTSTATUS pubkey_export(void *key, const WCHAR *type, PUCHAR out, ULONG out_len, ULONG *result);
+NTSTATUS pubkey_destroy(void *key);
+
 /* the mode named by a BCRYPT_CHAIN_MODE_* string, or -1 */
 int mode_from_name(const WCHAR *name, ULONG len);
 const WCHAR *mode_name(enum bcrypt_mode mode);

@@ -23,6 +23,7 @@ enum bcrypt_unix_func
     unix_key_create,    /* struct key_params: AES key of 16, 24 or 32 bytes; out: ctx */
     unix_key_free,      /* params: the uint64_t ctx itself */
     unix_cipher,        /* struct cipher_params */
+    unix_pubkey_verify, /* struct pubkey_params (unix/pubkey.c, over hogweed) */
     unix_func_count
 };
 
@@ -67,6 +68,22 @@ struct cipher_params {
     uint32_t len, iv_len, aad_len, tag_len;
 };
 
+/* a signature over a digest checked with a public key, big-endian numbers:
+   RSA: key1 = modulus, key2 = exponent, sig1 = the signature; ECDSA:
+   key1/key2 = X/Y (of the curve's size), sig1/sig2 = r/s */
+enum pubkey_kind { PUBKEY_RSA_PKCS1, PUBKEY_RSA_PSS, PUBKEY_ECDSA };
+enum pubkey_curve { PUBKEY_P256, PUBKEY_P384, PUBKEY_P521 };
+struct pubkey_params {
+    uint64_t key1, key2, sig1, sig2, digest;
+    uint32_t key1_len, key2_len, sig1_len, sig2_len, digest_len;
+    uint32_t kind;       /* enum pubkey_kind */
+    uint32_t hash;       /* PSS: enum bcrypt_hash_alg (SHA-256/384/512) */
+    uint32_t salt_len;   /* PSS */
+    uint32_t curve;      /* ECDSA: enum pubkey_curve */
+    uint32_t pad;
+};
+
+#define BCRYPT_STATUS_INVALID_SIGNATURE  ((int32_t)0xC000A000)
 #define BCRYPT_STATUS_AUTH_TAG_MISMATCH  ((int32_t)0xC000A002)
 #define BCRYPT_STATUS_INVALID_PARAMETER  ((int32_t)0xC000000D)
 #define BCRYPT_STATUS_NO_MEMORY          ((int32_t)0xC0000017)

@@ -2,14 +2,15 @@
  * dlls/crypt32/cert.c — certificate contexts: making one from DER
  * (CertCreateCertificateContext: the CERT_INFO is CryptDecodeObjectEx's
  * X509_CERT_TO_BE_SIGNED), counting references, and what is read from one:
- * extensions, enhanced key usage, hash properties, names compared, times.
+ * extensions, enhanced key usage, hash properties, names compared, times,
+ * key usage bits and the usages a set of certificates allows.
  *
  * A context belongs to a store (store.c) and holds it; one made outside a
  * store names crypt32's empty store, as Windows gives such a context a
  * store of its own. The context, its CERT_INFO and its encoding are one
  * heap block plus the decoded CERT_INFO block.
  *
- * Sections: contexts · reading a certificate · properties.
+ * Sections: contexts · reading a certificate · properties · usages.
  */
 #include "private.h"
 #include <bcrypt.h>
@@ -328,4 +329,94 @@ BOOL WINAPI CertGetCertificateContextProperty(PCCERT_CONTEXT ctx, DWORD id, void
     if (!cert_hash(ctx, alg, digest, len)) return fail(NTE_BAD_ALGID);
     memcpy(data, digest, len);
     return TRUE;
+}
+
+/* --- usages ------------------------------------------------------------------- */
+
+/* the key usage extension's bits, up to `size` bytes (the rest zeroed);
+   FALSE (with all zeroed) when the certificate has none */
+BOOL WINAPI CertGetIntendedKeyUsage(DWORD encoding, PCERT_INFO info, BYTE *usage, DWORD size)
+{
+    CERT_EXTENSION *ext;
+    CRYPT_BIT_BLOB *bits;
+    DWORD n;
+
+    (void)encoding;
+    if (!info || (size && !usage)) return fail(ERROR_INVALID_PARAMETER);
+    if (size) memset(usage, 0, size);
+    if (!(ext = CertFindExtension(szOID_KEY_USAGE, info->cExtension, info->rgExtension)))
+    {
+        SetLastError(0);
+        return FALSE;
+    }
+    if (crypt32_decode(X509_KEY_USAGE, ext->Value.pbData, ext->Value.cbData, (void **)&bits))
+        return fail(CRYPT_E_ASN1_BADTAG);
+    n = min(size, bits->cbData);
+    if (n) memcpy(usage, bits->pbData, n);
+    HeapFree(GetProcessHeap(), 0, bits);
+    return TRUE;
+}
+
+/* an OID list's place in the caller's block: the pointers, then the strings */
+static BOOL give_oids(char **oids, int count, LPSTR *out, DWORD *size)
+{
+    DWORD need = count * sizeof(LPSTR), i;
+    char *p;
+
+    for (i = 0; i < (DWORD)count; i++) need += strlen(oids[i]) + 1;
+    if (!out) { *size = need; return TRUE; }
+    if (*size < need) { *size = need; return fail(ERROR_MORE_DATA); }
+    *size = need;
+    p = (char *)(out + count);
+    for (i = 0; i < (DWORD)count; i++)
+    {
+        out[i] = p;
+        strcpy(p, oids[i]);
+        p += strlen(p) + 1;
+    }
+    return TRUE;
+}
+
+/* the enhanced key usages all the certificates allow: -1 when none of them
+   restricts its usages, else the OIDs every restricting one names */
+BOOL WINAPI CertGetValidUsages(DWORD count, PCCERT_CONTEXT *certs, int *num, LPSTR *oids, DWORD *size)
+{
+    CERT_ENHKEY_USAGE *usage, *first = NULL;
+    char **kept = NULL;
+    int n = -1, j, k;
+    DWORD i, len;
+    BOOL ret;
+
+    if (!num || !size || (count && !certs)) return fail(ERROR_INVALID_PARAMETER);
+    for (i = 0; i < count; i++)
+    {
+        len = 0;
+        if (!CertGetEnhancedKeyUsage(certs[i], 0, NULL, &len)) continue;
+        if (!(usage = HeapAlloc(GetProcessHeap(), 0, len))) { ret = fail(ERROR_OUTOFMEMORY); goto done; }
+        if (!CertGetEnhancedKeyUsage(certs[i], 0, usage, &len) || !usage->cUsageIdentifier)
+        {
+            HeapFree(GetProcessHeap(), 0, usage);
+            continue;
+        }
+        if (n < 0)                                   /* the first restriction: its list */
+        {
+            first = usage;
+            kept = (char **)usage->rgpszUsageIdentifier;
+            n = usage->cUsageIdentifier;
+            continue;
+        }
+        for (j = k = 0; j < n; j++)                  /* later ones: what they also name */
+        {
+            DWORD m;
+            for (m = 0; m < usage->cUsageIdentifier && strcmp(usage->rgpszUsageIdentifier[m], kept[j]); m++) {}
+            if (m < usage->cUsageIdentifier) kept[k++] = kept[j];
+        }
+        n = k;
+        HeapFree(GetProcessHeap(), 0, usage);
+    }
+    *num = n;
+    ret = give_oids(kept, max(n, 0), oids, size);
+done:
+    HeapFree(GetProcessHeap(), 0, first);
+    return ret;
 }

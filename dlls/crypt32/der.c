@@ -6,7 +6,7 @@
  * an error (CRYPT_E_ASN1_EOD, _BADTAG, _CORRUPT), never a read past it.
  * Only DER is read: definite lengths of at most four bytes, tags below 31.
  *
- * Sections: elements · values (integers, times, object identifiers).
+ * Sections: elements · values (integers, times, object identifiers) · BER.
  */
 #include "private.h"
 
@@ -160,4 +160,120 @@ BOOL der_oid_is(const struct der *c, const char *oid)
 {
     char buf[DER_MAX_OID];
     return !der_oid_string(c, buf, sizeof(buf)) && !strcmp(buf, oid);
+}
+
+/* --- BER ---------------------------------------------------------------------- */
+
+/* PKCS#7 messages may be BER (openssl's -stream, Java, streaming encoders):
+   indefinite lengths ended by 00 00, and OCTET STRINGs sent as constructed
+   chunks. der_from_ber rewrites such an encoding as DER, leaving DER parts
+   byte for byte as they were (signatures over them still hold). */
+
+#define BER_MAX_DEPTH 64
+
+static DWORD put_len(BYTE *out, DWORD len)
+{
+    DWORD n = len < 0x80 ? 0 : len < 0x100 ? 1 : len < 0x10000 ? 2 : len < 0x1000000 ? 3 : 4, i;
+
+    if (out)
+    {
+        if (!n) out[0] = len;
+        else for (out[0] = 0x80 | n, i = 0; i < n; i++) out[1 + i] = len >> (8 * (n - 1 - i));
+    }
+    return 1 + n;
+}
+
+/* one element at *p (moved past it): its DER in `out` (NULL: measured),
+   its size in *len; an OCTET STRING's chunks (`octets`) give only their bytes */
+static DWORD ber_elem(const BYTE **p, const BYTE *end, BYTE *out, DWORD *len, BOOL octets, int depth)
+{
+    const BYTE *q = *p, *content;
+    DWORD n, hdr, sum = 0, child, err;
+    BOOL indefinite = FALSE;
+    BYTE tag;
+
+    if (depth > BER_MAX_DEPTH) return CRYPT_E_ASN1_LARGE;
+    if (end - q < 2) return CRYPT_E_ASN1_EOD;
+    tag = *q++;
+    if ((tag & 0x1f) == 0x1f) return CRYPT_E_ASN1_BADTAG;
+    n = *q++;
+    if (n == 0x80)
+    {
+        if (!(tag & 0x20)) return CRYPT_E_ASN1_CORRUPT;     /* only constructed ones may be indefinite */
+        indefinite = TRUE;
+        n = end - q;
+    }
+    else if (n & 0x80)
+    {
+        DWORD k = n & 0x7f;
+        if (k > 4) return CRYPT_E_ASN1_LARGE;
+        if (end - q < (ptrdiff_t)k) return CRYPT_E_ASN1_EOD;
+        for (n = 0; k; k--) n = n << 8 | *q++;
+        if ((size_t)(end - q) < n) return CRYPT_E_ASN1_EOD;
+    }
+    else if ((size_t)(end - q) < n) return CRYPT_E_ASN1_EOD;
+    content = q;
+    if (!(tag & 0x20))                                       /* primitive: as it is */
+    {
+        if (octets)
+        {
+            if (tag != 0x04) return CRYPT_E_ASN1_CORRUPT;
+            if (out) memcpy(out, content, n);
+            *len = n;
+        }
+        else
+        {
+            hdr = put_len(NULL, n) + 1;
+            if (out) { out[0] = tag; put_len(out + 1, n); memcpy(out + hdr, content, n); }
+            *len = hdr + n;
+        }
+        *p = content + n;
+        return 0;
+    }
+    if (octets && tag != 0x24) return CRYPT_E_ASN1_CORRUPT;
+    /* constructed: the children, measured, then (when writing) written after the header */
+    {
+        const BYTE *c = content, *cend = indefinite ? end : content + n;
+        BOOL chunks = tag == 0x24;                           /* an OCTET STRING in pieces becomes one */
+        BYTE *dst = NULL;
+
+        for (;;)
+        {
+            if (indefinite && cend - c >= 2 && !c[0] && !c[1]) { c += 2; break; }
+            if (!indefinite && c == cend) break;
+            if (indefinite && cend - c < 2) return CRYPT_E_ASN1_EOD;
+            if ((err = ber_elem(&c, cend, NULL, &child, chunks, depth + 1))) return err;
+            sum += child;
+        }
+        *p = c;
+        if (octets) hdr = 0;
+        else hdr = 1 + put_len(NULL, sum);
+        *len = hdr + sum;
+        if (!out) return 0;
+        if (!octets) { out[0] = chunks ? 0x04 : tag; put_len(out + 1, sum); }
+        dst = out + hdr;
+        for (c = content; dst < out + hdr + sum; dst += child)
+            if ((err = ber_elem(&c, cend, dst, &child, chunks, depth + 1))) return err;
+        return 0;
+    }
+}
+
+/* a BER element (with nothing after it) as DER, in a new heap block */
+DWORD der_from_ber(const BYTE *data, DWORD size, BYTE **out, DWORD *out_size)
+{
+    const BYTE *p = data;
+    DWORD err, len;
+
+    *out = NULL;
+    if ((err = ber_elem(&p, data + size, NULL, &len, FALSE, 0))) return err;
+    if (!(*out = HeapAlloc(GetProcessHeap(), 0, len ? len : 1))) return ERROR_OUTOFMEMORY;
+    p = data;
+    if ((err = ber_elem(&p, data + size, *out, &len, FALSE, 0)))
+    {
+        HeapFree(GetProcessHeap(), 0, *out);
+        *out = NULL;
+        return err;
+    }
+    *out_size = len;
+    return 0;
 }

@@ -8,6 +8,7 @@
 #define WIN32_LEAN_AND_MEAN
 #define WINIMPM
 #define WINCRYPT32API
+#define CRYPT_OID_INFO_HAS_EXTRA_FIELDS   /* the CNG names (Windows Vista on) */
 #include <windows.h>
 #include <wincrypt.h>
 
@@ -50,6 +51,9 @@ void crypt32_load_roots(HCERTSTORE root);
 
 /* verify.c: 0 if the signed DER object is signed by `key`, else why not */
 DWORD crypt32_verify_signed(const BYTE *encoded, DWORD size, const CERT_PUBLIC_KEY_INFO *key);
+/* verify.c: 0 if `data` is signed by `key` (`sig` as a CMS signer encodes it) */
+DWORD crypt32_verify_data(const BYTE *data, DWORD size, const CRYPT_ALGORITHM_IDENTIFIER *alg, const char *hash_oid,
+                          const BYTE *sig, DWORD sig_len, const CERT_PUBLIC_KEY_INFO *key);
 
 /* decode.c: the decoded struct in one heap block (HeapFree it) */
 DWORD crypt32_decode(LPCSTR type, const BYTE *data, DWORD size, void **result);
@@ -66,5 +70,6 @@ DWORD der_uint(const struct der *c, DWORD *value);
 DWORD der_time(struct der *d, FILETIME *ft);
 DWORD der_oid_string(const struct der *c, char *buf, DWORD size);
 BOOL der_oid_is(const struct der *c, const char *oid);
+DWORD der_from_ber(const BYTE *data, DWORD size, BYTE **out, DWORD *out_size);
 
 #endif

@@ -76,6 +76,7 @@ static BOOL known_provider(LPCSTR provider)
     switch ((ULONG_PTR)provider)
     {
     case (ULONG_PTR)CERT_STORE_PROV_MEMORY:
+    case (ULONG_PTR)CERT_STORE_PROV_MSG:
     case (ULONG_PTR)CERT_STORE_PROV_SYSTEM_A:
     case (ULONG_PTR)CERT_STORE_PROV_SYSTEM_W:
     case (ULONG_PTR)CERT_STORE_PROV_COLLECTION:
@@ -97,6 +98,29 @@ static BOOL is_root_name(LPCSTR provider, const void *para)
     return FALSE;
 }
 
+/* CERT_STORE_PROV_MSG: a memory store holding the certificates a decoded
+   message carries (msg.c answers CMSG_CERT_PARAM) */
+static HCERTSTORE msg_store(HCRYPTMSG msg)
+{
+    DWORD count = 0, size = sizeof(count), i, len;
+    HCERTSTORE store;
+    BYTE *der;
+
+    if (!msg) { SetLastError(E_INVALIDARG); return NULL; }
+    if (!CryptMsgGetParam(msg, CMSG_CERT_COUNT_PARAM, 0, &count, &size)) return NULL;
+    if (!(store = new_store())) return NULL;
+    for (i = 0; i < count; i++)
+    {
+        if (!CryptMsgGetParam(msg, CMSG_CERT_PARAM, i, NULL, &len) || !(der = HeapAlloc(GetProcessHeap(), 0, len)))
+            continue;
+        /* one that does not decode (an attribute certificate) is left out */
+        if (CryptMsgGetParam(msg, CMSG_CERT_PARAM, i, der, &len))
+            CertAddEncodedCertificateToStore(store, X509_ASN_ENCODING, der, len, CERT_STORE_ADD_ALWAYS, NULL);
+        HeapFree(GetProcessHeap(), 0, der);
+    }
+    return store;
+}
+
 HCERTSTORE WINAPI CertOpenStore(LPCSTR provider, DWORD encoding, HCRYPTPROV_LEGACY prov, DWORD flags, const void *para)
 {
     (void)encoding; (void)prov; (void)flags;
@@ -107,6 +131,7 @@ HCERTSTORE WINAPI CertOpenStore(LPCSTR provider, DWORD encoding, HCRYPTPROV_LEGA
         return NULL;
     }
     if (para && is_root_name(provider, para)) return CertDuplicateStore(&root_store);
+    if (provider == CERT_STORE_PROV_MSG) return msg_store((HCRYPTMSG)para);
     return new_store();
 }
 
@@ -286,6 +311,15 @@ BOOL WINAPI CertAddCertificateContextToStore(HCERTSTORE h, PCCERT_CONTEXT ctx, D
     if (added) *added = &c->ctx;
     else CertFreeCertificateContext(&c->ctx);
     return TRUE;
+}
+
+/* a link to the context: wlx adds a copy, so a property set later through
+   one is not seen through the other (.NET's X509Chain adds its extra
+   certificates so) */
+BOOL WINAPI CertAddCertificateLinkToStore(HCERTSTORE h, PCCERT_CONTEXT ctx, DWORD disposition, PCCERT_CONTEXT *added)
+{
+    if (!h) return fail(E_INVALIDARG);
+    return CertAddCertificateContextToStore(h, ctx, disposition, added);
 }
 
 BOOL WINAPI CertAddEncodedCertificateToStore(HCERTSTORE h, DWORD encoding, const BYTE *data, DWORD size,

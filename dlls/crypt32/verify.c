@@ -152,6 +152,20 @@ static DWORD signature_value(const BYTE *sig, DWORD len, struct verify_params *p
     return 0;
 }
 
+/* the door: whether `data` is signed by `key`, the signature parsed into `p` */
+static DWORD check(struct verify_params *p, const BYTE *data, DWORD size)
+{
+    p->data = (ULONG_PTR)data;
+    p->data_len = size;
+    switch (wlx_unix_call(unix_verify_signature, p))
+    {
+    case 0: return 0;
+    case CRYPT32_STATUS_INVALID_SIGNATURE: return NTE_BAD_SIGNATURE;
+    case CRYPT32_STATUS_NO_MEMORY: return ERROR_OUTOFMEMORY;
+    default: return NTE_BAD_ALGID;
+    }
+}
+
 /* whether the DER-signed object `encoded` (a certificate, or any
    SEQUENCE { toBeSigned, algorithm, BIT STRING }) is signed by `key`:
    0, NTE_BAD_SIGNATURE, or why it could not be checked */
@@ -173,21 +187,32 @@ DWORD crypt32_verify_signed(const BYTE *encoded, DWORD size, const CERT_PUBLIC_K
             err = signature_value(sig, n, &p);
         }
     }
-    if (!err)
-    {
-        p.data = (ULONG_PTR)info->ToBeSigned.pbData;
-        p.data_len = info->ToBeSigned.cbData;
-        switch (wlx_unix_call(unix_verify_signature, &p))
-        {
-        case 0: break;
-        case CRYPT32_STATUS_INVALID_SIGNATURE: err = NTE_BAD_SIGNATURE; break;
-        case CRYPT32_STATUS_NO_MEMORY: err = ERROR_OUTOFMEMORY; break;
-        default: err = NTE_BAD_ALGID; break;
-        }
-    }
+    if (!err) err = check(&p, info->ToBeSigned.pbData, info->ToBeSigned.cbData);
     HeapFree(GetProcessHeap(), 0, sig);
     HeapFree(GetProcessHeap(), 0, info);
     return err;
+}
+
+/* whether `data` is signed by `key` as a CMS signer signs it: `alg` may
+   name the key alone (rsaEncryption, id-ecPublicKey: the hash is then
+   `hash_oid`'s) or the whole signature algorithm; `sig` as encoded
+   (big-endian; ECDSA's a SEQUENCE { r, s }) */
+DWORD crypt32_verify_data(const BYTE *data, DWORD size, const CRYPT_ALGORITHM_IDENTIFIER *alg, const char *hash_oid,
+                          const BYTE *sig, DWORD sig_len, const CERT_PUBLIC_KEY_INFO *key)
+{
+    struct verify_params p = { 0 };
+    DWORD i, err;
+
+    if (!strcmp(alg->pszObjId, szOID_RSA_RSA) || !strcmp(alg->pszObjId, szOID_ECC_PUBLIC_KEY))
+    {
+        p.kind = strcmp(alg->pszObjId, szOID_RSA_RSA) ? SIG_ECDSA : SIG_RSA_PKCS1;
+        for (i = 0; i < ARRAY_SIZE(hash_algs) && strcmp(hash_oid, hash_algs[i].oid); i++) {}
+        if (i == ARRAY_SIZE(hash_algs)) return NTE_BAD_ALGID;
+        p.hash = hash_algs[i].hash;
+    }
+    else if ((err = signature_algorithm(alg, &p))) return err;
+    if ((err = public_key(key, &p)) || (err = signature_value(sig, sig_len, &p))) return err;
+    return check(&p, data, size);
 }
 
 /* --- the API ------------------------------------------------------------------ */

@@ -103,6 +103,31 @@ static void test_time_validity(void)
     ok(CertVerifyTimeValidity(NULL, &info) == 1, "now is after 1601\n");
 }
 
+/* a link to a ROOT certificate in a memory store (.NET's X509Chain adds
+   its extra certificates so) */
+static void test_link(void)
+{
+    HCERTSTORE root = CertOpenSystemStoreW(0, L"ROOT"), mem = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, 0, NULL);
+    PCCERT_CONTEXT cert = root ? CertEnumCertificatesInStore(root, NULL) : NULL, link = NULL, c;
+    DWORD count;
+
+    if (!cert) { skip("no root certificate\n"); CertCloseStore(root, 0); CertCloseStore(mem, 0); return; }
+    ok(CertAddCertificateLinkToStore(mem, cert, CERT_STORE_ADD_ALWAYS, &link), "CertAddCertificateLinkToStore failed %lx\n",
+       GetLastError());
+    ok(link && link->cbCertEncoded == cert->cbCertEncoded &&
+       !memcmp(link->pbCertEncoded, cert->pbCertEncoded, cert->cbCertEncoded), "the link's certificate\n");
+    CertFreeCertificateContext(link);
+    SetLastError(0xdeadbeef);
+    ok(!CertAddCertificateLinkToStore(mem, cert, CERT_STORE_ADD_NEW, NULL) && GetLastError() == CRYPT_E_EXISTS,
+       "a second link with CERT_STORE_ADD_NEW: %lx\n", GetLastError());
+    for (c = NULL, count = 0; (c = CertEnumCertificatesInStore(mem, c)); count++)
+        ok(c->cbCertEncoded == cert->cbCertEncoded, "the certificate linked\n");
+    ok(count == 1, "%lu certificates in the store\n", count);
+    CertFreeCertificateContext(cert);
+    CertCloseStore(mem, 0);
+    CertCloseStore(root, 0);
+}
+
 int main(void)
 {
     test_start("store");
@@ -110,5 +135,6 @@ int main(void)
     test_system_stores();
     test_root_certificates();
     test_time_validity();
+    test_link();
     return test_summary();
 }

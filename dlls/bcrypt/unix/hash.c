@@ -13,6 +13,7 @@
 int32_t unix_key_create_call(void *args);   /* cipher.c */
 int32_t unix_key_free_call(void *args);
 int32_t unix_cipher_call(void *args);
+int32_t unix_pubkey_verify_call(void *args);   /* pubkey.c */
 
 struct hash_state {
     const struct nettle_hash *hash;
@@ -132,6 +133,7 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_key_create_call,
     unix_key_free_call,
     unix_cipher_call,
+    unix_pubkey_verify_call,
 };
 
 _Static_assert(sizeof(__wlx_unix_funcs) / sizeof(__wlx_unix_funcs[0]) == unix_func_count, "door table");
