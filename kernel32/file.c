@@ -180,6 +180,7 @@ BOOL WINAPI CloseHandle(HANDLE h)
         /* closing a pseudo std handle closes the handle and empties the slot */
         SetStdHandle((DWORD)(ULONG_PTR)h, NULL);
     }
+    screen_forget(real);
     return set_ntstatus(NtClose(real));
 }
 
@@ -262,7 +263,11 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, DWORD *done, OVERLAPPED 
     struct io_args a;
     NTSTATUS status;
 
+    BOOL ret;
+
     if (done) *done = 0;
+    /* a console's text goes through its screen buffer (conout.c) */
+    if (!ov && k32_console_write_file(h, buf, len, done, &ret)) return ret;
     io_setup(&a, ov);
     status = io_wait_local(&a, NtWriteFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL));
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# tests/loader/console.sh BUILDDIR — console input on a real terminal: the
-# console tests (kernel32/conin, kernel32/conbuf, msvcrt/conio) under a pseudo-terminal, and
+# tests/loader/console.sh BUILDDIR — the console on a real terminal: the
+# console tests (kernel32/conin, kernel32/conbuf, kernel32/conscreen,
+# msvcrt/conio) under a pseudo-terminal, and
 # keys typed into one turned into key events (letters, arrows, Enter, a
 # non-ASCII character), as the Windows console reports them.
 b=$(cd "${1:-build}" && pwd)
@@ -15,7 +16,7 @@ if ! command -v script >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; 
     echo "console: needs script and python3; skipped"; exit 0
 fi
 
-for t in kernel32/conin kernel32/conbuf msvcrt/conio; do
+for t in kernel32/conin kernel32/conbuf kernel32/conscreen msvcrt/conio; do
     script -qec "$b/bin/wlx $b/tests/$t.exe" /dev/null > "$tmp/out" 2>&1
     rc=$?
     grep -a 'Test failed' "$tmp/out"
