@@ -158,6 +158,17 @@ void k32_console_echoed(HANDLE in, const WCHAR *text, DWORD count)
     RtlLeaveCriticalSection(&screen_lock);
 }
 
+/* GetConsoleMode/SetConsoleMode of an output handle: each buffer has its own (console.c) */
+BOOL k32_screen_mode(HANDLE h, DWORD *mode, BOOL set)
+{
+    struct out o;
+    struct screen *s = enter(h, FALSE, &o);
+    if (!s) return FALSE;
+    if (set) s->mode = *mode;
+    else *mode = s->mode;
+    return leave(&o, TRUE);
+}
+
 /* --- information, cursor, colours ------------------------------------------------------------ */
 
 BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, CONSOLE_SCREEN_BUFFER_INFO *info)

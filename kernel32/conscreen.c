@@ -29,6 +29,7 @@
 RTL_CRITICAL_SECTION screen_lock = { (void *)-1, -1, 0, 0, 0, 0 };
 
 #define DEFAULT_ATTR (FOREGROUND_RED | FOREGROUND_GREEN | FOREGROUND_BLUE)
+#define DEFAULT_MODE (ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT)
 #define MAX_SCREENS 16
 
 /* --- buffers ------------------------------------------------------------------------------ */
@@ -93,7 +94,13 @@ struct screen *screen_get(HANDLE h, BOOL sync)
     if (k32_is_console_input(h)) { SetLastError(ERROR_INVALID_HANDLE); return NULL; }
     if (!s->cells || sync)
     {
-        if (!s->cells) { s->attr = DEFAULT_ATTR; s->dirty_top = 1; s->dirty_bottom = 0; }
+        if (!s->cells)
+        {
+            s->attr = DEFAULT_ATTR;
+            s->mode = DEFAULT_MODE;
+            s->dirty_top = 1;
+            s->dirty_bottom = 0;
+        }
         terminal_size(h, &width, &height);
         if ((width != s->width || height != s->height) && !screen_resize(s, width, height)) return NULL;
     }
@@ -114,6 +121,7 @@ struct screen *screen_create(HANDLE h)
         return NULL;
     }
     s->attr = model->attr;
+    s->mode = DEFAULT_MODE;
     s->dirty_top = 1;
     if (!screen_resize(s, terminal_screen.width, terminal_screen.height))
     {
@@ -372,7 +380,7 @@ static void put_char(struct screen *s, struct out *o, WCHAR c, BOOL vt, BOOL wra
 /* the processed-output controls: \r \n \b \t \a */
 static BOOL put_control(struct screen *s, struct out *o, WCHAR c, BOOL vt, BOOL wrap)
 {
-    DWORD mode = k32_console_output_mode();
+    DWORD mode = s->mode;
     switch (c)
     {
     case '\r':
@@ -410,7 +418,7 @@ static BOOL put_control(struct screen *s, struct out *o, WCHAR c, BOOL vt, BOOL 
 
 static void text(struct screen *s, struct out *o, const WCHAR *t, DWORD count)
 {
-    DWORD mode = k32_console_output_mode();
+    DWORD mode = s->mode;
     BOOL vt = (mode & ENABLE_VIRTUAL_TERMINAL_PROCESSING) || !o;
     BOOL wrap = (mode & ENABLE_WRAP_AT_EOL_OUTPUT) != 0 || !o;
 

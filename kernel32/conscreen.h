@@ -15,6 +15,7 @@ struct screen
     SHORT width, height;
     SHORT x, y;               /* the cursor */
     WORD attr;                /* the attributes of what is written from now on */
+    DWORD mode;               /* its console mode (ENABLE_PROCESSED_OUTPUT …) */
     BOOL wrap_pending;        /* VT output: the last column was written, the wrap waits for the next character */
     SHORT saved_x, saved_y;   /* ESC 7 / CSI s */
     SHORT dirty_top, dirty_bottom;   /* rows changed while another buffer was shown (top > bottom: none) */
@@ -64,12 +65,12 @@ void screen_set_attr(struct screen *s, struct out *o, WORD attr);
 
 /* conout.c */
 void k32_console_echoed(HANDLE in, const WCHAR *text, DWORD count);
+BOOL k32_screen_mode(HANDLE h, DWORD *mode, BOOL set);
 
 /* console.c */
 HANDLE k32_console_handle(HANDLE h);
 BOOL k32_is_console(HANDLE h);
 BOOL k32_is_console_input(HANDLE h);
 BOOL k32_console_write_utf8(HANDLE h, const WCHAR *text, DWORD count);
-DWORD k32_console_output_mode(void);
 
 #endif

@@ -25,7 +25,6 @@
 static UINT input_cp, output_cp;         /* 0: not set yet, the OEM code page */
 static DWORD input_mode = ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT | ENABLE_MOUSE_INPUT |
                           ENABLE_INSERT_MODE | ENABLE_QUICK_EDIT_MODE | ENABLE_EXTENDED_FLAGS | 0x100;
-static DWORD output_mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT;
 
 /* --- std handles ------------------------------------------------------------------ */
 
@@ -105,7 +104,6 @@ static BOOL have_console(void)
 HANDLE k32_console_handle(HANDLE h) { return console_handle(h); }
 BOOL k32_is_console(HANDLE h) { return is_console(h); }
 BOOL k32_is_console_input(HANDLE h) { return is_input(h); }
-DWORD k32_console_output_mode(void) { return output_mode; }
 
 /* --- write ------------------------------------------------------------------------------ */
 
@@ -222,7 +220,8 @@ HANDLE k32_console_input(HANDLE h)
 BOOL WINAPI GetConsoleMode(HANDLE h, DWORD *mode)
 {
     if (!is_console(h)) return FALSE;
-    *mode = is_input(h) ? input_mode : output_mode;
+    if (!is_input(h)) return k32_screen_mode(h, mode, FALSE);   /* each screen buffer has its own */
+    *mode = input_mode;
     return TRUE;
 }
 
@@ -230,7 +229,7 @@ BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
     IO_STATUS_BLOCK io;
     if (!is_console(h)) return FALSE;
-    if (!is_input(h)) { output_mode = mode; return TRUE; }
+    if (!is_input(h)) return k32_screen_mode(h, &mode, TRUE);
     /* line input and echo are the terminal's */
     if ((mode ^ input_mode) & (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT))
         NtDeviceIoControlFile(console_handle(h), NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SET_ECHO, &mode,

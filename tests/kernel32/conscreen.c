@@ -9,6 +9,11 @@
  * from CreateConsoleScreenBuffer independent of the first, and
  * SetConsoleActiveScreenBuffer there and back.
  *
+ * "conscreen.exe draw FILE" draws a screen with these functions, writes
+ * what the buffer holds to FILE (a line per row) and FILE.done, and waits
+ * for FILE.quit: tests/loader/console.sh compares FILE with what a terminal
+ * (tmux) shows, which proves the drawing.
+ *
  * Most checks use a second buffer that is not shown, so that this
  * program's own output (on the first) cannot disturb them. The console part
  * needs a console: tests/loader/console.sh runs this program on a
@@ -98,6 +103,7 @@ static void test_not_console(void)
     NOT_CONSOLE(FillConsoleOutputCharacterW(file, 'x', 2, xy(0, 0), &n));
     NOT_CONSOLE(ScrollConsoleScreenBufferW(file, &r, NULL, xy(1, 1), ci));
     NOT_CONSOLE(SetConsoleCursorPosition(file, xy(0, 0)));
+    NOT_CONSOLE(SetConsoleActiveScreenBuffer(file));
     CloseHandle(file);
 }
 
@@ -361,6 +367,132 @@ static void test_text(HANDLE sb)
        "a cursor above the buffer: %lu\n", GetLastError());
 }
 
+/* what is refused, and what is no error but does nothing */
+static void test_bad_input(HANDLE sb)
+{
+    CHAR_INFO ci[6] = { { { 'z' }, 7 } }, fill = { { '#' }, 7 };
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+    SMALL_RECT r, clip;
+    WCHAR buf[4];
+    WORD attrs[4];
+    DWORD n, mode;
+
+    /* a position outside the buffer: success, nothing done */
+#define NOTHING(call) \
+    n = 0xdead; \
+    SetLastError(0xdeadbeef); \
+    ok((call) && n == 0, #call ": %lu done, error %lu\n", n, GetLastError())
+    NOTHING(WriteConsoleOutputCharacterW(sb, L"ab", 2, xy(W, 0), &n));
+    NOTHING(WriteConsoleOutputCharacterW(sb, L"ab", 2, xy(0, H), &n));
+    NOTHING(WriteConsoleOutputCharacterW(sb, L"ab", 2, xy(-1, 0), &n));
+    NOTHING(ReadConsoleOutputCharacterW(sb, buf, 2, xy(W, 0), &n));
+    NOTHING(ReadConsoleOutputAttribute(sb, attrs, 2, xy(0, -1), &n));
+    NOTHING(FillConsoleOutputAttribute(sb, 7, 2, xy(0, H), &n));
+    NOTHING(FillConsoleOutputCharacterW(sb, 'x', 2, xy(-1, 0), &n));
+    NOTHING(WriteConsoleOutputCharacterW(sb, L"ab", 0, xy(0, 0), &n));
+
+    /* the count is no optional parameter */
+    SetLastError(0xdeadbeef);
+    ok(!WriteConsoleOutputCharacterW(sb, L"ab", 2, xy(0, 0), NULL) && GetLastError() == ERROR_INVALID_ACCESS,
+       "no count: error %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    ok(!FillConsoleOutputCharacterW(sb, 'x', 2, xy(0, 0), NULL) && GetLastError() == ERROR_INVALID_ACCESS,
+       "no count for a fill: error %lu\n", GetLastError());
+
+    /* an input handle is no screen buffer */
+    if (GetConsoleMode(in, &mode))
+    {
+        SetLastError(0xdeadbeef);
+        ok(!WriteConsoleOutputCharacterW(in, L"ab", 2, xy(0, 0), &n) && GetLastError() == ERROR_INVALID_HANDLE,
+           "on the input handle: error %lu\n", GetLastError());
+        SetLastError(0xdeadbeef);
+        ok(!GetConsoleScreenBufferInfo(in, &(CONSOLE_SCREEN_BUFFER_INFO){ 0 }) &&
+           GetLastError() == ERROR_INVALID_HANDLE, "information of the input handle: error %lu\n", GetLastError());
+    }
+
+    /* rectangles: a start outside the caller's cells, an inverted region */
+    r = rect(2, 3, 4, 4);
+    SetLastError(0xdeadbeef);
+    ok(!WriteConsoleOutputW(sb, ci, xy(3, 2), xy(3, 0), &r) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "coord beyond the source: error %lu\n", GetLastError());
+    r = rect(4, 3, 2, 4);
+    SetLastError(0xdeadbeef);
+    ok(!WriteConsoleOutputW(sb, ci, xy(3, 2), xy(0, 0), &r) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "an inverted region: error %lu\n", GetLastError());
+    /* all of it outside the buffer: a write does nothing, a read fails */
+    r = rect(W, 0, W + 2, 1);
+    ok(WriteConsoleOutputW(sb, ci, xy(3, 2), xy(0, 0), &r), "a write beyond the buffer: %lu\n", GetLastError());
+    r = rect(W, 0, W + 2, 1);
+    SetLastError(0xdeadbeef);
+    ok(!ReadConsoleOutputW(sb, ci, xy(3, 2), xy(0, 0), &r) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "a read beyond the buffer: error %lu\n", GetLastError());
+
+    /* a scroll rectangle or a clip rectangle outside the buffer */
+    r = rect(W, 0, W + 2, 1);
+    SetLastError(0xdeadbeef);
+    ok(!ScrollConsoleScreenBufferW(sb, &r, NULL, xy(0, 0), &fill) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "scrolling from beyond the buffer: error %lu\n", GetLastError());
+    r = rect(0, 0, 2, 1);
+    clip = rect(W, 0, W + 2, 1);
+    SetLastError(0xdeadbeef);
+    ok(!ScrollConsoleScreenBufferW(sb, &r, &clip, xy(1, 1), &fill) && GetLastError() == ERROR_INVALID_PARAMETER,
+       "a clip rectangle beyond the buffer: error %lu\n", GetLastError());
+
+    SetLastError(0xdeadbeef);
+    ok(CreateConsoleScreenBuffer(GENERIC_READ | GENERIC_WRITE, 0, NULL, 2, NULL) == INVALID_HANDLE_VALUE &&
+       GetLastError() == ERROR_INVALID_PARAMETER, "a buffer of an unknown kind: error %lu\n", GetLastError());
+}
+
+/* more of the cursor's ways: \b at the start of a line, a tab at the end, the modes of VT output */
+static void test_cursor(HANDLE out, HANDLE sb)
+{
+    DWORD n, mode, out_mode = 0;
+    COORD c;
+
+    clear(sb);
+    SetConsoleCursorPosition(sb, xy(3, 2));
+    ok(WriteConsoleW(sb, L"\r\b\bX", 4, &n, NULL), "WriteConsoleW: %lu\n", GetLastError());
+    c = cursor(sb);
+    ok(c.X == 1 && c.Y == 2 && !wcscmp(chars(sb, 0, 2, 2), L"X."), "\\b at the start: %d,%d '%ls'\n", c.X, c.Y,
+       chars(sb, 0, 2, 2));
+    /* a tab two columns before the end: two blanks, and the next line */
+    SetConsoleCursorPosition(sb, xy(W - 2, 3));
+    WriteConsoleW(sb, L"\t", 1, &n, NULL);
+    c = cursor(sb);
+    ok(c.X == 0 && c.Y == 4, "after a tab at the end: %d,%d\n", c.X, c.Y);
+
+    /* each buffer has its own mode */
+    GetConsoleMode(out, &out_mode);
+    mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT | ENABLE_VIRTUAL_TERMINAL_PROCESSING;
+    ok(SetConsoleMode(sb, mode), "SetConsoleMode: %lu\n", GetLastError());
+    ok(GetConsoleMode(sb, &n) && n == mode, "the second buffer's mode %#lx\n", n);
+    ok(GetConsoleMode(out, &n) && n == out_mode, "the first buffer's mode %#lx, was %#lx\n", n, out_mode);
+    /* with VT output the wrap waits for the next character, as on a terminal */
+    SetConsoleCursorPosition(sb, xy(W - 2, 5));
+    WriteConsoleW(sb, L"xy", 2, &n, NULL);
+    c = cursor(sb);
+    ok(c.X == W - 1 && c.Y == 5, "VT: after the last column %d,%d\n", c.X, c.Y);
+    WriteConsoleW(sb, L"\r\n", 2, &n, NULL);
+    c = cursor(sb);
+    ok(c.X == 0 && c.Y == 6, "VT: then \\r\\n %d,%d\n", c.X, c.Y);
+    /* the sequences themselves: Wine 8's console writes them as characters
+       into a buffer that is not shown */
+    if (!test_is("wine"))
+    {
+        SetConsoleCursorPosition(sb, xy(0, 8));
+        WriteConsoleW(sb, L"ab\x1b[2;3Hq\x1b[31mr\x1b[0m", 19, &n, NULL);
+        c = cursor(sb);
+        ok(c.X == 4 && c.Y == 1, "VT: cursor %d,%d\n", c.X, c.Y);
+        ok(!wcscmp(chars(sb, 0, 8, 3), L"ab.") && !wcscmp(chars(sb, 1, 1, 4), L".qr."), "VT: '%ls' '%ls'\n",
+           chars(sb, 0, 8, 3), chars(sb, 1, 1, 4));
+        ok(attr_at(sb, 3, 1) == FOREGROUND_RED && attr_at(sb, 2, 1) == 7, "VT colours %#x %#x\n", attr_at(sb, 3, 1),
+           attr_at(sb, 2, 1));
+        WriteConsoleW(sb, L"\x1b[2K", 4, &n, NULL);
+        ok(!wcscmp(chars(sb, 0, 1, 6), L"      "), "VT: the line erased '%ls'\n", chars(sb, 0, 1, 6));
+    }
+    SetConsoleMode(sb, ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT);
+}
+
 /* the process's own buffer: what is written with WriteConsole and WriteFile is read back */
 static void test_main(HANDLE out, HANDLE sb)
 {
@@ -399,11 +531,69 @@ static void test_main(HANDLE out, HANDLE sb)
     ok(!wcscmp(chars(sb, 0, 1, 5), L"SHOWN"), "second '%ls'\n", chars(sb, 0, 1, 5));
 }
 
-int main(void)
+/* a screen drawn through the console functions; the buffer's rows go to `path` */
+static int draw(const char *path)
+{
+    HANDLE out = GetStdHandle(STD_OUTPUT_HANDLE), sb, f;
+    CONSOLE_SCREEN_BUFFER_INFO info;
+    CHAR_INFO block[6], fill = { { '-' }, 0x1e };
+    SMALL_RECT r = { 20, 6, 22, 7 }, src = { 10, 5, 12, 5 };
+    WCHAR row[512];
+    char line[1024], name[MAX_PATH];
+    DWORD n;
+    int i, y, len;
+
+    if (!GetConsoleScreenBufferInfo(out, &info) || info.dwSize.X < 40 || info.dwSize.Y < 16) return 2;
+    FillConsoleOutputCharacterW(out, ' ', info.dwSize.X * info.dwSize.Y, xy(0, 0), &n);
+    FillConsoleOutputAttribute(out, 7, info.dwSize.X * info.dwSize.Y, xy(0, 0), &n);
+    SetConsoleCursorPosition(out, xy(0, 0));
+    WriteConsoleW(out, L"hello\tworld\r\nsecond line\b!\n", 27, &n, NULL);
+    WriteFile(out, "through WriteFile\r\n", 19, &n, NULL);
+    WriteConsoleOutputCharacterW(out, L"BOX", 3, xy(10, 5), &n);
+    for (i = 0; i < 6; i++)
+    {
+        block[i].Char.UnicodeChar = 'a' + i;
+        block[i].Attributes = 0x2f;
+    }
+    WriteConsoleOutputW(out, block, xy(3, 2), xy(0, 0), &r);
+    ScrollConsoleScreenBufferW(out, &src, NULL, xy(11, 8), &fill);
+    FillConsoleOutputCharacterW(out, '=', 5, xy(info.dwSize.X - 2, 10), &n);
+    FillConsoleOutputAttribute(out, 0x4e, 5, xy(0, 11), &n);
+    SetConsoleCursorPosition(out, xy(info.dwSize.X - 3, 12));
+    WriteConsoleW(out, L"wrap-around", 11, &n, NULL);
+    /* another buffer shown for a while: the first comes back as it was */
+    sb = CreateConsoleScreenBuffer(GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
+                                   CONSOLE_TEXTMODE_BUFFER, NULL);
+    WriteConsoleW(sb, L"OTHER", 5, &n, NULL);
+    SetConsoleActiveScreenBuffer(sb);
+    WriteConsoleOutputCharacterW(out, L"while hidden", 12, xy(30, 14), &n);
+    SetConsoleActiveScreenBuffer(out);
+    CloseHandle(sb);
+    WriteConsoleW(out, L" end", 4, &n, NULL);
+
+    f = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    for (y = 0; y < info.dwSize.Y; y++)
+    {
+        ReadConsoleOutputCharacterW(out, row, min(info.dwSize.X, ARRAYSIZE(row)), xy(0, y), &n);
+        len = WideCharToMultiByte(CP_UTF8, 0, row, n, line, sizeof(line) - 1, NULL, NULL);
+        while (len && line[len - 1] == ' ') len--;
+        line[len++] = '\n';
+        WriteFile(f, line, len, &n, NULL);
+    }
+    CloseHandle(f);
+    snprintf(name, sizeof(name), "%s.done", path);
+    CloseHandle(CreateFileA(name, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL));
+    snprintf(name, sizeof(name), "%s.quit", path);
+    for (i = 0; i < 600 && GetFileAttributesA(name) == INVALID_FILE_ATTRIBUTES; i++) Sleep(50);
+    return 0;
+}
+
+int main(int argc, char **argv)
 {
     CONSOLE_SCREEN_BUFFER_INFO info;
     HANDLE out, sb;
 
+    if (argc == 3 && !strcmp(argv[1], "draw")) return draw(argv[2]);
     test_start("kernel32/conscreen");
     test_not_console();
     out = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,
@@ -426,6 +616,8 @@ int main(void)
     test_ansi(sb);
     test_scroll(sb);
     test_text(sb);
+    test_bad_input(sb);
+    test_cursor(out, sb);
     test_main(out, sb);
     CloseHandle(sb);
     CloseHandle(out);

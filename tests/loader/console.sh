@@ -23,6 +23,26 @@ for t in kernel32/conin kernel32/conbuf kernel32/conscreen msvcrt/conio; do
     check "$t on a terminal (exit $rc)" $rc
 done
 
+# a screen drawn with the console functions: what the program reads back
+# from its buffer is what a terminal (tmux) shows
+if command -v tmux >/dev/null 2>&1; then
+    sock=$tmp/tmux.sock
+    dump=$tmp/screen
+    tmux -S "$sock" -f /dev/null new-session -d -x 80 -y 24 \
+        "$b/bin/wlx $b/tests/kernel32/conscreen.exe draw $dump; echo exit \$? > $tmp/drawn"
+    for i in $(seq 200); do [ -f "$dump.done" ] || [ -f "$tmp/drawn" ] && break; sleep 0.1; done
+    tmux -S "$sock" capture-pane -p | sed 's/ *$//' > "$tmp/pane"
+    touch "$dump.quit"
+    for i in $(seq 100); do [ -f "$tmp/drawn" ] && break; sleep 0.1; done
+    tmux -S "$sock" kill-server 2>/dev/null
+    [ -f "$dump.done" ] && diff "$dump" "$tmp/pane"
+    check "the terminal shows the screen buffer ($(cat "$tmp/drawn" 2>/dev/null))" $?
+    grep -q 'wra$' "$tmp/pane" && grep -q '^p-around end' "$tmp/pane" && grep -q '^           BOX' "$tmp/pane"
+    check "the drawn screen has its text" $?
+else
+    echo "console: no tmux; the drawn screen is not checked"
+fi
+
 # types keys into a pseudo-terminal once the program says "ready"
 timeout 20 python3 - "$b/bin/wlx" "$b/tests/kernel32/conin.exe" > "$tmp/keys" 2>&1 <<'PY'
 import os, pty, select, sys, time
