@@ -99,6 +99,33 @@ BOOL WINAPI WriteConsoleA(HANDLE h, const void *text, DWORD count, DWORD *writte
     return ret;
 }
 
+/* WriteFile asks of each handle whether it is a console output (a system
+   call, a third of a small write's cost): the answers for the last few
+   handles are kept, each as handle | 1 when it is one, until the handle
+   is closed */
+static ULONG_PTR known[4];
+static LONG known_next;
+
+static BOOL is_console_output(HANDLE h)
+{
+    ULONG_PTR v = (ULONG_PTR)k32_console_handle(h);
+    DWORD err = GetLastError();
+    BOOL yes;
+    for (int i = 0; i < (int)ARRAYSIZE(known); i++)
+        if ((known[i] & ~(ULONG_PTR)1) == v) return known[i] & 1;
+    yes = k32_is_console(h) && !k32_is_console_input(h);
+    SetLastError(err);
+    if (v && !(v & 3)) known[(ULONG)InterlockedIncrement(&known_next) % ARRAYSIZE(known)] = v | yes;
+    return yes;
+}
+
+void k32_console_forget(HANDLE h)
+{
+    for (int i = 0; i < (int)ARRAYSIZE(known); i++)
+        if ((known[i] & ~(ULONG_PTR)1) == (ULONG_PTR)h) known[i] = 0;
+    screen_forget(h);
+}
+
 /* the bytes of a UTF-8 character cut by the end of a WriteFile, kept for the next */
 static char utf8_tail[4];
 static DWORD utf8_tail_len;
@@ -108,13 +135,12 @@ static DWORD utf8_tail_len;
    of them before this model existed), else text of the output code page */
 BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, BOOL *ret)
 {
-    DWORD err = GetLastError(), keep = 0, n, total;
+    DWORD keep = 0, n, total;
     WCHAR small[512], *w;
     char bytes[512], *b = bytes;
     UINT cp = CP_UTF8;
 
-    if (!k32_is_console(h) || k32_is_console_input(h)) { SetLastError(err); return FALSE; }
-    if (!buf && len) return FALSE;
+    if (!is_console_output(h) || (!buf && len)) return FALSE;
     total = utf8_tail_len + len;
     if (total > sizeof(bytes) && !(b = RtlAllocateHeap(PROCESS_HEAP(), 0, total)))
     {

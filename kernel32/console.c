@@ -207,6 +207,21 @@ BOOL WINAPI ReadConsoleA(HANDLE h, void *buf, DWORD count, DWORD *read, void *co
     return ret;
 }
 
+/* ReadFile of the std input on a terminal in line mode with echo: the
+   terminal showed the line; the screen-buffer model takes it too */
+void k32_console_read_echo(HANDLE h, const void *buf, DWORD len)
+{
+    WCHAR w[512];
+    DWORD err = GetLastError();
+    int n;
+    if (!len || console_handle(h) != GetStdHandle(STD_INPUT_HANDLE) ||
+        (input_mode & (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT)) != (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT))
+        return;
+    if (is_console(h) && (n = MultiByteToWideChar(CP_UTF8, 0, buf, min(len, ARRAYSIZE(w)), w, ARRAYSIZE(w))))
+        k32_console_echoed(h, w, n);
+    SetLastError(err);
+}
+
 /* the console input handle behind `h` (a std handle value included), or
    NULL with ERROR_INVALID_HANDLE when it is no console input (conin.c) */
 HANDLE k32_console_input(HANDLE h)

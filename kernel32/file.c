@@ -180,7 +180,7 @@ BOOL WINAPI CloseHandle(HANDLE h)
         /* closing a pseudo std handle closes the handle and empties the slot */
         SetStdHandle((DWORD)(ULONG_PTR)h, NULL);
     }
-    screen_forget(real);
+    k32_console_forget(real);
     return set_ntstatus(NtClose(real));
 }
 
@@ -188,6 +188,7 @@ BOOL WINAPI CloseHandle(HANDLE h)
 BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process, HANDLE *dst, DWORD access,
                             BOOL inherit, DWORD options)
 {
+    if ((options & DUPLICATE_CLOSE_SOURCE) && src_process == GetCurrentProcess()) k32_console_forget(real_handle(src));
     return set_ntstatus(NtDuplicateObject(src_process, real_handle(src), dst_process, dst, access,
                                           inherit ? OBJ_INHERIT : 0, options));
 }
@@ -255,6 +256,8 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *o
         return TRUE;
     }
     if (done && (!status || status == STATUS_BUFFER_OVERFLOW)) *done = a.io->Information;
+    /* a line from the console: the terminal echoed it (console.c) */
+    if (!status && !ov) k32_console_read_echo(h, buf, a.io->Information);
     return set_ntstatus(status);
 }
 

@@ -9,7 +9,8 @@
  * from CreateConsoleScreenBuffer independent of the first, and
  * SetConsoleActiveScreenBuffer there and back.
  *
- * "conscreen.exe draw FILE" draws a screen with these functions, writes
+ * "conscreen.exe echo" reads a line typed on the terminal and says where
+ * the cursor went (console.sh types it). "conscreen.exe draw FILE" draws a screen with these functions, writes
  * what the buffer holds to FILE (a line per row) and FILE.done, and waits
  * for FILE.quit: tests/loader/console.sh compares FILE with what a terminal
  * (tmux) shows, which proves the drawing.
@@ -588,12 +589,30 @@ static int draw(const char *path)
     return 0;
 }
 
+/* a line read with ReadFile (as the C runtime reads stdin): the terminal
+   echoed it, and the buffer has it too, the cursor on the next line */
+static int echo_line(void)
+{
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE), out = GetStdHandle(STD_OUTPUT_HANDLE);
+    char line[64];
+    COORD before, after;
+    DWORD n;
+
+    WriteConsoleW(out, L"ready> ", 7, &n, NULL);
+    before = cursor(out);
+    if (!ReadFile(in, line, sizeof(line), &n, NULL)) return 1;
+    after = cursor(out);
+    printf("\r\necho x %d dy %d '%ls'\n", after.X, after.Y - before.Y, chars(out, before.X, before.Y, 3));
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     CONSOLE_SCREEN_BUFFER_INFO info;
     HANDLE out, sb;
 
     if (argc == 3 && !strcmp(argv[1], "draw")) return draw(argv[2]);
+    if (argc == 2 && !strcmp(argv[1], "echo")) return echo_line();
     test_start("kernel32/conscreen");
     test_not_console();
     out = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, NULL,

@@ -43,6 +43,30 @@ else
     echo "console: no tmux; the drawn screen is not checked"
 fi
 
+# a line typed and read with ReadFile: the buffer has the terminal's echo
+timeout 20 python3 - "$b/bin/wlx" "$b/tests/kernel32/conscreen.exe" > "$tmp/echo" 2>&1 <<'PY'
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], [sys.argv[1], sys.argv[2], "echo"])
+out = b""
+def pump(seconds, until):
+    global out
+    end = time.time() + seconds
+    while time.time() < end and until not in out:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try: out += os.read(fd, 4096)
+            except OSError: return
+pump(10, b"ready>")
+os.write(fd, b"abc\r")
+pump(10, b"echo x")
+pump(1, b"\n'")
+sys.stdout.write(out.decode(errors="replace"))
+PY
+grep -aq "echo x 0 dy 1 'abc'" "$tmp/echo"
+check "a line read with ReadFile is in the buffer ($(grep -a -o 'echo x.*' "$tmp/echo" | tr -d '\r'))" $?
+
 # types keys into a pseudo-terminal once the program says "ready"
 timeout 20 python3 - "$b/bin/wlx" "$b/tests/kernel32/conin.exe" > "$tmp/keys" 2>&1 <<'PY'
 import os, pty, select, sys, time
