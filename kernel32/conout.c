@@ -141,9 +141,11 @@ BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, B
     UINT cp = CP_UTF8;
 
     if (!is_console_output(h) || (!buf && len)) return FALSE;
+    RtlEnterCriticalSection(&screen_lock);   /* the tail is the console's, whichever thread writes */
     total = utf8_tail_len + len;
     if (total > sizeof(bytes) && !(b = RtlAllocateHeap(PROCESS_HEAP(), 0, total)))
     {
+        RtlLeaveCriticalSection(&screen_lock);
         SetLastError(ERROR_NOT_ENOUGH_MEMORY);
         *ret = FALSE;
         return TRUE;
@@ -151,13 +153,21 @@ BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, B
     memcpy(b, utf8_tail, utf8_tail_len);
     memcpy(b + utf8_tail_len, buf, len);
     utf8_tail_len = 0;
-    /* a character cut at the end: the rest comes with the next write */
+    /* a character cut at the end: the rest comes with the next write. Only
+       for text known to be UTF-8 (the code page, or UTF-8 before it in the
+       write): an OEM box-drawing byte at the end of a line must show now */
     for (DWORD back = 1; back <= 3 && back <= total; back++)
     {
         unsigned char c = b[total - back];
         if ((c & 0xc0) == 0x80) continue;
         if (c >= 0xc0 && (DWORD)(c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) > back) keep = back;
         break;
+    }
+    if (keep && GetConsoleOutputCP() != CP_UTF8)
+    {
+        BOOL utf8 = FALSE;
+        for (DWORD i = 0; i < total - keep && !utf8; i++) utf8 = (unsigned char)b[i] >= 0x80;
+        if (!utf8 || !MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, b, total - keep, NULL, 0)) keep = 0;
     }
     if (total - keep && !MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, b, total - keep, NULL, 0))
     {
@@ -170,6 +180,7 @@ BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, B
     *ret = w && write_text(h, w, n);
     if (w && w != small) RtlFreeHeap(PROCESS_HEAP(), 0, w);
     if (b != bytes) RtlFreeHeap(PROCESS_HEAP(), 0, b);
+    RtlLeaveCriticalSection(&screen_lock);
     if (*ret && done) *done = len;
     return TRUE;
 }

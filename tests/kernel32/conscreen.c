@@ -499,6 +499,7 @@ static void test_main(HANDLE out, HANDLE sb)
 {
     CONSOLE_SCREEN_BUFFER_INFO info;
     DWORD n;
+    UINT cp;
     COORD c;
 
     ok(WriteConsoleW(out, L"\r\nmarker1", 9, &n, NULL), "WriteConsoleW: %lu\n", GetLastError());
@@ -509,6 +510,20 @@ static void test_main(HANDLE out, HANDLE sb)
     c = cursor(out);
     ok(c.X == 9 && !wcscmp(chars(out, 0, c.Y, 9), L"file-text"), "after WriteFile: cursor %d,%d, line '%ls'\n",
        c.X, c.Y, chars(out, 0, c.Y, 9));
+    /* WriteFile's bytes are text of the output code page: a box-drawing
+       character of code page 437 at the end of a write is there at once */
+    cp = GetConsoleOutputCP();
+    SetConsoleOutputCP(437);
+    ok(WriteFile(out, "\r\nx\xcd", 4, &n, NULL) && n == 4, "WriteFile: %lu\n", GetLastError());
+    c = cursor(out);
+    ok(c.X == 2 && !wcscmp(chars(out, 0, c.Y, 2), L"x\x2550"), "code page 437: cursor %d, '%ls'\n", c.X,
+       chars(out, 0, c.Y, 2));
+    SetConsoleOutputCP(CP_UTF8);
+    ok(WriteFile(out, "\r\n\xc3\xa9t\xc3\xa9", 7, &n, NULL) && n == 7, "WriteFile: %lu\n", GetLastError());
+    c = cursor(out);
+    ok(c.X == 3 && !wcscmp(chars(out, 0, c.Y, 3), L"\x00e9t\x00e9"), "UTF-8: cursor %d, '%ls'\n", c.X,
+       chars(out, 0, c.Y, 3));
+    SetConsoleOutputCP(cp);
     WriteConsoleW(out, L"\r\n", 2, &n, NULL);
 
     /* two buffers, two sets of cells */
