@@ -242,11 +242,20 @@ static WCHAR glyph(WCHAR c)
     return c < 0x20 || c == 0x7f ? ' ' : c;
 }
 
+/* the terminal goes where the model's cursor is after a wrap it has not done yet */
+static void finish_wrap(struct screen *s, struct out *o)
+{
+    if (!s->term_wrap) return;
+    s->term_wrap = FALSE;
+    out_str(o, L"\r\n");
+}
+
 /* the cells of a rectangle, from the model; the terminal's cursor and colours
    are saved and restored around it (ESC 7 / ESC 8) */
 static void draw(struct screen *s, struct out *o, int left, int top, int right, int bottom)
 {
     WORD attr = 0xffff;
+    finish_wrap(s, o);   /* a scroll it stands for comes first */
     out_str(o, L"\x1b" L"7");
     for (int y = top; y <= bottom; y++)
     {
@@ -280,6 +289,7 @@ void screen_set_cursor(struct screen *s, struct out *o, int x, int y)
     s->x = x;
     s->y = y;
     s->wrap_pending = FALSE;
+    s->term_wrap = FALSE;
     if (o->tty) out_cursor(o, x, y);
     else s->moved = TRUE;
 }
@@ -303,6 +313,7 @@ BOOL screen_activate(struct screen *s, HANDLE tty)
     if (s == old) return TRUE;
     active = s;
     out_start(&o, s, tty);
+    finish_wrap(old, &o);   /* its cursor is saved where the model has it */
     if (s == &terminal_screen)
     {
         out_str(&o, L"\x1b[?1049l");
@@ -371,9 +382,16 @@ static void put_char(struct screen *s, struct out *o, WCHAR c, BOOL vt, BOOL wra
     else if (vt || !o) s->wrap_pending = TRUE;
     else
     {
+        /* the legacy console wraps at once; the terminal wraps when it
+           writes the next character, which puts that where the model has
+           it. Only a control or a sequence coming first needs the terminal
+           moved (finish_wrap): a line that ends in the last column and then
+           \n leaves an empty line, as on Windows. Leaving the wrap to the
+           terminal also keeps long lines whole when the terminal's column
+           is not the model's (a process started mid-line) */
         s->x = 0;
         line_feed(s);
-        out_str(o, L"\r\n");
+        if (o && o->tty) s->term_wrap = TRUE;
     }
 }
 
@@ -425,6 +443,9 @@ static void text(struct screen *s, struct out *o, const WCHAR *t, DWORD count)
     for (DWORD i = 0; i < count; i++)
     {
         WCHAR c = t[i];
+        if (s->term_wrap && o && (c == 0x1b || ((mode & ENABLE_PROCESSED_OUTPUT) && (c == '\r' || c == '\n' || c == '\b'))))
+            finish_wrap(s, o);
+        else if (s->term_wrap && o && c != '\a') s->term_wrap = FALSE;   /* the terminal wraps as it writes c */
         /* escape sequences reach the terminal as they are, in any mode (as
            before the model existed); the model reads what it knows of them */
         if (s->esc || c == 0x1b)
@@ -445,6 +466,7 @@ void screen_text(struct screen *s, struct out *o, const WCHAR *t, DWORD count)
 
 void screen_echo(struct screen *s, const WCHAR *t, DWORD count)
 {
+    if (count) s->term_wrap = FALSE;   /* the terminal wrapped as it echoed */
     text(s, NULL, t, count);
 }
 

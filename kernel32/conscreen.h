@@ -17,6 +17,7 @@ struct screen
     WORD attr;                /* the attributes of what is written from now on */
     DWORD mode;               /* its console mode (ENABLE_PROCESSED_OUTPUT …) */
     BOOL wrap_pending;        /* VT output: the last column was written, the wrap waits for the next character */
+    BOOL term_wrap;           /* legacy output: the model wrapped, the terminal waits to (see put_char) */
     SHORT saved_x, saved_y;   /* ESC 7 / CSI s */
     SHORT dirty_top, dirty_bottom;   /* rows changed while another buffer was shown (top > bottom: none) */
     BOOL moved;               /* the cursor or attributes changed while another buffer was shown */

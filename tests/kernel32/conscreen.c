@@ -559,7 +559,8 @@ static int draw(const char *path)
     DWORD n;
     int i, y, len;
 
-    if (!GetConsoleScreenBufferInfo(out, &info) || info.dwSize.X < 40 || info.dwSize.Y < 16) return 2;
+    if (!GetConsoleScreenBufferInfo(out, &info) || info.dwSize.X < 40 || info.dwSize.X > 500 || info.dwSize.Y < 22)
+        return 2;
     FillConsoleOutputCharacterW(out, ' ', info.dwSize.X * info.dwSize.Y, xy(0, 0), &n);
     FillConsoleOutputAttribute(out, 7, info.dwSize.X * info.dwSize.Y, xy(0, 0), &n);
     SetConsoleCursorPosition(out, xy(0, 0));
@@ -586,6 +587,14 @@ static int draw(const char *path)
     SetConsoleActiveScreenBuffer(out);
     CloseHandle(sb);
     WriteConsoleW(out, L" end", 4, &n, NULL);
+    /* a full line and \n: an empty line; a wrap and \r: the start of the next line */
+    for (i = 0; i < info.dwSize.X; i++) row[i] = 'L';
+    SetConsoleCursorPosition(out, xy(0, 15));
+    WriteConsoleW(out, row, info.dwSize.X, &n, NULL);
+    WriteConsoleW(out, L"\nafter", 6, &n, NULL);
+    SetConsoleCursorPosition(out, xy(info.dwSize.X - 2, 18));
+    WriteConsoleW(out, L"xy", 2, &n, NULL);
+    WriteConsoleW(out, L"\rZ", 2, &n, NULL);
 
     f = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
     for (y = 0; y < info.dwSize.Y; y++)

@@ -37,7 +37,8 @@ if command -v tmux >/dev/null 2>&1; then
     tmux -S "$sock" kill-server 2>/dev/null
     [ -f "$dump.done" ] && diff "$dump" "$tmp/pane"
     check "the terminal shows the screen buffer ($(cat "$tmp/drawn" 2>/dev/null))" $?
-    grep -q 'wra$' "$tmp/pane" && grep -q '^p-around end' "$tmp/pane" && grep -q '^           BOX' "$tmp/pane"
+    grep -q 'wra$' "$tmp/pane" && grep -q '^p-around end' "$tmp/pane" && grep -q '^           BOX' "$tmp/pane" &&
+        [ "$(sed -n '16p;17p;18p;20p' "$tmp/pane" | tr '\n' '|')" = "$(printf '%080d' 0 | tr 0 L)||after|Z|" ]
     check "the drawn screen has its text" $?
 else
     echo "console: no tmux; the drawn screen is not checked"
