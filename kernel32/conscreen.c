@@ -443,8 +443,8 @@ static void text(struct screen *s, struct out *o, const WCHAR *t, DWORD count)
     for (DWORD i = 0; i < count; i++)
     {
         WCHAR c = t[i];
-        if (s->term_wrap && o && (c == 0x1b || ((mode & ENABLE_PROCESSED_OUTPUT) && (c == '\r' || c == '\n' || c == '\b'))))
-            finish_wrap(s, o);
+        BOOL moves = c == 0x1b || ((mode & ENABLE_PROCESSED_OUTPUT) && (c == '\r' || c == '\n' || c == '\b'));
+        if (s->term_wrap && o && moves) finish_wrap(s, o);
         else if (s->term_wrap && o && c != '\a') s->term_wrap = FALSE;   /* the terminal wraps as it writes c */
         /* escape sequences reach the terminal as they are, in any mode (as
            before the model existed); the model reads what it knows of them */
@@ -500,7 +500,8 @@ static void vt_sgr(struct screen *s, const int *p, int n)
         else if (v == 49) a &= ~0x70;
         else if (v >= 90 && v <= 97) a = (a & ~7) | swap_rb(v - 90) | FOREGROUND_INTENSITY;
         else if (v >= 100 && v <= 107) a = (a & ~0x70) | swap_rb(v - 100) << 4 | BACKGROUND_INTENSITY;
-        else if ((v == 38 || v == 48) && i + 1 < n) i += p[i + 1] == 5 ? 2 : p[i + 1] == 2 ? 4 : 1;   /* 256 and RGB colours: skipped */
+        else if ((v == 38 || v == 48) && i + 1 < n)   /* 256 and RGB colours: skipped */
+            i += p[i + 1] == 5 ? 2 : p[i + 1] == 2 ? 4 : 1;
     }
     s->attr = a;
 }

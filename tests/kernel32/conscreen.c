@@ -292,8 +292,8 @@ static void test_scroll(HANDLE sb)
     fill.Char.UnicodeChar = '-';
     ok(ScrollConsoleScreenBufferW(sb, &src, NULL, xy(W - 2, H - 1), &fill), "scroll off the buffer: %lu\n",
        GetLastError());
-    ok(!wcscmp(chars(sb, W - 3, H - 1, 3), L".ab") && !wcscmp(chars(sb, 0, 0, 4), L"---d"), "off the buffer: '%ls' '%ls'\n",
-       chars(sb, W - 3, H - 1, 3), chars(sb, 0, 0, 4));
+    ok(!wcscmp(chars(sb, W - 3, H - 1, 3), L".ab") && !wcscmp(chars(sb, 0, 0, 4), L"---d"),
+       "off the buffer: '%ls' '%ls'\n", chars(sb, W - 3, H - 1, 3), chars(sb, 0, 0, 4));
 
     /* the A form's fill character is in the output code page */
     pattern(sb);
