@@ -1,17 +1,19 @@
 /*
  * kernel32/console.c — standard handles and the console. The console is the
  * terminal wlx runs in: a handle is a console when it is a tty (the Unix side
- * reports FILE_DEVICE_CONSOLE for those). Text goes to it as UTF-8; modes,
- * code pages, colours, the title and the Ctrl handlers are kept here.
+ * reports FILE_DEVICE_CONSOLE for those). Text goes to it as UTF-8; what is
+ * written goes through the screen-buffer model (conscreen.c, conout.c).
+ * Reads, modes, code pages, the cursor's look, the title and the Ctrl
+ * handlers are kept here.
  *
  * On any other handle the console functions fail with ERROR_INVALID_HANDLE:
  * that is how programs tell a redirected stream from a console.
  *
  * Sections: std handles · console check · write · read · modes and code
- * pages · screen buffer and cursor · colours · allocation · screen buffers ·
- * title · Ctrl handlers.
+ * pages · cursor · allocation · title · Ctrl handlers · the screen
+ * buffer's other properties.
  */
-#include "private.h"
+#include "conscreen.h"
 
 #ifndef FILE_DEVICE_CONSOLE
 #define FILE_DEVICE_CONSOLE 0x50
@@ -20,13 +22,9 @@
 #define WLX_IOCTL_CONSOLE_SIZE     0x00500f00
 #define WLX_IOCTL_CONSOLE_SET_ECHO 0x00500f04
 
-static int put_number(WCHAR *p, int v);
-
 static UINT input_cp, output_cp;         /* 0: not set yet, the OEM code page */
 static DWORD input_mode = ENABLE_PROCESSED_INPUT | ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT | ENABLE_MOUSE_INPUT |
                           ENABLE_INSERT_MODE | ENABLE_QUICK_EDIT_MODE | ENABLE_EXTENDED_FLAGS | 0x100;
-static DWORD output_mode = ENABLE_PROCESSED_OUTPUT | ENABLE_WRAP_AT_EOL_OUTPUT;
-static WORD text_attributes = FOREGROUND_RED | FOREGROUND_GREEN | FOREGROUND_BLUE;
 
 /* --- std handles ------------------------------------------------------------------ */
 
@@ -102,9 +100,14 @@ static BOOL have_console(void)
     return ret;
 }
 
+/* for the screen-buffer model (conscreen.c, conout.c) */
+HANDLE k32_console_handle(HANDLE h) { return console_handle(h); }
+BOOL k32_is_console(HANDLE h) { return is_console(h); }
+BOOL k32_is_console_input(HANDLE h) { return is_input(h); }
+
 /* --- write ------------------------------------------------------------------------------ */
 
-static BOOL write_utf8(HANDLE h, const WCHAR *text, DWORD count)
+BOOL k32_console_write_utf8(HANDLE h, const WCHAR *text, DWORD count)
 {
     char small[1024], *buf = small;
     IO_STATUS_BLOCK io;
@@ -121,37 +124,6 @@ static BOOL write_utf8(HANDLE h, const WCHAR *text, DWORD count)
     status = NtWriteFile(console_handle(h), NULL, NULL, NULL, &io, buf, len, NULL, NULL);
     if (buf != small) RtlFreeHeap(PROCESS_HEAP(), 0, buf);
     return set_ntstatus(status);
-}
-
-BOOL WINAPI WriteConsoleW(HANDLE h, const void *text, DWORD count, DWORD *written, void *reserved)
-{
-    (void)reserved;
-    if (written) *written = 0;
-    if (!is_console(h) || !write_utf8(h, text, count)) return FALSE;
-    if (written) *written = count;
-    return TRUE;
-}
-
-BOOL WINAPI WriteConsoleA(HANDLE h, const void *text, DWORD count, DWORD *written, void *reserved)
-{
-    WCHAR small[512], *w = small;
-    UINT cp = GetConsoleOutputCP();
-    int len;
-    BOOL ret;
-    (void)reserved;
-    if (written) *written = 0;
-    if (!is_console(h)) return FALSE;
-    len = count ? MultiByteToWideChar(cp, 0, text, count, NULL, 0) : 0;
-    if (len > (int)ARRAYSIZE(small) && !(w = RtlAllocateHeap(PROCESS_HEAP(), 0, len * sizeof(WCHAR))))
-    {
-        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-        return FALSE;
-    }
-    if (len) MultiByteToWideChar(cp, 0, text, count, w, len);
-    ret = write_utf8(h, w, len);
-    if (w != small) RtlFreeHeap(PROCESS_HEAP(), 0, w);
-    if (ret && written) *written = count;
-    return ret;
 }
 
 /* --- read -------------------------------------------------------------------------------- */
@@ -208,6 +180,10 @@ BOOL WINAPI ReadConsoleW(HANDLE h, void *buf, DWORD count, DWORD *read, void *co
         pending_len = keep;
         got -= keep;
         if (read) *read = got ? MultiByteToWideChar(CP_UTF8, 0, utf8, got, buf, count) : 0;
+        /* the terminal echoed the line: the screen-buffer model takes it too */
+        if (read && *read && (input_mode & (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT)) ==
+                             (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT))
+            k32_console_echoed(h, buf, *read);
     }
     if (utf8 != small) RtlFreeHeap(PROCESS_HEAP(), 0, utf8);
     return ret;
@@ -231,6 +207,21 @@ BOOL WINAPI ReadConsoleA(HANDLE h, void *buf, DWORD count, DWORD *read, void *co
     return ret;
 }
 
+/* ReadFile of the std input on a terminal in line mode with echo: the
+   terminal showed the line; the screen-buffer model takes it too */
+void k32_console_read_echo(HANDLE h, const void *buf, DWORD len)
+{
+    WCHAR w[512];
+    DWORD err = GetLastError();
+    int n;
+    if (!len || console_handle(h) != GetStdHandle(STD_INPUT_HANDLE) ||
+        (input_mode & (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT)) != (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT))
+        return;
+    if (is_console(h) && (n = MultiByteToWideChar(CP_UTF8, 0, buf, min(len, ARRAYSIZE(w)), w, ARRAYSIZE(w))))
+        k32_console_echoed(h, w, n);
+    SetLastError(err);
+}
+
 /* the console input handle behind `h` (a std handle value included), or
    NULL with ERROR_INVALID_HANDLE when it is no console input (conin.c) */
 HANDLE k32_console_input(HANDLE h)
@@ -244,7 +235,8 @@ HANDLE k32_console_input(HANDLE h)
 BOOL WINAPI GetConsoleMode(HANDLE h, DWORD *mode)
 {
     if (!is_console(h)) return FALSE;
-    *mode = is_input(h) ? input_mode : output_mode;
+    if (!is_input(h)) return k32_screen_mode(h, mode, FALSE);   /* each screen buffer has its own */
+    *mode = input_mode;
     return TRUE;
 }
 
@@ -252,7 +244,7 @@ BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
 {
     IO_STATUS_BLOCK io;
     if (!is_console(h)) return FALSE;
-    if (!is_input(h)) { output_mode = mode; return TRUE; }
+    if (!is_input(h)) return k32_screen_mode(h, &mode, TRUE);
     /* line input and echo are the terminal's */
     if ((mode ^ input_mode) & (ENABLE_LINE_INPUT | ENABLE_ECHO_INPUT))
         NtDeviceIoControlFile(console_handle(h), NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SET_ECHO, &mode,
@@ -285,44 +277,7 @@ BOOL WINAPI SetConsoleOutputCP(UINT cp)
     return TRUE;
 }
 
-/* --- screen buffer ----------------------------------------------------------------------------- */
-
-BOOL WINAPI GetConsoleScreenBufferInfo(HANDLE h, CONSOLE_SCREEN_BUFFER_INFO *info)
-{
-    IO_STATUS_BLOCK io;
-    USHORT size[4];
-    if (!is_console(h)) return FALSE;
-    if (!set_ntstatus(NtDeviceIoControlFile(console_handle(h), NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SIZE,
-                                            NULL, 0, size, sizeof(size))))
-        return FALSE;
-    /* the terminal is the window and the whole buffer */
-    info->dwSize.X = size[0];
-    info->dwSize.Y = size[1];
-    info->dwCursorPosition.X = size[2];
-    info->dwCursorPosition.Y = size[3];
-    info->wAttributes = text_attributes;
-    info->srWindow.Left = 0;
-    info->srWindow.Top = 0;
-    info->srWindow.Right = size[0] - 1;
-    info->srWindow.Bottom = size[1] - 1;
-    info->dwMaximumWindowSize = info->dwSize;
-    return TRUE;
-}
-
-/* the cursor moves by escape sequence; the buffer's contents are the
-   terminal's, so filling the whole of it is a clear */
-BOOL WINAPI SetConsoleCursorPosition(HANDLE h, COORD pos)
-{
-    WCHAR seq[24];
-    int n = 0;
-    if (!is_console(h)) return FALSE;
-    seq[n++] = 0x1b; seq[n++] = '[';
-    n += put_number(seq + n, pos.Y + 1);
-    seq[n++] = ';';
-    n += put_number(seq + n, pos.X + 1);
-    seq[n++] = 'H';
-    return write_utf8(h, seq, n);
-}
+/* --- cursor ----------------------------------------------------------------------------- */
 
 BOOL WINAPI GetConsoleCursorInfo(HANDLE h, CONSOLE_CURSOR_INFO *info)
 {
@@ -336,82 +291,7 @@ BOOL WINAPI SetConsoleCursorInfo(HANDLE h, const CONSOLE_CURSOR_INFO *info)
 {
     static const WCHAR show[] = L"\x1b[?25h", hide[] = L"\x1b[?25l";
     if (!is_console(h)) return FALSE;
-    return write_utf8(h, info->bVisible ? show : hide, 6);
-}
-
-BOOL WINAPI FillConsoleOutputCharacterW(HANDLE h, WCHAR ch, DWORD count, COORD pos, DWORD *written)
-{
-    CONSOLE_SCREEN_BUFFER_INFO info;
-    static const WCHAR clear[] = L"\x1b[2J";
-    WCHAR line[256];
-    DWORD done = 0;
-    if (!GetConsoleScreenBufferInfo(h, &info)) return FALSE;
-    if (!pos.X && !pos.Y && ch == ' ' && count >= (DWORD)info.dwSize.X * info.dwSize.Y)
-    {
-        if (!write_utf8(h, clear, 4)) return FALSE;
-        done = count;
-    }
-    else
-    {
-        for (int i = 0; i < (int)ARRAYSIZE(line); i++) line[i] = ch;
-        if (!SetConsoleCursorPosition(h, pos)) return FALSE;
-        while (done < count)
-        {
-            DWORD n = min(count - done, ARRAYSIZE(line));
-            if (!write_utf8(h, line, n)) return FALSE;
-            done += n;
-        }
-    }
-    if (written) *written = done;
-    return TRUE;
-}
-
-BOOL WINAPI FillConsoleOutputCharacterA(HANDLE h, CHAR ch, DWORD count, COORD pos, DWORD *written)
-{
-    WCHAR wch = ' ';
-    MultiByteToWideChar(GetConsoleOutputCP(), 0, &ch, 1, &wch, 1);
-    return FillConsoleOutputCharacterW(h, wch, count, pos, written);
-}
-
-/* colours follow SetConsoleTextAttribute; cells already written keep theirs */
-BOOL WINAPI FillConsoleOutputAttribute(HANDLE h, WORD attr, DWORD count, COORD pos, DWORD *written)
-{
-    (void)attr; (void)pos;
-    if (!is_console(h)) return FALSE;
-    if (written) *written = count;
-    return TRUE;
-}
-
-/* --- colours ----------------------------------------------------------------------------------- */
-
-/* Windows colours as SGR sequences */
-static int ansi_colour(WORD bits)
-{
-    return ((bits & 4) ? 1 : 0) | ((bits & 2) ? 2 : 0) | ((bits & 1) ? 4 : 0);
-}
-
-static int put_number(WCHAR *p, int v)
-{
-    int n = 0;
-    if (v >= 100) p[n++] = '0' + v / 100;
-    if (v >= 10) p[n++] = '0' + v / 10 % 10;
-    p[n++] = '0' + v % 10;
-    return n;
-}
-
-/* grey on black, the console default, is the terminal's own default colours */
-BOOL WINAPI SetConsoleTextAttribute(HANDLE h, WORD attr)
-{
-    WCHAR seq[16];
-    int fg = ansi_colour(attr & 7), bg = ansi_colour((attr >> 4) & 7), n = 0;
-    if (!is_console(h)) return FALSE;
-    text_attributes = attr;
-    seq[n++] = 0x1b; seq[n++] = '['; seq[n++] = '0'; seq[n++] = ';';
-    n += put_number(seq + n, (attr & FOREGROUND_INTENSITY) ? 90 + fg : fg == 7 ? 39 : 30 + fg);
-    seq[n++] = ';';
-    n += put_number(seq + n, (attr & BACKGROUND_INTENSITY) ? 100 + bg : bg == 0 ? 49 : 40 + bg);
-    seq[n++] = 'm';
-    return write_utf8(h, seq, n);
+    return k32_console_write_utf8(h, info->bVisible ? show : hide, 6);
 }
 
 /* --- allocation -------------------------------------------------------------------------------- */
@@ -440,44 +320,6 @@ HWND WINAPI GetConsoleWindow(void)
     return NULL;
 }
 
-/* --- screen buffers ------------------------------------------------------------------------------ */
-
-/* A new screen buffer is the terminal opened again; making one active
-   switches the terminal to its alternate screen, making the original
-   output active switches back (what full-screen programs use buffers for). */
-static HANDLE extra_buffers[8];
-static BOOL on_alternate;
-
-HANDLE WINAPI CreateConsoleScreenBuffer(DWORD access, DWORD share, const SECURITY_ATTRIBUTES *sa, DWORD flags,
-                                        void *data)
-{
-    HANDLE h;
-    (void)data;
-    if (flags != CONSOLE_TEXTMODE_BUFFER) { SetLastError(ERROR_INVALID_PARAMETER); return INVALID_HANDLE_VALUE; }
-    if (!have_console()) { SetLastError(ERROR_INVALID_HANDLE); return INVALID_HANDLE_VALUE; }
-    h = CreateFileW(L"CONOUT$", access, share, (SECURITY_ATTRIBUTES *)sa, OPEN_EXISTING, 0, NULL);
-    if (h == INVALID_HANDLE_VALUE) return h;
-    for (size_t i = 0; i < ARRAYSIZE(extra_buffers); i++)
-        if (!extra_buffers[i]) { extra_buffers[i] = h; break; }
-    return h;
-}
-
-static BOOL is_extra_buffer(HANDLE h)
-{
-    for (size_t i = 0; i < ARRAYSIZE(extra_buffers); i++) if (h && extra_buffers[i] == h) return TRUE;
-    return FALSE;
-}
-
-BOOL WINAPI SetConsoleActiveScreenBuffer(HANDLE h)
-{
-    BOOL alternate;
-    if (!is_console(h)) return FALSE;
-    alternate = is_extra_buffer(console_handle(h));
-    if (alternate != on_alternate && !write_utf8(h, alternate ? L"\x1b[?1049h" : L"\x1b[?1049l", 8)) return FALSE;
-    on_alternate = alternate;
-    return TRUE;
-}
-
 /* --- title --------------------------------------------------------------------------------------- */
 
 static WCHAR title[1024];
@@ -491,9 +333,9 @@ BOOL WINAPI SetConsoleTitleW(LPCWSTR text)
     /* the terminal shows it through the xterm title sequence */
     if (is_console(out))
     {
-        write_utf8(out, start, wcslen(start));
-        write_utf8(out, title, wcslen(title));
-        write_utf8(out, end, 1);
+        k32_console_write_utf8(out, start, wcslen(start));
+        k32_console_write_utf8(out, title, wcslen(title));
+        k32_console_write_utf8(out, end, 1);
     }
     SetLastError(err);
     return TRUE;

@@ -180,6 +180,7 @@ BOOL WINAPI CloseHandle(HANDLE h)
         /* closing a pseudo std handle closes the handle and empties the slot */
         SetStdHandle((DWORD)(ULONG_PTR)h, NULL);
     }
+    k32_console_forget(real);
     return set_ntstatus(NtClose(real));
 }
 
@@ -187,6 +188,7 @@ BOOL WINAPI CloseHandle(HANDLE h)
 BOOL WINAPI DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process, HANDLE *dst, DWORD access,
                             BOOL inherit, DWORD options)
 {
+    if ((options & DUPLICATE_CLOSE_SOURCE) && src_process == GetCurrentProcess()) k32_console_forget(real_handle(src));
     return set_ntstatus(NtDuplicateObject(src_process, real_handle(src), dst_process, dst, access,
                                           inherit ? OBJ_INHERIT : 0, options));
 }
@@ -254,6 +256,8 @@ BOOL WINAPI ReadFile(HANDLE h, LPVOID buf, DWORD len, DWORD *done, OVERLAPPED *o
         return TRUE;
     }
     if (done && (!status || status == STATUS_BUFFER_OVERFLOW)) *done = a.io->Information;
+    /* a line from the console: the terminal echoed it (console.c) */
+    if (!status && !ov) k32_console_read_echo(h, buf, a.io->Information);
     return set_ntstatus(status);
 }
 
@@ -262,7 +266,11 @@ BOOL WINAPI WriteFile(HANDLE h, LPCVOID buf, DWORD len, DWORD *done, OVERLAPPED 
     struct io_args a;
     NTSTATUS status;
 
+    BOOL ret;
+
     if (done) *done = 0;
+    /* a console's text goes through its screen buffer (conout.c) */
+    if (!ov && k32_console_write_file(h, buf, len, done, &ret)) return ret;
     io_setup(&a, ov);
     status = io_wait_local(&a, NtWriteFile(real_handle(h), a.event, NULL, a.apc_ctx, a.io, buf, len, a.poff, NULL));
     if (status == STATUS_PENDING) { SetLastError(ERROR_IO_PENDING); return FALSE; }

@@ -136,6 +136,12 @@ void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **han
 
 /* the console input handle behind h, NULL (ERROR_INVALID_HANDLE) if none (console.c) */
 HANDLE k32_console_input(HANDLE h);
+/* WriteFile on a console: FALSE when h is none; else *ret is WriteFile's result (conout.c) */
+BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, BOOL *ret);
+/* ReadFile's bytes from the console input, which the terminal echoed (console.c) */
+void k32_console_read_echo(HANDLE h, const void *buf, DWORD len);
+/* a handle closed: what the console code knew of it goes (conout.c) */
+void k32_console_forget(HANDLE h);
 
 /* FindClose of a FindFirstStreamW or FindFirstFileNameW handle (stream.c):
    FALSE when h is not one */
