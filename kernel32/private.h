@@ -150,4 +150,7 @@ BOOL k32_find_list_close(HANDLE h);
 /* ANSI ⇄ wide for the A functions (locale.c): returns a heap string */
 WCHAR *k32_strdup_AtoW(const char *s);
 
+/* ntdll's (msvcrt semantics) */
+int __cdecl _snwprintf(WCHAR *buf, size_t count, const WCHAR *fmt, ...);
+
 #endif
