@@ -74,3 +74,23 @@ BOOL WINAPI StackWalk64(DWORD machine, HANDLE process, HANDLE thread, LPSTACKFRA
     frame->Far = FALSE;
     return TRUE;
 }
+
+/* StackWalkEx: StackWalk64's frame with the frame's size and an inline
+   context after it (no inline frames: that context is 0) */
+typedef struct
+{
+    STACKFRAME64 frame;
+    DWORD StackFrameSize;
+    DWORD InlineFrameContext;
+} STACKFRAME_EX_;
+
+BOOL WINAPI StackWalkEx(DWORD machine, HANDLE process, HANDLE thread, STACKFRAME_EX_ *frame, PVOID context,
+                        PREAD_PROCESS_MEMORY_ROUTINE64 read, PFUNCTION_TABLE_ACCESS_ROUTINE64 table,
+                        PGET_MODULE_BASE_ROUTINE64 base, PTRANSLATE_ADDRESS_ROUTINE64 translate, DWORD flags)
+{
+    (void)flags;
+    if (!frame || frame->StackFrameSize < sizeof(*frame)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!StackWalk64(machine, process, thread, &frame->frame, context, read, table, base, translate)) return FALSE;
+    frame->InlineFrameContext = 0;
+    return TRUE;
+}

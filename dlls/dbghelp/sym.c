@@ -350,3 +350,175 @@ BOOL WINAPI EnumerateLoadedModulesEx(HANDLE process, PENUMLOADED_MODULES_CALLBAC
 {
     return EnumerateLoadedModules64(process, cb, ctx);
 }
+
+/* --- wide, older and inline-aware forms of the lookups ------------------------
+ * What Rust's and Node's backtrace code asks for: SymFromAddrW,
+ * SymGetSymFromAddr64, and the inline-frame calls of Windows 8's dbghelp.
+ * Inline frames come from PDB data, which is not read: no address has
+ * inline frames (SymAddrIncludeInlineTrace says 0), and an inline context
+ * names the address's own function. */
+
+BOOL WINAPI SymFromAddrW(HANDLE process, DWORD64 addr, PDWORD64 displacement, PSYMBOL_INFOW symbol)
+{
+    char buf[sizeof(SYMBOL_INFO) + 1024];
+    SYMBOL_INFO *a = (SYMBOL_INFO *)buf;
+    if (!symbol || symbol->SizeOfStruct < sizeof(SYMBOL_INFOW)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    memset(a, 0, sizeof(*a));
+    a->SizeOfStruct = sizeof(*a);
+    a->MaxNameLen = 1024;
+    if (!SymFromAddr(process, addr, displacement, a)) return FALSE;
+    symbol->TypeIndex = a->TypeIndex;
+    symbol->Reserved[0] = symbol->Reserved[1] = 0;
+    symbol->info = a->info;   /* Index in the SDK's header */
+    symbol->Size = a->Size;
+    symbol->ModBase = a->ModBase;
+    symbol->Flags = a->Flags;
+    symbol->Value = a->Value;
+    symbol->Address = a->Address;
+    symbol->Register = a->Register;
+    symbol->Scope = a->Scope;
+    symbol->Tag = a->Tag;
+    symbol->NameLen = a->NameLen;
+    if (symbol->MaxNameLen)
+    {
+        int n = MultiByteToWideChar(CP_ACP, 0, a->Name, -1, symbol->Name, symbol->MaxNameLen);
+        if (!n) symbol->Name[symbol->MaxNameLen - 1] = 0;   /* cut to fit */
+    }
+    return TRUE;
+}
+
+BOOL WINAPI SymGetSymFromAddr64(HANDLE process, DWORD64 addr, PDWORD64 displacement, PIMAGEHLP_SYMBOL64 symbol)
+{
+    char buf[sizeof(SYMBOL_INFO) + 1024];
+    SYMBOL_INFO *a = (SYMBOL_INFO *)buf;
+    if (!symbol) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    memset(a, 0, sizeof(*a));
+    a->SizeOfStruct = sizeof(*a);
+    a->MaxNameLen = 1024;
+    if (!SymFromAddr(process, addr, displacement, a)) return FALSE;
+    symbol->Address = a->Address;
+    symbol->Size = a->Size;
+    symbol->Flags = a->Flags;
+    if (symbol->MaxNameLength)
+    {
+        size_t n = a->NameLen < symbol->MaxNameLength - 1 ? a->NameLen : symbol->MaxNameLength - 1;
+        memcpy(symbol->Name, a->Name, n);
+        symbol->Name[n] = 0;
+    }
+    return TRUE;
+}
+
+DWORD WINAPI SymAddrIncludeInlineTrace(HANDLE process, DWORD64 addr)
+{
+    (void)addr;
+    if (!dbghelp_is_initialized(process)) SetLastError(ERROR_INVALID_HANDLE);
+    return 0;
+}
+
+BOOL WINAPI SymQueryInlineTrace(HANDLE process, DWORD64 start, DWORD start_ctx, DWORD64 start_ret, DWORD64 current,
+                                LPDWORD current_ctx, LPDWORD frame_index)
+{
+    (void)start; (void)start_ret; (void)current;
+    if (!dbghelp_is_initialized(process)) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    if (!current_ctx || !frame_index) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    *current_ctx = start_ctx;
+    *frame_index = 0;
+    return TRUE;
+}
+
+BOOL WINAPI SymFromInlineContext(HANDLE process, DWORD64 addr, ULONG inline_ctx, PDWORD64 displacement,
+                                 PSYMBOL_INFO symbol)
+{
+    (void)inline_ctx;
+    return SymFromAddr(process, addr, displacement, symbol);
+}
+
+BOOL WINAPI SymFromInlineContextW(HANDLE process, DWORD64 addr, ULONG inline_ctx, PDWORD64 displacement,
+                                  PSYMBOL_INFOW symbol)
+{
+    (void)inline_ctx;
+    return SymFromAddrW(process, addr, displacement, symbol);
+}
+
+BOOL WINAPI SymGetLineFromInlineContext(HANDLE process, DWORD64 addr, ULONG inline_ctx, DWORD64 module_base,
+                                        PDWORD displacement, PIMAGEHLP_LINE64 line)
+{
+    (void)inline_ctx; (void)module_base;
+    return SymGetLineFromAddr64(process, addr, displacement, line);
+}
+
+BOOL WINAPI SymGetLineFromInlineContextW(HANDLE process, DWORD64 addr, ULONG inline_ctx, DWORD64 module_base,
+                                         PDWORD displacement, PIMAGEHLP_LINEW64 line)
+{
+    (void)inline_ctx; (void)module_base;
+    return SymGetLineFromAddrW64(process, addr, displacement, line);
+}
+
+/* --- loading modules -----------------------------------------------------------
+ * The symbols read are the export tables of the modules loaded in the
+ * process, which need no loading; what SymLoadModule* does is note a module
+ * for the session. A module given by base or by a name the process has
+ * loaded is taken (its base returned), once: loading it again returns 0 with
+ * ERROR_SUCCESS, as documented. */
+
+#define MAX_LOADED 256
+static DWORD64 loaded_bases[MAX_LOADED];
+static int loaded_count;
+
+static DWORD64 note_module(HANDLE process, const WCHAR *image, DWORD64 base)
+{
+    if (!dbghelp_is_initialized(process)) { SetLastError(ERROR_INVALID_HANDLE); return 0; }
+    if (!base && image)
+    {
+        const WCHAR *file = image;
+        for (const WCHAR *p = image; *p; p++) if (*p == '\\' || *p == '/') file = p + 1;
+        HMODULE m = GetModuleHandleW(file);
+        base = (DWORD64)(ULONG_PTR)m;
+    }
+    if (!base) { SetLastError(ERROR_MOD_NOT_FOUND); return 0; }
+    AcquireSRWLockExclusive(&lock);
+    int known = 0;
+    for (int i = 0; i < loaded_count; i++) if (loaded_bases[i] == base) known = 1;
+    if (!known && loaded_count < MAX_LOADED) loaded_bases[loaded_count++] = base;
+    ReleaseSRWLockExclusive(&lock);
+    if (known) { SetLastError(ERROR_SUCCESS); return 0; }
+    return base;
+}
+
+DWORD64 WINAPI SymLoadModuleExW(HANDLE process, HANDLE file, PCWSTR image, PCWSTR module, DWORD64 base, DWORD size,
+                                PMODLOAD_DATA data, DWORD flags)
+{
+    (void)file; (void)module; (void)size; (void)data; (void)flags;
+    return note_module(process, image, base);
+}
+
+DWORD64 WINAPI SymLoadModuleEx(HANDLE process, HANDLE file, PCSTR image, PCSTR module, DWORD64 base, DWORD size,
+                               PMODLOAD_DATA data, DWORD flags)
+{
+    WCHAR wimage[MAX_PATH];
+    (void)file; (void)module; (void)size; (void)data; (void)flags;
+    if (image && !MultiByteToWideChar(CP_ACP, 0, image, -1, wimage, MAX_PATH)) { SetLastError(ERROR_INVALID_PARAMETER); return 0; }
+    return note_module(process, image ? wimage : NULL, base);
+}
+
+DWORD64 WINAPI SymLoadModule64(HANDLE process, HANDLE file, PCSTR image, PCSTR module, DWORD64 base, DWORD size)
+{
+    return SymLoadModuleEx(process, file, image, module, base, size, NULL, 0);
+}
+
+BOOL WINAPI SymUnloadModule64(HANDLE process, DWORD64 base)
+{
+    BOOL found = FALSE;
+    if (!dbghelp_is_initialized(process)) { SetLastError(ERROR_INVALID_HANDLE); return FALSE; }
+    AcquireSRWLockExclusive(&lock);
+    for (int i = 0; i < loaded_count; i++)
+        if (loaded_bases[i] == base)
+        {
+            loaded_bases[i] = loaded_bases[--loaded_count];
+            found = TRUE;
+            break;
+        }
+    ReleaseSRWLockExclusive(&lock);
+    if (!found) SetLastError(ERROR_MOD_NOT_FOUND);
+    return found;
+}
