@@ -1,11 +1,17 @@
 /*
- * The thread's error object (SetErrorInfo/GetErrorInfo): each thread holds
+ * dlls/combase/errorinfo.c — the thread's error object
+ * (SetErrorInfo/GetErrorInfo, also exported as CoSetErrorInfo/
+ * CoGetErrorInfo; ole32's and oleaut32's are forwarded here, as on
+ * Windows, so all three DLLs share one per thread): each thread holds
  * at most one IErrorInfo reference, kept in a TLS slot of the DLL's. Set
  * takes a reference and drops the one held before; Get hands the held
  * reference over to the caller and leaves the thread with none, as Windows
  * does (a second Get answers S_FALSE).
  */
-#include "private.h"
+#define COBJMACROS
+#define WIN32_LEAN_AND_MEAN
+#include <windows.h>
+#include <oleauto.h>
 
 static INIT_ONCE slot_once = INIT_ONCE_STATIC_INIT;
 static DWORD slot = TLS_OUT_OF_INDEXES;
