@@ -10,6 +10,10 @@
 typedef enum { PATH_UNKNOWN, PATH_UNC, PATH_DRIVE_ABS, PATH_DRIVE_REL, PATH_ROOTED, PATH_RELATIVE,
                PATH_LOCAL_DEVICE, PATH_ROOT_LOCAL_DEVICE } path_type;
 
+/* loader.c: the PEB's lock over the current directory */
+void NTAPI RtlAcquirePebLock(void);
+void NTAPI RtlReleasePebLock(void);
+
 static int is_sep(WCHAR c) { return c == '\\' || c == '/'; }
 
 ULONG NTAPI RtlDetermineDosPathNameType_U(const WCHAR *p)
@@ -22,6 +26,45 @@ ULONG NTAPI RtlDetermineDosPathNameType_U(const WCHAR *p)
     }
     if (p[0] && p[1] == ':') return is_sep(p[2]) ? PATH_DRIVE_ABS : PATH_DRIVE_REL;
     return PATH_RELATIVE;
+}
+
+/* RtlIsDosDeviceName_U: whether a DOS path's last element names a device
+ * (AUX, CON, NUL, PRN, COM1-COM9, LPT1-LPT9, any case), which Windows 10
+ * opens instead of a file even with an extension, trailing spaces or a
+ * colon after it ("c:\\dir\\nul.txt"). The answer is the name's offset and
+ * length in bytes, MAKELONG(length, offset), or 0. UNC and device paths
+ * (\\\\.\\, \\\\?\\) and paths ending in a separator name none. Go asks this
+ * to tell reserved names (filepath.IsLocal, os.Root). */
+ULONG NTAPI RtlIsDosDeviceName_U(const WCHAR *name)
+{
+    static const WCHAR *const three[] = { L"AUX", L"CON", L"NUL", L"PRN" };
+    if (!name || !*name) return 0;
+    switch (RtlDetermineDosPathNameType_U(name))
+    {
+    case PATH_UNC: case PATH_LOCAL_DEVICE: case PATH_ROOT_LOCAL_DEVICE: return 0;
+    default: break;
+    }
+    const WCHAR *start = name, *end = name;
+    while (*end) end++;
+    if (is_sep(end[-1])) return 0;
+    for (const WCHAR *p = name; p < end; p++) if (is_sep(*p)) start = p + 1;
+    if (start == name && name[0] && name[1] == ':') start = name + 2;   /* "c:nul" */
+    const WCHAR *p = start;
+    while (p < end && *p != '.' && *p != ':' && *p != ' ') p++;
+    size_t n = p - start;
+    while (p < end && *p == ' ') p++;
+    if (p < end && *p != '.' && *p != ':') return 0;   /* more name after the spaces */
+    WCHAR up[4];
+    if (n != 3 && n != 4) return 0;
+    for (size_t i = 0; i < 3; i++) up[i] = start[i] >= 'a' && start[i] <= 'z' ? start[i] - 32 : start[i];
+    up[3] = 0;
+    BOOL device = FALSE;
+    if (n == 3)
+        for (size_t i = 0; i < sizeof(three) / sizeof(three[0]); i++)
+            device |= !wcscmp(up, three[i]);
+    else device = (!wcscmp(up, L"COM") || !wcscmp(up, L"LPT")) && start[3] >= '1' && start[3] <= '9';
+    if (!device) return 0;
+    return ((ULONG)((start - name) * sizeof(WCHAR)) << 16) | (ULONG)(n * sizeof(WCHAR));
 }
 
 static UNICODE_STRING *cur_dir(void)
