@@ -824,9 +824,19 @@ NTSTATUS NTAPI LdrUnlockLoaderLock(ULONG flags, ULONG_PTR magic)
     return STATUS_SUCCESS;
 }
 
+/* TRUE once the process has begun ending (its DLLs are being detached):
+   what a DllMain or a destructor checks before waiting on other threads,
+   which are gone by then (the PEB's loader data says so too) */
+BOOLEAN NTAPI RtlDllShutdownInProgress(void)
+{
+    return ldr_data.ShutdownInProgress;
+}
+
 /* DLL_PROCESS_DETACH for everything, in reverse initialization order */
 void NTAPI LdrShutdownProcess(void)
 {
+    ldr_data.ShutdownThreadId = *(HANDLE *)((BYTE *)NtCurrentTeb() + 0x48);   /* ClientId.UniqueThread */
+    ldr_data.ShutdownInProgress = TRUE;
     RtlEnterCriticalSection(&loader_section);
     LIST_ENTRY *head = &ldr_data.InInitializationOrderModuleList;
     for (LIST_ENTRY *l = head->Blink; l != head; l = l->Blink)
