@@ -103,3 +103,12 @@ LONG WINAPI AppPolicyGetLifecycleManagement(HANDLE token, ULONG *out) { (void)to
 LONG WINAPI AppPolicyGetCreateFileAccess(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
 LONG WINAPI AppPolicyGetClrCompat(HANDLE token, ULONG *out) { (void)token; return policy(out, 1); }
 LONG WINAPI AppPolicyGetMediaFoundationCodecLoading(HANDLE token, ULONG *out) { (void)token; return policy(out, 0); }
+
+/* a DLL from the calling package's own graph: a process outside any
+   package has none to load from */
+HMODULE WINAPI LoadPackagedLibrary(LPCWSTR name, DWORD reserved)
+{
+    if (reserved || !name) { SetLastError(ERROR_INVALID_PARAMETER); return NULL; }
+    SetLastError(APPMODEL_ERROR_NO_PACKAGE);
+    return NULL;
+}

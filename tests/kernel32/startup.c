@@ -132,6 +132,16 @@ static void test_package(void)
     ok(GetPackageFamilyName(GetCurrentProcess(), &len, NULL) == APPMODEL_ERROR_NO_PACKAGE, "process family name\n");
     len = 0;
     ok(GetPackageFullName(GetCurrentProcess(), &len, NULL) == APPMODEL_ERROR_NO_PACKAGE, "process full name\n");
+    {
+        HMODULE (WINAPI *load_packaged)(LPCWSTR, DWORD) =
+            (void *)GetProcAddress(GetModuleHandleA("kernel32.dll"), "LoadPackagedLibrary");
+        if (load_packaged)
+        {
+            SetLastError(0xdeadbeef);
+            ok(!load_packaged(L"version.dll", 0) && GetLastError() == APPMODEL_ERROR_NO_PACKAGE,
+               "LoadPackagedLibrary outside a package: error %lu\n", GetLastError());
+        }
+    }
 
     /* Wine 8 has neither */
     if (test_is("wine"))
