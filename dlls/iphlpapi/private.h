@@ -28,6 +28,8 @@ const struct iph_if *iph_find_if(const struct iph_snapshot *snap, ULONG index);
 /* the interface owning address addr (a Windows sockaddr), or NULL */
 const struct iph_if *iph_if_of_addr(const struct iph_snapshot *snap, const struct sockaddr *addr);
 void *iph_alloc(SIZE_T size);
+void iph_sort(void *base, ULONG n, ULONG size, int (*cmp)(const void *, const void *), void *scratch);
+DWORD iph_get_list(UINT32 code, void *params, ULONG row_size, void **rows, ULONG *count);
 void iph_free(void *ptr);
 /* the adapter's GUID-like name, "{...}" (39 characters and a nul) */
 void iph_adapter_name(ULONG index, char name[40]);

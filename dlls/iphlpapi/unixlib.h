@@ -15,6 +15,9 @@ enum iphlpapi_unix_func
     unix_interfaces,        /* struct iph_if_params */
     unix_network_params,    /* struct iph_net_params */
     unix_best_source,       /* struct iph_route_params */
+    unix_sockets,           /* struct iph_sock_params */
+    unix_routes,            /* struct iph_route_list */
+    unix_icmp_echo,         /* struct iph_icmp_params */
     unix_func_count
 };
 
@@ -75,6 +78,62 @@ struct iph_route_params
     uint8_t  source[28];    /* out */
     int32_t  source_len;    /* out */
     int32_t  result;        /* out: 0 or a Win32 error */
+};
+
+/* one TCP or UDP endpoint (/proc/net/tcp, tcp6, udp, udp6) */
+struct iph_sock_row
+{
+    uint8_t  local[16], remote[16];   /* network order; IPv4 in the first 4 bytes */
+    uint32_t local_port, remote_port; /* host order */
+    uint32_t state;                   /* MIB_TCP_STATE; 0 for UDP */
+    uint32_t v6;
+    uint32_t own;                     /* 1: a socket of this process */
+    uint32_t pad;
+};
+
+struct iph_sock_params
+{
+    uint64_t rows;          /* struct iph_sock_row[max] */
+    uint32_t max, count;    /* out: how many there are (more than max: call again) */
+    uint32_t family;        /* 4, 6 or 0 for both */
+    uint32_t udp;           /* 0: TCP, 1: UDP */
+};
+
+/* one route of the host's main table */
+struct iph_route
+{
+    uint8_t  dest[16], gateway[16];   /* network order; IPv4 in the first 4 bytes */
+    uint32_t prefix;        /* length */
+    uint32_t index;         /* its interface */
+    uint32_t metric;
+    uint32_t v6;
+};
+
+struct iph_route_list
+{
+    uint64_t rows;          /* struct iph_route[max] */
+    uint32_t max, count;    /* as iph_sock_params */
+    uint32_t family;        /* 4, 6 or 0 */
+    uint32_t pad;
+};
+
+/* one ICMP echo request and its answer */
+struct iph_icmp_params
+{
+    uint32_t dest;          /* IPv4, network order */
+    uint32_t timeout;       /* ms */
+    uint64_t data;          /* what the request carries */
+    uint32_t data_len;
+    uint32_t ttl, tos, dont_fragment;   /* 0: the host's defaults */
+    uint64_t reply_data;    /* out: the answer's data, up to reply_max bytes */
+    uint32_t reply_max;
+    uint32_t reply_len;     /* out */
+    uint32_t status;        /* out: IP_SUCCESS (0) or an IP_* status */
+    uint32_t reply_addr;    /* out: who answered, network order */
+    uint32_t rtt;           /* out: ms */
+    uint32_t reply_ttl;     /* out */
+    int32_t  error;         /* out: the errno when no ICMP socket could be had, else 0 */
+    uint32_t pad;
 };
 
 #ifndef _WIN32
