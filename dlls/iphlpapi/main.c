@@ -156,3 +156,21 @@ void iph_sort(void *base, ULONG n, ULONG size, int (*cmp)(const void *, const vo
         }
     }
 }
+
+/* the GUID whose string iph_adapter_name() makes: {776C7800-0000-4000-8000-0000<index>} */
+GUID iph_interface_guid(ULONG index)
+{
+    GUID guid = { 0x776c7800, 0, 0x4000, { 0x80, 0, 0, 0 } };
+
+    guid.Data4[4] = index >> 24;
+    guid.Data4[5] = index >> 16;
+    guid.Data4[6] = index >> 8;
+    guid.Data4[7] = index;
+    return guid;
+}
+
+/* an interface's alias (GetAdaptersAddresses' FriendlyName): Windows' own name for loopback */
+const char *iph_alias(const struct iph_if *iface)
+{
+    return iface->type == IF_TYPE_SOFTWARE_LOOPBACK ? "Loopback Pseudo-Interface 1" : iface->name;
+}
