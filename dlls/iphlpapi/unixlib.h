@@ -18,6 +18,7 @@ enum iphlpapi_unix_func
     unix_sockets,           /* struct iph_sock_params */
     unix_routes,            /* struct iph_route_list */
     unix_icmp_echo,         /* struct iph_icmp_params */
+    unix_wait_change,       /* struct iph_watch_params */
     unix_func_count
 };
 
@@ -133,6 +134,17 @@ struct iph_icmp_params
     uint32_t rtt;           /* out: ms */
     uint32_t reply_ttl;     /* out */
     int32_t  error;         /* out: the errno when no ICMP socket could be had, else 0 */
+    uint32_t pad;
+};
+
+/* the next address (or route) change of the host, within a timeout */
+struct iph_watch_params
+{
+    uint32_t routes;        /* 0: addresses, 1: routes */
+    uint32_t timeout;       /* ms */
+    uint32_t start;         /* 1: a new request: what came before it is not its change */
+    uint32_t changed;       /* out: 1 when one came */
+    int32_t  error;         /* out: an errno when the host cannot be watched */
     uint32_t pad;
 };
 

@@ -259,4 +259,5 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_sockets_call,
     unix_routes_call,
     unix_icmp_echo_call,
+    unix_wait_change_call,
 };
