@@ -19,6 +19,7 @@ enum iphlpapi_unix_func
     unix_routes,            /* struct iph_route_list */
     unix_icmp_echo,         /* struct iph_icmp_params */
     unix_wait_change,       /* struct iph_watch_params */
+    unix_snmp,              /* struct iph_stat_list */
     unix_func_count
 };
 
@@ -145,6 +146,22 @@ struct iph_watch_params
     uint32_t start;         /* 1: a new request: what came before it is not its change */
     uint32_t changed;       /* out: 1 when one came */
     int32_t  error;         /* out: an errno when the host cannot be watched */
+    uint32_t pad;
+};
+
+/* one counter of the host's protocol statistics: "Tcp.ActiveOpens" from
+ * /proc/net/snmp, "Ip6InReceives" from /proc/net/snmp6 */
+struct iph_stat
+{
+    char     name[40];
+    int64_t  value;
+};
+
+struct iph_stat_list
+{
+    uint64_t rows;          /* struct iph_stat[max] */
+    uint32_t max, count;    /* as iph_sock_params */
+    uint32_t v6;            /* 1: snmp6 */
     uint32_t pad;
 };
 

@@ -260,4 +260,5 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_routes_call,
     unix_icmp_echo_call,
     unix_wait_change_call,
+    unix_snmp_call,
 };

@@ -381,3 +381,62 @@ int32_t unix_icmp_echo_call(void *args)
     return 0;
 }
 
+
+/* --- protocol statistics ------------------------------------------------------ */
+
+static void add_stat(struct iph_stat_list *p, const char *prefix, const char *name, const char *value)
+{
+    struct iph_stat *rows = (struct iph_stat *)(uintptr_t)p->rows;
+
+    if (p->count < p->max)
+    {
+        snprintf(rows[p->count].name, sizeof(rows[0].name), "%s%s", prefix, name);
+        rows[p->count].value = strtoll(value, NULL, 10);
+    }
+    p->count++;
+}
+
+/* /proc/net/snmp: a line of names, then one of values, per protocol ("Tcp.ActiveOpens") */
+static void read_snmp(struct iph_stat_list *p)
+{
+    char names[2048], values[2048], prefix[16];
+    char *n_save, *v_save, *name, *value;
+    FILE *f = fopen("/proc/net/snmp", "r");
+
+    if (!f) return;
+    while (fgets(names, sizeof(names), f) && fgets(values, sizeof(values), f))
+    {
+        char *colon = strchr(names, ':');
+        if (!colon || colon - names >= (int)sizeof(prefix) - 1) continue;
+        memcpy(prefix, names, colon - names);
+        prefix[colon - names] = '.';
+        prefix[colon - names + 1] = 0;
+        name = strtok_r(colon + 1, " \n", &n_save);
+        value = strtok_r(strchr(values, ':') ? strchr(values, ':') + 1 : values, " \n", &v_save);
+        for (; name && value; name = strtok_r(NULL, " \n", &n_save), value = strtok_r(NULL, " \n", &v_save))
+            add_stat(p, prefix, name, value);
+    }
+    fclose(f);
+}
+
+/* /proc/net/snmp6: one "Ip6InReceives value" per line */
+static void read_snmp6(struct iph_stat_list *p)
+{
+    char line[256], name[64], value[32];
+    FILE *f = fopen("/proc/net/snmp6", "r");
+
+    if (!f) return;
+    while (fgets(line, sizeof(line), f))
+        if (sscanf(line, "%63s %31s", name, value) == 2) add_stat(p, "", name, value);
+    fclose(f);
+}
+
+int32_t unix_snmp_call(void *args)
+{
+    struct iph_stat_list *p = args;
+
+    p->count = 0;
+    if (p->v6) read_snmp6(p);
+    else read_snmp(p);
+    return 0;
+}
