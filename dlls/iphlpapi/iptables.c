@@ -1,7 +1,8 @@
 /*
  * The IPv4-era tables and counts: GetIfTable, GetIfEntry,
  * GetNumberOfInterfaces, GetInterfaceInfo, GetIpAddrTable,
- * GetIpForwardTable, GetPerAdapterInfo, ConvertLengthToIpv4Mask.
+ * GetIpForwardTable, GetIpNetTable, GetPerAdapterInfo,
+ * ConvertLengthToIpv4Mask.
  *
  * Each caller-buffer table answers ERROR_INSUFFICIENT_BUFFER with the size
  * it needs when the buffer is missing or short (GetPerAdapterInfo, like
@@ -247,6 +248,11 @@ DWORD WINAPI GetIpForwardTable(MIB_IPFORWARDTABLE *table, ULONG *size, BOOL orde
     memset(&p, 0, sizeof(p));
     p.family = 4;
     if ((ret = iph_get_list(unix_routes, &p, sizeof(*routes), (void **)&routes, &n))) return ret;
+    if (!n)
+    {
+        iph_free(routes);
+        return ERROR_NO_DATA;   /* documented: no routes */
+    }
     need = FIELD_OFFSET(MIB_IPFORWARDTABLE, table[n]);
     if (!table || *size < need)
     {
@@ -278,6 +284,61 @@ DWORD WINAPI GetIpForwardTable(MIB_IPFORWARDTABLE *table, ULONG *size, BOOL orde
     }
     *size = need;
     iph_free(routes);
+    return NO_ERROR;
+}
+
+static int cmp_net_rows(const void *a, const void *b)
+{
+    const MIB_IPNETROW *x = a, *y = b;
+    DWORD ax = __builtin_bswap32(x->dwAddr), ay = __builtin_bswap32(y->dwAddr);
+
+    if (x->dwIndex != y->dwIndex) return x->dwIndex < y->dwIndex ? -1 : 1;
+    return ax < ay ? -1 : ax > ay;
+}
+
+/* Linux's ARP table: complete entries dynamic, permanent ones static, the others invalid */
+DWORD WINAPI GetIpNetTable(MIB_IPNETTABLE *table, ULONG *size, BOOL order)
+{
+    struct iph_neighbor_list p;
+    struct iph_neighbor *rows;
+    ULONG i, n, need;
+    DWORD ret;
+
+    if (!size) return ERROR_INVALID_PARAMETER;
+    memset(&p, 0, sizeof(p));
+    if ((ret = iph_get_list(unix_neighbors, &p, sizeof(*rows), (void **)&rows, &n))) return ret;
+    if (!n)
+    {
+        iph_free(rows);
+        return ERROR_NO_DATA;   /* documented for an empty table */
+    }
+    need = FIELD_OFFSET(MIB_IPNETTABLE, table[n]);
+    if (!table || *size < need)
+    {
+        *size = need;
+        iph_free(rows);
+        return ERROR_INSUFFICIENT_BUFFER;
+    }
+    memset(table, 0, need);
+    table->dwNumEntries = n;
+    for (i = 0; i < n; i++)
+    {
+        MIB_IPNETROW *row = &table->table[i];
+
+        row->dwIndex = rows[i].index;
+        row->dwPhysAddrLen = rows[i].mac_len;
+        memcpy(row->bPhysAddr, rows[i].mac, rows[i].mac_len);
+        row->dwAddr = rows[i].addr;
+        row->dwType = (rows[i].flags & 4) ? MIB_IPNET_TYPE_STATIC
+                      : (rows[i].flags & 2) ? MIB_IPNET_TYPE_DYNAMIC : MIB_IPNET_TYPE_INVALID;
+    }
+    if (order)
+    {
+        MIB_IPNETROW tmp;
+        iph_sort(table->table, n, sizeof(MIB_IPNETROW), cmp_net_rows, &tmp);
+    }
+    *size = need;
+    iph_free(rows);
     return NO_ERROR;
 }
 

@@ -20,6 +20,7 @@ enum iphlpapi_unix_func
     unix_icmp_echo,         /* struct iph_icmp_params */
     unix_wait_change,       /* struct iph_watch_params */
     unix_snmp,              /* struct iph_stat_list */
+    unix_neighbors,         /* struct iph_neighbor_list */
     unix_func_count
 };
 
@@ -163,6 +164,22 @@ struct iph_stat_list
     uint32_t max, count;    /* as iph_sock_params */
     uint32_t v6;            /* 1: snmp6 */
     uint32_t pad;
+};
+
+/* one entry of the host's ARP table (/proc/net/arp) */
+struct iph_neighbor
+{
+    uint32_t addr;          /* network order */
+    uint32_t index;         /* its interface */
+    uint32_t flags;         /* Linux's ATF_*: 2 complete, 4 permanent */
+    uint32_t mac_len;
+    uint8_t  mac[8];
+};
+
+struct iph_neighbor_list
+{
+    uint64_t rows;          /* struct iph_neighbor[max] */
+    uint32_t max, count;    /* as iph_sock_params */
 };
 
 #ifndef _WIN32

@@ -1,12 +1,13 @@
 /*
  * iphlpapi: the interface, address and route tables (GetIfTable,
  * GetIfEntry, GetNumberOfInterfaces, GetInterfaceInfo, GetIpAddrTable,
- * GetIpForwardTable, GetIpForwardTable2, GetUnicastIpAddressTable,
+ * GetIpForwardTable, GetIpForwardTable2, GetIpNetTable, GetUnicastIpAddressTable,
  * GetIpInterfaceTable, GetPerAdapterInfo) and the conversions
  * (ConvertLengthToIpv4Mask, ConvertInterfaceLuidToGuid/GuidToLuid,
  * LuidToAlias/AliasToLuid). The loopback interface must be there with
  * 127.0.0.1; every route Linux reports in /proc/net/route (read through
- * Z:, under Wine and wlx) must be in the route tables.
+ * Z:, under Wine and wlx) must be in the route tables, every complete
+ * /proc/net/arp entry in GetIpNetTable.
  */
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -144,6 +145,56 @@ static void test_forward_table(void)
     FreeMibTable(table2);
 }
 
+/* every complete entry of /proc/net/arp (read through Z:) is in GetIpNetTable with its MAC */
+static void test_net_table(void)
+{
+    char line[256], ip[64], mac[64];
+    unsigned int type, flags, b[6];
+    MIB_IPNETTABLE *table = NULL;
+    ULONG size = 0, ret, i, checked = 0;
+    FILE *f;
+
+    ok(GetIpNetTable(NULL, NULL, FALSE) == ERROR_INVALID_PARAMETER, "no size\n");
+    ret = GetIpNetTable(NULL, &size, TRUE);
+    if (ret == ERROR_NO_DATA)
+    {
+        skip("empty ARP table\n");
+        return;
+    }
+    ok(ret == ERROR_INSUFFICIENT_BUFFER, "size query %lu\n", ret);
+    size += 64 * sizeof(MIB_IPNETROW);
+    table = HeapAlloc(GetProcessHeap(), 0, size);
+    ret = GetIpNetTable(table, &size, TRUE);
+    ok(!ret, "GetIpNetTable %lu\n", ret);
+    if (ret || !(f = fopen("Z:\\proc\\net\\arp", "r")))
+    {
+        HeapFree(GetProcessHeap(), 0, table);
+        return;
+    }
+    while (fgets(line, sizeof(line), f))
+    {
+        ULONG addr;
+        BOOL found = FALSE;
+
+        if (sscanf(line, "%63s %x %x %63s", ip, &type, &flags, mac) != 4 || !(flags & 2)) continue;
+        if (inet_pton(AF_INET, ip, &addr) != 1) continue;
+        if (sscanf(mac, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5]) != 6) continue;
+        for (i = 0; i < table->dwNumEntries; i++)
+        {
+            MIB_IPNETROW *row = &table->table[i];
+            if (row->dwAddr != addr) continue;
+            found = row->dwPhysAddrLen == 6 && row->bPhysAddr[0] == b[0] && row->bPhysAddr[5] == b[5];
+            ok(row->dwType == MIB_IPNET_TYPE_DYNAMIC || row->dwType == MIB_IPNET_TYPE_STATIC, "%s: type %lu\n", ip,
+               row->dwType);
+        }
+        ok(found, "%s (%s) not in GetIpNetTable\n", ip, mac);
+        checked++;
+    }
+    fclose(f);
+    if (!checked) skip("no complete ARP entry\n");
+    HeapFree(GetProcessHeap(), 0, table);
+}
+
 static void test_netio_tables(void)
 {
     MIB_UNICASTIPADDRESS_TABLE *addrs = NULL;
@@ -257,6 +308,7 @@ int main(void)
     test_if_table();
     test_addr_table();
     test_forward_table();
+    test_net_table();
     test_netio_tables();
     test_conversions();
     test_interface_info();

@@ -261,4 +261,5 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_icmp_echo_call,
     unix_wait_change_call,
     unix_snmp_call,
+    unix_neighbors_call,
 };

@@ -12,6 +12,7 @@ int32_t unix_sockets_call(void *args);
 int32_t unix_routes_call(void *args);
 int32_t unix_icmp_echo_call(void *args);
 int32_t unix_snmp_call(void *args);
+int32_t unix_neighbors_call(void *args);
 /* watch.c */
 int32_t unix_wait_change_call(void *args);
 

@@ -19,6 +19,7 @@
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
+#include <arpa/inet.h>
 #include <sys/socket.h>
 #include "private.h"
 #include <sys/uio.h>
@@ -438,5 +439,41 @@ int32_t unix_snmp_call(void *args)
     p->count = 0;
     if (p->v6) read_snmp6(p);
     else read_snmp(p);
+    return 0;
+}
+
+/* --- the ARP table -------------------------------------------------------- */
+
+int32_t unix_neighbors_call(void *args)
+{
+    struct iph_neighbor_list *p = args;
+    struct iph_neighbor *rows = (struct iph_neighbor *)(uintptr_t)p->rows;
+    char line[256], ip[64], mac[64], dev[IFNAMSIZ + 1];
+    unsigned int type, flags, b[6];
+    struct in_addr in;
+    FILE *f = fopen("/proc/net/arp", "r");
+
+    p->count = 0;
+    if (!f) return 0;
+    while (fgets(line, sizeof(line), f))
+    {
+        struct iph_neighbor *n;
+
+        if (sscanf(line, "%63s %x %x %63s %*s %16s", ip, &type, &flags, mac, dev) != 5) continue;
+        if (inet_pton(AF_INET, ip, &in) != 1) continue;   /* the heading */
+        if (p->count++ >= p->max) continue;
+        n = &rows[p->count - 1];
+        memset(n, 0, sizeof(*n));
+        memcpy(&n->addr, &in, 4);
+        n->index = if_nametoindex(dev);
+        n->flags = flags;
+        if (sscanf(mac, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5]) == 6)
+        {
+            int i;
+            for (i = 0; i < 6; i++) n->mac[i] = b[i];
+            n->mac_len = 6;
+        }
+    }
+    fclose(f);
     return 0;
 }
