@@ -107,10 +107,10 @@ static DWORD send_echo(IPAddr dest, const void *data, WORD size, const IP_OPTION
 }
 
 /* the checks both calls make; 0 or the Win32 error */
-static DWORD check_args(HANDLE handle, WORD size, void *reply, DWORD reply_size)
+static DWORD check_args(HANDLE handle, const void *data, WORD size, void *reply, DWORD reply_size)
 {
     if (!valid_handle(handle)) return ERROR_INVALID_HANDLE;
-    if (!reply) return ERROR_INVALID_PARAMETER;
+    if (!reply || (size && !data)) return ERROR_INVALID_PARAMETER;
     if (reply_size < sizeof(ICMP_ECHO_REPLY) + size + 8) return ERROR_INSUFFICIENT_BUFFER;
     return 0;
 }
@@ -120,7 +120,7 @@ DWORD WINAPI IcmpSendEcho(HANDLE handle, IPAddr dest, void *data, WORD size, IP_
 {
     DWORD error, n;
 
-    if ((error = check_args(handle, size, reply, reply_size)))
+    if ((error = check_args(handle, data, size, reply, reply_size)))
     {
         SetLastError(error);
         return 0;
@@ -182,7 +182,7 @@ DWORD WINAPI IcmpSendEcho2(HANDLE handle, HANDLE event, FARPROC apc, void *apc_c
     DWORD error;
 
     if (!event && !apc) return IcmpSendEcho(handle, dest, data, size, opts, reply, reply_size, timeout);
-    if ((error = check_args(handle, size, reply, reply_size)))
+    if ((error = check_args(handle, data, size, reply, reply_size)))
     {
         SetLastError(error);
         return 0;

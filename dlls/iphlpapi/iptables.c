@@ -167,6 +167,7 @@ static ULONG mask_of(ULONG prefix)
 
 DWORD WINAPI ConvertLengthToIpv4Mask(ULONG length, ULONG *mask)
 {
+    if (!mask) return ERROR_INVALID_PARAMETER;
     if (length > 32)
     {
         *mask = INADDR_NONE;

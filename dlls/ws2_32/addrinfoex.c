@@ -152,6 +152,7 @@ static int get_addr_info_ex(const WCHAR *name_w, const char *name_a, const WCHAR
     int err;
 
     if (handle) *handle = NULL;
+    /* the host's resolver answers for DNS (and all); a namespace it cannot ask is refused */
     if (!result || (ns != NS_ALL && ns != NS_DNS) || (routine && !ov)) return WSAEINVAL;
     *result = NULL;
     if (!(q = ws2_alloc(sizeof(*q)))) return WSA_NOT_ENOUGH_MEMORY;

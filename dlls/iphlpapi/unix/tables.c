@@ -351,7 +351,17 @@ int32_t unix_icmp_echo_call(void *args)
 
         left = start + p->timeout - now_ms();
         if (left < 0 || poll(&pfd, 1, (int)left) <= 0) break;
-        if ((len = receive(fd, reply, sizeof(reply), &from, &ttl)) <= 0) continue;
+        if ((len = receive(fd, reply, sizeof(reply), &from, &ttl)) < 0)
+        {
+            /* a datagram socket is told an ICMP error as an errno */
+            if (errno == EHOSTUNREACH || errno == ENETUNREACH)
+            {
+                p->status = errno == ENETUNREACH ? 11002 : 11003;
+                break;
+            }
+            continue;
+        }
+        if (!len) continue;
         p->reply_ttl = ttl;
         if (raw)
         {
