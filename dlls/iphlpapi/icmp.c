@@ -1,6 +1,7 @@
 /*
  * ICMP echo (ping): IcmpCreateFile, IcmpCloseHandle, IcmpSendEcho,
- * IcmpSendEcho2 and IcmpParseReplies, over iphlpapi.so's ICMP socket (an
+ * IcmpSendEcho2 and IcmpParseReplies, and for IPv6 Icmp6CreateFile,
+ * Icmp6SendEcho2 and Icmp6ParseReplies, over iphlpapi.so's ICMP socket (an
  * unprivileged datagram socket where net.ipv4.ping_group_range allows,
  * else a raw one, which needs CAP_NET_RAW; with neither the call fails
  * with the errno's Win32 error, ERROR_ACCESS_DENIED for EPERM/EACCES).
@@ -10,7 +11,8 @@
  * error's), as documented, else ERROR_INSUFFICIENT_BUFFER. IcmpSendEcho2
  * with an event or an APC runs on a thread of its own and returns 0 with
  * ERROR_IO_PENDING; the number of replies is then kept in the first
- * reply's Reserved field, which IcmpParseReplies reads.
+ * reply's Reserved field, which IcmpParseReplies reads. An IPv6 answer is
+ * one ICMPV6_ECHO_REPLY (its address a packed IPV6_ADDRESS_EX) and the data.
  */
 #include "private.h"
 #include <ipexport.h>
@@ -18,6 +20,27 @@
 #include <winternl.h>
 
 #define ICMP_MAGIC 0x49434d50   /* "ICMP" */
+
+/* ipexport.h's IPV6_ADDRESS_EX is packed (mingw-w64 declares it without) */
+#pragma pack(push, 1)
+struct ipv6_address_ex
+{
+    USHORT sin6_port;
+    ULONG  sin6_flowinfo;
+    USHORT sin6_addr[8];
+    ULONG  sin6_scope_id;
+};
+#pragma pack(pop)
+
+struct icmpv6_echo_reply
+{
+    struct ipv6_address_ex Address;
+    ULONG Status;
+    unsigned int RoundTripTime;
+    /* the data follows */
+};
+C_ASSERT(sizeof(struct ipv6_address_ex) == 26);
+C_ASSERT(sizeof(struct icmpv6_echo_reply) == 36);
 
 struct icmp_handle
 {
@@ -106,12 +129,54 @@ static DWORD send_echo(IPAddr dest, const void *data, WORD size, const IP_OPTION
     return 1;
 }
 
+static DWORD send_echo6(const SOCKADDR_IN6 *source, const SOCKADDR_IN6 *dest, const void *data, WORD size,
+                        const IP_OPTION_INFORMATION *opts, void *reply, DWORD reply_size, DWORD timeout,
+                        DWORD *error)
+{
+    struct icmpv6_echo_reply *r = reply;
+    struct iph_icmp6_params p;
+
+    memset(&p, 0, sizeof(p));
+    memcpy(p.dest, &dest->sin6_addr, 16);
+    p.dest_scope = dest->sin6_scope_id;
+    if (source && !IN6_IS_ADDR_UNSPECIFIED(&source->sin6_addr))
+    {
+        memcpy(p.source, &source->sin6_addr, 16);
+        p.source_scope = source->sin6_scope_id;
+        p.has_source = 1;
+    }
+    p.timeout = timeout;
+    p.data = (UINT_PTR)data;
+    p.data_len = size;
+    if (opts) p.ttl = opts->Ttl;
+    p.reply_data = (UINT_PTR)(r + 1);
+    p.reply_max = reply_size - sizeof(*r);
+    if (iph_unix_call(unix_icmp6_echo, &p))
+    {
+        *error = ERROR_NOT_SUPPORTED;
+        return 0;
+    }
+    memset(r, 0, sizeof(*r));
+    if (p.error)
+    {
+        *error = p.error == 1 || p.error == 13 ? ERROR_ACCESS_DENIED : ERROR_NOT_SUPPORTED;
+        return 0;
+    }
+    memcpy(r->Address.sin6_addr, p.reply_addr, 16);
+    r->Address.sin6_scope_id = p.reply_scope;
+    r->Status = p.status;
+    r->RoundTripTime = p.rtt;
+    *error = p.status;
+    return !p.status;
+}
+
 /* the checks both calls make; 0 or the Win32 error */
-static DWORD check_args(HANDLE handle, const void *data, WORD size, void *reply, DWORD reply_size)
+static DWORD check_args(HANDLE handle, const void *data, WORD size, void *reply, DWORD reply_size, BOOL v6)
 {
     if (!valid_handle(handle)) return ERROR_INVALID_HANDLE;
     if (!reply || (size && !data)) return ERROR_INVALID_PARAMETER;
-    if (reply_size < sizeof(ICMP_ECHO_REPLY) + size + 8) return ERROR_INSUFFICIENT_BUFFER;
+    if (reply_size < (v6 ? sizeof(struct icmpv6_echo_reply) : sizeof(ICMP_ECHO_REPLY)) + size + 8)
+        return ERROR_INSUFFICIENT_BUFFER;
     return 0;
 }
 
@@ -120,7 +185,7 @@ DWORD WINAPI IcmpSendEcho(HANDLE handle, IPAddr dest, void *data, WORD size, IP_
 {
     DWORD error, n;
 
-    if ((error = check_args(handle, data, size, reply, reply_size)))
+    if ((error = check_args(handle, data, size, reply, reply_size, FALSE)))
     {
         SetLastError(error);
         return 0;
@@ -135,6 +200,8 @@ typedef void (WINAPI *icmp_apc)(void *context, IO_STATUS_BLOCK *io, ULONG reserv
 /* an echo of IcmpSendEcho2's asynchronous form; the caller's data is copied */
 struct echo_job
 {
+    BOOL v6;
+    SOCKADDR_IN6 source6, dest6;
     IPAddr dest;
     WORD size;
     BOOL has_opts;
@@ -162,9 +229,15 @@ static DWORD WINAPI echo_thread(void *arg)
     struct echo_job *job = arg;
     DWORD error, n;
 
-    n = send_echo(job->dest, job->data, job->size, job->has_opts ? &job->opts : NULL, job->reply, job->reply_size,
-                  job->timeout, &error);
-    ((ICMP_ECHO_REPLY *)job->reply)->Reserved = n;
+    if (job->v6)
+        n = send_echo6(&job->source6, &job->dest6, job->data, job->size, job->has_opts ? &job->opts : NULL,
+                       job->reply, job->reply_size, job->timeout, &error);
+    else
+    {
+        n = send_echo(job->dest, job->data, job->size, job->has_opts ? &job->opts : NULL, job->reply,
+                      job->reply_size, job->timeout, &error);
+        ((ICMP_ECHO_REPLY *)job->reply)->Reserved = n;
+    }
     job->io.Status = n ? 0 : error;
     job->io.Information = n ? job->reply_size : 0;
     if (job->event) SetEvent(job->event);
@@ -174,31 +247,11 @@ static DWORD WINAPI echo_thread(void *arg)
     return 0;
 }
 
-DWORD WINAPI IcmpSendEcho2(HANDLE handle, HANDLE event, FARPROC apc, void *apc_context, IPAddr dest, void *data,
-                           WORD size, IP_OPTION_INFORMATION *opts, void *reply, DWORD reply_size, DWORD timeout)
+/* IcmpSendEcho2's and Icmp6SendEcho2's asynchronous form: a job on a thread of its own */
+static DWORD start_job(struct echo_job *job, HANDLE event, FARPROC apc, void *apc_context)
 {
-    struct echo_job *job;
     HANDLE thread;
-    DWORD error;
 
-    if (!event && !apc) return IcmpSendEcho(handle, dest, data, size, opts, reply, reply_size, timeout);
-    if ((error = check_args(handle, data, size, reply, reply_size)))
-    {
-        SetLastError(error);
-        return 0;
-    }
-    if (!(job = iph_alloc(sizeof(*job) + size)))
-    {
-        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
-        return 0;
-    }
-    job->dest = dest;
-    job->size = size;
-    if (size) memcpy(job->data, data, size);
-    if ((job->has_opts = opts != NULL)) job->opts = *opts;
-    job->reply = reply;
-    job->reply_size = reply_size;
-    job->timeout = timeout;
     job->event = event;
     job->apc = (icmp_apc)apc;
     job->apc_context = apc_context;
@@ -216,6 +269,88 @@ DWORD WINAPI IcmpSendEcho2(HANDLE handle, HANDLE event, FARPROC apc, void *apc_c
     CloseHandle(thread);
     SetLastError(ERROR_IO_PENDING);
     return 0;
+}
+
+static struct echo_job *new_job(const void *data, WORD size, const IP_OPTION_INFORMATION *opts, void *reply,
+                                DWORD reply_size, DWORD timeout)
+{
+    struct echo_job *job;
+
+    if (!(job = iph_alloc(sizeof(*job) + size)))
+    {
+        SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    job->size = size;
+    if (size) memcpy(job->data, data, size);
+    if ((job->has_opts = opts != NULL)) job->opts = *opts;
+    job->reply = reply;
+    job->reply_size = reply_size;
+    job->timeout = timeout;
+    return job;
+}
+
+DWORD WINAPI IcmpSendEcho2(HANDLE handle, HANDLE event, FARPROC apc, void *apc_context, IPAddr dest, void *data,
+                           WORD size, IP_OPTION_INFORMATION *opts, void *reply, DWORD reply_size, DWORD timeout)
+{
+    struct echo_job *job;
+    DWORD error;
+
+    if (!event && !apc) return IcmpSendEcho(handle, dest, data, size, opts, reply, reply_size, timeout);
+    if ((error = check_args(handle, data, size, reply, reply_size, FALSE)))
+    {
+        SetLastError(error);
+        return 0;
+    }
+    if (!(job = new_job(data, size, opts, reply, reply_size, timeout))) return 0;
+    job->dest = dest;
+    return start_job(job, event, apc, apc_context);
+}
+
+HANDLE WINAPI Icmp6CreateFile(void)
+{
+    return IcmpCreateFile();
+}
+
+DWORD WINAPI Icmp6SendEcho2(HANDLE handle, HANDLE event, FARPROC apc, void *apc_context, SOCKADDR_IN6 *source,
+                            SOCKADDR_IN6 *dest, void *data, WORD size, IP_OPTION_INFORMATION *opts, void *reply,
+                            DWORD reply_size, DWORD timeout)
+{
+    struct echo_job *job;
+    DWORD error, n;
+
+    if (!(error = check_args(handle, data, size, reply, reply_size, TRUE)) && (!dest || dest->sin6_family != AF_INET6))
+        error = ERROR_INVALID_PARAMETER;
+    if (error)
+    {
+        SetLastError(error);
+        return 0;
+    }
+    if (!event && !apc)
+    {
+        n = send_echo6(source, dest, data, size, opts, reply, reply_size, timeout, &error);
+        SetLastError(error);
+        return n;
+    }
+    if (!(job = new_job(data, size, opts, reply, reply_size, timeout))) return 0;
+    job->v6 = TRUE;
+    if (source) job->source6 = *source;
+    job->dest6 = *dest;
+    return start_job(job, event, apc, apc_context);
+}
+
+/* an IPv6 answer holds one reply, there when its status is IP_SUCCESS */
+DWORD WINAPI Icmp6ParseReplies(void *reply, DWORD size)
+{
+    struct icmpv6_echo_reply *r = reply;
+
+    if (!r || size < sizeof(*r)) return 0;
+    if (r->Status)
+    {
+        SetLastError(r->Status);
+        return 0;
+    }
+    return 1;
 }
 
 /* the replies an asynchronous IcmpSendEcho2 left */

@@ -21,6 +21,7 @@ enum iphlpapi_unix_func
     unix_wait_change,       /* struct iph_watch_params */
     unix_snmp,              /* struct iph_stat_list */
     unix_neighbors,         /* struct iph_neighbor_list */
+    unix_icmp6_echo,        /* struct iph_icmp6_params */
     unix_func_count
 };
 
@@ -136,6 +137,28 @@ struct iph_icmp_params
     uint32_t rtt;           /* out: ms */
     uint32_t reply_ttl;     /* out */
     int32_t  error;         /* out: the errno when no ICMP socket could be had, else 0 */
+    uint32_t pad;
+};
+
+/* one ICMPv6 echo request and its answer */
+struct iph_icmp6_params
+{
+    uint8_t  dest[16], source[16];   /* network order */
+    uint32_t dest_scope, source_scope;
+    uint32_t has_source;    /* 0: the host chooses */
+    uint32_t timeout;       /* ms */
+    uint64_t data;
+    uint32_t data_len;
+    uint32_t ttl;           /* hop limit, 0: the host's */
+    uint64_t reply_data;    /* out: the answer's data, up to reply_max bytes */
+    uint32_t reply_max;
+    uint32_t reply_len;     /* out */
+    uint32_t status;        /* out: IP_SUCCESS or an IP_* status */
+    uint32_t rtt;           /* out: ms */
+    uint8_t  reply_addr[16];/* out */
+    uint32_t reply_scope;   /* out */
+    uint32_t reply_ttl;     /* out */
+    int32_t  error;         /* out: the errno when no ICMPv6 socket could be had */
     uint32_t pad;
 };
 

@@ -262,4 +262,5 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_wait_change_call,
     unix_snmp_call,
     unix_neighbors_call,
+    unix_icmp6_echo_call,
 };

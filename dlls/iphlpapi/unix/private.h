@@ -10,7 +10,9 @@
 /* tables.c */
 int32_t unix_sockets_call(void *args);
 int32_t unix_routes_call(void *args);
+/* icmp.c */
 int32_t unix_icmp_echo_call(void *args);
+int32_t unix_icmp6_echo_call(void *args);
 int32_t unix_snmp_call(void *args);
 int32_t unix_neighbors_call(void *args);
 /* watch.c */
