@@ -3,8 +3,9 @@
  * GetIpForwardTable2 (Linux's main routing tables, /proc/net/route and
  * ipv6_route), GetUnicastIpAddressTable (the snapshot's addresses) and
  * GetIpInterfaceTable (each interface once per family it has addresses
- * of). The family is AF_UNSPEC, AF_INET or AF_INET6, else
- * ERROR_INVALID_PARAMETER.
+ * of), and their single rows (GetIpInterfaceEntry,
+ * GetUnicastIpAddressEntry) with the Initialize* calls. The family is
+ * AF_UNSPEC, AF_INET or AF_INET6, else ERROR_INVALID_PARAMETER.
  */
 #include "private.h"
 
@@ -197,4 +198,83 @@ DWORD WINAPI GetIpInterfaceTable(ADDRESS_FAMILY family, MIB_IPINTERFACE_TABLE **
     if (!table) return ERROR_NOT_ENOUGH_MEMORY;
     *out = table;
     return NO_ERROR;
+}
+
+/* the row of row->Family on the interface of row->InterfaceLuid, else (LUID 0) row->InterfaceIndex */
+DWORD WINAPI GetIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
+{
+    struct iph_snapshot snap;
+    const struct iph_if *found = NULL;
+    DWORD ret;
+    ULONG i;
+
+    if (!row || (row->Family != AF_INET && row->Family != AF_INET6)) return ERROR_INVALID_PARAMETER;
+    if ((ret = iph_snapshot_get(&snap))) return ret;
+    for (i = 0; i < snap.n_ifs && !found; i++)
+        if (row->InterfaceLuid.Value ? iph_luid(&snap.ifs[i]) == row->InterfaceLuid.Value
+                                     : snap.ifs[i].index == row->InterfaceIndex)
+            found = &snap.ifs[i];
+    /* an interface without an address of the family has no row of it, as in the table */
+    if (found && has_family(&snap, found->index, row->Family))
+    {
+        ADDRESS_FAMILY family = row->Family;
+        memset(row, 0, sizeof(*row));
+        fill_ip_interface(row, found, family);
+    }
+    else ret = ERROR_NOT_FOUND;
+    iph_snapshot_free(&snap);
+    return ret;
+}
+
+/* no family, LUID or index; the rest 0 (Windows' own "unset" markers are not reproduced) */
+void WINAPI InitializeIpInterfaceEntry(MIB_IPINTERFACE_ROW *row)
+{
+    if (row) memset(row, 0, sizeof(*row));
+}
+
+/* the row of row->Address on the interface of row->InterfaceLuid, else row->InterfaceIndex */
+DWORD WINAPI GetUnicastIpAddressEntry(MIB_UNICASTIPADDRESS_ROW *row)
+{
+    struct iph_snapshot snap;
+    const struct iph_addr *found = NULL;
+    USHORT family;
+    DWORD ret;
+    ULONG i;
+
+    if (!row) return ERROR_INVALID_PARAMETER;
+    family = row->Address.si_family;
+    if (family != AF_INET && family != AF_INET6) return ERROR_INVALID_PARAMETER;
+    if ((ret = iph_snapshot_get(&snap))) return ret;
+    for (i = 0; i < snap.n_addrs && !found; i++)
+    {
+        const struct iph_addr *a = &snap.addrs[i];
+        const SOCKADDR_INET *have = (const SOCKADDR_INET *)a->addr;
+        BOOL same = have->si_family == family
+                    && (family == AF_INET ? have->Ipv4.sin_addr.s_addr == row->Address.Ipv4.sin_addr.s_addr
+                                          : !memcmp(&have->Ipv6.sin6_addr, &row->Address.Ipv6.sin6_addr, 16));
+        if (!same) continue;
+        if (row->InterfaceLuid.Value ? luid_of_index(&snap, a->index) != row->InterfaceLuid.Value
+                                     : a->index != row->InterfaceIndex)
+            continue;
+        found = a;
+    }
+    if (found)
+    {
+        memset(row, 0, sizeof(*row));
+        fill_unicast(row, &snap, found);
+    }
+    else ret = ERROR_NOT_FOUND;
+    iph_snapshot_free(&snap);
+    return ret;
+}
+
+/* documented defaults: origins unchanged, lifetimes infinite, prefix length 255 (unset) */
+void WINAPI InitializeUnicastIpAddressEntry(MIB_UNICASTIPADDRESS_ROW *row)
+{
+    if (!row) return;
+    memset(row, 0, sizeof(*row));
+    row->PrefixOrigin = IpPrefixOriginUnchanged;
+    row->SuffixOrigin = IpSuffixOriginUnchanged;
+    row->ValidLifetime = row->PreferredLifetime = 0xffffffff;
+    row->OnLinkPrefixLength = 0xff;
 }

@@ -1,6 +1,7 @@
 /*
- * TCP and UDP endpoint tables: GetTcpTable, GetTcp6Table,
- * GetExtendedTcpTable, GetUdpTable, GetUdp6Table, GetExtendedUdpTable,
+ * TCP and UDP endpoint tables: GetTcpTable, GetTcp6Table, GetTcpTable2,
+ * GetTcp6Table2, GetExtendedTcpTable, GetUdpTable, GetUdp6Table,
+ * GetExtendedUdpTable,
  * from /proc/net/{tcp,udp}[6] (iphlpapi.so).
  *
  * Every table is a DWORD count, then its rows from the rows' alignment on.
@@ -17,6 +18,7 @@ enum row_kind
 {
     TCP4_BASIC, TCP4_PID, TCP4_MODULE, TCP6_BASIC, TCP6_PID, TCP6_MODULE,
     UDP4_BASIC, UDP4_PID, UDP4_MODULE, UDP6_BASIC, UDP6_PID, UDP6_MODULE,
+    TCP4_ROW2, TCP6_ROW2,
 };
 
 static const struct { ULONG size, align; } layouts[] =
@@ -25,6 +27,7 @@ static const struct { ULONG size, align; } layouts[] =
     { sizeof(MIB_TCP6ROW), 4 }, { sizeof(MIB_TCP6ROW_OWNER_PID), 4 }, { sizeof(MIB_TCP6ROW_OWNER_MODULE), 8 },
     { sizeof(MIB_UDPROW), 4 }, { sizeof(MIB_UDPROW_OWNER_PID), 4 }, { sizeof(MIB_UDPROW_OWNER_MODULE), 8 },
     { sizeof(MIB_UDP6ROW), 4 }, { sizeof(MIB_UDP6ROW_OWNER_PID), 4 }, { sizeof(MIB_UDP6ROW_OWNER_MODULE), 8 },
+    { sizeof(MIB_TCPROW2), 4 }, { sizeof(MIB_TCP6ROW2), 4 },
 };
 
 static DWORD addr4(const BYTE *b)
@@ -71,6 +74,28 @@ static void fill_row(enum row_kind kind, void *dst, const struct iph_sock_row *r
         memcpy(row->ucRemoteAddr, r->remote, 16);
         row->dwRemotePort = rport;
         row->dwState = r->state;
+        row->dwOwningPid = pid;
+        break;
+    }
+    case TCP4_ROW2:
+    {
+        MIB_TCPROW2 *row = dst;   /* dwOffloadState 0: TcpConnectionOffloadStateInHost */
+        row->dwState = r->state;
+        row->dwLocalAddr = addr4(r->local);
+        row->dwLocalPort = lport;
+        row->dwRemoteAddr = addr4(r->remote);
+        row->dwRemotePort = rport;
+        row->dwOwningPid = pid;
+        break;
+    }
+    case TCP6_ROW2:
+    {
+        MIB_TCP6ROW2 *row = dst;
+        memcpy(&row->LocalAddr, r->local, 16);
+        row->dwLocalPort = lport;
+        memcpy(&row->RemoteAddr, r->remote, 16);
+        row->dwRemotePort = rport;
+        row->State = r->state;
         row->dwOwningPid = pid;
         break;
     }
@@ -192,4 +217,14 @@ DWORD WINAPI GetUdpTable(MIB_UDPTABLE *table, DWORD *size, BOOL order)
 ULONG WINAPI GetUdp6Table(MIB_UDP6TABLE *table, ULONG *size, BOOL order)
 {
     return GetExtendedUdpTable(table, size, order, AF_INET6, UDP_TABLE_BASIC, 0);
+}
+
+ULONG WINAPI GetTcpTable2(MIB_TCPTABLE2 *table, ULONG *size, BOOL order)
+{
+    return build_table(table, size, order, FALSE, AF_INET, TCP4_ROW2, 0);
+}
+
+ULONG WINAPI GetTcp6Table2(MIB_TCP6TABLE2 *table, ULONG *size, BOOL order)
+{
+    return build_table(table, size, order, FALSE, AF_INET6, TCP6_ROW2, 0);
 }

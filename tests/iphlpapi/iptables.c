@@ -195,10 +195,25 @@ static void test_net_table(void)
     HeapFree(GetProcessHeap(), 0, table);
 }
 
+/* Wine 8 has InitializeUnicastIpAddressEntry and InitializeIpInterfaceEntry as stubs that end the process */
+static void init_unicast(MIB_UNICASTIPADDRESS_ROW *row)
+{
+    if (test_is("wine")) memset(row, 0, sizeof(*row));
+    else InitializeUnicastIpAddressEntry(row);
+}
+
+static void init_ip_interface(MIB_IPINTERFACE_ROW *row)
+{
+    if (test_is("wine")) memset(row, 0, sizeof(*row));
+    else InitializeIpInterfaceEntry(row);
+}
+
 static void test_netio_tables(void)
 {
     MIB_UNICASTIPADDRESS_TABLE *addrs = NULL;
     MIB_IPINTERFACE_TABLE *ifs = NULL;
+    MIB_UNICASTIPADDRESS_ROW row;
+    MIB_IPINTERFACE_ROW ifrow;
     BOOL found = FALSE;
     ULONG i, ret;
 
@@ -217,6 +232,25 @@ static void test_netio_tables(void)
     ok(found, "127.0.0.1 not in GetUnicastIpAddressTable\n");
     FreeMibTable(addrs);
 
+    /* one address row, by address and interface index */
+    init_unicast(&row);
+    if (!test_is("wine"))
+        ok(row.ValidLifetime == 0xffffffff && row.OnLinkPrefixLength == 0xff
+           && row.PrefixOrigin == IpPrefixOriginUnchanged, "initialized: lifetime %lx prefix %u\n", row.ValidLifetime,
+           row.OnLinkPrefixLength);
+    row.Address.Ipv4.sin_family = AF_INET;
+    row.Address.Ipv4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    row.InterfaceIndex = loopback_index;
+    ret = GetUnicastIpAddressEntry(&row);
+    ok(!ret && row.OnLinkPrefixLength == 8 && row.InterfaceLuid.Value == loopback_luid.Value,
+       "GetUnicastIpAddressEntry: %lu prefix %u\n", ret, row.OnLinkPrefixLength);
+    init_unicast(&row);
+    row.Address.Ipv4.sin_family = AF_INET;
+    row.Address.Ipv4.sin_addr.s_addr = htonl(0x7f000063);   /* 127.0.0.99: lo answers it, but it is no address */
+    row.InterfaceIndex = loopback_index;
+    ret = GetUnicastIpAddressEntry(&row);
+    ok(ret == ERROR_NOT_FOUND, "127.0.0.99: %lu\n", ret);
+
     ret = GetIpInterfaceTable(AF_UNSPEC, &ifs);
     if (ret == ERROR_NOT_SUPPORTED && test_is("wine"))
     {
@@ -232,6 +266,17 @@ static void test_netio_tables(void)
         }
     ok(found, "loopback not in GetIpInterfaceTable\n");
     FreeMibTable(ifs);
+
+    init_ip_interface(&ifrow);
+    ifrow.Family = AF_INET;
+    ifrow.InterfaceLuid = loopback_luid;
+    ret = GetIpInterfaceEntry(&ifrow);
+    ok(!ret && ifrow.InterfaceIndex == loopback_index && ifrow.Family == AF_INET, "GetIpInterfaceEntry: %lu index %lu\n",
+       ret, ifrow.InterfaceIndex);
+    init_ip_interface(&ifrow);
+    ifrow.Family = AF_INET;
+    ifrow.InterfaceIndex = 0x7ffffff0;
+    ok(GetIpInterfaceEntry(&ifrow) == ERROR_NOT_FOUND, "unknown interface\n");
 }
 
 static void test_conversions(void)

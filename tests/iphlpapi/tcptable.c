@@ -71,6 +71,7 @@ static void test_tcp(void)
     SOCKET listener, client, server;
     MIB_TCPTABLE *table;
     MIB_TCPTABLE_OWNER_PID *owned;
+    MIB_TCPTABLE2 *table2;
     int len = sizeof(addr);
     BOOL found_listener = FALSE, found_client = FALSE, found_server = FALSE, sorted = TRUE;
     DWORD i, size, ret;
@@ -150,6 +151,21 @@ static void test_tcp(void)
     }
     ok(found_client, "client not among the connections\n");
     HeapFree(GetProcessHeap(), 0, owned);
+
+    /* the Vista table: our listener, with its owner */
+    size = 0;
+    ret = GetTcpTable2(NULL, &size, TRUE);
+    ok(ret == ERROR_INSUFFICIENT_BUFFER, "GetTcpTable2 size query %lu\n", ret);
+    table2 = HeapAlloc(GetProcessHeap(), 0, size + 4096);
+    size += 4096;
+    ret = GetTcpTable2(table2, &size, TRUE);
+    ok(!ret, "GetTcpTable2 %lu\n", ret);
+    found_listener = FALSE;
+    for (i = 0; !ret && i < table2->dwNumEntries; i++)
+        if ((USHORT)table2->table[i].dwLocalPort == addr.sin_port && table2->table[i].dwState == MIB_TCP_STATE_LISTEN)
+            found_listener = is_us(table2->table[i].dwOwningPid);
+    ok(found_listener, "listener not ours in GetTcpTable2\n");
+    HeapFree(GetProcessHeap(), 0, table2);
 
     ok(GetExtendedTcpTable(NULL, &size, FALSE, AF_UNSPEC, TCP_TABLE_BASIC_ALL, 0) == ERROR_INVALID_PARAMETER,
        "AF_UNSPEC accepted\n");
