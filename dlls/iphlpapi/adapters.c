@@ -143,7 +143,7 @@ static void fill_adapter(struct arena *a, IP_ADAPTER_ADDRESSES *ad, const struct
     ad->DnsSuffix = arena_wstr(a, "");
     ad->Description = arena_wstr(a, iface->name);
     /* Windows' own name for its loopback adapter */
-    ad->FriendlyName = arena_wstr(a, loopback ? "Loopback Pseudo-Interface 1" : iface->name);
+    ad->FriendlyName = arena_wstr(a, iph_alias(iface));
     memcpy(ad->PhysicalAddress, iface->mac, iface->mac_len);
     ad->PhysicalAddressLength = iface->mac_len;
     ad->Mtu = iface->mtu;

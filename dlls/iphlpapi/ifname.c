@@ -151,6 +151,79 @@ NETIO_STATUS WINAPI ConvertInterfaceNameToLuidW(const WCHAR *name, NET_LUID *lui
     return ConvertInterfaceNameToLuidA(buf, luid);
 }
 
+NETIO_STATUS WINAPI ConvertInterfaceLuidToGuid(const NET_LUID *luid, GUID *guid)
+{
+    struct iph_if iface;
+
+    if (!luid || !guid) return ERROR_INVALID_PARAMETER;
+    if (!find_interface(0, luid, &iface))
+    {
+        memset(guid, 0, sizeof(*guid));
+        return ERROR_FILE_NOT_FOUND;
+    }
+    *guid = iph_interface_guid(iface.index);
+    return ERROR_SUCCESS;
+}
+
+NETIO_STATUS WINAPI ConvertInterfaceGuidToLuid(const GUID *guid, NET_LUID *luid)
+{
+    struct iph_snapshot snap;
+    NETIO_STATUS ret = ERROR_FILE_NOT_FOUND;
+    ULONG i;
+
+    if (!guid || !luid) return ERROR_INVALID_PARAMETER;
+    luid->Value = 0;
+    if (iph_snapshot_get(&snap)) return ERROR_NOT_ENOUGH_MEMORY;
+    for (i = 0; i < snap.n_ifs && ret; i++)
+    {
+        GUID g = iph_interface_guid(snap.ifs[i].index);
+        if (memcmp(&g, guid, sizeof(g))) continue;
+        luid->Value = iph_luid(&snap.ifs[i]);
+        ret = ERROR_SUCCESS;
+    }
+    iph_snapshot_free(&snap);
+    return ret;
+}
+
+/* the alias with its nul must fit len characters */
+NETIO_STATUS WINAPI ConvertInterfaceLuidToAlias(const NET_LUID *luid, WCHAR *alias, SIZE_T len)
+{
+    struct iph_if iface;
+    const char *name;
+    SIZE_T i, n;
+
+    if (!luid || !alias) return ERROR_INVALID_PARAMETER;
+    if (!find_interface(0, luid, &iface)) return ERROR_FILE_NOT_FOUND;
+    name = iph_alias(&iface);
+    n = strlen(name);
+    if (len <= n) return ERROR_NOT_ENOUGH_MEMORY;
+    for (i = 0; i <= n; i++) alias[i] = (BYTE)name[i];
+    return ERROR_SUCCESS;
+}
+
+NETIO_STATUS WINAPI ConvertInterfaceAliasToLuid(const WCHAR *alias, NET_LUID *luid)
+{
+    struct iph_snapshot snap;
+    NETIO_STATUS ret = ERROR_INVALID_PARAMETER;
+    WCHAR buf[64];
+    ULONG i, j;
+
+    if (!alias || !luid) return ERROR_INVALID_PARAMETER;
+    luid->Value = 0;
+    if (iph_snapshot_get(&snap)) return ERROR_NOT_ENOUGH_MEMORY;
+    for (i = 0; i < snap.n_ifs && ret; i++)
+    {
+        const char *name = iph_alias(&snap.ifs[i]);
+        for (j = 0; j < ARRAYSIZE(buf) - 1 && name[j]; j++) buf[j] = (BYTE)name[j];
+        buf[j] = 0;
+        if (lstrcmpiW(buf, alias)) continue;
+        luid->Value = iph_luid(&snap.ifs[i]);
+        ret = ERROR_SUCCESS;
+    }
+    iph_snapshot_free(&snap);
+    return ret;
+}
+
 /* --- routes ----------------------------------------------------------------- */
 
 /* the host's choice for dest: the interface, and the local address used */

@@ -6,18 +6,6 @@
  */
 #include "private.h"
 
-/* the GUID whose string iph_adapter_name() makes: {776C7800-0000-4000-8000-0000<index>} */
-static GUID interface_guid(ULONG index)
-{
-    GUID guid = { 0x776c7800, 0, 0x4000, { 0x80, 0, 0, 0 } };
-
-    guid.Data4[4] = index >> 24;
-    guid.Data4[5] = index >> 16;
-    guid.Data4[6] = index >> 8;
-    guid.Data4[7] = index;
-    return guid;
-}
-
 /* ASCII `src` into wide dst[size] */
 static void copy_name(WCHAR *dst, size_t size, const char *src)
 {
@@ -50,9 +38,9 @@ static void fill_row(MIB_IF_ROW2 *row, const struct iph_if *iface)
     memset(row, 0, sizeof(*row));
     row->InterfaceLuid.Value = iph_luid(iface);
     row->InterfaceIndex = iface->index;
-    row->InterfaceGuid = interface_guid(iface->index);
+    row->InterfaceGuid = iph_interface_guid(iface->index);
     /* the same names as GetAdaptersAddresses' FriendlyName and Description */
-    copy_name(row->Alias, ARRAYSIZE(row->Alias), loopback ? "Loopback Pseudo-Interface 1" : iface->name);
+    copy_name(row->Alias, ARRAYSIZE(row->Alias), iph_alias(iface));
     copy_name(row->Description, ARRAYSIZE(row->Description), iface->name);
     row->PhysicalAddressLength = iface->mac_len;
     memcpy(row->PhysicalAddress, iface->mac, iface->mac_len);

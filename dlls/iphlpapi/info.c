@@ -7,7 +7,7 @@
 #include "private.h"
 
 /* dotted decimal of an address in network order */
-static void ip_string(char out[16], ULONG addr_net)
+void iph_ip_string(char out[16], ULONG addr_net)
 {
     const BYTE *b = (const BYTE *)&addr_net;
     int i;
@@ -64,8 +64,8 @@ static void fill_addresses(IP_ADAPTER_INFO *info, const struct iph_snapshot *sna
             memset(cur, 0, sizeof(*cur));
         }
         first = FALSE;
-        ip_string(cur->IpAddress.String, ((const struct sockaddr_in *)addr->addr)->sin_addr.s_addr);
-        ip_string(cur->IpMask.String, prefix_mask(addr->prefix));
+        iph_ip_string(cur->IpAddress.String, ((const struct sockaddr_in *)addr->addr)->sin_addr.s_addr);
+        iph_ip_string(cur->IpMask.String, prefix_mask(addr->prefix));
     }
 }
 
@@ -83,7 +83,7 @@ static void fill_info(IP_ADAPTER_INFO *info, const struct iph_snapshot *snap, co
     fill_addresses(info, snap, iface->index, extra);
     strcpy(info->GatewayList.IpAddress.String, "0.0.0.0");
     strcpy(info->GatewayList.IpMask.String, "255.255.255.255");
-    if (iface->gateway4) ip_string(info->GatewayList.IpAddress.String, iface->gateway4);
+    if (iface->gateway4) iph_ip_string(info->GatewayList.IpAddress.String, iface->gateway4);
     strcpy(info->DhcpServer.IpAddress.String, "0.0.0.0");
     strcpy(info->PrimaryWinsServer.IpAddress.String, "0.0.0.0");
     strcpy(info->SecondaryWinsServer.IpAddress.String, "0.0.0.0");
@@ -147,7 +147,7 @@ static void fill_dns(FIXED_INFO *fi, const struct iph_net_params *net)
             memset(cur, 0, sizeof(*cur));
         }
         first = FALSE;
-        ip_string(cur->IpAddress.String, in->sin_addr.s_addr);
+        iph_ip_string(cur->IpAddress.String, in->sin_addr.s_addr);
     }
     fi->CurrentDnsServer = first ? NULL : &fi->DnsServerList;
 }

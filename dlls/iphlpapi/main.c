@@ -107,3 +107,70 @@ ULONG64 iph_luid(const struct iph_if *iface)
 {
     return ((ULONG64)iface->type << 48) | ((ULONG64)(iface->index & 0xffffff) << 24);
 }
+
+/* a list the Unix side fills (struct iph_sock_params, iph_route_list: rows,
+ * max, count first), asked again with room for what it counted until it
+ * fits; the rows in *rows (free with iph_free), a Win32 error */
+DWORD iph_get_list(UINT32 code, void *params, ULONG row_size, void **rows, ULONG *count)
+{
+    struct { UINT64 rows; UINT32 max, count; } *head = params;
+    ULONG max = 64, tries;
+
+    for (tries = 0; tries < 4; tries++)
+    {
+        if (!(*rows = iph_alloc((SIZE_T)max * row_size))) return ERROR_NOT_ENOUGH_MEMORY;
+        head->rows = (UINT_PTR)*rows;
+        head->max = max;
+        head->count = 0;
+        if (iph_unix_call(code, params)) break;
+        if (head->count <= max)
+        {
+            *count = head->count;
+            return ERROR_SUCCESS;
+        }
+        iph_free(*rows);
+        max = head->count + 32;
+    }
+    iph_free(*rows);
+    *rows = NULL;
+    return ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* sorts n elements of size bytes (ntdll has no qsort): a shell sort,
+ * through one element's worth of the caller's scratch */
+void iph_sort(void *base, ULONG n, ULONG size, int (*cmp)(const void *, const void *), void *scratch)
+{
+    static const ULONG gaps[] = { 701, 301, 132, 57, 23, 10, 4, 1 };
+    BYTE *b = base;
+    ULONG g, i, j, gap;
+
+    for (g = 0; g < ARRAYSIZE(gaps); g++)
+    {
+        gap = gaps[g];
+        for (i = gap; i < n; i++)
+        {
+            memcpy(scratch, b + i * size, size);
+            for (j = i; j >= gap && cmp(b + (j - gap) * size, scratch) > 0; j -= gap)
+                memcpy(b + j * size, b + (j - gap) * size, size);
+            memcpy(b + j * size, scratch, size);
+        }
+    }
+}
+
+/* the GUID whose string iph_adapter_name() makes: {776C7800-0000-4000-8000-0000<index>} */
+GUID iph_interface_guid(ULONG index)
+{
+    GUID guid = { 0x776c7800, 0, 0x4000, { 0x80, 0, 0, 0 } };
+
+    guid.Data4[4] = index >> 24;
+    guid.Data4[5] = index >> 16;
+    guid.Data4[6] = index >> 8;
+    guid.Data4[7] = index;
+    return guid;
+}
+
+/* an interface's alias (GetAdaptersAddresses' FriendlyName): Windows' own name for loopback */
+const char *iph_alias(const struct iph_if *iface)
+{
+    return iface->type == IF_TYPE_SOFTWARE_LOOPBACK ? "Loopback Pseudo-Interface 1" : iface->name;
+}

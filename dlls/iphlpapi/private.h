@@ -28,9 +28,16 @@ const struct iph_if *iph_find_if(const struct iph_snapshot *snap, ULONG index);
 /* the interface owning address addr (a Windows sockaddr), or NULL */
 const struct iph_if *iph_if_of_addr(const struct iph_snapshot *snap, const struct sockaddr *addr);
 void *iph_alloc(SIZE_T size);
+/* dotted decimal of an address in network order (info.c) */
+void iph_ip_string(char out[16], ULONG addr_net);
+void iph_sort(void *base, ULONG n, ULONG size, int (*cmp)(const void *, const void *), void *scratch);
+DWORD iph_get_list(UINT32 code, void *params, ULONG row_size, void **rows, ULONG *count);
 void iph_free(void *ptr);
 /* the adapter's GUID-like name, "{...}" (39 characters and a nul) */
 void iph_adapter_name(ULONG index, char name[40]);
+/* the GUID of that name, and the alias (friendly name) of an interface */
+GUID iph_interface_guid(ULONG index);
+const char *iph_alias(const struct iph_if *iface);
 /* the LUID of an interface: its type and index */
 ULONG64 iph_luid(const struct iph_if *iface);
 

@@ -7,17 +7,9 @@
  */
 #include "private.h"
 
-#define MAX_ENTRIES 64
-#define CANON_LEN 256
+#define CANON_LEN WS2_CANON_LEN
 
-struct gai_result
-{
-    struct gai_entry entries[MAX_ENTRIES];
-    char canon[CANON_LEN];
-    int count;
-};
-
-static int resolve(const char *node, const char *service, const ADDRINFOA *hints, struct gai_result *res)
+int ws2_resolve(const char *node, const char *service, const ADDRINFOA *hints, struct ws2_gai_result *res)
 {
     struct gai_params p;
 
@@ -26,7 +18,7 @@ static int resolve(const char *node, const char *service, const ADDRINFOA *hints
     p.service = (UINT_PTR)service;
     p.entries = (UINT_PTR)res->entries;
     p.canon = (UINT_PTR)res->canon;
-    p.max = MAX_ENTRIES;
+    p.max = WS2_MAX_ENTRIES;
     p.canon_len = CANON_LEN;
     if (hints)
     {
@@ -77,7 +69,7 @@ static void free_list(ADDRINFOA *ai)
     }
 }
 
-static int build_list(const struct gai_result *res, BOOL wide, ADDRINFOA **out)
+static int build_list(const struct ws2_gai_result *res, BOOL wide, ADDRINFOA **out)
 {
     ADDRINFOA *head = NULL, **tail = &head;
     int i;
@@ -98,7 +90,7 @@ static int build_list(const struct gai_result *res, BOOL wide, ADDRINFOA **out)
 
 static int do_getaddrinfo(const char *node, const char *service, const ADDRINFOA *hints, BOOL wide, ADDRINFOA **out)
 {
-    struct gai_result *res;
+    struct ws2_gai_result *res;
     int err;
 
     if (!out) err = WSAEINVAL;
@@ -106,7 +98,7 @@ static int do_getaddrinfo(const char *node, const char *service, const ADDRINFOA
     else
     {
         *out = NULL;
-        if (!(err = resolve(node, service, hints, res))) err = build_list(res, wide, out);
+        if (!(err = ws2_resolve(node, service, hints, res))) err = build_list(res, wide, out);
         ws2_free(res);
     }
     SetLastError(err);
@@ -171,7 +163,7 @@ static struct
 struct hostent * WINAPI gethostbyname(const char *name)
 {
     ADDRINFOA hints;
-    struct gai_result *res;
+    struct ws2_gai_result *res;
     char local[CANON_LEN];
     int err, i;
 
@@ -185,7 +177,7 @@ struct hostent * WINAPI gethostbyname(const char *name)
     hints.ai_family = AF_INET;
     hints.ai_flags = AI_CANONNAME;
     if (!(res = ws2_alloc(sizeof(*res)))) { SetLastError(WSA_NOT_ENOUGH_MEMORY); return NULL; }
-    if ((err = resolve(name, NULL, &hints, res)))
+    if ((err = ws2_resolve(name, NULL, &hints, res)))
     {
         ws2_free(res);
         SetLastError(err);

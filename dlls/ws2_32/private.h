@@ -44,6 +44,18 @@ void ws2_free(void *ptr);
 /* the Winsock error of an I/O status (errors.c) */
 int ws2_status_to_wsa(NTSTATUS status);
 
+/* addrinfo.c: the host resolver's answer, flat */
+#define WS2_MAX_ENTRIES 64
+#define WS2_CANON_LEN 256
+struct ws2_gai_result
+{
+    struct gai_entry entries[WS2_MAX_ENTRIES];
+    char canon[WS2_CANON_LEN];   /* the first canonical name, or "" */
+    int count;
+};
+/* node and service in UTF-8, hints' flags, family, type and protocol; a WSA error */
+int ws2_resolve(const char *node, const char *service, const ADDRINFOA *hints, struct ws2_gai_result *res);
+
 /* socket.c */
 /* the Unix fd of a socket handle; -1 with WSAENOTSOCK set when it is none */
 int ws2_sock_fd(SOCKET s);

@@ -35,6 +35,7 @@ enum ws2_32_unix_func
     unix_pton,          /* a: family (0: inet_aton) buf: string addr: out */
     unix_ntop,          /* a: family addr: in buf len: out string */
     unix_getnameinfo,   /* struct nameinfo_params */
+    unix_getservice,    /* struct serv_params */
     unix_func_count
 };
 
@@ -102,6 +103,21 @@ struct nameinfo_params
     int32_t  flags;           /* Windows NI_* */
     int32_t  result;          /* out: 0 or a WSA error */
     int32_t  pad;
+};
+
+/* a service of the host's services database, by name or by port */
+#define SERV_MAX_ALIASES 8
+struct serv_params
+{
+    uint64_t name;            /* UTF-8, or 0: look up by port */
+    uint64_t proto;           /* "tcp", "udp"..., or 0 for any */
+    int32_t  port;            /* network order: in when by port, out */
+    int32_t  n_aliases;       /* out */
+    int32_t  result;          /* out: 0 or a WSA error */
+    int32_t  pad;
+    char     out_name[64];    /* out */
+    char     out_proto[16];   /* out */
+    char     aliases[SERV_MAX_ALIASES][64];   /* out */
 };
 
 #ifndef _WIN32

@@ -6,6 +6,10 @@
  * ERROR_INVALID_PARAMETER.
  * Wine 8.0's are stubs: they answer NO_ERROR to anything, give no handle
  * and never call back.
+ * NotifyAddrChange/NotifyRouteChange in their overlapped form: pending with
+ * a handle, not completed while nothing changes (the host is assumed
+ * quiet for the moment the test looks), completed with
+ * ERROR_OPERATION_ABORTED by CancelIPChangeNotify.
  */
 #include <winsock2.h>
 #include <ws2tcpip.h>
@@ -78,10 +82,45 @@ static void test_interface(void)
     CloseHandle(s.event);
 }
 
+static void test_ip_change(DWORD (WINAPI *notify)(HANDLE *, OVERLAPPED *), const char *name)
+{
+    OVERLAPPED ov;
+    HANDLE h = NULL;
+    DWORD ret, bytes;
+
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = CreateEventW(NULL, TRUE, FALSE, NULL);
+    ret = notify(&h, &ov);
+    if (ret == ERROR_NOT_SUPPORTED && test_is("wine"))
+    {
+        skip("%s: not in Wine 8\n", name);
+        CloseHandle(ov.hEvent);
+        return;
+    }
+    ok(ret == ERROR_IO_PENDING, "%s: %lu\n", name, ret);
+    ok(h != NULL, "%s: no handle\n", name);
+    ok(WaitForSingleObject(ov.hEvent, 300) == WAIT_TIMEOUT, "%s: completed with nothing changed\n", name);
+    ok(!GetOverlappedResult(h ? h : ov.hEvent, &ov, &bytes, FALSE) && GetLastError() == ERROR_IO_INCOMPLETE,
+       "%s: result %lu\n", name, GetLastError());
+    /* Wine 8's CancelIPChangeNotify is a stub answering FALSE */
+    if (!todo_wine(CancelIPChangeNotify(&ov), "%s: CancelIPChangeNotify\n", name))
+    {
+        CloseHandle(ov.hEvent);
+        return;
+    }
+    ok(WaitForSingleObject(ov.hEvent, 5000) == WAIT_OBJECT_0, "%s: not completed by the cancel\n", name);
+    ok(!GetOverlappedResult(h, &ov, &bytes, FALSE) && GetLastError() == ERROR_OPERATION_ABORTED,
+       "%s: cancelled result %lu\n", name, GetLastError());
+    ok(!CancelIPChangeNotify(&ov), "%s: cancelled twice\n", name);
+    CloseHandle(ov.hEvent);
+}
+
 int main(void)
 {
     test_start("iphlpapi/notify");
     test_route();
     test_interface();
+    test_ip_change(NotifyAddrChange, "NotifyAddrChange");
+    test_ip_change(NotifyRouteChange, "NotifyRouteChange");
     return test_summary();
 }

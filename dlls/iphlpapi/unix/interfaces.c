@@ -20,7 +20,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include "wlx/sockaddr_unix.h"
-#include "../unixlib.h"
+#include "private.h"
 
 /* IF_TYPE_* of Windows */
 #define IF_TYPE_OTHER               1
@@ -256,4 +256,11 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_interfaces_call,
     unix_network_params_call,
     unix_best_source_call,
+    unix_sockets_call,
+    unix_routes_call,
+    unix_icmp_echo_call,
+    unix_wait_change_call,
+    unix_snmp_call,
+    unix_neighbors_call,
+    unix_icmp6_echo_call,
 };

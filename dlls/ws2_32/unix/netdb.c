@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <netdb.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
@@ -166,5 +167,31 @@ int32_t unix_getnameinfo_call(void *args)
     err = getnameinfo((struct sockaddr *)&ss, len, (char *)(uintptr_t)p->host, p->host ? p->host_len : 0,
                       (char *)(uintptr_t)p->serv, p->serv ? p->serv_len : 0, ni_flags_from_win(p->flags));
     p->result = err ? gai_error_to_wsa(err) : 0;
+    return 0;
+}
+
+/* getservbyname/getservbyport from the host's services database */
+int32_t unix_getservice_call(void *args)
+{
+    struct serv_params *p = args;
+    const char *name = (const char *)(uintptr_t)p->name, *proto = (const char *)(uintptr_t)p->proto;
+    struct servent ent, *found = NULL;
+    char buf[4096];
+    int i;
+
+    if (name) getservbyname_r(name, proto, &ent, buf, sizeof(buf), &found);
+    else getservbyport_r(p->port, proto, &ent, buf, sizeof(buf), &found);
+    if (!found)
+    {
+        p->result = 11004;   /* WSANO_DATA */
+        return 0;
+    }
+    snprintf(p->out_name, sizeof(p->out_name), "%s", found->s_name);
+    snprintf(p->out_proto, sizeof(p->out_proto), "%s", found->s_proto);
+    p->port = found->s_port;
+    for (i = 0; found->s_aliases && found->s_aliases[i] && i < SERV_MAX_ALIASES; i++)
+        snprintf(p->aliases[i], sizeof(p->aliases[i]), "%s", found->s_aliases[i]);
+    p->n_aliases = i;
+    p->result = 0;
     return 0;
 }

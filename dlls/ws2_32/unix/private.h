@@ -23,5 +23,6 @@ int32_t unix_gethostname_call(void *args);
 int32_t unix_pton_call(void *args);
 int32_t unix_ntop_call(void *args);
 int32_t unix_getnameinfo_call(void *args);
+int32_t unix_getservice_call(void *args);
 
 #endif

@@ -426,4 +426,5 @@ const wlx_unix_func __wlx_unix_funcs[] =
     unix_pton_call,
     unix_ntop_call,
     unix_getnameinfo_call,
+    unix_getservice_call,
 };
