@@ -612,6 +612,14 @@ NTSTATUS WINAPI unix_NtCreateFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATT
     r.disposition = disposition;
     r.options = options;
     if ((dev = device_of(attr->ObjectName, r.access))) return open_device(dev, handle, r.access, attr, io, options);
+    if (attr->RootDirectory)
+    {
+        int is_pipe;
+        status = pipe_open_relative(attr, handle, r.access, options, io, &is_pipe);
+        if (is_pipe) return status;
+    }
+    else if (pipe_is_root(attr->ObjectName))
+        return pipe_open_root(handle, r.access, attr->Attributes, options, io);
     if (pipe_is_name(attr->ObjectName))
         return pipe_open_client(attr->ObjectName, handle, r.access, attr->Attributes, options, io);
     if (socket_is_afd_name(attr->ObjectName)) return socket_open_afd(handle, attr->Attributes, io);
