@@ -40,6 +40,7 @@ NTSTATUS procobj_open_thread(uint32_t tid, ACCESS_MASK access, unsigned attribut
 /* threads of other processes (xthread.c) */
 #define STATUS_THREAD_IS_TERMINATING ((NTSTATUS)0xC000004B)
 NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread_answer *answer);
+NTSTATUS xthread_call_vm(uint32_t pid, uint32_t op, void **addr, size_t *size, uint32_t type, uint32_t prot);
 void xthread_serve(const struct wlx_thread_service_request *req, int reply);
 
 #endif
