@@ -12,9 +12,13 @@
 # postgres-work/load.sql (tables, 25000 rows, an index, a foreign key, a
 # view, ANALYZE) and, after a clean shutdown, postgres-work/query.sql
 # (aggregates, joins, hashes, numeric, JSON, regular expressions, a DELETE,
-# an UPDATE and VACUUM FULL): the same results on both sides. The server
-# (pg_ctl start) does not run yet: its postmaster reserves memory in each
-# suspended child (VirtualAllocEx), which wlx cannot do.
+# an UPDATE and VACUUM FULL): the same results on both sides. Then the
+# server: pg_ctl start -w on a port of 127.0.0.1 (the postmaster reserves
+# its shared memory's address in each child it makes suspended, with
+# VirtualAllocEx), status, stop -w (signals through PostgreSQL's named
+# pipes): the same answers and exit codes. Not compared yet: its log (its
+# background workers cannot open their dynamic shared memory segments by
+# name under wlx).
 # Linux's initdb refuses root: there the Linux build runs as nobody
 # (setpriv). Wine 8 cannot run this initdb (ERROR_PROC_NOT_FOUND).
 # Skips (exit 0, "skipped: ...") without npm or the registry.
@@ -69,6 +73,21 @@ for step in load query; do
     [ $rc -eq 0 ] && grep -q ' = ' "$tmp/n.out" && ! grep -q ERROR "$tmp/n.out" && cmp -s "$tmp/w.out" "$tmp/n.out"
     check "postgres --single, $step.sql: the same results" $? "exit $rc: $(diff "$tmp/w.out" "$tmp/n.out" | head -n 6 | tr '\n' ' ')"
 done
+
+# the server, stopped at exit whatever happens
+port=$((20000 + $$ % 20000))
+trap 'w pg_ctl -D "$tmp/w/data" -m immediate stop >/dev/null 2>&1; n pg_ctl -D "$tmp/n/data" -m immediate stop >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+server() {
+    $1 pg_ctl -D "$2/data" -o "-p $3 -c listen_addresses=127.0.0.1" -l "$2/log" -w -t 60 start; echo "start: exit $?"
+    $1 pg_ctl -D "$2/data" status | head -n 1; echo "status: exit $?"
+    $1 pg_ctl -D "$2/data" -m fast -w -t 60 stop; echo "stop: exit $?"
+    $1 pg_ctl -D "$2/data" status; echo "status: exit $?"
+}
+server w "$tmp/w" "$port" >"$tmp/w.raw" 2>&1
+server n "$tmp/n" "$((port + 1))" >"$tmp/n.raw" 2>&1
+norm <"$tmp/w.raw" | sed 's/(PID: [0-9]*)/(PID)/' >"$tmp/w.out"; norm <"$tmp/n.raw" | sed 's/(PID: [0-9]*)/(PID)/' >"$tmp/n.out"
+grep -q '^stop: exit 0' "$tmp/n.out" && grep -q 'server is running' "$tmp/w.out" && cmp -s "$tmp/w.out" "$tmp/n.out"
+check "pg_ctl start -w, status, stop -w, status: the same answers" $? "$(diff "$tmp/w.out" "$tmp/n.out" | head -n 6 | tr '\n' ' ') $(tr -d '\r' <"$tmp/w/log" | grep -e FATAL -e PANIC | head -n 2)"
 
 echo "postgres: $pass passed, $fail failed"
 [ $fail -eq 0 ]
