@@ -16,9 +16,10 @@
 # server: pg_ctl start -w on a port of 127.0.0.1 (the postmaster reserves
 # its shared memory's address in each child it makes suspended, with
 # VirtualAllocEx), status, stop -w (signals through PostgreSQL's named
-# pipes): the same answers and exit codes. Not compared yet: its log (its
-# background workers cannot open their dynamic shared memory segments by
-# name under wlx).
+# pipes): the same answers and exit codes, and the server's log says what
+# the Linux one says (times, process ids, ports, the build line and
+# checkpoint statistics and Linux's Unix socket left out): a clean start, background workers
+# attaching their dynamic shared memory segments by name, a clean shutdown.
 # Linux's initdb refuses root: there the Linux build runs as nobody
 # (setpriv). Wine 8 cannot run this initdb (ERROR_PROC_NOT_FOUND).
 # Skips (exit 0, "skipped: ...") without npm or the registry.
@@ -88,6 +89,17 @@ server n "$tmp/n" "$((port + 1))" >"$tmp/n.raw" 2>&1
 norm <"$tmp/w.raw" | sed 's/(PID: [0-9]*)/(PID)/' >"$tmp/w.out"; norm <"$tmp/n.raw" | sed 's/(PID: [0-9]*)/(PID)/' >"$tmp/n.out"
 grep -q '^stop: exit 0' "$tmp/n.out" && grep -q 'server is running' "$tmp/w.out" && cmp -s "$tmp/w.out" "$tmp/n.out"
 check "pg_ctl start -w, status, stop -w, status: the same answers" $? "$(diff "$tmp/w.out" "$tmp/n.out" | head -n 6 | tr '\n' ' ') $(tr -d '\r' <"$tmp/w/log" | grep -e FATAL -e PANIC | head -n 2)"
+
+# the logs
+logn() {
+    tr -d '\r' <"$1" | sed -e 's/^[0-9-]* [0-9:.]* UTC \[[0-9]*\] //' -e '/^LOG:  starting PostgreSQL/d' \
+        -e 's/port [0-9]*/port P/' -e 's/(PID [0-9]*)/(PID)/' -e 's/shut down at .*/shut down at T/' \
+        -e '/^LOG:  checkpoint complete/d' -e 's/ checkpoint starting: .*/ checkpoint starting/' \
+        -e '/^LOG:  listening on Unix socket/d'
+}
+logn "$tmp/w/log" >"$tmp/w.log"; logn "$tmp/n/log" >"$tmp/n.log"
+grep -q 'database system is shut down' "$tmp/n.log" && cmp -s "$tmp/w.log" "$tmp/n.log"
+check "the server's log: the same start and shutdown" $? "$(diff "$tmp/w.log" "$tmp/n.log" | head -n 6 | tr '\n' ' ')"
 
 echo "postgres: $pass passed, $fail failed"
 [ $fail -eq 0 ]
