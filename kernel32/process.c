@@ -249,15 +249,14 @@ static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3
     return console;
 }
 
-BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
-                           BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir, LPSTARTUPINFOW si,
-                           LPPROCESS_INFORMATION pi)
+/* token: CreateProcessAsUser's (the child's primary token), or NULL */
+static BOOL create_process(HANDLE token, LPCWSTR app, LPWSTR cmdline, BOOL inherit, DWORD flags, LPVOID env,
+                           LPCWSTR curdir, LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
 {
     WCHAR exe[MAX_PATH], dir[MAX_PATH + 1];
     UNICODE_STRING nt;
     struct wlx_create_process cp = {0};
     SIZE_T env_size = 0;
-    (void)psa; (void)tsa;
 
     if ((flags & (DETACHED_PROCESS | CREATE_NEW_CONSOLE)) == (DETACHED_PROCESS | CREATE_NEW_CONSOLE))
     {
@@ -276,6 +275,7 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
     cp.env_size = env_size;
     cp.flags = flags;
     cp.inherit = inherit;
+    cp.token = token;
     k32_attr_handle_list(si, flags, &cp.handle_list, (DWORD *)&cp.handle_list_count);
     if (si)
     {
@@ -295,6 +295,14 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
     pi->dwProcessId = cp.process_id;
     pi->dwThreadId = cp.thread_id;
     return TRUE;
+}
+
+BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                           BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir, LPSTARTUPINFOW si,
+                           LPPROCESS_INFORMATION pi)
+{
+    (void)psa; (void)tsa;
+    return create_process(NULL, app, cmdline, inherit, flags, env, curdir, si, pi);
 }
 
 static WCHAR *to_wide(const char *s)
@@ -326,9 +334,8 @@ UINT WINAPI WinExec(LPCSTR cmdline, UINT show)
     return 33;
 }
 
-BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
-                           BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir, LPSTARTUPINFOA si,
-                           LPPROCESS_INFORMATION pi)
+static BOOL create_process_a(HANDLE token, LPCSTR app, LPSTR cmdline, BOOL inherit, DWORD flags, LPVOID env,
+                             LPCSTR curdir, LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
 {
     STARTUPINFOEXW six = { { sizeof(STARTUPINFOW) } };
     STARTUPINFOW *siw = &six.StartupInfo;
@@ -350,11 +357,19 @@ BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
         siw->lpReserved2 = si->lpReserved2;
     }
     /* an ANSI environment stays ANSI: CreateProcessW converts it */
-    BOOL ret = CreateProcessW(wapp, wcmd, psa, tsa, inherit, flags, env, wdir, si ? siw : NULL, pi);
+    BOOL ret = create_process(token, wapp, wcmd, inherit, flags, env, wdir, si ? siw : NULL, pi);
     RtlFreeHeap(PROCESS_HEAP(), 0, wapp);
     RtlFreeHeap(PROCESS_HEAP(), 0, wcmd);
     RtlFreeHeap(PROCESS_HEAP(), 0, wdir);
     return ret;
+}
+
+BOOL WINAPI CreateProcessA(LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa, LPSECURITY_ATTRIBUTES tsa,
+                           BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir, LPSTARTUPINFOA si,
+                           LPPROCESS_INFORMATION pi)
+{
+    (void)psa; (void)tsa;
+    return create_process_a(NULL, app, cmdline, inherit, flags, env, curdir, si, pi);
 }
 
 /* --- other processes ----------------------------------------------------------------- */
@@ -410,9 +425,9 @@ DWORD WINAPI WTSGetActiveConsoleSessionId(void)
     return 1;
 }
 
-/* One user: a process started with a token of the caller's (a restricted
-   copy, as PostgreSQL's initdb and pg_ctl make for themselves) runs as
-   CreateProcess would start it; the token is only checked to be one. */
+/* One user: a process started with a token of the caller's runs as the
+   caller, with that token's deny-only groups (a restricted token's:
+   ntdll/security.c NtFilterToken), which its children keep. */
 NTSTATUS NTAPI NtQueryInformationToken(HANDLE, TOKEN_INFORMATION_CLASS, void *, ULONG, ULONG *);
 
 static BOOL token_ok(HANDLE token)
@@ -426,14 +441,16 @@ BOOL WINAPI CreateProcessAsUserW(HANDLE token, LPCWSTR app, LPWSTR cmdline, LPSE
                                  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCWSTR curdir,
                                  LPSTARTUPINFOW si, LPPROCESS_INFORMATION pi)
 {
+    (void)psa; (void)tsa;
     if (!token_ok(token)) return FALSE;
-    return CreateProcessW(app, cmdline, psa, tsa, inherit, flags, env, curdir, si, pi);
+    return create_process(token, app, cmdline, inherit, flags, env, curdir, si, pi);
 }
 
 BOOL WINAPI CreateProcessAsUserA(HANDLE token, LPCSTR app, LPSTR cmdline, LPSECURITY_ATTRIBUTES psa,
                                  LPSECURITY_ATTRIBUTES tsa, BOOL inherit, DWORD flags, LPVOID env, LPCSTR curdir,
                                  LPSTARTUPINFOA si, LPPROCESS_INFORMATION pi)
 {
+    (void)psa; (void)tsa;
     if (!token_ok(token)) return FALSE;
-    return CreateProcessA(app, cmdline, psa, tsa, inherit, flags, env, curdir, si, pi);
+    return create_process_a(token, app, cmdline, inherit, flags, env, curdir, si, pi);
 }

@@ -95,8 +95,9 @@ static PSID answer_user_sid(struct answer *a)
     return answer_sid(a, (SID *)buf);
 }
 
-/* TOKEN_GROUPS of `count` groups of token_groups starting at `first` */
-static void answer_groups(struct answer *a, ULONG first, ULONG count)
+/* TOKEN_GROUPS of `count` groups of token_groups starting at `first`; bit
+   i of `deny` makes group i deny-only (a restricted token's, NtFilterToken) */
+static void answer_groups(struct answer *a, ULONG first, ULONG count, UINT32 deny)
 {
     ULONG off = answer_put(a, FIELD_OFFSET(TOKEN_GROUPS, Groups[count]), 8);
     for (ULONG i = 0; i < count; i++)
@@ -104,7 +105,10 @@ static void answer_groups(struct answer *a, ULONG first, ULONG count)
         PSID sid = answer_group_sid(a, &token_groups[first + i]);
         TOKEN_GROUPS *tg = answer_at(a, off);
         tg->Groups[i].Sid = sid;
-        tg->Groups[i].Attributes = token_groups[first + i].attributes;
+        DWORD attr = token_groups[first + i].attributes;
+        if ((deny >> (first + i)) & 1)   /* no longer enabled; mandatory and owner stay (as Wine 8) */
+            attr = (attr & ~(SE_GROUP_ENABLED | SE_GROUP_ENABLED_BY_DEFAULT)) | SE_GROUP_USE_FOR_DENY_ONLY;
+        tg->Groups[i].Attributes = attr;
     }
     ((TOKEN_GROUPS *)answer_at(a, off))->GroupCount = count;
 }
@@ -192,10 +196,10 @@ static NTSTATUS build_answer(struct answer *a, TOKEN_INFORMATION_CLASS cls, cons
         ((TOKEN_USER *)answer_at(a, off))->User.Sid = answer_user_sid(a);
         ((TOKEN_USER *)answer_at(a, off))->User.Attributes = 0;
         return STATUS_SUCCESS;
-    case TokenGroups: answer_groups(a, 0, ARRAY_SIZE(token_groups)); return STATUS_SUCCESS;
-    case TokenLogonSid: answer_groups(a, GROUP_LOGON, 1); return STATUS_SUCCESS;
+    case TokenGroups: answer_groups(a, 0, ARRAY_SIZE(token_groups), info->deny_groups); return STATUS_SUCCESS;
+    case TokenLogonSid: answer_groups(a, GROUP_LOGON, 1, info->deny_groups); return STATUS_SUCCESS;
     case TokenRestrictedSids:
-    case TokenCapabilities: answer_groups(a, 0, 0); return STATUS_SUCCESS;
+    case TokenCapabilities: answer_groups(a, 0, 0, 0); return STATUS_SUCCESS;
     case TokenPrivileges: answer_privileges(a, info->enabled); return STATUS_SUCCESS;
     case TokenOwner:
     case TokenPrimaryGroup:   /* both are the user (TOKEN_OWNER and TOKEN_PRIMARY_GROUP: one PSID) */
@@ -248,6 +252,47 @@ static NTSTATUS build_answer(struct answer *a, TOKEN_INFORMATION_CLASS cls, cons
     default:
         return STATUS_INVALID_INFO_CLASS;
     }
+}
+
+/* --- restricted tokens --------------------------------------------------------
+   NtFilterToken (CreateRestrictedToken): a copy of the token, of its type,
+   whose groups named in `disable` are deny-only from then on, and so in the
+   processes CreateProcessAsUser starts with it and their children
+   (PostgreSQL's initdb and pg_ctl start themselves so without
+   Administrators: postgres.exe refuses to run as an administrator).
+   Privileges to delete and restricting SIDs are not kept: one user, and no
+   access check of wlx's looks at them. */
+
+NTSTATUS NTAPI NtQueryInformationToken(HANDLE token, TOKEN_INFORMATION_CLASS cls, PVOID buf, ULONG len,
+                                       PULONG ret_len);
+
+NTSTATUS NTAPI NtFilterToken(HANDLE token, ULONG flags, TOKEN_GROUPS *disable, TOKEN_PRIVILEGES *privileges,
+                             TOKEN_GROUPS *restricting, HANDLE *out)
+{
+    OBJECT_ATTRIBUTES attr = { sizeof(attr) };
+    TOKEN_TYPE type;
+    ULONG len;
+    UINT32 mask = 0;
+    NTSTATUS status;
+
+    (void)flags; (void)privileges; (void)restricting;
+    if (!out) return STATUS_ACCESS_VIOLATION;
+    if ((status = NtQueryInformationToken(token, TokenType, &type, sizeof(type), &len))) return status;
+    for (ULONG j = 0; disable && j < disable->GroupCount; j++)
+        for (ULONG i = 0; i < ARRAY_SIZE(token_groups); i++)
+        {
+            BYTE sid[SECURITY_MAX_SID_SIZE];
+            const struct group_def *g = &token_groups[i];
+            sid_build((SID *)sid, g->authority, g->count, g->subs);
+            if (disable->Groups[j].Sid && RtlEqualSid(disable->Groups[j].Sid, sid)) mask |= 1u << i;
+        }
+    if ((status = NtDuplicateToken(token, TOKEN_ALL_ACCESS, &attr, FALSE, type, out))) return status;
+    if (mask && (status = __wlx_token_deny(*out, mask)))
+    {
+        NtClose(*out);
+        *out = NULL;
+    }
+    return status;
 }
 
 /* --- NtQueryInformationToken -------------------------------------------------- */

@@ -49,6 +49,7 @@
 NTSTATUS NTAPI __wlx_token_info(HANDLE token, ULONG need, struct wlx_token_info *info);
 NTSTATUS NTAPI __wlx_token_adjust(HANDLE token, UINT64 enable, UINT64 disable, UINT64 *previous);
 NTSTATUS NTAPI __wlx_set_thread_token(HANDLE token);
+NTSTATUS NTAPI __wlx_token_deny(HANDLE token, UINT32 mask);
 NTSTATUS NTAPI NtOpenProcessToken(HANDLE, ACCESS_MASK, HANDLE *);
 NTSTATUS NTAPI NtOpenThreadToken(HANDLE, ACCESS_MASK, BOOLEAN, HANDLE *);
 NTSTATUS NTAPI NtDuplicateToken(HANDLE, ACCESS_MASK, OBJECT_ATTRIBUTES *, BOOLEAN, TOKEN_TYPE, HANDLE *);

@@ -418,8 +418,8 @@ static struct transit_counter *counter_of(uint32_t process_id, int create)
 
 static void transit_free(struct transit *t)
 {
-    if (t->desc.kind == EXPORT_KIND_SYNC || t->desc.kind == EXPORT_KIND_JOB) {
-        struct kobject *k = kobject_get((uint32_t)t->desc.data0);
+    if (t->desc.flags & EXPORT_SYNC_GRABBED) {
+        struct kobject *k = kobject_get((uint32_t)(t->desc.kind == EXPORT_KIND_SECTION ? t->desc.data3 : t->desc.data0));
         if (k) kobject_drop_refs(k, t->target, 1);
     }
     if (t->fd >= 0) close(t->fd);
@@ -444,9 +444,11 @@ WLX_HANDLER(dup_to_process)
     t->desc = (struct wlx_take_handle_reply){ req->access, req->attributes, req->kind, req->flags,
                                                req->data0, req->data1, req->data2, req->data3, req->data4, req->data5 };
     t->fd = -1;
-    if (req->kind == EXPORT_KIND_SYNC || req->kind == EXPORT_KIND_JOB) {
-        /* the target's reference is taken now: the object outlives the caller */
-        struct kobject *k = kobject_get((uint32_t)req->data0);
+    if (req->kind == EXPORT_KIND_SYNC || req->kind == EXPORT_KIND_JOB ||
+        (req->kind == EXPORT_KIND_SECTION && req->data3)) {
+        /* the target's reference is taken now: the object (a section's
+           name) outlives the caller */
+        struct kobject *k = kobject_get((uint32_t)(req->kind == EXPORT_KIND_SECTION ? req->data3 : req->data0));
         if (!k || kobject_add_ref(k, target->id) < 0) { free(t); return STATUS_INVALID_HANDLE; }
         t->desc.flags |= EXPORT_SYNC_GRABBED;
     }

@@ -135,6 +135,6 @@ WLX_HANDLER(thread_service)
 {
     (void)reply;
     if (!ctx->process) return STATUS_INVALID_DEVICE_STATE;
-    if (req->op < WLX_THREAD_LIST || req->op > WLX_THREAD_RESUME) return STATUS_INVALID_PARAMETER;
+    if (req->op < WLX_THREAD_LIST || req->op > WLX_PROCESS_VM_FREE) return STATUS_INVALID_PARAMETER;
     return process_forward(ctx, get_process(req->process_id), req, sizeof(*req));
 }

@@ -115,6 +115,10 @@ if [ "$mode" = wlx ]; then
     run_one apps/kvstores sh tests/apps/kvstores.sh "$b"
     run_one apps/zeromq sh tests/apps/zeromq.sh "$b"
     run_one apps/vsce-sign sh tests/apps/vsce-sign.sh "$b"
+    run_one apps/cmake sh tests/apps/cmake.sh "$b"
+    run_one apps/rescript sh tests/apps/rescript.sh "$b"
+    run_one apps/wizer sh tests/apps/wizer.sh "$b"
+    run_one apps/postgres sh tests/apps/postgres.sh "$b"
     run_one loader/registry sh tests/loader/registry.sh "$b"
     WLXSERVER=$b/bin/wlxserver; export WLXSERVER
     for t in $(find "$b/tests/server" -type f -perm -u+x ! -name '*.exe' 2>/dev/null | sort); do

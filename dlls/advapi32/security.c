@@ -58,17 +58,33 @@ BOOL WINAPI DuplicateTokenEx(HANDLE token, DWORD access, LPSECURITY_ATTRIBUTES s
     return sec_status(NtDuplicateToken(token, access, &attr, FALSE, type, out));
 }
 
-/* A primary copy of the token. Its SIDs to disable, privileges to delete
-   and restricting SIDs are not recorded: with one user and no access
-   checks against groups, nothing would look at them (PostgreSQL's initdb
-   and pg_ctl drop Administrators and Power Users so, then start themselves
-   again with it) */
+/* A copy of the token (NtFilterToken) whose SIDs to disable are deny-only:
+   PostgreSQL's initdb and pg_ctl drop Administrators and Power Users so,
+   then start themselves again with it (CreateProcessAsUser), since
+   postgres.exe refuses to run as an administrator. Privileges to delete
+   and restricting SIDs are not kept (ntdll/security.c). */
 BOOL WINAPI CreateRestrictedToken(HANDLE token, DWORD flags, DWORD ndisable, PSID_AND_ATTRIBUTES disable,
                                   DWORD ndelete, PLUID_AND_ATTRIBUTES privileges, DWORD nrestrict,
-                                  PSID_AND_ATTRIBUTES restrict, PHANDLE out)
+                                  PSID_AND_ATTRIBUTES restricting, PHANDLE out)
 {
-    if (!out) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
-    return DuplicateTokenEx(token, TOKEN_ALL_ACCESS, NULL, SecurityImpersonation, TokenPrimary, out);
+    TOKEN_GROUPS *groups = NULL;
+    BOOL ret;
+
+    (void)ndelete; (void)privileges; (void)nrestrict; (void)restricting;
+    if (!out || (ndisable && !disable)) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (ndisable)
+    {
+        if (!(groups = sec_alloc(FIELD_OFFSET(TOKEN_GROUPS, Groups[ndisable]))))
+        {
+            SetLastError(ERROR_NOT_ENOUGH_MEMORY);
+            return FALSE;
+        }
+        groups->GroupCount = ndisable;
+        memcpy(groups->Groups, disable, ndisable * sizeof(*disable));
+    }
+    ret = sec_status(NtFilterToken(token, flags, groups, NULL, NULL, out));
+    sec_free(groups);
+    return ret;
 }
 
 BOOL WINAPI DuplicateToken(HANDLE token, SECURITY_IMPERSONATION_LEVEL level, PHANDLE out)

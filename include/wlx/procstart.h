@@ -32,6 +32,8 @@ struct wlx_create_process {
     void *const *handle_list;
     uint32_t handle_list_count;
     uint32_t pad2;
+    /* in: CreateProcessAsUser's token (NULL: the caller's primary token) */
+    void *token;
 };
 
 /* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the
@@ -54,6 +56,8 @@ struct wlx_startup_header {
     uint32_t handle_count;        /* inherited handles that follow the runtime data */
     uint32_t std_special;         /* bit i: std handle i is NULL; bit 3+i: INVALID_HANDLE_VALUE */
     uint64_t std_handles[3];      /* bInheritHandles: the child's std handle values (0: none) */
+    uint32_t deny_groups;         /* its primary token's deny-only groups (wlx/token.h) */
+    uint32_t pad;
 };
 /* After the runtime data, for bInheritHandles: handle_count records (a
  * struct wlx_inherited_handle each, ntdll/unix/xhandle.h) in batches of

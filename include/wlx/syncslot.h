@@ -118,6 +118,7 @@ enum kobject_type { KOBJ_NONE, KOBJ_EVENT, KOBJ_MUTEX, KOBJ_SEMAPHORE, KOBJ_JOB,
    data[0] is its slot; with EXPORT_SYNC_GRABBED the server already took the
    receiver's reference */
 #define EXPORT_KIND_SYNC     2
+#define EXPORT_KIND_SECTION  5         /* data[3]: a named section's slot (0: none) */
 #define EXPORT_KIND_JOB      7
 #define EXPORT_SYNC_GRABBED  0x80000000u   /* object_export.flags bit 31, any kind */
 

@@ -41,7 +41,7 @@ struct wlx_token_info {
     uint64_t token_id;        /* LUIDs, as 64-bit numbers */
     uint64_t modified_id;
     uint32_t access;          /* the handle's granted access */
-    uint32_t pad;
+    uint32_t deny_groups;     /* bit i: TokenGroups' group i is deny-only (ntdll/security.c) */
 };
 
 #endif /* WLX_TOKEN_H */

@@ -41,6 +41,8 @@ enum wlx_thread_op {
     WLX_THREAD_QUERY,          /* is it one of ours: value = exit code (STILL_ACTIVE while it runs) */
     WLX_THREAD_SUSPEND,        /* NtSuspendThread: value = previous count */
     WLX_THREAD_RESUME,         /* NtResumeThread: value = previous count */
+    WLX_PROCESS_VM_ALLOC,      /* NtAllocateVirtualMemory there: address, size = the region */
+    WLX_PROCESS_VM_FREE,       /* NtFreeVirtualMemory there */
 };
 
 #define WLX_THREAD_LIST_MAX 1024
@@ -49,6 +51,7 @@ enum wlx_thread_op {
 struct wlx_thread_answer {
     int32_t status;            /* NTSTATUS */
     uint32_t value;
+    uint64_t address, size;    /* WLX_PROCESS_VM_*: the region */
     uint32_t count;            /* WLX_THREAD_LIST: ids that follow */
     uint32_t ids[WLX_THREAD_LIST_MAX];
 };

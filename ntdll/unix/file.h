@@ -44,6 +44,7 @@ struct file {
     uint32_t io_reset;          /* async.c: 0 while the file object is signaled (waits on its handle) */
     uint32_t io_waiters;        /* threads waiting on the handle */
     struct pipe_end *pipe;      /* a named pipe's end (pipe.c), or NULL */
+    int pipe_root;              /* the pipe file system's root: only a RootDirectory (pipe.c) */
     struct dir_watch *watch;    /* dirwatch.c: a folder's change notifications, or NULL */
 };
 

@@ -75,6 +75,10 @@ ACCESS_MASK file_map_generic(ACCESS_MASK a);
 
 /* --- named pipes (pipe.c) --- */
 int pipe_is_name(const UNICODE_STRING *nt);          /* \??\pipe\x or \Device\NamedPipe\x */
+int pipe_is_root(const UNICODE_STRING *nt);          /* \??\pipe\ or \Device\NamedPipe\ itself */
+NTSTATUS pipe_open_root(HANDLE *handle, ACCESS_MASK access, uint32_t attributes, uint32_t options, IO_STATUS_BLOCK *io);
+NTSTATUS pipe_open_relative(const OBJECT_ATTRIBUTES *attr, HANDLE *handle, ACCESS_MASK access, uint32_t options,
+                            IO_STATUS_BLOCK *io, int *is_pipe);
 NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK access, uint32_t attributes,
                           uint32_t options, IO_STATUS_BLOCK *io);
 NTSTATUS pipe_read(struct file *f, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,

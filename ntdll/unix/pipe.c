@@ -101,11 +101,10 @@ int pipe_is_name(const UNICODE_STRING *nt)
     return nt && nt->Buffer && pipe_name_part(nt, &len) != NULL;
 }
 
-/* FNV-1a over the upcased name: pipe names are case-insensitive */
-static uint64_t name_hash(const UNICODE_STRING *nt)
+/* FNV-1a over the upcased name (after the pipe file system's prefix): pipe
+   names are case-insensitive */
+static uint64_t hash_part(const WCHAR *s, size_t len)
 {
-    size_t len;
-    const WCHAR *s = pipe_name_part(nt, &len);
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++)
     {
@@ -114,6 +113,13 @@ static uint64_t name_hash(const UNICODE_STRING *nt)
         h = (h ^ (c >> 8)) * 0x100000001b3ULL;
     }
     return h;
+}
+
+static uint64_t name_hash(const UNICODE_STRING *nt)
+{
+    size_t len;
+    const WCHAR *s = pipe_name_part(nt, &len);
+    return hash_part(s, len);
 }
 
 /* the start of every abstract socket name of the pipe, up to the kind */
@@ -860,6 +866,85 @@ static int other_access_exists(uint64_t hash, uint32_t access)
     return (listening_accesses(&c) & ~(1u << access)) != 0;
 }
 
+/* --- the pipe file system's root ------------------------------------------------------------
+ * "\??\PIPE\" (or "\Device\NamedPipe\") opened itself gives a handle that
+ * is only a RootDirectory: NtCreateNamedPipeFile relative to it makes the
+ * pipe its name names, or with no name a pipe of its own that no name
+ * reaches; a pipe's server end as RootDirectory with no name opens its
+ * client end. Rust's standard library makes a child's stdio pipes so
+ * (tests/ntdll/anonpipe.c). */
+
+static NTSTATUS open_client_hash(uint64_t hash, HANDLE *handle, ACCESS_MASK access, uint32_t attributes,
+                                 uint32_t options, IO_STATUS_BLOCK *io);
+
+int pipe_is_root(const UNICODE_STRING *nt)
+{
+    static const char *const roots[] = { "\\??\\pipe\\", "\\Device\\NamedPipe\\", NULL };
+    size_t n = nt && nt->Buffer ? nt->Length / sizeof(WCHAR) : 0;
+    for (int p = 0; roots[p]; p++)
+    {
+        size_t k = strlen(roots[p]), i;
+        if (n != k && n != k - 1) continue;   /* with or without the last backslash */
+        for (i = 0; i < n; i++) if (wlx_toupper(nt->Buffer[i]) != wlx_toupper((WCHAR)roots[p][i])) break;
+        if (i == n) return 1;
+    }
+    return 0;
+}
+
+NTSTATUS pipe_open_root(HANDLE *handle, ACCESS_MASK access, uint32_t attributes, uint32_t options, IO_STATUS_BLOCK *io)
+{
+    struct file *f = file_alloc(-1, file_map_generic(access), options);
+    if (!f) return io->Status = STATUS_NO_MEMORY;
+    f->pipe_root = 1;
+    f->stream = 2;
+    io->Information = FILE_OPENED;
+    return io->Status = wrap(f, handle, f->access, attributes);
+}
+
+/* what handle h is as a RootDirectory: 1 the pipe root, 2 a pipe's server
+   end (*hash its pipe), 0 neither */
+static int root_kind(HANDLE h, uint64_t *hash)
+{
+    struct file *f;
+    int kind = 0;
+    if (file_get(h, &f)) return 0;
+    if (f->pipe_root) kind = 1;
+    else if (f->pipe && f->pipe->server) { kind = 2; *hash = f->pipe->hash; }
+    object_release(&f->obj);
+    return kind;
+}
+
+/* the pipe a name relative to the root names; an empty one, a new pipe
+   (random: nothing else can name it) */
+static uint64_t relative_hash(const UNICODE_STRING *name)
+{
+    uint64_t h;
+    if (name->Length && name->Buffer) return hash_part(name->Buffer, name->Length / sizeof(WCHAR));
+    if (syscall(SYS_getrandom, &h, sizeof(h), 0) != sizeof(h))
+    {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        h = ((uint64_t)wlx_process_id << 40) ^ ((uint64_t)ts.tv_sec << 30) ^ (uint64_t)ts.tv_nsec;
+    }
+    return h;
+}
+
+/* NtCreateFile with a RootDirectory of the pipe file system: *is_pipe 0
+   when it is not, else the open's result */
+NTSTATUS pipe_open_relative(const OBJECT_ATTRIBUTES *attr, HANDLE *handle, ACCESS_MASK access, uint32_t options,
+                            IO_STATUS_BLOCK *io, int *is_pipe)
+{
+    const UNICODE_STRING *name = attr->ObjectName;
+    uint64_t hash = 0;
+    int kind = root_kind(attr->RootDirectory, &hash);
+    *is_pipe = kind != 0;
+    if (!kind) return STATUS_SUCCESS;
+    if (kind == 1 && !name->Length) return pipe_open_root(handle, access, attr->Attributes, options, io);
+    if (kind == 1) hash = relative_hash(name);
+    else if (name->Length) return io->Status = STATUS_OBJECT_NAME_INVALID;
+    return open_client_hash(hash, handle, access, attr->Attributes, options, io);
+}
+
 NTSTATUS WINAPI unix_NtCreateNamedPipeFile(HANDLE *handle, ACCESS_MASK access, OBJECT_ATTRIBUTES *attr,
                                            IO_STATUS_BLOCK *io, uint32_t sharing, uint32_t disposition,
                                            uint32_t options, uint32_t type, uint32_t read_mode, uint32_t completion,
@@ -870,11 +955,19 @@ NTSTATUS WINAPI unix_NtCreateNamedPipeFile(HANDLE *handle, ACCESS_MASK access, O
     struct file *f;
     NTSTATUS status;
     (void)sharing; (void)timeout;
+    uint64_t hash;
     if (!handle || !io) return STATUS_ACCESS_VIOLATION;
-    if (!attr || !attr->ObjectName || !pipe_is_name(attr->ObjectName)) return STATUS_OBJECT_NAME_INVALID;
+    if (!attr || !attr->ObjectName) return STATUS_OBJECT_NAME_INVALID;
+    if (attr->RootDirectory)
+    {
+        if (root_kind(attr->RootDirectory, &hash) != 1) return STATUS_OBJECT_NAME_INVALID;
+        hash = relative_hash(attr->ObjectName);
+    }
+    else if (!pipe_is_name(attr->ObjectName)) return STATUS_OBJECT_NAME_INVALID;
+    else hash = name_hash(attr->ObjectName);
     if (type > 1 || read_mode > 1 || completion > 1 || !max_instances || (read_mode && !type))
         return STATUS_INVALID_PARAMETER;
-    if (!(pe = pipe_end_new(name_hash(attr->ObjectName), 1))) return STATUS_NO_MEMORY;
+    if (!(pe = pipe_end_new(hash, 1))) return STATUS_NO_MEMORY;
     pe->type = type;
     pe->read_mode = read_mode;
     pe->nowait = completion;
@@ -932,10 +1025,9 @@ static int access_fits(ACCESS_MASK access, int a)
     return 1;
 }
 
-NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK access, uint32_t attributes,
-                          uint32_t options, IO_STATUS_BLOCK *io)
+static NTSTATUS open_client_hash(uint64_t hash, HANDLE *handle, ACCESS_MASK access, uint32_t attributes,
+                                 uint32_t options, IO_STATUS_BLOCK *io)
 {
-    uint64_t hash = name_hash(nt);
     struct welcome w;
     struct pipe_census c;
     int fd = -1;
@@ -968,6 +1060,12 @@ NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK 
     NTSTATUS status = wrap(f, handle, access, attributes);
     io->Information = FILE_OPENED;
     return io->Status = status;
+}
+
+NTSTATUS pipe_open_client(const UNICODE_STRING *nt, HANDLE *handle, ACCESS_MASK access, uint32_t attributes,
+                          uint32_t options, IO_STATUS_BLOCK *io)
+{
+    return open_client_hash(name_hash(nt), handle, access, attributes, options, io);
 }
 
 /* WaitNamedPipe: until an instance listens; ms 0: the default (50 ms), ~0:

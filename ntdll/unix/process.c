@@ -250,6 +250,7 @@ void process_read_startup(void)
     read_strings(fd, &wlx_startup.hdr);
     xhandle_receive_inherited(fd, wlx_startup.hdr.handle_count);
     wlx_parent_id = wlx_startup.hdr.parent_id;
+    token_start(wlx_startup.hdr.deny_groups);
 }
 
 void process_report_ids(uint32_t pid, uint32_t tid)

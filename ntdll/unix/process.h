@@ -22,6 +22,10 @@ void process_read_startup(void);               /* before init_process */
 void process_report_ids(uint32_t pid, uint32_t tid);
 void process_report_refusal(NTSTATUS status);  /* init_process failed: tells the parent, ends */
 void process_wait_resume(void);                /* CREATE_SUSPENDED: before the entry point */
+/* token.c: the deny-only groups of a child's primary token, and this
+   process's own from its parent */
+uint32_t token_child_deny_groups(HANDLE token);
+void token_start(uint32_t deny_groups);
 
 /* other processes (procobj.c) */
 extern const struct object_ops process_ops;
@@ -36,6 +40,7 @@ NTSTATUS procobj_open_thread(uint32_t tid, ACCESS_MASK access, unsigned attribut
 /* threads of other processes (xthread.c) */
 #define STATUS_THREAD_IS_TERMINATING ((NTSTATUS)0xC000004B)
 NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread_answer *answer);
+NTSTATUS xthread_call_vm(uint32_t pid, uint32_t op, void **addr, size_t *size, uint32_t type, uint32_t prot);
 void xthread_serve(const struct wlx_thread_service_request *req, int reply);
 
 #endif

@@ -386,6 +386,7 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
         .cmdline_len = wlx_wcslen(cp->cmdline), .curdir_len = wlx_wcslen(cp->curdir), .env_size = cp->env_size,
         .runtime_size = cp->runtime_data ? cp->runtime_size : 0,
         .startup_flags = cp->startup_flags, .show_window = cp->show_window,
+        .deny_groups = token_child_deny_groups(cp->token),
     };
     /* the child's std handles keep these values when they are inherited;
        NULL and INVALID_HANDLE_VALUE stay what they are (tests/kernel32/stdhandles.c) */

@@ -34,6 +34,7 @@
 #include "private.h"
 #include "file.h"
 #include "xhandle.h"
+#include "sync.h"
 
 /* --- constants ------------------------------------------------------------ */
 
@@ -555,7 +556,8 @@ NTSTATUS WINAPI unix_NtExtendSection(HANDLE handle, LARGE_INTEGER *size)
 
 /* --- export (the server's namespace: private.h, "exporting objects") --------------
    EXPORT_SECTION: data[0] size, data[1] protect (PAGE_*), data[2] attributes
-   (SEC_*); flags SECTION_EXPORT_WRITABLE when the fd may be mapped
+   (SEC_*), data[3] a named section's slot in the server (0: none; the
+   importer takes a reference on the name); flags SECTION_EXPORT_WRITABLE when the fd may be mapped
    shared-writable. The fd is the memfd or the file's, so the importer's
    views share the exporter's pages. */
 #define SECTION_EXPORT_WRITABLE 1
@@ -571,6 +573,7 @@ static NTSTATUS section_export(struct wlx_object *obj, struct object_export *ex,
     ex->data[0] = __atomic_load_n(&s->d.size, __ATOMIC_ACQUIRE);
     ex->data[1] = s->d.protect;
     ex->data[2] = s->d.attributes;
+    ex->data[3] = __atomic_load_n(&s->named.slot, __ATOMIC_ACQUIRE);
     return STATUS_SUCCESS;
 }
 
@@ -585,10 +588,18 @@ static struct wlx_object *section_import(const struct object_export *ex, int fd)
     s->d = (struct section_data){ fd, ex->data[0], (uint32_t)ex->data[1], (uint32_t)ex->data[2],
                                  !!(ex->flags & SECTION_EXPORT_WRITABLE), NULL, 0 };
     s->ready = 1;
+    /* a named one keeps its name while we hold it (tests/kernel32/mapping.c):
+       the server took our reference (DuplicateHandle), or we take it */
+    if (ex->data[3] && ((ex->flags & EXPORT_SYNC_GRABBED) || !syncshare_grab_exported((uint32_t)ex->data[3])))
+    {
+        s->named.slot = (uint32_t)ex->data[3];
+        s->named.server_refs = 1;
+    }
     return &s->named.obj;
 }
 
 static void __attribute__((constructor)) section_register_import(void)
 {
+    _Static_assert(EXPORT_SECTION == EXPORT_KIND_SECTION, "export kind shared with the server");
     handle_register_import(EXPORT_SECTION, section_import);
 }

@@ -28,6 +28,7 @@ NTSTATUS syncshare_export(struct wlx_object *obj, struct object_export *ex, int 
 NTSTATUS syncshare_name(struct sync_object *o, WCHAR *buf, uint32_t max, uint32_t *len);
 struct sync_state *syncshare_slot(uint32_t slot);      /* NULL when the slots cannot be mapped */
 void syncshare_release(uint32_t slot);                 /* gives back one server reference */
+NTSTATUS syncshare_grab_exported(uint32_t slot);       /* takes one on a named section another process handed over */
 /* named objects of other types (ops->export: sections) in the server's
    namespace: *o is the object imported from another process when the name
    existed, else NULL and *slot the new server object (open_only: never new) */

@@ -103,6 +103,21 @@ void syncshare_release(uint32_t slot)
     release_server_refs(slot, 1);
 }
 
+/* A named object of an exported type (a section) handed over by another
+   process (DuplicateHandle, inheritance): this process takes a reference
+   on its name, so the name lives as long as any process holds the object
+   (PostgreSQL pins its dynamic shared memory segments so in the
+   postmaster, and other processes open them by name later). The giver
+   holds its own until the receiver has the object. */
+NTSTATUS syncshare_grab_exported(uint32_t slot)
+{
+    struct wlx_grab_object_request req = { .slot = slot };
+    struct wlx_grab_object_reply reply;
+    NTSTATUS status = wlx_server_call(WLX_REQ_GRAB_OBJECT, &req, sizeof(req), &reply, sizeof(reply), NULL);
+    if (!status && reply.type != KOBJ_EXPORTED) { release_server_refs(slot, 1); status = STATUS_OBJECT_TYPE_MISMATCH; }
+    return status;
+}
+
 /* --- local objects of shared slots ------------------------------------------ */
 
 /* The process's object for a slot, given one new server reference: the
@@ -225,7 +240,8 @@ static NTSTATUS import_exported(uint32_t slot, const struct object_ops *ops, con
                         == STATUS_PENDING && tries < 200; tries++)
         nanosleep(&ms, NULL);
     if (status) return status == STATUS_PENDING ? STATUS_OBJECT_NAME_NOT_FOUND : status;
-    struct object_export ex = { reply.kind, reply.flags,
+    /* create_object counted our reference already: the importer takes none */
+    struct object_export ex = { reply.kind, reply.flags | EXPORT_SYNC_GRABBED,
                                 { reply.data0, reply.data1, reply.data2, reply.data3, reply.data4, reply.data5 } };
     struct wlx_object *obj = handle_import_object(&ex, fd);
     if (!obj) return STATUS_NOT_SUPPORTED;

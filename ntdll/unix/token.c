@@ -52,6 +52,7 @@ struct token_state {
     uint32_t type, level;
     uint64_t enabled;
     uint64_t token_id, modified_id;
+    uint32_t deny_groups;       /* groups made deny-only (NtFilterToken); a child inherits its primary token's */
 };
 
 struct token {
@@ -264,11 +265,49 @@ NTSTATUS WINAPI unix___wlx_token_info(HANDLE token, uint32_t need, struct wlx_to
     info->enabled = s->enabled;
     info->token_id = s->token_id;
     info->modified_id = s->modified_id;
+    info->deny_groups = s->deny_groups;
     pthread_mutex_unlock(&token_lock);
     info->access = access;
-    info->pad = 0;
     state_release(s);
     return STATUS_SUCCESS;
+}
+
+/* NtFilterToken's SIDs to disable, on the copy it just made: the groups
+   of mask become deny-only (CheckTokenMembership no longer finds them) */
+NTSTATUS WINAPI unix___wlx_token_deny(HANDLE token, uint32_t mask)
+{
+    struct token_state *s;
+    NTSTATUS status;
+
+    if ((status = token_state_get(token, TOKEN_QUERY, &s, NULL))) return status;
+    if (s == &process_token) status = STATUS_ACCESS_DENIED;   /* only a new token changes so */
+    else
+    {
+        pthread_mutex_lock(&token_lock);
+        s->deny_groups |= mask;
+        s->modified_id = next_id++;
+        pthread_mutex_unlock(&token_lock);
+    }
+    state_release(s);
+    return status;
+}
+
+/* the deny-only groups a child started with `token` (NULL: the caller's
+   primary token) has: CreateProcessAsUser's token, or what the parent has */
+uint32_t token_child_deny_groups(HANDLE token)
+{
+    struct token_state *s;
+    uint32_t mask;
+    if (!token || token_state_get(token, 0, &s, NULL)) return process_token.deny_groups;
+    mask = s->deny_groups;
+    state_release(s);
+    return mask;
+}
+
+/* a child's primary token: its parent's deny-only groups (process.c, at start) */
+void token_start(uint32_t deny_groups)
+{
+    process_token.deny_groups = deny_groups;
 }
 
 /* --- impersonation -------------------------------------------------------- */

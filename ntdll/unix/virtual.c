@@ -24,6 +24,8 @@
 #include <string.h>
 #include <sys/mman.h>
 #include "private.h"
+#include "process.h"
+#include "xhandle.h"
 
 #define PAGE_SIZE   0x1000UL
 #define GRANULARITY 0x10000UL
@@ -598,7 +600,17 @@ NTSTATUS virtual_flush_view(void **addr_ptr, size_t *size_ptr)
 
 static int is_current_process(HANDLE process)
 {
-    return process == NtCurrentProcess();
+    return process == NtCurrentProcess() || procobj_id(process) == wlx_process_id;
+}
+
+/* NtAllocateVirtualMemory/NtFreeVirtualMemory in another process: done by
+   that process (xthread.c), zero bits and alignment as its own default */
+static NTSTATUS remote_vm(HANDLE process, uint32_t op, void **addr, size_t *size, uint32_t type, uint32_t prot)
+{
+    uint32_t id = procobj_id(process);
+    if (!id) return STATUS_INVALID_HANDLE;
+    if (!addr || !size) return STATUS_ACCESS_VIOLATION;
+    return xthread_call_vm(id, op, addr, size, type, prot);
 }
 
 static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr, uint32_t type,
@@ -619,7 +631,7 @@ static NTSTATUS allocate(HANDLE process, void **ret, uintptr_t zero_bits, size_t
     size_t size;
     NTSTATUS status = STATUS_SUCCESS;
 
-    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (!is_current_process(process)) return remote_vm(process, WLX_PROCESS_VM_ALLOC, ret, size_ptr, type, prot);
     if (!ret || !size_ptr) return STATUS_ACCESS_VIOLATION;
     if (!*size_ptr) return STATUS_INVALID_PARAMETER;
     if (virtual_prot_to_vprot(prot, &vprot)) return STATUS_INVALID_PAGE_PROTECTION;
@@ -788,7 +800,7 @@ NTSTATUS WINAPI unix_NtAllocateVirtualMemoryEx(HANDLE process, void **ret, size_
 NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t *size_ptr, uint32_t type)
 {
     NTSTATUS status = STATUS_SUCCESS;
-    if (!is_current_process(process)) return STATUS_NOT_IMPLEMENTED;
+    if (!is_current_process(process)) return remote_vm(process, WLX_PROCESS_VM_FREE, addr_ptr, size_ptr, type, 0);
     uintptr_t addr = (uintptr_t)*addr_ptr;
     size_t size = *size_ptr;
 

@@ -33,20 +33,19 @@ static void serve_op(const struct wlx_thread_service_request *req, struct wlx_th
 
 /* --- the caller's side ------------------------------------------------------------- */
 
-/* asks process pid to do op on its thread tid (ours: done here) */
-NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread_answer *answer)
+/* asks process req->process_id to do req->op (ours: done here) */
+static NTSTATUS call(const struct wlx_thread_service_request *req, struct wlx_thread_answer *answer)
 {
-    struct wlx_thread_service_request req = { .process_id = pid, .thread_id = tid, .op = op };
     int sv[2];
 
     memset(answer, 0, offsetof(struct wlx_thread_answer, ids));
-    if (pid == wlx_process_id)
+    if (req->process_id == wlx_process_id)
     {
-        serve_op(&req, answer);
+        serve_op(req, answer);
         return answer->status;
     }
     if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv)) return errno_to_status(errno);
-    NTSTATUS status = wlx_server_call_fd(WLX_REQ_THREAD_SERVICE, &req, sizeof(req), NULL, 0, NULL, sv[1], NULL);
+    NTSTATUS status = wlx_server_call_fd(WLX_REQ_THREAD_SERVICE, req, sizeof(*req), NULL, 0, NULL, sv[1], NULL);
     close(sv[1]);
     if (!status)
     {
@@ -62,6 +61,33 @@ NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread
     return status;
 }
 
+/* asks process pid to do op on its thread tid */
+NTSTATUS xthread_call(uint32_t pid, uint32_t tid, uint32_t op, struct wlx_thread_answer *answer)
+{
+    struct wlx_thread_service_request req = { .process_id = pid, .thread_id = tid, .op = op };
+    return call(&req, answer);
+}
+
+/* NtAllocateVirtualMemory (WLX_PROCESS_VM_ALLOC) or NtFreeVirtualMemory
+   (WLX_PROCESS_VM_FREE) done by process pid on its own memory, a child
+   made suspended too: PostgreSQL's postmaster reserves its shared memory's
+   address in each child so (VirtualAllocEx) before it resumes it */
+NTSTATUS xthread_call_vm(uint32_t pid, uint32_t op, void **addr, size_t *size, uint32_t type, uint32_t prot)
+{
+    struct wlx_thread_service_request req = { .process_id = pid, .op = op, .address = (uintptr_t)*addr,
+                                              .size = *size, .type = type, .prot = prot };
+    struct wlx_thread_answer *a = malloc(sizeof(*a));
+    NTSTATUS status;
+    if (!a) return STATUS_NO_MEMORY;
+    if (!(status = call(&req, a)))
+    {
+        *addr = (void *)(uintptr_t)a->address;
+        *size = a->size;
+    }
+    free(a);
+    return status;
+}
+
 /* --- the process's side: its service thread ------------------------------------------- */
 
 /* a live thread of ours for req, or an answer saying why not */
@@ -73,9 +99,15 @@ static struct wlx_thread *target_thread(const struct wlx_thread_service_request 
     return t;
 }
 
+NTSTATUS WINAPI unix_NtAllocateVirtualMemory(HANDLE process, void **ret, uintptr_t zero_bits, size_t *size_ptr,
+                                             uint32_t type, uint32_t prot);
+NTSTATUS WINAPI unix_NtFreeVirtualMemory(HANDLE process, void **addr_ptr, size_t *size_ptr, uint32_t type);
+
 static void serve_op(const struct wlx_thread_service_request *req, struct wlx_thread_answer *a)
 {
     struct wlx_thread *t;
+    void *addr = (void *)(uintptr_t)req->address;
+    size_t size = req->size;
 
     a->status = STATUS_SUCCESS;
     switch (req->op)
@@ -92,6 +124,14 @@ static void serve_op(const struct wlx_thread_service_request *req, struct wlx_th
         if (!(t = target_thread(req, a))) break;
         a->status = req->op == WLX_THREAD_SUSPEND ? thread_suspend(t, &a->value) : thread_resume(t, &a->value);
         object_release(&t->obj);
+        break;
+    case WLX_PROCESS_VM_ALLOC:
+    case WLX_PROCESS_VM_FREE:
+        a->status = req->op == WLX_PROCESS_VM_ALLOC
+                        ? unix_NtAllocateVirtualMemory(NtCurrentProcess(), &addr, 0, &size, req->type, req->prot)
+                        : unix_NtFreeVirtualMemory(NtCurrentProcess(), &addr, &size, req->type);
+        a->address = (uintptr_t)addr;
+        a->size = size;
         break;
     default:
         a->status = STATUS_INVALID_PARAMETER;

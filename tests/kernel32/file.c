@@ -883,6 +883,52 @@ static void test_share_modes(void)
     ok(DeleteFileW(path), "delete after close failed: %lu\n", GetLastError());
 }
 
+/* An open asking for no data access (none of read, write, execute, delete:
+   0, or FILE_READ_ATTRIBUTES only) is not checked against the other opens'
+   share modes, and its own share mode holds nobody back: libarchive on
+   Windows (cmake's file(ARCHIVE_EXTRACT)) opens the folder an entry goes in
+   with access 0 and share 0, which is also the current directory */
+static void test_share_no_data_access(void)
+{
+    WCHAR path[MAX_PATH], cwd[MAX_PATH];
+    HANDLE h, h2, h3;
+    BY_HANDLE_FILE_INFORMATION info;
+    DWORD err;
+
+    make_file(L"nodata.bin", "0123456789");
+    h = create_file(L"nodata.bin", GENERIC_READ, 0, OPEN_EXISTING);
+    ok(h != INVALID_HANDLE_VALUE, "open with share 0 failed: %lu\n", GetLastError());
+    h2 = create_file(L"nodata.bin", 0, 0, OPEN_EXISTING);
+    ok(h2 != INVALID_HANDLE_VALUE, "access 0 against share 0: %lu\n", GetLastError());
+    h3 = create_file(L"nodata.bin", FILE_READ_ATTRIBUTES, 0, OPEN_EXISTING);
+    ok(h3 != INVALID_HANDLE_VALUE, "FILE_READ_ATTRIBUTES against share 0: %lu\n", GetLastError());
+    ok(h3 != INVALID_HANDLE_VALUE && GetFileInformationByHandle(h3, &info) && info.nFileSizeLow == 10,
+       "the attributes-only handle's information: %lu\n", GetLastError());
+    SetLastError(0xdeadbeef);
+    HANDLE h4 = create_file(L"nodata.bin", GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, OPEN_EXISTING);
+    err = GetLastError();
+    ok(h4 == INVALID_HANDLE_VALUE && err == ERROR_SHARING_VIOLATION, "a reader against share 0: %p, last error %lu\n", h4, err);
+    if (h4 != INVALID_HANDLE_VALUE) CloseHandle(h4);
+    CloseHandle(h);
+    /* the access-0 handles (share 0) do not stop an exclusive writer */
+    h = create_file(L"nodata.bin", GENERIC_READ | GENERIC_WRITE, 0, OPEN_EXISTING);
+    ok(h != INVALID_HANDLE_VALUE, "an exclusive open beside access-0 opens with share 0: %lu\n", GetLastError());
+    CloseHandle(h);
+    CloseHandle(h2);
+    if (h3 != INVALID_HANDLE_VALUE) CloseHandle(h3);
+    ok(DeleteFileW(tmp_path(path, L"nodata.bin")), "delete failed: %lu\n", GetLastError());
+
+    /* the current directory, opened with access 0 and share 0 */
+    GetCurrentDirectoryW(MAX_PATH, cwd);
+    CreateDirectoryW(tmp_path(path, L"nodatadir"), NULL);
+    ok(SetCurrentDirectoryW(path), "SetCurrentDirectory failed: %lu\n", GetLastError());
+    h = CreateFileW(path, 0, 0, NULL, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, NULL);
+    ok(h != INVALID_HANDLE_VALUE, "the current directory, access 0, share 0: %lu\n", GetLastError());
+    if (h != INVALID_HANDLE_VALUE) CloseHandle(h);
+    SetCurrentDirectoryW(cwd);
+    ok(RemoveDirectoryW(path), "RemoveDirectory failed: %lu\n", GetLastError());
+}
+
 static void test_final_path(void)
 {
     WCHAR path[MAX_PATH], expect[MAX_PATH + 8], got[MAX_PATH + 8];
@@ -963,6 +1009,7 @@ int main(int argc, char **argv)
     test_find();
     test_case_insensitive();
     test_share_modes();
+    test_share_no_data_access();
     test_final_path();
     test_unicode_names();
     cleanup_base_dir();

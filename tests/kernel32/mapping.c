@@ -586,6 +586,7 @@ static void test_named(void)
    handle "#value") and writes to it */
 static int child_main(const char *name)
 {
+    if (!strcmp(name, "hold")) { Sleep(30000); return 0; }   /* killed by the parent */
     HANDLE map = name[0] == '#' ? (HANDLE)(ULONG_PTR)strtoul(name + 1, NULL, 16)
                                 : OpenFileMappingA(FILE_MAP_WRITE, FALSE, name);
     char *v;
@@ -653,6 +654,47 @@ static void test_cross_process(void)
     CloseHandle(map);
 }
 
+/* a named mapping handed to another process (DuplicateHandle) keeps its
+   name while that process holds it, after its creator closed its own
+   handle: PostgreSQL's processes pin their dynamic shared memory segments
+   in the postmaster so, and others open them by name later */
+static void test_name_held_elsewhere(void)
+{
+    char module[MAX_PATH], cmd[MAX_PATH + 80], name[64];
+    STARTUPINFOA si = { sizeof(si) };
+    PROCESS_INFORMATION pi;
+    HANDLE map, there = NULL, h;
+
+    sprintf(name, "Global/wlx-mapping-held-%lu", GetCurrentProcessId());
+    GetModuleFileNameA(NULL, module, MAX_PATH);
+    sprintf(cmd, "\"%s\" child hold", module);
+    if (!ok(CreateProcessA(module, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi), "CreateProcessA: %lu\n", GetLastError()))
+        return;
+    map = CreateFileMappingA(INVALID_HANDLE_VALUE, NULL, PAGE_READWRITE, 0, PAGE, name);
+    ok(map != NULL, "CreateFileMapping %s: %lu\n", name, GetLastError());
+    ok(DuplicateHandle(GetCurrentProcess(), map, pi.hProcess, &there, 0, FALSE, DUPLICATE_SAME_ACCESS),
+       "DuplicateHandle: %lu\n", GetLastError());
+    CloseHandle(map);
+    h = OpenFileMappingA(FILE_MAP_READ, FALSE, name);
+    ok(h != NULL, "the name while the child holds the mapping: %lu\n", GetLastError());
+    if (h) CloseHandle(h);
+    TerminateProcess(pi.hProcess, 0);
+    WaitForSingleObject(pi.hProcess, 10000);
+    /* gone with the child's handles (wlx's server drops a killed process's
+       references when its connection closes, a moment later: looked at
+       again for up to 5 s) */
+    for (int i = 0; i < 100; i++)
+    {
+        SetLastError(0xdeadbeef);
+        if (!(h = OpenFileMappingA(FILE_MAP_READ, FALSE, name))) break;
+        CloseHandle(h);
+        Sleep(50);
+    }
+    ok(!h && GetLastError() == ERROR_FILE_NOT_FOUND, "the name once nobody holds it: %p, %lu\n", h, GetLastError());
+    CloseHandle(pi.hProcess);
+    CloseHandle(pi.hThread);
+}
+
 /* --- the NT calls ----------------------------------------------------------------------- */
 
 typedef struct { void *BaseAddress; ULONG Attributes; LARGE_INTEGER Size; } SECTION_BASIC_INFO;
@@ -718,6 +760,7 @@ int main(int argc, char **argv)
     test_image();
     test_named();
     test_cross_process();
+    test_name_held_elsewhere();
     test_nt_section();
     return test_summary();
 }

@@ -1,5 +1,6 @@
 /* tests/kernel32/procmem.c — EncodePointer and friends, MulDiv,
    OutputDebugString, Read/WriteProcessMemory (this process and a child),
+   VirtualAllocEx/VirtualFreeEx in a child made suspended,
    GetProcessIoCounters, K32GetPerformanceInfo, GetBinaryType and the
    processor group affinities. */
 #include <windows.h>
@@ -109,6 +110,36 @@ static void test_child_memory(void)
     v = 0;
     ok(ReadProcessMemory(pi.hProcess, (void *)&shared_value, &v, sizeof(v), NULL) && v == nv, "read back %I64x\n", v);
     ok(shared_value == 0x1122334455667788LL, "the parent's own copy changed\n");
+    TerminateProcess(pi.hProcess, 0);
+    finish(&pi);
+}
+
+/* PostgreSQL's postmaster reserves its shared memory's address in each
+   child it makes suspended, before resuming it */
+static void test_child_alloc(void)
+{
+    PROCESS_INFORMATION pi;
+    SIZE_T done = 0;
+    LONG64 v = 0x5566778899LL, back = 0;
+
+    if (!start_self(L"wait", FALSE, CREATE_SUSPENDED, NULL, &pi)) { skip("cannot start a child: %lu\n", GetLastError()); return; }
+    char *any = VirtualAllocEx(pi.hProcess, NULL, 0x100000, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+    ok(any != NULL, "VirtualAllocEx anywhere: %lu\n", GetLastError());
+    if (any)
+    {
+        ok(WriteProcessMemory(pi.hProcess, any + 0x1000, &v, sizeof(v), &done) && done == sizeof(v),
+           "writing the child's new memory: %lu\n", GetLastError());
+        ok(ReadProcessMemory(pi.hProcess, any + 0x1000, &back, sizeof(back), NULL) && back == v,
+           "reading it back: %I64x\n", back);
+        ok(VirtualFreeEx(pi.hProcess, any, 0, MEM_RELEASE), "VirtualFreeEx: %lu\n", GetLastError());
+        /* the same address again, reserved only: where it was is free now */
+        char *again = VirtualAllocEx(pi.hProcess, any, 0x100000, MEM_RESERVE, PAGE_READWRITE);
+        ok(again == any, "VirtualAllocEx at %p: %p, %lu\n", any, again, GetLastError());
+        SetLastError(0xdeadbeef);
+        char *twice = VirtualAllocEx(pi.hProcess, any, 0x10000, MEM_RESERVE, PAGE_READWRITE);
+        ok(!twice && GetLastError() == ERROR_INVALID_ADDRESS, "reserving it twice: %p, %lu\n", twice, GetLastError());
+        ok(VirtualFreeEx(pi.hProcess, any, 0, MEM_RELEASE), "VirtualFreeEx of the reservation: %lu\n", GetLastError());
+    }
     TerminateProcess(pi.hProcess, 0);
     finish(&pi);
 }
@@ -252,6 +283,7 @@ int main(int argc, char **argv)
     test_debug_string();
     test_own_memory();
     test_child_memory();
+    test_child_alloc();
     test_io_counters();
     test_performance_info();
     test_binary_type();

@@ -10,7 +10,9 @@
  * a pipe with unread data (ERROR_PIPE_BUSY, nothing sent), and waits on the
  * handles themselves (a child's stdin, a listening pipe), and blocked
  * synchronous reads ended from another thread (CancelSynchronousIo on an
- * anonymous pipe, CancelIoEx on a named pipe's client end).
+ * anonymous pipe, CancelIoEx on a named pipe's client end), and libuv's
+ * zero-byte read, which waits for data without taking any, ended the same
+ * way (ctest stops a timed-out test's output reader so).
  */
 #include "../test.h"
 #include "selfchild.h"
@@ -239,6 +241,74 @@ static void test_cancel_blocked_reads(void)
     CloseHandle(s);
 }
 
+/* libuv's reader thread of a non-overlapped pipe asks for 0 bytes: the
+   read returns once data is there, and uv_close stops it with
+   CancelSynchronousIo, in a loop until the thread has left the read (ctest
+   closes a timed-out test's output pipe so: a read that cannot be
+   cancelled holds ctest until the test ends on its own) */
+static DWORD WINAPI zero_reader(void *arg)
+{
+    char buf[1];
+    DWORD n = 7;
+    if (ReadFile(arg, buf, 0, &n, NULL)) return n == 0 ? 1 : 2;
+    return GetLastError() == ERROR_OPERATION_ABORTED ? 0 : 100 + GetLastError() % 100;
+}
+
+static void test_cancel_zero_reads(void)
+{
+    HANDLE rd, wr, t;
+    DWORD code, n;
+    char c;
+    WCHAR name[64];
+
+    CreatePipe(&rd, &wr, NULL, 0);
+    /* with data there, the zero-byte read returns at once and takes none */
+    WriteFile(wr, "y", 1, &n, NULL);
+    t = CreateThread(NULL, 0, zero_reader, rd, 0, NULL);
+    ok(WaitForSingleObject(t, 5000) == WAIT_OBJECT_0, "a zero-byte read with data waiting did not return\n");
+    code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 1, "the zero-byte read with data: %lu (1: TRUE, 0 bytes)\n", code);
+    CloseHandle(t);
+    ok(ReadFile(rd, &c, 1, &n, NULL) && n == 1 && c == 'y', "the byte is still there after the zero-byte read\n");
+
+    /* without data it blocks, until CancelSynchronousIo */
+    t = CreateThread(NULL, 0, zero_reader, rd, 0, NULL);
+    ok(WaitForSingleObject(t, 200) == WAIT_TIMEOUT, "a zero-byte read of an empty pipe returned\n");
+    BOOL ended = FALSE;
+    for (int i = 0; i < 50 && !ended; i++)
+        ended = CancelSynchronousIo(t) ? WaitForSingleObject(t, 100) == WAIT_OBJECT_0 : (Sleep(10), FALSE);
+    ok(ended, "CancelSynchronousIo did not end a zero-byte read of an anonymous pipe\n");
+    if (!ended) { WriteFile(wr, "z", 1, &n, NULL); WaitForSingleObject(t, 5000); ReadFile(rd, &c, 1, &n, NULL); }
+    code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 0, "the cancelled zero-byte read: %lu (0: ERROR_OPERATION_ABORTED)\n", code);
+    CloseHandle(t);
+    ok(WriteFile(wr, "x", 1, &n, NULL) && ReadFile(rd, &c, 1, &n, NULL) && n == 1 && c == 'x', "the pipe after the cancel\n");
+    CloseHandle(rd);
+    CloseHandle(wr);
+
+    /* a named pipe's client end, non-overlapped, as libuv opens a child's
+       stdout pipe */
+    swprintf(name, ARRAYSIZE(name), L"\\\\.\\pipe\\wlx-real-pipepoll-z%lu", GetCurrentProcessId());
+    HANDLE s = CreateNamedPipeW(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_BYTE, 1, 512, 512, 0, NULL);
+    HANDLE cl = CreateFileW(name, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    ok(cl != INVALID_HANDLE_VALUE, "client: %lu\n", GetLastError());
+    t = CreateThread(NULL, 0, zero_reader, cl, 0, NULL);
+    ok(WaitForSingleObject(t, 200) == WAIT_TIMEOUT, "a zero-byte read of an empty named pipe returned\n");
+    ended = FALSE;
+    for (int i = 0; i < 50 && !ended; i++)
+        ended = CancelSynchronousIo(t) ? WaitForSingleObject(t, 100) == WAIT_OBJECT_0 : (Sleep(10), FALSE);
+    ok(ended, "CancelSynchronousIo did not end a zero-byte read of a named pipe\n");
+    if (!ended) { WriteFile(s, "z", 1, &n, NULL); WaitForSingleObject(t, 5000); }
+    code = 9;
+    GetExitCodeThread(t, &code);
+    ok(code == 0, "the cancelled zero-byte read of a named pipe: %lu (0: ERROR_OPERATION_ABORTED)\n", code);
+    CloseHandle(t);
+    CloseHandle(cl);
+    CloseHandle(s);
+}
+
 int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
@@ -249,5 +319,6 @@ int main(int argc, char **argv)
     test_transact_busy();
     test_wait_on_handles();
     test_cancel_blocked_reads();
+    test_cancel_zero_reads();
     return test_summary();
 }
