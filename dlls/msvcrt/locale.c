@@ -167,3 +167,9 @@ void __cdecl _free_locale(_locale_t locale)
 {
     free(locale);
 }
+
+/* _lock_locales/_unlock_locales: hold the CRT's locale lock (recursive, as
+ * every _lock is) so a caller can read the global locale while no thread
+ * changes it. */
+void __cdecl _lock_locales(void) { _lock(MSVCRT_LOCK_LOCALE); }
+void __cdecl _unlock_locales(void) { _unlock(MSVCRT_LOCK_LOCALE); }
