@@ -147,6 +147,9 @@ _locale_t __cdecl _create_locale(int category, const char *name)
     l->info.collate_cp = codepage;
 #endif
     l->info.codepage = codepage;
+    /* threadmbcinfo starts { refcount, mbcodepage }: the "C" locale has no
+       multibyte code page (0), the user's its ANSI one */
+    memcpy(l->mbc + sizeof(int), &codepage, sizeof(codepage));
     return (_locale_t)l;
 }
 
@@ -173,3 +176,11 @@ void __cdecl _free_locale(_locale_t locale)
  * changes it. */
 void __cdecl _lock_locales(void) { _lock(MSVCRT_LOCK_LOCALE); }
 void __cdecl _unlock_locales(void) { _unlock(MSVCRT_LOCK_LOCALE); }
+
+/* the multibyte code page of a locale object (mbstr.c's _l functions) */
+unsigned int msvcrt_locale_mbcp(_locale_t locale)
+{
+    unsigned int cp;
+    memcpy(&cp, ((struct crt_locale *)locale)->mbc + sizeof(int), sizeof(cp));
+    return cp;
+}
