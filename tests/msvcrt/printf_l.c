@@ -153,8 +153,12 @@ static void test_files(void)
     ok(p_fwprintf_l(f, L"%d|", NULL, -3) == 3, "_fwprintf_l\n");
     ok(p_fwprintf_p(f, L"%2$ls%1$ls|", L"1", L"2") == 3, "_fwprintf_p\n");
     ok(p_fwprintf_p_l(f, L"%1$d%1$d|", NULL, 9) == 3, "_fwprintf_p_l\n");
-    /* the _p forms: mixing numbered and plain specifications is an error */
-    if (p_set_handler)
+    /* the _p forms: mixing numbered and plain specifications is an error
+       (msvcrt.dll's default invalid-parameter handling returns) */
+    if (p_set_handler) p_set_handler(NULL);
+    /* Wine 8's _fprintf_p once crashed on this format (a read at 0x8): not run there */
+    if (test_is("wine")) skip("_fprintf_p with a mixed format under Wine\n");
+    else
     {
         ret = p_fprintf_p(f, "%1$d %d", 1, 2);
         ok(ret == -1, "_fprintf_p mixing: %d\n", ret);
