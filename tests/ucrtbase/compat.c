@@ -10,7 +10,8 @@
  *   - _atoll_l, _wtoll_l, _wcstoimax_l, _wcstoumax_l, _wctomb_l,
  *     _wctomb_s_l, _isblank_l, _iswcsym_l, _iswcsymf_l with the "C" locale;
  *   - _lock_locales/_unlock_locales: recursive, and a second thread waits;
- *   - _getsystime against GetLocalTime; _setsystime refusing a bad date.
+ *   - _getsystime against GetLocalTime; _setsystime refusing a bad date;
+ *   - _o_strtold, _o_wcstold, _o____lc_collate_cp_func.
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -205,6 +206,22 @@ static void test_lock_locales(void)
     CloseHandle(thread);
 }
 
+/* _o_ forms: the same functions under the names the UCRT's own code imports */
+static void test_o_forms(void)
+{
+    double (__cdecl *p_o_strtold)(const char *, char **) = FUNC("_o_strtold");
+    double (__cdecl *p_o_wcstold)(const wchar_t *, wchar_t **) = FUNC("_o_wcstold");
+    unsigned int (__cdecl *p_o_collate)(void) = FUNC("_o____lc_collate_cp_func");
+    unsigned int (__cdecl *p_collate)(void) = FUNC("___lc_collate_cp_func");
+    char *end;
+    wchar_t *wend;
+
+    if (!p_o_strtold || !p_o_wcstold || !p_o_collate) { skip("no _o_strtold\n"); return; }
+    ok(p_o_strtold("1.5e3x", &end) == 1500.0 && *end == 'x', "_o_strtold\n");
+    ok(p_o_wcstold(L"-0.25", &wend) == -0.25 && !*wend, "_o_wcstold\n");
+    ok(p_o_collate() == p_collate(), "_o____lc_collate_cp_func: %u\n", p_o_collate());
+}
+
 static void test_systime(void)
 {
     unsigned int (__cdecl *p_getsystime)(struct tm *) = FUNC("_getsystime");
@@ -257,5 +274,6 @@ int main(int argc, char **argv)
     test_locale_forms();
     test_lock_locales();
     test_systime();
+    test_o_forms();
     return test_summary();
 }
