@@ -188,6 +188,20 @@ static void test_strings_932(void)
     ok(buf[0] == 0x82 && buf[1] == 0xa0 && !buf[2], "_mbccpy\n");
 }
 
+/* _mbstrnlen counts in LC_CTYPE's code page ("C": one byte each), at most max bytes */
+static void test_mbstrnlen(void)
+{
+    size_t (__cdecl *p_mbstrnlen)(const char *, size_t) = func("_mbstrnlen");
+    int *(__cdecl *p_errno)(void) = func("_errno");
+
+    if (!p_mbstrnlen) { skip("no _mbstrnlen\n"); return; }
+    ok(p_mbstrnlen("abcdef", 4) == 4, "_mbstrnlen cut: %zu\n", p_mbstrnlen("abcdef", 4));
+    ok(p_mbstrnlen("ab", 10) == 2, "_mbstrnlen whole: %zu\n", p_mbstrnlen("ab", 10));
+    ok(p_mbstrnlen("\x82\xa0", 10) == 2, "_mbstrnlen in \"C\": bytes\n");
+    *p_errno() = 0;
+    ok(p_mbstrnlen(NULL, 4) == (size_t)-1 && *p_errno() == EINVAL, "_mbstrnlen(NULL)\n");
+}
+
 static void test_other_cp(void)
 {
     /* the 932 conversions leave characters alone in other code pages */
@@ -299,6 +313,7 @@ int main(void)
     test_strings_932();
     test_l_forms();
     test_s_forms();
+    test_mbstrnlen();
     ok(!p_setmbcp(1252), "_setmbcp(1252)\n");
     test_other_cp();
     return test_summary();

@@ -11,7 +11,8 @@
  *     _wctomb_s_l, _isblank_l, _iswcsym_l, _iswcsymf_l with the "C" locale;
  *   - _lock_locales/_unlock_locales: recursive, and a second thread waits;
  *   - _getsystime against GetLocalTime; _setsystime refusing a bad date;
- *   - _o_strtold, _o_wcstold, _o____lc_collate_cp_func.
+ *   - _o_strtold, _o_wcstold, _o____lc_collate_cp_func;
+ *   - __dcrt_get_wide_environment_from_os: a copy of the system's block.
  *
  * Build: see tests/ucrtbase/printf.c.
  */
@@ -206,6 +207,31 @@ static void test_lock_locales(void)
     CloseHandle(thread);
 }
 
+/* __dcrt_get_wide_environment_from_os: a copy of the system's block, freed with free() */
+static void test_dcrt_environment(void)
+{
+    wchar_t *(__cdecl *p_get)(void) = FUNC("__dcrt_get_wide_environment_from_os");
+    void (__cdecl *p_free)(void *) = FUNC("free");
+    wchar_t *copy, *block, *p;
+    size_t len;
+    int found = 0;
+
+    /* a stub in Wine 8 */
+    if (!p_get || is_wine_stub(p_get)) { skip("no __dcrt_get_wide_environment_from_os\n"); return; }
+    SetEnvironmentVariableW(L"WLXDCRTTEST", L"yes");
+    copy = p_get();
+    block = GetEnvironmentStringsW();
+    ok(copy && copy != block, "a copy: %p %p\n", copy, block);
+    for (p = block; *p; p += wcslen(p) + 1) ;
+    len = p + 1 - block;
+    ok(copy && !memcmp(copy, block, len * sizeof(wchar_t)), "the same block, double NUL included\n");
+    for (p = copy; p && *p; p += wcslen(p) + 1) if (!wcscmp(p, L"WLXDCRTTEST=yes")) found = 1;
+    ok(found, "the variable set just before is there\n");
+    FreeEnvironmentStringsW(block);
+    p_free(copy);
+    SetEnvironmentVariableW(L"WLXDCRTTEST", NULL);
+}
+
 /* _o_ forms: the same functions under the names the UCRT's own code imports */
 static void test_o_forms(void)
 {
@@ -275,5 +301,6 @@ int main(int argc, char **argv)
     test_lock_locales();
     test_systime();
     test_o_forms();
+    test_dcrt_environment();
     return test_summary();
 }
