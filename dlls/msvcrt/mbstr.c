@@ -162,8 +162,30 @@ static int legal(unsigned int cp, unsigned int c)
 /* double-byte characters of 932 (Shift-JIS): full-width digits and
  * letters, the symbols row, hiragana, katakana, the JIS levels */
 static int c_digit(unsigned int cp, unsigned int c) { return c < 256 ? isdigit(c) : cp == 932 && c >= 0x824f && c <= 0x8258; }
-static int c_upper(unsigned int cp, unsigned int c) { return c < 256 ? isupper(c) : cp == 932 && c >= 0x8260 && c <= 0x8279; }
-static int c_lower(unsigned int cp, unsigned int c) { return c < 256 ? islower(c) : cp == 932 && c >= 0x8281 && c <= 0x829a; }
+/* the letters of 932 that have two cases: full-width Latin, Greek,
+ * Cyrillic (the lower-case Cyrillic row skips 0x847f) */
+static const struct { unsigned short upper, last, lower; } case_ranges[] =
+{
+    { 0x8260, 0x8279, 0x8281 }, { 0x839f, 0x83b6, 0x83bf }, { 0x8440, 0x844e, 0x8470 }, { 0x844f, 0x8460, 0x8480 },
+};
+
+/* the other case of c in 932, or 0 */
+static unsigned int other_case(unsigned int cp, unsigned int c, int want_lower)
+{
+    if (cp != 932) return 0;
+    for (unsigned int i = 0; i < sizeof(case_ranges) / sizeof(case_ranges[0]); i++)
+    {
+        unsigned int n = case_ranges[i].last - case_ranges[i].upper;
+        if (want_lower && c >= case_ranges[i].upper && c <= case_ranges[i].last)
+            return c - case_ranges[i].upper + case_ranges[i].lower;
+        if (!want_lower && c >= case_ranges[i].lower && c <= case_ranges[i].lower + n)
+            return c - case_ranges[i].lower + case_ranges[i].upper;
+    }
+    return 0;
+}
+
+static int c_upper(unsigned int cp, unsigned int c) { return c < 256 ? isupper(c) : other_case(cp, c, 1) != 0; }
+static int c_lower(unsigned int cp, unsigned int c) { return c < 256 ? islower(c) : other_case(cp, c, 0) != 0; }
 static int c_hira(unsigned int cp, unsigned int c) { return cp == 932 && c >= 0x829f && c <= 0x82f1; }
 static int c_kata(unsigned int cp, unsigned int c) { return cp == 932 && c >= 0x8340 && c <= 0x8396 && c != 0x837f; }
 static int c_symbol(unsigned int cp, unsigned int c) { return cp == 932 && c >= 0x8141 && c <= 0x81ac && c != 0x817f; }
@@ -183,16 +205,16 @@ static int c_l1(unsigned int cp, unsigned int c) { return cp == 932 && legal(cp,
 static int c_l2(unsigned int cp, unsigned int c) { return cp == 932 && legal(cp, c) && c >= 0x989f && c <= 0xeaa4; }
 static int c_legal(unsigned int cp, unsigned int c) { return legal(cp, c); }
 
-/* single bytes follow the "C" rules (ASCII only); full-width letters of 932 too */
+/* single bytes follow the "C" rules (ASCII only); the letters of 932 too */
 static unsigned int c_tolower(unsigned int cp, unsigned int c)
 {
     if (c < 256) return c >= 'A' && c <= 'Z' ? c + 32 : c;
-    return c;
+    return other_case(cp, c, 1) ? other_case(cp, c, 1) : c;
 }
 static unsigned int c_toupper(unsigned int cp, unsigned int c)
 {
     if (c < 256) return c >= 'a' && c <= 'z' ? c - 32 : c;
-    return c;
+    return other_case(cp, c, 0) ? other_case(cp, c, 0) : c;
 }
 
 static int bbtype(unsigned int cp, unsigned int c, int type)

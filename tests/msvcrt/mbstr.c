@@ -134,6 +134,14 @@ static void test_932(void)
     CLASS_OK("_ismbclower", 0x8281, 1);
     CLASS_OK("_ismbclower", 0x8260, 0);
     CLASS_OK("_ismbcalpha", 0x8260, 1);
+    CLASS_OK("_ismbcupper", 0x839f, 1);         /* Greek Α */
+    CLASS_OK("_ismbclower", 0x8491, 1);         /* Cyrillic я */
+    CONV_OK("_mbctolower", 0x8260, 0x8281);     /* Ａ -> ａ */
+    CONV_OK("_mbctoupper", 0x8281, 0x8260);
+    CONV_OK("_mbctolower", 0x839f, 0x83bf);     /* Α -> α */
+    CONV_OK("_mbctolower", 0x8460, 0x8491);     /* Я -> я, past the gap at 0x847f */
+    CONV_OK("_mbctoupper", 0x8480, 0x844f);
+    CONV_OK("_mbctolower", 0x82a0, 0x82a0);     /* kana have no case */
     CLASS_OK("_ismbcblank", 0x8140, 1);
     CLASS_OK("_ismbcblank", 0x8141, 0);
 
