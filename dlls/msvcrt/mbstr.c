@@ -415,7 +415,11 @@ static void s_map(unsigned int cp, unsigned char *s, size_t max, unsigned int (*
 {
     unsigned char *start = s;
     for (; *s && (size_t)(s - start) < max; s = (unsigned char *)next(cp, s))
-        if (clen(cp, s) == 1) *s = (unsigned char)fn(cp, *s);
+    {
+        unsigned int c = fn(cp, char_at(cp, s));
+        if (clen(cp, s) == 1) *s = (unsigned char)c;
+        else if (c > 0xff) { s[0] = (unsigned char)(c >> 8); s[1] = (unsigned char)c; }
+    }
 }
 
 /* Reverses characters, keeping each double-byte pair in order. */

@@ -173,6 +173,15 @@ static void test_strings_932(void)
     ok(p_mbslen(s) == 3, "_mbslen: %zu\n", p_mbslen(s));
     ok(p_mbsnbcnt(s, 2) == 3, "_mbsnbcnt: %zu\n", p_mbsnbcnt(s, 2));
     ok(p_mbsnccnt(s, 3) == 2, "_mbsnccnt: %zu\n", p_mbsnccnt(s, 3));
+    {
+        uchar *(__cdecl *p_mbslwr)(uchar *) = func("_mbslwr");
+        uchar *(__cdecl *p_mbsupr)(uchar *) = func("_mbsupr");
+        uchar w[] = "A\x82\x60z\x82\x81";   /* A, full-width Ａ, z, full-width ａ */
+        p_mbslwr(w);
+        ok(!memcmp(w, "a\x82\x81z\x82\x81", 7), "_mbslwr: %02x %02x %02x\n", w[0], w[1], w[2]);
+        p_mbsupr(w);
+        ok(!memcmp(w, "A\x82\x60Z\x82\x60", 7), "_mbsupr: %02x %02x %02x\n", w[0], w[1], w[2]);
+    }
     p_mbsrev(s);
     ok(!memcmp(s, "b\x82\xa0" "a", 5), "_mbsrev keeps the pair: %02x %02x %02x %02x\n", s[0], s[1], s[2], s[3]);
     p_mbsrev(s);
