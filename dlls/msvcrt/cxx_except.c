@@ -55,11 +55,23 @@ struct std_class
     struct { int count; int type_rvas[MAX_DEPTH]; } catchables;   /* CatchableTypeArray */
     struct cxx_throw_info throw_info;
     struct rtti_locator locator;
-    const void *vtable[3];                  /* the locator, then the virtual functions */
 };
 
 static struct std_class classes[CXX_STD_COUNT];
 static LONG classes_ready;
+
+struct std_object;
+static void *__cdecl object_deleting_dtor(struct std_object *e, unsigned int flags);
+static const char *__cdecl object_what(const struct std_object *e);
+
+/* each class's vtable: the RTTI locator, then the virtual functions (an
+ * object points at [1]); msvcrt.dll exports them as ??_7<class>@@6B@ */
+#define VTABLE(k) { &classes[k].locator, object_deleting_dtor, object_what }
+const void *msvcrt_std_vtables[CXX_STD_COUNT][3] =
+{
+    VTABLE(CXX_STD_EXCEPTION), VTABLE(CXX_BAD_CAST), VTABLE(CXX_BAD_TYPEID), VTABLE(CXX_NON_RTTI_OBJECT),
+};
+#define VTABLE_OF(k) (&msvcrt_std_vtables[k][1])
 
 /* ---- the virtual functions, the copy constructors, the destructor ---- */
 
@@ -85,7 +97,7 @@ static const char *__cdecl object_what(const struct std_object *e)
 /* a copy as class kind: catch (std::exception e) of a bad_cast slices it */
 static struct std_object *copy_as(struct std_object *dst, const struct std_object *src, enum cxx_std_exception kind)
 {
-    dst->vtable = &classes[kind].vtable[1];
+    dst->vtable = VTABLE_OF(kind);
     __std_exception_copy(&src->data, &dst->data);
     return dst;
 }
@@ -137,9 +149,6 @@ static void build_class(int k)
     c->hierarchy = (struct rtti_hierarchy){ 0, 0, n, rva_of(c->base_rvas) };
     c->throw_info = (struct cxx_throw_info){ 0, rva_of(object_dtor), 0, rva_of(&c->catchables) };
     c->locator = (struct rtti_locator){ 1, 0, 0, rva_of(&c->type), rva_of(&c->hierarchy), rva_of(&c->locator) };
-    c->vtable[0] = &c->locator;
-    c->vtable[1] = object_deleting_dtor;
-    c->vtable[2] = object_what;
 }
 
 /* Threads racing the first throw all build, writing the same values; each
@@ -156,9 +165,87 @@ void cxx_throw_std(enum cxx_std_exception kind, const char *what)
 {
     struct std_object e;
     build_classes();
-    e.vtable = &classes[kind].vtable[1];
+    e.vtable = VTABLE_OF(kind);
     e.data.what = what;
     e.data.do_free = 0;
     _CxxThrowException(&e, &classes[kind].throw_info);
     terminate();   /* _CxxThrowException does not come back */
 }
+
+#ifndef WLX_UCRT
+/* ---- msvcrt.dll's exported members of these classes (global namespace) ----
+ * A constructor taking the message by reference copies it (what() then
+ * owns a copy); the "no copy" ones keep the caller's pointer. The old
+ * class's flag is an int (MSVC 6's _m_doFree): all four bytes are written.
+ * Assignment is exception's for all four classes, which destroys and
+ * copy-constructs as an exception: the target ends with exception's
+ * vtable (as Wine's does, from MSVC's own explicit destructor call). */
+
+__asm__(".globl msvcrt_exception_vftable\n.set msvcrt_exception_vftable, msvcrt_std_vtables+8\n"
+        ".globl msvcrt_bad_cast_vftable\n.set msvcrt_bad_cast_vftable, msvcrt_std_vtables+32\n"
+        ".globl msvcrt_bad_typeid_vftable\n.set msvcrt_bad_typeid_vftable, msvcrt_std_vtables+56\n"
+        ".globl msvcrt_non_rtti_object_vftable\n.set msvcrt_non_rtti_object_vftable, msvcrt_std_vtables+80\n");
+
+static struct std_object *int_flag(struct std_object *e)
+{
+    int flag = e->data.do_free != 0;
+    memcpy(&e->data.do_free, &flag, sizeof(flag));
+    return e;
+}
+
+static struct std_object *init_object(struct std_object *e, enum cxx_std_exception kind, const char *what, int copy)
+{
+    struct std_exception_data data = { what, 1 };
+    build_classes();
+    e->vtable = VTABLE_OF(kind);
+    if (copy && what) __std_exception_copy(&data, &e->data);
+    else { e->data.what = what; e->data.do_free = 0; }
+    return int_flag(e);
+}
+
+static struct std_object *assign_object(struct std_object *e, const struct std_object *rhs)
+{
+    if (e != rhs)
+    {
+        object_dtor(e);
+        copy_as(e, rhs, CXX_STD_EXCEPTION);
+    }
+    return int_flag(e);
+}
+
+struct std_object *__cdecl msvcrt_exception_ctor(struct std_object *e) { return init_object(e, CXX_STD_EXCEPTION, NULL, 0); }
+struct std_object *__cdecl msvcrt_exception_ctor_copystr(struct std_object *e, const char *const *what)
+{
+    return init_object(e, CXX_STD_EXCEPTION, *what, 1);
+}
+struct std_object *__cdecl msvcrt_exception_ctor_nocopy(struct std_object *e, const char *const *what, int unused)
+{
+    return init_object(e, CXX_STD_EXCEPTION, *what, 0);
+}
+void __cdecl msvcrt_exception_dtor(struct std_object *e) { object_dtor(e); }
+struct std_object *__cdecl msvcrt_exception_assign(struct std_object *e, const struct std_object *rhs) { return assign_object(e, rhs); }
+const char *__cdecl msvcrt_exception_what(const struct std_object *e) { return object_what(e); }
+
+#define MEMBERS(cls, kind, default_what) \
+    struct std_object *__cdecl msvcrt_##cls##_copy_ctor(struct std_object *e, const struct std_object *rhs) \
+    { build_classes(); return int_flag(copy_as(e, rhs, kind)); } \
+    struct std_object *__cdecl msvcrt_##cls##_ctor_str(struct std_object *e, const char *what) \
+    { return init_object(e, kind, what, 1); } \
+    struct std_object *__cdecl msvcrt_##cls##_ctor_default(struct std_object *e) \
+    { return init_object(e, kind, default_what, 0); }
+
+MEMBERS(exception, CXX_STD_EXCEPTION, NULL)
+MEMBERS(bad_cast, CXX_BAD_CAST, "bad cast")
+MEMBERS(bad_typeid, CXX_BAD_TYPEID, "bad typeid")
+MEMBERS(non_rtti_object, CXX_NON_RTTI_OBJECT, "non-RTTI object")
+
+/* bad_cast(const char * const &) copies; the private bad_cast(const char * const *) does not */
+struct std_object *__cdecl msvcrt_bad_cast_ctor_ref(struct std_object *e, const char *const *what)
+{
+    return init_object(e, CXX_BAD_CAST, *what, 1);
+}
+struct std_object *__cdecl msvcrt_bad_cast_ctor_ptr(struct std_object *e, const char *const *what)
+{
+    return init_object(e, CXX_BAD_CAST, *what, 0);
+}
+#endif

@@ -380,3 +380,22 @@ errno_t __cdecl _putenv_s(const char *name, const char *value)
     free(wvalue);
     return ret;
 }
+
+#ifdef WLX_UCRT
+/* __dcrt_get_wide_environment_from_os: a copy of the process's wide
+ * environment block as the system has it (NAME=value strings, a double
+ * NUL at the end) in memory the caller frees with free(); NULL when it
+ * cannot be had. */
+wchar_t * __cdecl __dcrt_get_wide_environment_from_os(void)
+{
+    wchar_t *block = GetEnvironmentStringsW(), *end, *copy;
+    size_t size;
+
+    if (!block) return NULL;
+    for (end = block; *end; end += wcslen(end) + 1) ;
+    size = (end + 1 - block) * sizeof(wchar_t);
+    if ((copy = malloc(size))) memcpy(copy, block, size);
+    FreeEnvironmentStringsW(block);
+    return copy;
+}
+#endif

@@ -13,6 +13,14 @@ static char current_name[64] = "C";
 static WCHAR current_wname[64] = L"C";
 static int current_codepage;          /* 0 in the "C" locale */
 int __lc_codepage;                    /* the data export some programs read */
+int __lc_collate_cp;                  /* LC_COLLATE's, the same here */
+/* the old CRT's count of setlocale calls under way and of unguarded
+   readers: setlocale here never leaves the locale half-changed, so both
+   stay 0 (msvcrt's data exports and their accessors) */
+int __setlc_active;
+unsigned int __unguarded_readlc_active;
+int __cdecl ___setlc_active_func(void) { return __setlc_active; }
+unsigned int * __cdecl ___unguarded_readlc_active_add_func(void) { return &__unguarded_readlc_active; }
 static const char user_locale[] = "English_United States.1252";
 
 static struct lconv lconv_c = {
@@ -39,7 +47,7 @@ char * __cdecl setlocale(int category, const char *name)
     else if (is_user_locale(name)) strcpy(current_name, user_locale);
     else return NULL;
     current_codepage = strcmp(current_name, "C") ? 1252 : 0;
-    __lc_codepage = current_codepage;
+    __lc_codepage = __lc_collate_cp = current_codepage;
     MultiByteToWideChar(CP_ACP, 0, current_name, -1, current_wname, 64);
     return current_name;
 }
@@ -147,6 +155,9 @@ _locale_t __cdecl _create_locale(int category, const char *name)
     l->info.collate_cp = codepage;
 #endif
     l->info.codepage = codepage;
+    /* threadmbcinfo starts { refcount, mbcodepage }: the "C" locale has no
+       multibyte code page (0), the user's its ANSI one */
+    memcpy(l->mbc + sizeof(int), &codepage, sizeof(codepage));
     return (_locale_t)l;
 }
 
@@ -166,4 +177,18 @@ _locale_t __cdecl _get_current_locale(void)
 void __cdecl _free_locale(_locale_t locale)
 {
     free(locale);
+}
+
+/* _lock_locales/_unlock_locales: hold the CRT's locale lock (recursive, as
+ * every _lock is) so a caller can read the global locale while no thread
+ * changes it. */
+void __cdecl _lock_locales(void) { _lock(MSVCRT_LOCK_LOCALE); }
+void __cdecl _unlock_locales(void) { _unlock(MSVCRT_LOCK_LOCALE); }
+
+/* the multibyte code page of a locale object (mbstr.c's _l functions) */
+unsigned int msvcrt_locale_mbcp(_locale_t locale)
+{
+    unsigned int cp;
+    memcpy(&cp, ((struct crt_locale *)locale)->mbc + sizeof(int), sizeof(cp));
+    return cp;
 }

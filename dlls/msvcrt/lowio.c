@@ -404,6 +404,39 @@ errno_t __cdecl _wsopen_s(int *fd, const wchar_t *path, int oflags, int shflag, 
     return *fd < 0 ? *_errno() : 0;
 }
 
+/* _sopen_dispatch / _wsopen_dispatch: what the UCRT headers' C++ _open and
+ * _sopen overloads call — (path, oflag, shflag, pmode, &fd, secure). The fd
+ * is -1 on any failure and the result is the errno value; secure says the
+ * caller is _sopen_s, whose pmode is checked even without _O_CREAT. */
+static errno_t open_dispatch(const char *path, const wchar_t *wpath, int oflags, int shflag,
+                             int pmode, int *fd, int secure)
+{
+    if (!fd || (!path && !wpath))
+    {
+        if (fd) *fd = -1;
+        msvcrt_invalid_parameter();
+        return *_errno() = EINVAL;
+    }
+    *fd = -1;
+    if (secure && (pmode & ~(_S_IREAD | _S_IWRITE)))
+    {
+        msvcrt_invalid_parameter();
+        return *_errno() = EINVAL;
+    }
+    *fd = path ? narrow_open(path, oflags, shflag, pmode) : open_handle(wpath, oflags, shflag, pmode);
+    return *fd < 0 ? *_errno() : 0;
+}
+
+errno_t __cdecl _sopen_dispatch(const char *path, int oflags, int shflag, int pmode, int *fd, int secure)
+{
+    return open_dispatch(path, NULL, oflags, shflag, pmode, fd, secure);
+}
+
+errno_t __cdecl _wsopen_dispatch(const wchar_t *path, int oflags, int shflag, int pmode, int *fd, int secure)
+{
+    return open_dispatch(NULL, path, oflags, shflag, pmode, fd, secure);
+}
+
 int __cdecl _creat(const char *path, int pmode)
 {
     return narrow_open(path, _O_CREAT | _O_TRUNC | _O_RDWR, _SH_DENYNO, pmode);

@@ -58,23 +58,20 @@ static unsigned char single_byte_case(unsigned int cp, unsigned char c, unsigned
     return type & C1_UPPER ? _SBUP : _SBLOW;
 }
 
+int msvcrt_mb_is_lead(unsigned int cp, unsigned int c);    /* mbstr.c */
+int msvcrt_mb_is_trail(unsigned int cp, unsigned int c);
+
 static void fill_tables(void)
 {
     int cp = _getmbcp(), c;
-    CPINFO info;
-    BOOL dbcs;
-    const BYTE *range;
 
     if (cp == tables_cp) return;
-    dbcs = cp && GetCPInfo(cp, &info) && info.MaxCharSize > 1;
     memset(msvcrt_mbctype, 0, sizeof(msvcrt_mbctype));
     memset(msvcrt_mbcasemap, 0, sizeof(msvcrt_mbcasemap));
-    if (dbcs)
-        for (range = info.LeadByte; range[0] && range < info.LeadByte + MAX_LEADBYTES; range += 2)
-            for (c = range[0]; c <= range[1]; c++) msvcrt_mbctype[c + 1] |= _M1;
     for (c = 0; c < 256; c++)
     {
-        if (dbcs && c >= 0x40 && c != 0x7f) msvcrt_mbctype[c + 1] |= _M2;
+        if (msvcrt_mb_is_lead(cp, c)) msvcrt_mbctype[c + 1] |= _M1;
+        if (msvcrt_mb_is_trail(cp, c)) msvcrt_mbctype[c + 1] |= _M2;
         if (!(msvcrt_mbctype[c + 1] & _M1))
             msvcrt_mbctype[c + 1] |= single_byte_case(cp, c, &msvcrt_mbcasemap[c]);
     }

@@ -9,8 +9,8 @@
  *
  * lowio.c keeps its own table and mirrors every change of an entry here
  * (handle, and the open/text/device/pipe/append/no-inherit bits); the ^Z
- * end-of-file bit a text read sets is not mirrored. ucrtbase has no such
- * export.
+ * end-of-file bit a text read sets is not mirrored. __badioinfo is the
+ * entry for an fd outside the table. ucrtbase has neither export.
  */
 #include "private.h"
 #include <malloc.h>
@@ -29,6 +29,10 @@ typedef struct
 C_ASSERT(sizeof(ioinfo) == 56);
 
 ioinfo *__pioinfo[MSVCRT_MAX_FILES / IOINFO_BLOCK];
+
+/* the entry old CRT headers' _pioinfo() macro gives for an fd outside the
+   table: no handle, text mode (FTEXT) */
+ioinfo __badioinfo = { (intptr_t)-1, (char)0x80 };
 
 /* the block holding fd, made on first use; NULL without memory */
 static ioinfo *block_of(int fd)

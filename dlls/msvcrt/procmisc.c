@@ -9,7 +9,8 @@
  *     (0xC0000417), as _invalid_parameter_noinfo_noreturn does (errno.c);
  *   - _GetImageBase/_SetImageBase and _GetThrowImageBase/_SetThrowImageBase:
  *     the image bases the C++ exception code keeps for the thread while it
- *     works (values the compiler's code sets and reads back).
+ *     works (values the compiler's code sets and reads back);
+ *   - __report_gsfailure: the /GS cookie failure, a fast fail (0xC0000409).
  */
 #include "private.h"
 
@@ -78,4 +79,19 @@ uintptr_t __cdecl _GetThrowImageBase(void)
 void __cdecl _SetThrowImageBase(uintptr_t base)
 {
     msvcrt_get_thread_data()->throw_image_base = base;
+}
+
+/* __report_gsfailure(cookie): what /GS code calls when a stack cookie was
+ * overwritten. Windows ends the process at once with a fast fail
+ * (FAST_FAIL_STACK_COOKIE_CHECK_FAILURE): exit status 0xC0000409, no
+ * handler runs. We name the cause on stderr first. */
+void __cdecl __report_gsfailure(uintptr_t cookie)
+{
+    static const char msg[] = "wlx: stack cookie check failed (__report_gsfailure): stack buffer overrun\n";
+    DWORD written;
+
+    WriteFile(GetStdHandle(STD_ERROR_HANDLE), msg, sizeof(msg) - 1, &written, NULL);
+    __asm__ volatile ("int $0x29" :: "c"(FAST_FAIL_STACK_COOKIE_CHECK_FAILURE) : "memory");
+    TerminateProcess(GetCurrentProcess(), STATUS_STACK_BUFFER_OVERRUN);
+    for (;;) Sleep(INFINITE);
 }

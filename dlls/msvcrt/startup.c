@@ -493,6 +493,10 @@ void __cdecl abort(void)
     _exit(3);
 }
 
+/* what _amsg_exit ends the process with (msvcrt's data export _aexit_rtn:
+   a program may put its own function there) */
+void (__cdecl *msvcrt_aexit_rtn)(int) = _exit;
+
 void __cdecl _amsg_exit(int code)
 {
     char msg[] = "\nruntime error R60XX\n";
@@ -500,6 +504,7 @@ void __cdecl _amsg_exit(int code)
     msg[18] = '0' + (code / 10) % 10;
     msg[19] = '0' + code % 10;
     _write(2, msg, sizeof(msg) - 1);
+    msvcrt_aexit_rtn(255);
     _exit(255);
 }
 

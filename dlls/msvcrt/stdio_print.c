@@ -1,6 +1,7 @@
 /*
  * Formatted stream I/O: printf/fprintf/vfprintf, the wide and *_s forms,
- * scanf/fscanf and their wide forms, and ucrtbase's __stdio_common_vf*
+ * scanf/fscanf and their wide forms, msvcrt's _l, _s_l and positional _p
+ * forms of them, and ucrtbase's __stdio_common_vf*
  * entry points. The engines are printf.c's msvcrt_format() and scanf.c's
  * msvcrt_scan(); this file only connects them to FILEs, holding the
  * stream's lock for the whole call as msvcrt does.
@@ -246,6 +247,60 @@ int __cdecl fwscanf(FILE *file, const wchar_t *fmt, ...) { VARARGS_TO(vfwscanf(f
 int __cdecl fwscanf_s(FILE *file, const wchar_t *fmt, ...) { VARARGS_TO(vfwscanf_s(file, fmt, args), fmt); }
 int __cdecl wscanf(const wchar_t *fmt, ...) { VARARGS_TO(vwscanf(fmt, args), fmt); }
 int __cdecl wscanf_s(const wchar_t *fmt, ...) { VARARGS_TO(vwscanf_s(fmt, args), fmt); }
+
+/* ---- the _l, _s_l and positional (_p) forms (msvcrt.dll's exports; the
+ * locale objects are "C"-like, see locale.c, so the locale is not read) ---- */
+
+#define POS MSVCRT_FMT_POSITIONAL
+#define SEC MSVCRT_FMT_SECURE
+#define STDOUT_ (&msvcrt_iob[1])
+#define STDIN_ (&msvcrt_iob[0])
+
+/* PRINT_FORMS(name, char type, FILE expression, flags): the v form and the
+ * varargs form, with (FILE) or without the stream argument */
+#define FILE_PRINT_L(name, ch, flags) \
+    int __cdecl _v##name(FILE *f, const ch *fmt, _locale_t l, va_list args) { return format_to_file(f, fmt, flags, args); } \
+    int __cdecl _##name(FILE *f, const ch *fmt, _locale_t l, ...) { VARARGS_TO(format_to_file(f, fmt, flags, args), l); }
+#define FILE_PRINT(name, ch, flags) \
+    int __cdecl _v##name(FILE *f, const ch *fmt, va_list args) { return format_to_file(f, fmt, flags, args); } \
+    int __cdecl _##name(FILE *f, const ch *fmt, ...) { VARARGS_TO(format_to_file(f, fmt, flags, args), fmt); }
+#define OUT_PRINT_L(name, ch, flags) \
+    int __cdecl _v##name(const ch *fmt, _locale_t l, va_list args) { return format_to_file(STDOUT_, fmt, flags, args); } \
+    int __cdecl _##name(const ch *fmt, _locale_t l, ...) { VARARGS_TO(format_to_file(STDOUT_, fmt, flags, args), l); }
+#define OUT_PRINT(name, ch, flags) \
+    int __cdecl _v##name(const ch *fmt, va_list args) { return format_to_file(STDOUT_, fmt, flags, args); } \
+    int __cdecl _##name(const ch *fmt, ...) { VARARGS_TO(format_to_file(STDOUT_, fmt, flags, args), fmt); }
+
+FILE_PRINT_L(fprintf_l, char, NARROW_FLAGS)
+FILE_PRINT_L(fprintf_s_l, char, NARROW_FLAGS | SEC)
+FILE_PRINT(fprintf_p, char, NARROW_FLAGS | POS)
+FILE_PRINT_L(fprintf_p_l, char, NARROW_FLAGS | POS)
+FILE_PRINT_L(fwprintf_l, wchar_t, WIDE_FLAGS)
+FILE_PRINT_L(fwprintf_s_l, wchar_t, WIDE_FLAGS | SEC)
+FILE_PRINT(fwprintf_p, wchar_t, WIDE_FLAGS | POS)
+FILE_PRINT_L(fwprintf_p_l, wchar_t, WIDE_FLAGS | POS)
+OUT_PRINT_L(printf_l, char, NARROW_FLAGS)
+OUT_PRINT_L(printf_s_l, char, NARROW_FLAGS | SEC)
+OUT_PRINT(printf_p, char, NARROW_FLAGS | POS)
+OUT_PRINT_L(printf_p_l, char, NARROW_FLAGS | POS)
+OUT_PRINT_L(wprintf_l, wchar_t, WIDE_FLAGS)
+OUT_PRINT_L(wprintf_s_l, wchar_t, WIDE_FLAGS | SEC)
+OUT_PRINT(wprintf_p, wchar_t, WIDE_FLAGS | POS)
+OUT_PRINT_L(wprintf_p_l, wchar_t, WIDE_FLAGS | POS)
+
+#define FILE_SCAN_L(name, ch, flags) \
+    int __cdecl _##name(FILE *f, const ch *fmt, _locale_t l, ...) { VARARGS_TO(scan_file(f, fmt, flags, args), l); }
+#define IN_SCAN_L(name, ch, flags) \
+    int __cdecl _##name(const ch *fmt, _locale_t l, ...) { VARARGS_TO(scan_file(STDIN_, fmt, flags, args), l); }
+
+FILE_SCAN_L(fscanf_l, char, NARROW_FLAGS)
+FILE_SCAN_L(fscanf_s_l, char, NARROW_FLAGS | SEC)
+FILE_SCAN_L(fwscanf_l, wchar_t, NARROW_FLAGS | MSVCRT_FMT_WIDE_FMT)
+FILE_SCAN_L(fwscanf_s_l, wchar_t, NARROW_FLAGS | MSVCRT_FMT_WIDE_FMT | SEC)
+IN_SCAN_L(scanf_l, char, NARROW_FLAGS)
+IN_SCAN_L(scanf_s_l, char, NARROW_FLAGS | SEC)
+IN_SCAN_L(wscanf_l, wchar_t, NARROW_FLAGS | MSVCRT_FMT_WIDE_FMT)
+IN_SCAN_L(wscanf_s_l, wchar_t, NARROW_FLAGS | MSVCRT_FMT_WIDE_FMT | SEC)
 
 static unsigned ucrt_scanf_flags(unsigned __int64 options)
 {

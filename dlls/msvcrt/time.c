@@ -895,3 +895,44 @@ wchar_t * __cdecl _wstrtime(wchar_t *buf)
     for (i = 0; i < 9; i++) buf[i] = (unsigned char)tmp[i];
     return buf;
 }
+
+/* ---- _getsystime/_setsystime: the local time as a struct tm plus milliseconds ---- */
+
+unsigned int __cdecl _getsystime(struct tm *tm)
+{
+    TIME_ZONE_INFORMATION tz;
+    SYSTEMTIME st;
+
+    GetLocalTime(&st);
+    tm->tm_year = st.wYear - 1900;
+    tm->tm_mon = st.wMonth - 1;
+    tm->tm_mday = st.wDay;
+    tm->tm_wday = st.wDayOfWeek;
+    tm->tm_hour = st.wHour;
+    tm->tm_min = st.wMinute;
+    tm->tm_sec = st.wSecond;
+    tm->tm_yday = (int)(days_from_civil(st.wYear, st.wMonth - 1) - days_from_civil(st.wYear, 0)) + st.wDay - 1;
+    tm->tm_isdst = GetTimeZoneInformation(&tz) == TIME_ZONE_ID_DAYLIGHT;
+    return st.wMilliseconds;
+}
+
+/* Sets the local time: 0, or the Win32 error SetLocalTime gave (errno too). */
+unsigned int __cdecl _setsystime(struct tm *tm, unsigned int ms)
+{
+    SYSTEMTIME st;
+    DWORD err;
+
+    if (!tm) { *_errno() = EINVAL; return ERROR_INVALID_PARAMETER; }
+    st.wYear = tm->tm_year + 1900;
+    st.wMonth = tm->tm_mon + 1;
+    st.wDay = tm->tm_mday;
+    st.wDayOfWeek = 0;
+    st.wHour = tm->tm_hour;
+    st.wMinute = tm->tm_min;
+    st.wSecond = tm->tm_sec;
+    st.wMilliseconds = ms;
+    if (SetLocalTime(&st)) return 0;
+    err = GetLastError();
+    msvcrt_set_errno_from_win32(err);
+    return err;
+}

@@ -4,7 +4,7 @@
    console's input, _cprintf/_cwprintf and ucrtbase's
    __conio_common_vcprintf counts, _cscanf/_cwscanf reading typed keys),
    __lconv_init, and __pioinfo, msvcrt's fd table as programs read it
-   directly. */
+   directly (and __badioinfo, its entry for an fd outside it). */
 #include <windows.h>
 #include <conio.h>
 #include <fcntl.h>
@@ -180,6 +180,10 @@ static void test_pioinfo(void)
     p_close(fd);
     ok(!(e[8] & FOPEN), "osfile after _close %02x\n", (unsigned char)e[8]);
     DeleteFileA(path);
+
+    /* __badioinfo: the entry for an fd outside the table: no handle, text mode */
+    e = (char *)GetProcAddress(crt, "__badioinfo");
+    ok(e && *(intptr_t *)e == -1 && (unsigned char)e[8] == FTEXT, "__badioinfo %p\n", e);
 }
 
 int main(void)
