@@ -15,6 +15,7 @@
 #define WIN32_LEAN_AND_MEAN
 #include <windows.h>
 #include <objbase.h>
+#include "wlx/stream.h"
 
 struct block
 {
@@ -34,11 +35,6 @@ struct hstream
 };
 
 static const IStreamVtbl hstream_vtbl;
-
-/* the interfaces a stream answers to (uuid.lib's values) */
-static const GUID iid_unknown = { 0x00000000, 0x0000, 0x0000, { 0xc0, 0, 0, 0, 0, 0, 0, 0x46 } };
-static const GUID iid_sequential_stream = { 0x0c733a30, 0x2a1c, 0x11ce, { 0xad, 0xe5, 0x00, 0xaa, 0x00, 0x44, 0x77, 0x3d } };
-static const GUID iid_stream = { 0x0000000c, 0x0000, 0x0000, { 0xc0, 0, 0, 0, 0, 0, 0, 0x46 } };
 
 static struct hstream *impl(IStream *iface) { return CONTAINING_RECORD(iface, struct hstream, iface); }
 
@@ -65,7 +61,7 @@ static IStream *hstream_new(struct block *b, ULONGLONG pos)
 static HRESULT WINAPI hstream_QueryInterface(IStream *iface, REFIID riid, void **out)
 {
     if (!out) return E_POINTER;
-    if (IsEqualIID(riid, &iid_unknown) || IsEqualIID(riid, &iid_sequential_stream) || IsEqualIID(riid, &iid_stream))
+    if (wlx_is_stream_iid(riid))
     {
         *out = iface;
         IStream_AddRef(iface);
@@ -203,23 +199,7 @@ static HRESULT WINAPI hstream_SetSize(IStream *iface, ULARGE_INTEGER size)
 static HRESULT WINAPI hstream_CopyTo(IStream *iface, IStream *dst, ULARGE_INTEGER count, ULARGE_INTEGER *read,
                                      ULARGE_INTEGER *written)
 {
-    BYTE buf[4096];
-    ULONGLONG left = count.QuadPart, total_read = 0, total_written = 0;
-    HRESULT hr = S_OK;
-    if (!dst) return STG_E_INVALIDPOINTER;
-    while (left)
-    {
-        ULONG got = 0, put = 0;
-        if (FAILED(hr = IStream_Read(iface, buf, left < sizeof(buf) ? (ULONG)left : sizeof(buf), &got)) || !got) break;
-        total_read += got;
-        hr = IStream_Write(dst, buf, got, &put);
-        total_written += put;
-        if (FAILED(hr) || put != got) break;
-        left -= got;
-    }
-    if (read) read->QuadPart = total_read;
-    if (written) written->QuadPart = total_written;
-    return hr;
+    return wlx_stream_copy(iface, dst, count, read, written);
 }
 
 static HRESULT WINAPI hstream_Commit(IStream *iface, DWORD flags)

@@ -12,15 +12,7 @@
  */
 #include "private.h"   /* no COBJMACROS: IStream_Read and IStream_Write are functions here */
 #include <objbase.h>
-
-static const GUID iid_unknown = { 0x00000000, 0x0000, 0x0000, { 0xc0, 0, 0, 0, 0, 0, 0, 0x46 } };
-static const GUID iid_sequential_stream = { 0x0c733a30, 0x2a1c, 0x11ce, { 0xad, 0xe5, 0x00, 0xaa, 0x00, 0x44, 0x77, 0x3d } };
-static const GUID iid_stream = { 0x0000000c, 0x0000, 0x0000, { 0xc0, 0, 0, 0, 0, 0, 0, 0x46 } };
-
-static BOOL is_stream_iid(REFIID riid)
-{
-    return IsEqualIID(riid, &iid_unknown) || IsEqualIID(riid, &iid_sequential_stream) || IsEqualIID(riid, &iid_stream);
-}
+#include "wlx/stream.h"
 
 /* what both kinds share: the object header and CopyTo through Read/Write */
 struct stream
@@ -34,7 +26,7 @@ static struct stream *stream_of(IStream *iface) { return CONTAINING_RECORD(iface
 static HRESULT WINAPI stream_QueryInterface(IStream *iface, REFIID riid, void **out)
 {
     if (!out) return E_POINTER;
-    if (!is_stream_iid(riid))
+    if (!wlx_is_stream_iid(riid))
     {
         *out = NULL;
         return E_NOINTERFACE;
@@ -52,23 +44,7 @@ static ULONG WINAPI stream_AddRef(IStream *iface)
 static HRESULT WINAPI stream_CopyTo(IStream *iface, IStream *dst, ULARGE_INTEGER count, ULARGE_INTEGER *read,
                                     ULARGE_INTEGER *written)
 {
-    BYTE buf[8192];
-    ULONGLONG left = count.QuadPart, total_read = 0, total_written = 0;
-    HRESULT hr = S_OK;
-    if (!dst) return STG_E_INVALIDPOINTER;
-    while (left)
-    {
-        ULONG got = 0, put = 0;
-        if (FAILED(hr = iface->lpVtbl->Read(iface, buf, left < sizeof(buf) ? (ULONG)left : sizeof(buf), &got)) || !got) break;
-        total_read += got;
-        hr = dst->lpVtbl->Write(dst, buf, got, &put);
-        total_written += put;
-        if (FAILED(hr) || put != got) break;
-        left -= got;
-    }
-    if (read) read->QuadPart = total_read;
-    if (written) written->QuadPart = total_written;
-    return hr;
+    return wlx_stream_copy(iface, dst, count, read, written);
 }
 
 static HRESULT WINAPI stream_Commit(IStream *iface, DWORD flags)
