@@ -25,6 +25,21 @@ int locale_id_cnt;                                    /* locale::id::_Id_cnt */
 struct locale_id ctype_char_id, codecvt_char_id, collate_char_id, numpunct_char_id;
 struct locale_id num_get_char_id, num_put_char_id;
 
+/* locale::id::operator size_t(): the id's number, the next of _Id_cnt
+   on first use (the headers inline the same; satellites such as
+   msvcp140_codecvt_ids hold ids that start at 0) */
+size_t __cdecl locale_id_value(struct locale_id *id)
+{
+    if (!id->id)
+    {
+        struct lockit lk;
+        lockit_ctor_kind(&lk, LOCK_LOCALE);
+        if (!id->id) id->id = ++locale_id_cnt;
+        lockit_dtor(&lk);
+    }
+    return id->id;
+}
+
 void __cdecl facet_incref(struct facet *f)
 {
     InterlockedIncrement(&f->refs);
