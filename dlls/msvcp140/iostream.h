@@ -98,17 +98,19 @@ enum { IOS_IN = 1, IOS_OUT = 2 };
 enum { IOS_BEG, IOS_CUR, IOS_END };
 #define CHAR_EOF (-1)
 
-struct streambuf                               /* basic_streambuf<char> */
-{
-    const void *const *vtable;
-    char *gfirst, *pfirst;
-    char **igfirst, **ipfirst;
-    char *gnext, *pnext;
-    char **ignext, **ipnext;
-    int gcount, pcount;
-    int *igcount, *ipcount;
+/* basic_streambuf<T>: the same fields for char and wchar_t */
+#define STREAMBUF_FIELDS(T) \
+    const void *const *vtable; \
+    T *gfirst, *pfirst; \
+    T **igfirst, **ipfirst; \
+    T *gnext, *pnext; \
+    T **ignext, **ipnext; \
+    int gcount, pcount; \
+    int *igcount, *ipcount; \
     struct locale *loc;
-};
+struct streambuf { STREAMBUF_FIELDS(char) };          /* basic_streambuf<char> */
+struct wstreambuf { STREAMBUF_FIELDS(WCHAR) };        /* basic_streambuf<wchar_t> and <unsigned short> */
+#define WCHAR_EOF 0xffff                               /* char_traits<wchar_t>::eof(), WEOF */
 
 /* its vtable's slots */
 enum
@@ -117,6 +119,7 @@ enum
     SB_XSGETN, SB_XSPUTN, SB_SEEKOFF, SB_SEEKPOS, SB_SETBUF, SB_SYNC, SB_IMBUE, SB_SLOTS
 };
 extern const void *const streambuf_vtable[SB_SLOTS];
+extern const void *const wstreambuf_vtable[SB_SLOTS];
 
 struct iosarray { struct iosarray *next; int index; LONG lo; void *vp; };
 struct fnarray { struct fnarray *next; int index; void (__cdecl *fn)(int, void *, int); };
@@ -165,6 +168,16 @@ struct fpos *__cdecl streambuf_pubseekoff(struct streambuf *sb, struct fpos *ret
 struct fpos *__cdecl streambuf_pubseekpos(struct streambuf *sb, struct fpos *ret, const struct fpos *pos, int mode);
 void sb_lock(struct streambuf *sb);
 void sb_unlock(struct streambuf *sb);
+struct wstreambuf *__cdecl wstreambuf_ctor(struct wstreambuf *sb);
+void __cdecl wstreambuf_dtor(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_sputc(struct wstreambuf *sb, WCHAR c);
+__int64 __cdecl wstreambuf_sputn(struct wstreambuf *sb, const WCHAR *p, __int64 n);
+unsigned short __cdecl wstreambuf_sgetc(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_sbumpc(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_snextc(struct wstreambuf *sb);
+int __cdecl wstreambuf_pubsync(struct wstreambuf *sb);
+void wstreambuf_lock_vcall(struct wstreambuf *sb);
+void wstreambuf_unlock_vcall(struct wstreambuf *sb);
 
 /* ios.c */
 void __cdecl ios_base_clear_reraise(struct ios_base *b, int state, bool8 reraise);

@@ -22,7 +22,12 @@ typedef unsigned long long size_t;
 typedef long long streamoff;
 typedef long long streamsize;
 
+/* int_type as MSVC's char_traits has it: int for char, wint_t (unsigned
+   short) for wchar_t and unsigned short */
 template <class E> struct char_traits {};
+template <> struct char_traits<char> { typedef int int_type; };
+template <> struct char_traits<wchar_t> { typedef unsigned short int_type; };
+template <> struct char_traits<unsigned short> { typedef unsigned short int_type; };
 
 template <class S> class fpos
 {
@@ -297,13 +302,13 @@ public:
     locale pubimbue(const locale &);
     streamsize in_avail();
     int pubsync();
-    int sbumpc();
-    int sgetc();
+    typename T::int_type sbumpc();
+    typename T::int_type sgetc();
     streamsize sgetn(E *, streamsize);
-    int snextc();
-    int sputbackc(E);
-    int sungetc();
-    int sputc(E);
+    typename T::int_type snextc();
+    typename T::int_type sputbackc(E);
+    typename T::int_type sungetc();
+    typename T::int_type sputc(E);
     streamsize sputn(const E *, streamsize);
     void stossc();
     fpos<_Mbstatet> pubseekoff(streamoff, int, int = 3);
@@ -331,11 +336,11 @@ protected:
     E *_Pninc();
     void _Init();
     void _Init(E **, E **, int *, E **, E **, int *);
-    virtual int overflow(int = -1);
-    virtual int pbackfail(int = -1);
+    virtual typename T::int_type overflow(typename T::int_type = (typename T::int_type)-1);
+    virtual typename T::int_type pbackfail(typename T::int_type = (typename T::int_type)-1);
     virtual streamsize showmanyc();
-    virtual int underflow();
-    virtual int uflow();
+    virtual typename T::int_type underflow();
+    virtual typename T::int_type uflow();
     virtual streamsize xsgetn(E *, streamsize);
     virtual streamsize xsputn(const E *, streamsize);
     virtual fpos<_Mbstatet> seekoff(streamoff, int, int = 3);
@@ -514,6 +519,8 @@ public:
 #pragma vtordisp(pop)
 
 extern template class __declspec(dllimport) basic_streambuf<char, char_traits<char>>;
+extern template class __declspec(dllimport) basic_streambuf<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_streambuf<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_ios<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_ostream<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_istream<char, char_traits<char>>;
