@@ -144,10 +144,21 @@ struct basic_ios                               /* basic_ios<char> */
     char fill;
 };
 
+struct wostream;
+struct wbasic_ios                              /* basic_ios<wchar_t> and <unsigned short> */
+{
+    struct ios_base base;
+    struct wstreambuf *strbuf;
+    struct wostream *tie;
+    WCHAR fill;
+};
+
 struct ostream { const int *vbtable; };                   /* then vtordisp, then the basic_ios */
+struct wostream { const int *vbtable; };
 struct istream { const int *vbtable; __int64 chcount; };
 
 static inline struct basic_ios *ostream_ios(struct ostream *os) { return (struct basic_ios *)((char *)os + os->vbtable[1]); }
+static inline struct wbasic_ios *wostream_ios(struct wostream *os) { return (struct wbasic_ios *)((char *)os + os->vbtable[1]); }
 static inline struct basic_ios *istream_ios(struct istream *is) { return (struct basic_ios *)((char *)is + is->vbtable[1]); }
 
 /* streambuf.c */
@@ -166,6 +177,10 @@ int __cdecl streambuf_pubsync(struct streambuf *sb);
 __int64 __cdecl streambuf_in_avail(struct streambuf *sb);
 struct fpos *__cdecl streambuf_pubseekoff(struct streambuf *sb, struct fpos *ret, __int64 off, int way, int mode);
 struct fpos *__cdecl streambuf_pubseekpos(struct streambuf *sb, struct fpos *ret, const struct fpos *pos, int mode);
+struct fpos *__cdecl wstreambuf_pubseekoff(struct wstreambuf *sb, struct fpos *ret, __int64 off, int way, int mode);
+struct fpos *__cdecl wstreambuf_pubseekpos(struct wstreambuf *sb, struct fpos *ret, const struct fpos *pos, int mode);
+struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc);
+struct locale *__cdecl wstreambuf_pubimbue(struct wstreambuf *sb, struct locale *ret, const struct locale *loc);
 void sb_lock(struct streambuf *sb);
 void sb_unlock(struct streambuf *sb);
 struct wstreambuf *__cdecl wstreambuf_ctor(struct wstreambuf *sb);
@@ -176,6 +191,8 @@ unsigned short __cdecl wstreambuf_sgetc(struct wstreambuf *sb);
 unsigned short __cdecl wstreambuf_sbumpc(struct wstreambuf *sb);
 unsigned short __cdecl wstreambuf_snextc(struct wstreambuf *sb);
 int __cdecl wstreambuf_pubsync(struct wstreambuf *sb);
+void streambuf_lock_vcall(struct streambuf *sb);
+void streambuf_unlock_vcall(struct streambuf *sb);
 void wstreambuf_lock_vcall(struct wstreambuf *sb);
 void wstreambuf_unlock_vcall(struct wstreambuf *sb);
 
@@ -188,6 +205,12 @@ void __cdecl basic_ios_swap(struct basic_ios *ios, struct basic_ios *other);
 struct basic_ios *__cdecl basic_ios_ctor_default(struct basic_ios *ios);
 void __cdecl basic_ios_dtor(struct basic_ios *ios);
 extern const void *const basic_ios_vtable[1];
+void __cdecl wbasic_ios_setstate(struct wbasic_ios *ios, int state, bool8 reraise);
+void __cdecl wbasic_ios_clear(struct wbasic_ios *ios, int state, bool8 reraise);
+void __cdecl wbasic_ios_init(struct wbasic_ios *ios, struct wstreambuf *sb, bool8 isstd);
+void __cdecl wbasic_ios_swap(struct wbasic_ios *ios, struct wbasic_ios *other);
+struct wbasic_ios *__cdecl wbasic_ios_ctor_default(struct wbasic_ios *ios);
+void __cdecl wbasic_ios_dtor(struct wbasic_ios *ios);
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);
@@ -195,6 +218,11 @@ struct ostream *__cdecl ostream_ctor(struct ostream *os, struct streambuf *sb, b
 void ostream_vbase_init(struct ostream *os, int vbase_offset);
 extern const int ostream_vbtable[2];
 extern const void *const ostream_vtable[1];
+struct wostream *__cdecl wostream_flush(struct wostream *os);
+struct wostream *__cdecl wostream_ctor(struct wostream *os, struct wstreambuf *sb, bool8 isstd, int most_derived);
+void wostream_vbase_init(struct wostream *os, int vbase_offset);
+extern const int wostream_vbtable[2];
+extern const void *const wostream_vtable[1];
 
 /* istream.c */
 struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, bool8 isstd, int most_derived);

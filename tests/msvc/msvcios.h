@@ -1,5 +1,6 @@
 /*
- * tests/msvc/msvcios.h — msvcp140's iostreams for char as an x64 MSVC
+ * tests/msvc/msvcios.h — msvcp140's iostreams for char (and the wchar_t
+ * ones done so far: basic_streambuf, basic_ios, basic_ostream) as an x64 MSVC
  * program sees them: the classes laid out as MSVC's <xiosbase>, <streambuf>,
  * <ios>, <ostream>, <istream> and <xlocale> lay them out (explicit
  * instantiations imported whole from msvcp140.dll, virtual bases with
@@ -524,6 +525,10 @@ extern template class __declspec(dllimport) basic_streambuf<unsigned short, char
 extern template class __declspec(dllimport) basic_ios<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_ostream<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_istream<char, char_traits<char>>;
+extern template class __declspec(dllimport) basic_ios<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_ios<unsigned short, char_traits<unsigned short>>;
+extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
 
 typedef basic_streambuf<char, char_traits<char>> streambuf;
@@ -534,6 +539,10 @@ typedef basic_iostream<char, char_traits<char>> iostream;
 
 __declspec(dllimport) extern ostream cout, cerr, clog;
 __declspec(dllimport) extern istream cin;
+typedef basic_streambuf<wchar_t, char_traits<wchar_t>> wstreambuf;
+typedef basic_ios<wchar_t, char_traits<wchar_t>> wios;
+typedef basic_ostream<wchar_t, char_traits<wchar_t>> wostream;
+__declspec(dllimport) extern wostream wcout, wcerr, wclog;
 
 template <class A> struct _Smanip { void(__cdecl *_Pfun)(ios_base &, A); A _Manarg; };
 __declspec(dllimport) FILE_ *__cdecl _Fiopen(const char *, int, int);
@@ -574,8 +583,40 @@ inline std::ostream &operator<<(std::ostream &os, const char *s)
 }
 inline std::ostream &operator<<(std::ostream &os, char c) { return put_padded_(os, &c, 1); }
 
+/* the same for wchar_t: WEOF (0xffff) is the buffer's refusal */
+inline std::wostream &put_padded_(std::wostream &os, const wchar_t *s, std::streamsize n)
+{
+    int state = 0;
+    const unsigned short weof = 0xffff;
+    std::streamsize pad = os.width() <= 0 || os.width() <= n ? 0 : os.width() - n;
+    const std::wostream::sentry guard(os);
+    if (!guard) state = std::ios_base::badbit;
+    else
+    {
+        if ((os.flags() & std::ios_base::adjustfield) != std::ios_base::left)
+            for (; pad > 0; pad--) if (os.rdbuf()->sputc(os.fill()) == weof) { state = std::ios_base::badbit; break; }
+        if (!state && os.rdbuf()->sputn(s, n) != n) state = std::ios_base::badbit;
+        if (!state) for (; pad > 0; pad--) if (os.rdbuf()->sputc(os.fill()) == weof) { state = std::ios_base::badbit; break; }
+        os.width(0);
+    }
+    os.setstate(state);
+    return os;
+}
+inline std::wostream &operator<<(std::wostream &os, const wchar_t *s)
+{
+    std::streamsize n = 0;
+    while (s[n]) n++;
+    return put_padded_(os, s, n);
+}
+inline std::wostream &operator<<(std::wostream &os, wchar_t c) { return put_padded_(os, &c, 1); }
+
 /* what <iomanip>'s inline operator<< does with an _Smanip */
 template <class A> inline std::ostream &operator<<(std::ostream &os, const std::_Smanip<A> &m)
+{
+    (*m._Pfun)(os, m._Manarg);
+    return os;
+}
+template <class A> inline std::wostream &operator<<(std::wostream &os, const std::_Smanip<A> &m)
 {
     (*m._Pfun)(os, m._Manarg);
     return os;
