@@ -155,11 +155,13 @@ struct wbasic_ios                              /* basic_ios<wchar_t> and <unsign
 
 struct ostream { const int *vbtable; };                   /* then vtordisp, then the basic_ios */
 struct wostream { const int *vbtable; };
+struct wistream { const int *vbtable; __int64 chcount; };
 struct istream { const int *vbtable; __int64 chcount; };
 
 static inline struct basic_ios *ostream_ios(struct ostream *os) { return (struct basic_ios *)((char *)os + os->vbtable[1]); }
 static inline struct wbasic_ios *wostream_ios(struct wostream *os) { return (struct wbasic_ios *)((char *)os + os->vbtable[1]); }
 static inline struct basic_ios *istream_ios(struct istream *is) { return (struct basic_ios *)((char *)is + is->vbtable[1]); }
+static inline struct wbasic_ios *wistream_ios(struct wistream *is) { return (struct wbasic_ios *)((char *)is + is->vbtable[1]); }
 
 /* streambuf.c */
 struct streambuf *__cdecl streambuf_ctor(struct streambuf *sb);
@@ -228,6 +230,13 @@ extern const void *const wostream_vtable[1];
 struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, bool8 isstd, int most_derived);
 extern const int istream_vbtable[2];
 extern const void *const istream_vtable[1];
+struct wistream *__cdecl wistream_ctor(struct wistream *is, struct wstreambuf *sb, bool8 isstd, int most_derived);
+extern const int wistream_vbtable[2];
+extern const void *const wistream_vtable[1];
+__int64 __cdecl wstreambuf_sgetn(struct wstreambuf *sb, WCHAR *p, __int64 n);
+unsigned short __cdecl wstreambuf_sputbackc(struct wstreambuf *sb, WCHAR c);
+unsigned short __cdecl wstreambuf_sungetc(struct wstreambuf *sb);
+__int64 __cdecl wstreambuf_in_avail(struct wstreambuf *sb);
 
 /* stdstream.c */
 void msvcp_init_iostreams(void);

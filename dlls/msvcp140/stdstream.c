@@ -7,8 +7,8 @@
  * character goes to (or comes from) ucrtbase's FILE, as MSVC's do, so
  * output through cout and printf keeps its order. cin and cerr are tied to
  * cout, cerr is unitbuf. They are made at process attach and never
- * destroyed (ios_base::_Addstd). std::wcout, wcerr and wclog are the same
- * over fputwc (the C runtime converts to the console's or file's
+ * destroyed (ios_base::_Addstd). std::wcin, wcout, wcerr and wclog are the
+ * same over fgetwc/fputwc (the C runtime converts to the console's or file's
  * encoding); the unsigned short names of /Zc:wchar_t- code are the same
  * objects.
  */
@@ -108,6 +108,26 @@ static unsigned short __cdecl wstdio_overflow(struct wstreambuf *sb, unsigned sh
     return fputwc(c, wfile_of(sb)) == WEOF ? WCHAR_EOF : c;
 }
 
+static unsigned short __cdecl wstdio_pbackfail(struct wstreambuf *sb, unsigned short c)
+{
+    if (c == WCHAR_EOF) return WCHAR_EOF;
+    return ungetwc(c, wfile_of(sb)) == WEOF ? WCHAR_EOF : c;
+}
+
+static unsigned short __cdecl wstdio_underflow(struct wstreambuf *sb)
+{
+    wint_t c = fgetwc(wfile_of(sb));
+    if (c == WEOF) return WCHAR_EOF;
+    ungetwc(c, wfile_of(sb));
+    return c;
+}
+
+static unsigned short __cdecl wstdio_uflow(struct wstreambuf *sb)
+{
+    wint_t c = fgetwc(wfile_of(sb));
+    return c == WEOF ? WCHAR_EOF : c;
+}
+
 static __int64 __cdecl wstdio_xsputn(struct wstreambuf *sb, const WCHAR *ptr, __int64 count)
 {
     __int64 done = 0;
@@ -122,7 +142,7 @@ static int __cdecl wstdio_sync(struct wstreambuf *sb)
 
 static const void *wstdiobuf_vtable[SB_SLOTS];
 
-static struct wstdiobuf wout_buf, werr_buf, wlog_buf;
+static struct wstdiobuf win_buf, wout_buf, werr_buf, wlog_buf;
 
 static void wstdiobuf_init(struct wstdiobuf *buf, FILE *file)
 {
@@ -140,6 +160,8 @@ struct ostream_obj std_cout, std_cerr, std_clog;
 struct istream_obj std_cin;
 struct wostream_obj { struct wostream os; char vtordisp[8]; struct wbasic_ios ios; };
 struct wostream_obj std_wcout, std_wcerr, std_wclog;
+struct wistream_obj { struct wistream is; char vtordisp[8]; struct wbasic_ios ios; };
+struct wistream_obj std_wcin;
 
 static void init_wide_streams(void)
 {
@@ -147,15 +169,21 @@ static void init_wide_streams(void)
     wstdiobuf_vtable[SB_LOCK] = wstdio_lock;
     wstdiobuf_vtable[SB_UNLOCK] = wstdio_unlock;
     wstdiobuf_vtable[SB_OVERFLOW] = wstdio_overflow;
+    wstdiobuf_vtable[SB_PBACKFAIL] = wstdio_pbackfail;
+    wstdiobuf_vtable[SB_UNDERFLOW] = wstdio_underflow;
+    wstdiobuf_vtable[SB_UFLOW] = wstdio_uflow;
     wstdiobuf_vtable[SB_XSPUTN] = wstdio_xsputn;
     wstdiobuf_vtable[SB_SYNC] = wstdio_sync;
 
+    wstdiobuf_init(&win_buf, __acrt_iob_func(0));
     wstdiobuf_init(&wout_buf, __acrt_iob_func(1));
     wstdiobuf_init(&werr_buf, __acrt_iob_func(2));
     wstdiobuf_init(&wlog_buf, __acrt_iob_func(2));
     wostream_ctor(&std_wcout.os, &wout_buf.base, 1, 1);
     wostream_ctor(&std_wcerr.os, &werr_buf.base, 1, 1);
     wostream_ctor(&std_wclog.os, &wlog_buf.base, 1, 1);
+    wistream_ctor(&std_wcin.is, &win_buf.base, 1, 1);
+    std_wcin.ios.tie = &std_wcout.os;
     std_wcerr.ios.tie = &std_wcout.os;
     std_wcerr.ios.base.fmtfl |= IOS_UNITBUF;
 }

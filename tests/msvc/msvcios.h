@@ -1,6 +1,6 @@
 /*
  * tests/msvc/msvcios.h — msvcp140's iostreams for char (and the wchar_t
- * ones done so far: basic_streambuf, basic_ios, basic_ostream) as an x64 MSVC
+ * ones: basic_streambuf, basic_ios, basic_ostream, basic_istream) as an x64 MSVC
  * program sees them: the classes laid out as MSVC's <xiosbase>, <streambuf>,
  * <ios>, <ostream>, <istream> and <xlocale> lay them out (explicit
  * instantiations imported whole from msvcp140.dll, virtual bases with
@@ -487,7 +487,7 @@ public:
     basic_istream &operator>>(double &);
     basic_istream &operator>>(long double &);
     basic_istream &operator>>(void *&);
-    int get();
+    typename T::int_type get();
     basic_istream &get(E &);
     basic_istream &get(E *, streamsize);
     basic_istream &get(E *, streamsize, E);
@@ -495,8 +495,8 @@ public:
     basic_istream &get(basic_streambuf<E, T> &, E);
     basic_istream &getline(E *, streamsize);
     basic_istream &getline(E *, streamsize, E);
-    basic_istream &ignore(streamsize = 1, int = -1);
-    int peek();
+    basic_istream &ignore(streamsize = 1, typename T::int_type = (typename T::int_type)-1);
+    typename T::int_type peek();
     basic_istream &read(E *, streamsize);
     streamsize readsome(E *, streamsize);
     basic_istream &putback(E);
@@ -529,6 +529,7 @@ extern template class __declspec(dllimport) basic_ios<wchar_t, char_traits<wchar
 extern template class __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_ios<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
+extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
 
 typedef basic_streambuf<char, char_traits<char>> streambuf;
@@ -543,6 +544,8 @@ typedef basic_streambuf<wchar_t, char_traits<wchar_t>> wstreambuf;
 typedef basic_ios<wchar_t, char_traits<wchar_t>> wios;
 typedef basic_ostream<wchar_t, char_traits<wchar_t>> wostream;
 __declspec(dllimport) extern wostream wcout, wcerr, wclog;
+typedef basic_istream<wchar_t, char_traits<wchar_t>> wistream;
+__declspec(dllimport) extern wistream wcin;
 
 template <class A> struct _Smanip { void(__cdecl *_Pfun)(ios_base &, A); A _Manarg; };
 __declspec(dllimport) FILE_ *__cdecl _Fiopen(const char *, int, int);

@@ -7,7 +7,10 @@
  * character past 0x7fff comes back whole, WEOF is 0xffff;
  * basic_ostream<wchar_t> (numbers formatted as the char stream does,
  * widened, padded with a wide fill; put, write, flush), basic_ios<wchar_t>'s
- * widen and narrow, and std::wcout/wcerr/wclog.
+ * widen and narrow, std::wcout/wcerr/wclog; basic_istream<wchar_t>
+ * parsing numbers and words from the program's buffer (white space skipped,
+ * failbit and eofbit as num_get sets them), get/getline/ignore/peek/
+ * putback/read counting in gcount(), and std::wcin.
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -249,6 +252,63 @@ static void test_wcout(void)
     ok(std::wcout.rdbuf() == old && std::wcout.good(), "wcout's buffer put back");
 }
 
+static void test_istream(void)
+{
+    wbuf b;
+    wchar_t text[] = L"  42 -17 0x1F 3.25\x263a end\nline two\nrest";
+    std::wistream is(&b);
+    int i = 0, j = 0;
+    double d = 0;
+    wchar_t word[16], c = 0;
+
+    b.setg(text, text, text + (sizeof(text) / sizeof(text[0]) - 1));
+    is >> i >> j;
+    ok(is.good() && i == 42 && j == -17, "two integers, white space skipped");
+    is.setf(0, std::ios_base::basefield);
+    is >> i;
+    ok(is.good() && i == 31, "basefield 0: 0x1F read as hexadecimal");
+    is >> d;
+    ok(is.good() && d == 3.25, "a double");
+    is >> i;
+    ok(is.fail() && !is.eof(), "a non-digit: failbit");
+    /* C++11 num_get stores 0 when nothing converts; Wine 8 leaves the value
+       (as for char in iostream.cpp) */
+    todo_wine(i == 0, "a non-digit: the value 0");
+    is.clear();
+    ok(is.peek() == 0x263a && is.gcount() == 0, "peek: 0x263a whole, nothing counted");
+    is.get(c);
+    ok(c == (wchar_t)0x263a && is.gcount() == 1, "get(wchar_t &): 0x263a, counted");
+    ok(is.putback(c).good() && is.get() == 0x263a, "putback, then the same again");
+    ok(is.get() == 0x20 && is.gcount() == 1, "get: a space, counted");
+    is.getline(word, 16);
+    ok(is.good() && same(word, L"end") && is.gcount() == 4, "getline: the line without its end, which is counted");
+    is.get(word, 16, L' ');
+    ok(same(word, L"line") && is.peek() == L' ', "get(str, n, delim): up to the delimiter, left in place");
+    is.ignore(100, L'\n');
+    /* [istream.unformatted]: the delimiter is extracted, and so counted;
+       Wine 8's wide ignore leaves it out of gcount() */
+    todo_wine(is.gcount() == 5, "ignore up to and with the delimiter, counted");
+    is.read(word, 4);
+    ok(is.good() && is.gcount() == 4 && !wcsncmp(word, L"rest", 4), "read: four characters");
+    ok(is.get() == WEOF_ && is.eof() && is.fail(), "at the end: WEOF, eofbit and failbit");
+}
+
+static void test_wcin(void)
+{
+    wbuf b;
+    wchar_t text[] = L"7";
+    int n = 0;
+
+    ok(std::wcin.rdbuf() != nullptr, "wcin has a buffer");
+    todo_wine(std::wcin.tie() == &std::wcout, "wcin is tied to wcout");
+    b.setg(text, text, text + 1);
+    std::wstreambuf *old = std::wcin.rdbuf(&b);
+    std::wcin >> n;
+    ok(n == 7 && std::wcin.eof() && !std::wcin.fail(), "wcin on the program's buffer: 7, then the end");
+    std::wcin.rdbuf(old);
+    std::wcin.clear();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -258,5 +318,7 @@ extern "C" void start(void)
     test_unsigned_short();
     test_ostream();
     test_wcout();
+    test_istream();
+    test_wcin();
     ExitProcess(test_summary("wiostream"));
 }
