@@ -200,6 +200,46 @@ protected:
 private:
     _Ctypevec_ _Ctype;
 };
+struct _Cvtvec_ { unsigned int _Page; unsigned int _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; };
+template <> class __declspec(dllimport) ctype<wchar_t> : public ctype_base
+{
+public:
+    bool is(mask, wchar_t) const;
+    const wchar_t *is(const wchar_t *, const wchar_t *, mask *) const;
+    const wchar_t *scan_is(mask, const wchar_t *, const wchar_t *) const;
+    const wchar_t *scan_not(mask, const wchar_t *, const wchar_t *) const;
+    wchar_t tolower(wchar_t) const;
+    const wchar_t *tolower(wchar_t *, const wchar_t *) const;
+    wchar_t toupper(wchar_t) const;
+    const wchar_t *toupper(wchar_t *, const wchar_t *) const;
+    wchar_t widen(char) const;
+    const char *widen(const char *, const char *, wchar_t *) const;
+    char narrow(wchar_t, char = '\0') const;
+    const wchar_t *narrow(const wchar_t *, const wchar_t *, char, char *) const;
+    static locale::id id;
+    explicit ctype(size_t = 0);
+    ctype(const _Locinfo &, size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+protected:
+    virtual ~ctype() noexcept;
+    virtual bool do_is(mask, wchar_t) const;
+    virtual const wchar_t *do_is(const wchar_t *, const wchar_t *, mask *) const;
+    virtual const wchar_t *do_scan_is(mask, const wchar_t *, const wchar_t *) const;
+    virtual const wchar_t *do_scan_not(mask, const wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_tolower(wchar_t) const;
+    virtual const wchar_t *do_tolower(wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_toupper(wchar_t) const;
+    virtual const wchar_t *do_toupper(wchar_t *, const wchar_t *) const;
+    wchar_t _Dowiden(char) const;
+    virtual wchar_t do_widen(char) const;
+    virtual const char *do_widen(const char *, const char *, wchar_t *) const;
+    char _Donarrow(wchar_t, char) const;
+    virtual char do_narrow(wchar_t, char) const;
+    virtual const wchar_t *do_narrow(const wchar_t *, const wchar_t *, char, char *) const;
+private:
+    _Ctypevec_ _Ctype;
+    _Cvtvec_ _Cvt;
+};
 template <class E> class numpunct { public: static locale::id id; };
 extern template class __declspec(dllimport) numpunct<char>;
 template <class E, class T> class istreambuf_iterator {};

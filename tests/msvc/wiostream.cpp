@@ -10,7 +10,9 @@
  * widen and narrow, std::wcout/wcerr/wclog; basic_istream<wchar_t>
  * parsing numbers and words from the program's buffer (white space skipped,
  * failbit and eofbit as num_get sets them), get/getline/ignore/peek/
- * putback/read counting in gcount(), and std::wcin.
+ * putback/read counting in gcount(), std::wcin; and ctype<wchar_t>
+ * (classification, case, widen and narrow in the "C" locale, a derived
+ * facet's overrides reached through msvcp140's public members).
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -309,6 +311,69 @@ static void test_wcin(void)
     std::wcin.clear();
 }
 
+/* a facet of the program's own over msvcp140's ctype<wchar_t>: its vtable
+   is the program's, laid out by the compiler, and msvcp140's public
+   members call through it */
+struct odd_ctype : std::ctype<wchar_t>
+{
+    odd_ctype() : std::ctype<wchar_t>(1) {}
+    ~odd_ctype() {}
+protected:
+    wchar_t do_toupper(wchar_t c) const override { return c == L'x' ? L'!' : std::ctype<wchar_t>::do_toupper(c); }
+    bool do_is(mask m, wchar_t c) const override { return c == L'#' ? (m & digit) != 0 : std::ctype<wchar_t>::do_is(m, c); }
+    char do_narrow(wchar_t c, char dflt) const override { return c == (wchar_t)0x263a ? ':' : std::ctype<wchar_t>::do_narrow(c, dflt); }
+};
+
+static void test_wctype(void)
+{
+    const std::locale::facet *fac = nullptr;
+    const std::ctype<wchar_t> *ct;
+    wchar_t word[] = L"MiXeD 42", wdest[16];
+    static const wchar_t w1[] = L"a1 \x263a";
+    char dest[16];
+    short masks[4];
+
+    /* Wine 8 faults in _Getcat with a locale (as for ctype<char>): it makes one itself */
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = std::ctype<wchar_t>::_Getcat(&fac, &loc);
+        ok(cat == 2 && fac != nullptr, "ctype<wchar_t>::_Getcat makes a facet, category LC_CTYPE");
+    }
+    if (!fac) fac = new std::ctype<wchar_t>(0);
+    ct = (const std::ctype<wchar_t> *)fac;
+    ok(ct->is(std::ctype_base::space, L' ') && ct->is(std::ctype_base::digit, L'7') && !ct->is(std::ctype_base::alpha, L'7') &&
+       ct->is(std::ctype_base::upper, L'Q') && ct->is(std::ctype_base::punct, L',') && ct->is(std::ctype_base::xdigit, L'f'),
+       "is: space, digit, alpha, upper, punct, xdigit");
+    ok(!ct->is(std::ctype_base::alpha | std::ctype_base::digit | std::ctype_base::space, (wchar_t)0x263a),
+       "is: U+263A is neither a letter, a digit nor a space");
+    ok(ct->is(w1, w1 + 4, masks) == w1 + 4 && (masks[0] & std::ctype_base::lower) && (masks[1] & std::ctype_base::digit) &&
+       (masks[2] & std::ctype_base::space), "is over a range");
+    /* Wine 8 has them the other way round, as for ctype<char> */
+    todo_wine(*ct->scan_is(std::ctype_base::digit, word, word + 8) == L'4', "scan_is: the first digit");
+    todo_wine(*ct->scan_not(std::ctype_base::alpha, word, word + 8) == L' ', "scan_not: the first that is no letter");
+    ok(ct->tolower(L'Q') == L'q' && ct->toupper(L'q') == L'Q' && ct->tolower(L'5') == L'5', "tolower, toupper");
+    ct->tolower(word, word + 8);
+    ok(same(word, L"mixed 42"), "tolower over a range");
+    ct->toupper(word, word + 8);
+    ok(same(word, L"MIXED 42"), "toupper over a range");
+    ok(ct->widen('z') == L'z' && ct->narrow(L'z', '?') == 'z', "widen, narrow");
+    ok(ct->narrow((wchar_t)0x263a, '?') == '?', "narrow: no byte for U+263A in the C locale, the default");
+    static const char mixed[] = "MIXED";
+    ok(ct->widen(mixed, mixed + 5, wdest) == mixed + 5 && !wcsncmp(wdest, L"MIXED", 5), "widen over a range");
+    ok(ct->narrow(w1, w1 + 4, '?', dest) == w1 + 4 && dest[0] == 'a' && dest[1] == '1' && dest[3] == '?',
+       "narrow over a range, the default where there is no byte");
+    const_cast<std::ctype<wchar_t> *>(ct)->_Incref();
+    delete const_cast<std::ctype<wchar_t> *>(ct)->_Decref();
+
+    odd_ctype *mine = new odd_ctype;
+    ok(mine->toupper(L'x') == L'!' && mine->toupper(L'y') == L'Y' && mine->tolower(L'Y') == L'y',
+       "a derived facet's do_toupper is called through msvcp140's toupper");
+    ok(mine->is(std::ctype_base::digit, L'#') && mine->is(std::ctype_base::digit, L'3'), "and its do_is through is");
+    ok(mine->narrow((wchar_t)0x263a, '?') == ':' && mine->narrow(L'q', '?') == 'q', "and its do_narrow through narrow");
+    delete mine->_Decref();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -320,5 +385,6 @@ extern "C" void start(void)
     test_wcout();
     test_istream();
     test_wcin();
+    test_wctype();
     ExitProcess(test_summary("wiostream"));
 }
