@@ -149,6 +149,7 @@ public:
     int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
     static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
     static locale::id id;
+    explicit codecvt(size_t = 0);
 protected:
     virtual int do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
     virtual int do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
@@ -156,6 +157,7 @@ protected:
     virtual int do_length(S &, const B *, const B *, size_t) const;
 };
 extern template class __declspec(dllimport) codecvt<char, char, _Mbstatet>;
+extern template class __declspec(dllimport) codecvt<wchar_t, char, _Mbstatet>;
 template <class E> class ctype;
 struct __declspec(dllimport) ctype_base : locale::facet
 {

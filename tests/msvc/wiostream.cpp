@@ -12,12 +12,15 @@
  * failbit and eofbit as num_get sets them), get/getline/ignore/peek/
  * putback/read counting in gcount(), std::wcin; and ctype<wchar_t>
  * (classification, case, widen and narrow in the "C" locale, a derived
- * facet's overrides reached through msvcp140's public members).
+ * facet's overrides reached through msvcp140's public members);
+ * codecvt<wchar_t, char, _Mbstatet> converting both ways through the
+ * program's inline in/out/length (which call its vtable).
  */
 #include "msvctest.h"
 #include "msvcios.h"
 
 extern "C" __declspec(dllimport) int __cdecl wcsncmp(const wchar_t *a, const wchar_t *b, unsigned long long n);
+extern "C" __declspec(dllimport) int __cdecl memcmp(const void *a, const void *b, unsigned long long n);
 extern "C" int _fltused = 0;
 void *operator new(unsigned long long size) { return malloc(size); }
 void operator delete(void *ptr) noexcept { free(ptr); }
@@ -374,6 +377,43 @@ static void test_wctype(void)
     delete mine->_Decref();
 }
 
+static void test_wcodecvt(void)
+{
+    const std::locale::facet *fac = nullptr;
+    /* Wine 8 faults in _Getcat with a locale (as for ctype): it makes one itself */
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = std::codecvt<wchar_t, char, _Mbstatet>::_Getcat(&fac, &loc);
+        ok(cat == 2 && fac != nullptr, "codecvt<wchar_t, char>::_Getcat makes a facet, category LC_CTYPE");
+    }
+    if (!fac) fac = new std::codecvt<wchar_t, char, _Mbstatet>(0);
+    const std::codecvt<wchar_t, char, _Mbstatet> *cvt = (const std::codecvt<wchar_t, char, _Mbstatet> *)fac;
+    _Mbstatet st = {};
+    static const char src[] = "hello";
+    static const wchar_t wsrc[] = L"wide\x263a";
+    const char *mid1;
+    const wchar_t *wmid1;
+    wchar_t wout[8], *wmid2;
+    char out[8], *mid2;
+
+    if (!cvt) return;
+    ok(!cvt->always_noconv() && cvt->encoding() == 0, "it converts, a varying number of bytes a character");
+    /* MSVC's is the code page's MB_CUR_MAX; Wine 8 answers MB_LEN_MAX */
+    todo_wine(cvt->max_length() == 1, "max_length: one byte a character in the C locale");
+    ok(cvt->in(st, src, src + 5, mid1, wout, wout + 8, wmid2) == 0 /* ok */ && mid1 == src + 5 && wmid2 == wout + 5 &&
+       !wcsncmp(wout, L"hello", 5), "in: bytes to wide characters");
+    ok(cvt->in(st, src, src + 5, mid1, wout, wout + 3, wmid2) == 0 && wmid2 == wout + 3 && mid1 == src + 3,
+       "in: the output full after three, ok (MSVC reports ok once a character converted)");
+    ok(cvt->out(st, wsrc, wsrc + 4, wmid1, out, out + 8, mid2) == 0 && wmid1 == wsrc + 4 && mid2 == out + 4 &&
+       !memcmp(out, "wide", 4), "out: wide characters to bytes");
+    ok(cvt->out(st, wsrc, wsrc + 5, wmid1, out, out + 8, mid2) == 2 /* error */ && wmid1 == wsrc + 4,
+       "out: U+263A has no byte in the C locale, error where it stands");
+    ok(cvt->length(st, src, src + 5, 3) == 3 && cvt->length(st, src, src + 5, 10) == 5, "length: bytes of n characters");
+    const_cast<std::codecvt<wchar_t, char, _Mbstatet> *>(cvt)->_Incref();
+    delete const_cast<std::codecvt<wchar_t, char, _Mbstatet> *>(cvt)->_Decref();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -386,5 +426,6 @@ extern "C" void start(void)
     test_istream();
     test_wcin();
     test_wctype();
+    test_wcodecvt();
     ExitProcess(test_summary("wiostream"));
 }
