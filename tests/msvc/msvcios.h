@@ -50,7 +50,26 @@ private:
     int _Locktype;
 };
 
-template <class E> struct _Yarn { E *_Myptr; E _Nul; };
+template <class E> class _Yarn
+{
+public:
+    _Yarn();
+    _Yarn(const _Yarn &);
+    _Yarn(const E *);
+    ~_Yarn();
+    _Yarn &operator=(const _Yarn &);
+    _Yarn &operator=(const E *);
+    bool empty() const;
+    const E *c_str() const;
+    bool _Empty() const;
+    const E *_C_str() const;
+    E *_Myptr;
+    E _Nul;
+private:
+    void _Tidy();
+};
+extern template class __declspec(dllimport) _Yarn<char>;
+extern template class __declspec(dllimport) _Yarn<wchar_t>;
 
 class _Locinfo
 {

@@ -14,7 +14,8 @@
  * (classification, case, widen and narrow in the "C" locale, a derived
  * facet's overrides reached through msvcp140's public members);
  * codecvt<wchar_t, char, _Mbstatet> converting both ways through the
- * program's inline in/out/length (which call its vtable).
+ * program's inline in/out/length (which call its vtable); std::_Yarn, the
+ * owned string _Locinfo keeps names in, for char and wchar_t.
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -414,6 +415,33 @@ static void test_wcodecvt(void)
     delete const_cast<std::codecvt<wchar_t, char, _Mbstatet> *>(cvt)->_Decref();
 }
 
+static void test_yarn(void)
+{
+    std::_Yarn<char> c("narrow");
+    std::_Yarn<char> c2;
+    c2 = c;
+    ok(!strcmp(c2.c_str(), "narrow") && c2.c_str() != c.c_str(), "_Yarn<char>: assigned, a copy of its own");
+
+    /* Wine 8 only stubs most of _Yarn<wchar_t> (c_str, empty …) */
+    if (test_is("wine"))
+    {
+        skip("Wine 8 stubs _Yarn<wchar_t>");
+        return;
+    }
+    ok(c.empty() == false && c2._Empty() == false && std::_Yarn<char>().empty(), "_Yarn<char>: empty()");
+    std::_Yarn<wchar_t> w;
+    ok(w.empty() && w._Empty() && w.c_str() && !*w.c_str() && w._C_str() == w.c_str(), "an empty _Yarn: an empty string");
+    w = L"wide \x263a";
+    ok(!w.empty() && same(w.c_str(), L"wide \x263a"), "assigned a string: a copy of it");
+    std::_Yarn<wchar_t> copy(w);
+    ok(copy.c_str() != w.c_str() && same(copy.c_str(), L"wide \x263a"), "a copy owns its own");
+    copy = (const wchar_t *)nullptr;
+    ok(copy.empty() && !*copy.c_str(), "assigned nullptr: empty");
+    std::_Yarn<wchar_t> from(L"xy");
+    copy = from;
+    ok(same(copy._C_str(), L"xy"), "assigned another _Yarn");
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -427,5 +455,6 @@ extern "C" void start(void)
     test_wcin();
     test_wctype();
     test_wcodecvt();
+    test_yarn();
     ExitProcess(test_summary("wiostream"));
 }
