@@ -204,6 +204,8 @@ void __cdecl basic_ios_setstate(struct basic_ios *ios, int state, bool8 reraise)
 void __cdecl basic_ios_clear(struct basic_ios *ios, int state, bool8 reraise);
 void __cdecl basic_ios_init(struct basic_ios *ios, struct streambuf *sb, bool8 isstd);
 void __cdecl basic_ios_swap(struct basic_ios *ios, struct basic_ios *other);
+void __cdecl basic_ios_move(struct basic_ios *ios, struct basic_ios *other);
+void __cdecl wbasic_ios_move(struct wbasic_ios *ios, struct wbasic_ios *other);
 struct basic_ios *__cdecl basic_ios_ctor_default(struct basic_ios *ios);
 void __cdecl basic_ios_dtor(struct basic_ios *ios);
 extern const void *const basic_ios_vtable[1];

@@ -49,6 +49,23 @@ IS_STRUCT *__cdecl ISF(ctor_uninitialized)(IS_STRUCT *is, int uninit, bool8 addi
     return is;
 }
 
+/* basic_istream(basic_istream &&): as basic_ostream's, and right's count
+   taken over */
+IS_STRUCT *__cdecl ISF(move_ctor)(IS_STRUCT *is, IS_STRUCT *right, int most_derived)
+{
+    if (most_derived)
+    {
+        is->vbtable = ISF(vbtable);
+        IOSF(ctor_default)(IOS(is));
+    }
+    ISF(vbase_init)(is);
+    IOSF(init)(IOS(is), NULL, 0);
+    IOSF(move)(IOS(is), IOS(right));
+    is->chcount = right->chcount;
+    right->chcount = 0;
+    return is;
+}
+
 void __cdecl ISF(dtor)(IOS_STRUCT *ios) { ios->base.vtable = ISF(vtable); }
 
 void __cdecl ISF(vbase_dtor)(IS_STRUCT *is)
@@ -579,10 +596,19 @@ IS_STRUCT *__cdecl ISF(seekg_pos)(IS_STRUCT *is, const struct fpos *where)
     return is;
 }
 
+IS_STRUCT *__cdecl ISF(assign_move)(IS_STRUCT *is, IS_STRUCT *other);
+
 void __cdecl ISF(swap)(IS_STRUCT *is, IS_STRUCT *other)
 {
     __int64 n;
     if (is == other) return;
     IOSF(swap)(IOS(is), IOS(other));
     n = is->chcount; is->chcount = other->chcount; other->chcount = n;
+}
+
+/* operator=(basic_istream &&): a swap */
+IS_STRUCT *__cdecl ISF(assign_move)(IS_STRUCT *is, IS_STRUCT *other)
+{
+    ISF(swap)(is, other);
+    return is;
 }

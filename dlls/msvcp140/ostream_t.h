@@ -52,6 +52,22 @@ OS_STRUCT *__cdecl OSF(ctor_uninitialized)(OS_STRUCT *os, int uninit, bool8 addi
     return os;
 }
 
+/* basic_ostream(basic_ostream &&), as MSVC's: a basic_ios without a
+   buffer, then right's state, flags, fill and tie moved in (right keeps
+   its buffer; a derived stream sets its own) */
+OS_STRUCT *__cdecl OSF(move_ctor)(OS_STRUCT *os, OS_STRUCT *right, int most_derived)
+{
+    if (most_derived)
+    {
+        os->vbtable = OSF(vbtable);
+        IOSF(ctor_default)(IOS(os));
+    }
+    OSF(vbase_init)(os, os->vbtable[1]);
+    IOSF(init)(IOS(os), NULL, 0);
+    IOSF(move)(IOS(os), IOS(right));
+    return os;
+}
+
 /* ~basic_ostream(): `this` is the basic_ios (the destructor is virtual in
    ios_base); only the vfptr is reset, the caller destroys the vbase */
 void __cdecl OSF(dtor)(IOS_STRUCT *ios)

@@ -425,6 +425,8 @@ public:
     ~basic_ios() override;
     void clear(int = 0, bool = false);
     void setstate(int, bool = false);
+    void clear(unsigned int);
+    void setstate(unsigned int);
     basic_ios &copyfmt(const basic_ios &);
     basic_ostream<E, T> *tie() const;
     basic_ostream<E, T> *tie(basic_ostream<E, T> *);
@@ -454,6 +456,11 @@ template <class E, class T> class basic_ostream : virtual public basic_ios<E, T>
 public:
     explicit basic_ostream(basic_streambuf<E, T> *, bool = false);
     ~basic_ostream() override;
+protected:
+    basic_ostream(basic_ostream &&);
+    basic_ostream &operator=(basic_ostream &&);
+    void swap(basic_ostream &);
+public:
     /* inline, as MSVC's header has them (Wine's msvcp140 exports none) */
     class _Sentry_base
     {
@@ -511,6 +518,11 @@ template <class E, class T> class basic_istream : virtual public basic_ios<E, T>
     friend struct msvcios_probe;
 public:
     explicit basic_istream(basic_streambuf<E, T> *, bool = false);
+protected:
+    basic_istream(basic_istream &&);
+    basic_istream &operator=(basic_istream &&);
+    void swap(basic_istream &);
+public:
     ~basic_istream() override;
     class _Sentry_base
     {

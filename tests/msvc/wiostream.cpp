@@ -15,7 +15,10 @@
  * facet's overrides reached through msvcp140's public members);
  * codecvt<wchar_t, char, _Mbstatet> converting both ways through the
  * program's inline in/out/length (which call its vtable); std::_Yarn, the
- * owned string _Locinfo keeps names in, for char and wchar_t.
+ * owned string _Locinfo keeps names in, for char and wchar_t; the
+ * protected move constructors, move assignments and swaps a stream class
+ * of the program's (as basic_ostringstream) builds on, and clear/setstate
+ * of an unsigned state.
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -442,6 +445,85 @@ static void test_yarn(void)
     ok(same(copy._C_str(), L"xy"), "assigned another _Yarn");
 }
 
+/* stream classes of the program's, as basic_ostringstream and
+   basic_istringstream are: a buffer of their own, moved through the base's
+   move constructor (which leaves the buffer behind), assignment and swap */
+struct own_wostream : std::wostream
+{
+    wsink sink;
+    own_wostream() : std::wostream(&sink) {}
+    own_wostream(own_wostream &&o) : std::wostream(static_cast<std::wostream &&>(o)) { set_rdbuf(&sink); }
+    own_wostream &operator=(own_wostream &&o) { std::wostream::operator=(static_cast<std::wostream &&>(o)); return *this; }
+    void swap_with(own_wostream &o) { std::wostream::swap(o); }
+};
+
+struct own_wistream : std::wistream
+{
+    wbuf buf;
+    own_wistream() : std::wistream(&buf) {}
+    own_wistream(own_wistream &&o) : std::wistream(static_cast<std::wistream &&>(o)) { set_rdbuf(&buf); }
+    own_wistream &operator=(own_wistream &&o) { std::wistream::operator=(static_cast<std::wistream &&>(o)); return *this; }
+    void swap_with(own_wistream &o) { std::wistream::swap(o); }
+};
+
+static void test_move(void)
+{
+    own_wostream b, c;
+    c.setstate(2u);
+    ok(c.rdstate() == std::ios_base::failbit, "setstate(unsigned)");
+    c.clear(0u);
+    ok(c.good(), "clear(unsigned)");
+
+    /* Wine 8 only stubs the move assignments and swaps */
+    if (test_is("wine"))
+    {
+        skip("Wine 8 stubs basic_ostream's and basic_istream's move assignment and swap");
+        return;
+    }
+    b.fill(L'#');
+    c.fill(L'*');
+    c = static_cast<own_wostream &&>(b);
+    ok(c.fill() == L'#' && b.fill() == L'*' && c.rdbuf() == &c.sink && b.rdbuf() == &b.sink,
+       "move assignment: the formats swapped, the buffers stay");
+    c.swap_with(b);
+    ok(c.fill() == L'*' && b.fill() == L'#', "swap: the formats swapped back");
+
+    own_wistream i, k;
+    wchar_t text[] = L"ab";
+    i.buf.setg(text, text, text + 2);
+    i.get();
+    k = static_cast<own_wistream &&>(i);
+    ok(k.gcount() == 1 && i.gcount() == 0, "istream move assignment: the counts swapped");
+    k.swap_with(i);
+    ok(i.gcount() == 1 && k.gcount() == 0, "istream swap");
+}
+
+static void test_move_ctor(void)
+{
+    /* Wine 8 only stubs the move constructors */
+    if (test_is("wine"))
+    {
+        skip("Wine 8 stubs basic_ostream's and basic_istream's move constructors");
+        return;
+    }
+    own_wostream a;
+    a.fill(L'#');
+    a.width(7);
+    a.setf(std::ios_base::hex, std::ios_base::basefield);
+    own_wostream m(static_cast<own_wostream &&>(a));
+    ok(m.rdbuf() == &m.sink && a.rdbuf() == &a.sink, "move: each keeps its own buffer");
+    ok(m.good() && m.fill() == L'#' && m.width() == 7 && (m.flags() & std::ios_base::hex), "move: the format moved");
+    m << 255;
+    ok(same(m.sink.str(), L"#####ff"), "the moved-to stream writes with it");
+    own_wistream i;
+    wchar_t text[] = L"ab";
+    i.buf.setg(text, text, text + 2);
+    i.get();
+    own_wistream j(static_cast<own_wistream &&>(i));
+    ok(j.gcount() == 1 && i.gcount() == 0, "istream move: the count moved");
+    ok(j.rdbuf() == &j.buf && i.rdbuf() == &i.buf, "istream move: each keeps its own buffer");
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -456,5 +538,7 @@ extern "C" void start(void)
     test_wctype();
     test_wcodecvt();
     test_yarn();
+    test_move();
+    test_move_ctor();
     ExitProcess(test_summary("wiostream"));
 }
