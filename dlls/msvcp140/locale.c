@@ -24,6 +24,11 @@
 int locale_id_cnt;                                    /* locale::id::_Id_cnt */
 struct locale_id ctype_char_id, codecvt_char_id, collate_char_id, numpunct_char_id;
 struct locale_id num_get_char_id, num_put_char_id;
+/* the ids of facets not made here yet: a program that names one still
+   loads, and its use_facet reaches the facet's _Getcat */
+struct locale_id collate_wchar_id, collate_ushort_id, numpunct_wchar_id, numpunct_ushort_id;
+struct locale_id num_get_wchar_id, num_get_ushort_id, num_put_wchar_id, num_put_ushort_id;
+struct locale_id time_get_char_id, time_get_wchar_id, time_put_char_id, time_put_wchar_id, time_put_ushort_id;
 
 /* locale::id::operator size_t(): the id's number, the next of _Id_cnt
    on first use (the headers inline the same; satellites such as
