@@ -119,7 +119,7 @@ static void *__cdecl ctype_char_deleting_dtor(struct ctype_char *ct, unsigned in
 enum { CT_DTOR, CT_INCREF, CT_DECREF, CT_TOLOWER_RANGE, CT_TOLOWER, CT_TOUPPER_RANGE, CT_TOUPPER,
        CT_WIDEN_RANGE, CT_WIDEN, CT_NARROW_RANGE, CT_NARROW, CT_SLOTS };
 
-static const void *const ctype_char_vtable[CT_SLOTS] =
+const void *const ctype_char_vtable[CT_SLOTS] =
 {
     ctype_char_deleting_dtor, facet_incref, facet_decref,
     ctype_char_do_tolower_range, ctype_char_do_tolower, ctype_char_do_toupper_range, ctype_char_do_toupper,

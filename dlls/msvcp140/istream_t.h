@@ -84,12 +84,12 @@ static void *__cdecl ISF(vbase_deleting_dtor)(IOS_STRUCT *ios, unsigned int flag
 
 /* ---- basic_iostream: istream at 0, ostream at 16, basic_ios at 32 ---- */
 
-static const int IOSTF(vbtable_i)[2] = { 0, 32 };
-static const int IOSTF(vbtable_o)[2] = { 0, 16 };
+const int IOSTF(vbtable_i)[2] = { 0, 32 };
+const int IOSTF(vbtable_o)[2] = { 0, 16 };
 
 static void *__cdecl IOSTF(vbase_deleting_dtor)(IOS_STRUCT *ios, unsigned int flags);
 
-static const void *const IOSTF(vtable)[1] = { IOSTF(vbase_deleting_dtor) };
+const void *const IOSTF(vtable)[1] = { IOSTF(vbase_deleting_dtor) };
 
 IS_STRUCT *__cdecl IOSTF(ctor)(IS_STRUCT *is, SB_STRUCT *sb, int most_derived)
 {

@@ -427,7 +427,7 @@ static int __cdecl cvt_length(const struct facet *f, void *state, const char *f1
 
 /* dtor, _Incref, _Decref, do_always_noconv, do_max_length, do_encoding,
    do_in, do_out, do_unshift, do_length */
-static const void *const codecvt_char_vtable[] =
+const void *const codecvt_char_vtable[] =
 {
     facet_deleting_dtor, facet_incref, facet_decref, cvt_always_noconv, cvt_max_length, cvt_encoding,
     cvt_in, cvt_in, cvt_unshift, cvt_length,

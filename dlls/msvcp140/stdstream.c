@@ -266,3 +266,11 @@ static FILE *fiopen(const char *name, const WCHAR *wname, int mode, int prot)
 
 FILE *__cdecl std_Fiopen(const char *name, int mode, int prot) { return fiopen(name, NULL, mode, prot); }
 FILE *__cdecl std_Fiopen_w(const WCHAR *name, int mode, int prot) { return fiopen(NULL, name, mode, prot); }
+
+/* ---- the standard streams' pointers and _BADOFF ---- */
+
+struct ostream *std_Ptr_cout = &std_cout.os, *std_Ptr_cerr = &std_cerr.os, *std_Ptr_clog = &std_clog.os;
+struct istream *std_Ptr_cin = &std_cin.is;
+struct wostream *std_Ptr_wcout = &std_wcout.os, *std_Ptr_wcerr = &std_wcerr.os, *std_Ptr_wclog = &std_wclog.os;
+struct wistream *std_Ptr_wcin = &std_wcin.is;
+const __int64 std_BADOFF = -1;                        /* _BADOFF: the invalid stream offset */

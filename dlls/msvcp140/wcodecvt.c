@@ -146,7 +146,7 @@ static void *__cdecl codecvt_wchar_deleting_dtor(struct codecvt_wchar *cv, unsig
     return cv;
 }
 
-static const void *const codecvt_wchar_vtable[] =
+const void *const codecvt_wchar_vtable[] =
 {
     codecvt_wchar_deleting_dtor, facet_incref, facet_decref, codecvt_wchar_do_always_noconv,
     codecvt_wchar_do_max_length, codecvt_wchar_do_encoding, codecvt_wchar_do_in, codecvt_wchar_do_out,

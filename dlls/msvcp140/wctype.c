@@ -126,7 +126,7 @@ static void *__cdecl ctype_wchar_deleting_dtor(struct ctype_wchar *ct, unsigned 
 enum { CW_DTOR, CW_INCREF, CW_DECREF, CW_IS_RANGE, CW_IS, CW_SCAN_IS, CW_SCAN_NOT, CW_TOLOWER_RANGE, CW_TOLOWER,
        CW_TOUPPER_RANGE, CW_TOUPPER, CW_WIDEN_RANGE, CW_WIDEN, CW_NARROW_RANGE, CW_NARROW, CW_SLOTS };
 
-static const void *const ctype_wchar_vtable[CW_SLOTS] =
+const void *const ctype_wchar_vtable[CW_SLOTS] =
 {
     ctype_wchar_deleting_dtor, facet_incref, facet_decref,
     ctype_wchar_do_is_range, ctype_wchar_do_is, ctype_wchar_do_scan_is, ctype_wchar_do_scan_not,

@@ -370,6 +370,8 @@ static void test_wctype(void)
     ok(ct->widen(mixed, mixed + 5, wdest) == mixed + 5 && !wcsncmp(wdest, L"MIXED", 5), "widen over a range");
     ok(ct->narrow(w1, w1 + 4, '?', dest) == w1 + 4 && dest[0] == 'a' && dest[1] == '1' && dest[3] == '?',
        "narrow over a range, the default where there is no byte");
+    ok(*(void **)ct == GetProcAddress(GetModuleHandleA("msvcp140.dll"), "??_7?$ctype@_W@std@@6B@"),
+       "the facet's vftable is the exported ??_7");
     const_cast<std::ctype<wchar_t> *>(ct)->_Incref();
     delete const_cast<std::ctype<wchar_t> *>(ct)->_Decref();
 
@@ -414,6 +416,8 @@ static void test_wcodecvt(void)
     ok(cvt->out(st, wsrc, wsrc + 5, wmid1, out, out + 8, mid2) == 2 /* error */ && wmid1 == wsrc + 4,
        "out: U+263A has no byte in the C locale, error where it stands");
     ok(cvt->length(st, src, src + 5, 3) == 3 && cvt->length(st, src, src + 5, 10) == 5, "length: bytes of n characters");
+    ok(*(void **)cvt == GetProcAddress(GetModuleHandleA("msvcp140.dll"), "??_7?$codecvt@_WDU_Mbstatet@@@std@@6B@"),
+       "the facet's vftable is the exported ??_7");
     const_cast<std::codecvt<wchar_t, char, _Mbstatet> *>(cvt)->_Incref();
     delete const_cast<std::codecvt<wchar_t, char, _Mbstatet> *>(cvt)->_Decref();
 }
