@@ -34,7 +34,7 @@ struct ctype_char { struct facet base; struct ctypevec ctype; };
 /* ---- locale::facet and ctype_base ---- */
 
 static void *__cdecl facet_deleting_dtor(struct facet *f, unsigned int flags);
-static const void *const facet_vtable[] = { facet_deleting_dtor, facet_incref, facet_decref };
+const void *const facet_vtable[] = { facet_deleting_dtor, facet_incref, facet_decref };
 
 struct facet *__cdecl facet_ctor(struct facet *f, size_t refs)
 {
@@ -353,4 +353,40 @@ size_t __cdecl Wcsxfrm(WCHAR *d1, WCHAR *de, const WCHAR *s1, const WCHAR *se, c
     (void)coll;
     if (n <= (size_t)(de - d1)) memcpy(d1, s1, n * sizeof(WCHAR));
     return n;
+}
+
+/* the "default constructor closures" (??_F): facet(0), ctype_base(0) */
+void __cdecl facet_default_closure(struct facet *f) { facet_ctor(f, 0); }
+
+/* ---- _Facet_base: the abstract base, its reference counting pure ---- */
+
+void __cdecl _purecall(void);
+static void *__cdecl facet_base_deleting_dtor(struct facet *f, unsigned int flags);
+const void *const facet_base_vtable[] = { facet_base_deleting_dtor, _purecall, _purecall };
+
+struct facet *__cdecl facet_base_ctor(struct facet *f)
+{
+    f->vtable = facet_base_vtable;
+    return f;
+}
+
+struct facet *__cdecl facet_base_copy_ctor(struct facet *f, const struct facet *other)
+{
+    (void)other;
+    return facet_base_ctor(f);
+}
+
+void __cdecl facet_base_dtor(struct facet *f) { f->vtable = facet_base_vtable; }
+
+static void *__cdecl facet_base_deleting_dtor(struct facet *f, unsigned int flags)
+{
+    facet_base_dtor(f);
+    if (flags & 1) free(f);
+    return f;
+}
+
+struct facet *__cdecl facet_base_assign(struct facet *f, const struct facet *other)
+{
+    (void)other;
+    return f;
 }

@@ -45,7 +45,7 @@ static void *__cdecl ios_base_deleting_dtor(struct ios_base *b, unsigned int fla
     return b;
 }
 
-static const void *const ios_base_vtable[] = { ios_base_deleting_dtor };
+const void *const ios_base_vtable[] = { ios_base_deleting_dtor };
 
 /* static _Ios_base_dtor(ios_base *): a standard stream's is left alone */
 void __cdecl ios_base_Ios_base_dtor(struct ios_base *b)
@@ -340,3 +340,11 @@ struct smanip_int *__cdecl std_resetiosflags(struct smanip_int *ret, int f)
     ret->arg = f;
     return ret;
 }
+
+/* ---- _Winit: the wide streams' initialiser, counted like ios_base::Init ---- */
+
+int winit_init_cnt;                                    /* _Winit::_Init_cnt */
+
+void *__cdecl winit_ctor(void *w) { InterlockedIncrement((LONG *)&winit_init_cnt); return w; }
+void __cdecl winit_dtor(void *w) { (void)w; InterlockedDecrement((LONG *)&winit_init_cnt); }
+void *__cdecl winit_assign(void *w, const void *other) { (void)other; return w; }

@@ -65,7 +65,7 @@ static void *__cdecl facet_deleting_dtor(struct facet *f, unsigned int flags)
 
 static void *__cdecl locimp_deleting_dtor(struct locimp *imp, unsigned int flags);
 
-static const void *const locimp_vtable[] = { locimp_deleting_dtor, facet_incref, facet_decref };
+const void *const locimp_vtable[] = { locimp_deleting_dtor, facet_incref, facet_decref };
 
 static struct locimp *global_imp;                     /* the global locale */
 static struct locimp *classic_imp;                    /* the "C" locale */

@@ -32,7 +32,7 @@ struct locale_id codecvt_wchar_id, codecvt_ushort_id;
 
 /* ---- codecvt_base ---- */
 
-bool8 __cdecl codecvt_base_do_always_noconv(const struct facet *f) { (void)f; return 1; }
+bool8 __cdecl codecvt_base_do_always_noconv(const struct facet *f) { (void)f; return 0; }
 int __cdecl codecvt_base_do_max_length(const struct facet *f) { (void)f; return 1; }
 int __cdecl codecvt_base_do_encoding(const struct facet *f) { (void)f; return 1; }
 
@@ -227,3 +227,35 @@ int __cdecl codecvt_wchar_length(const struct codecvt_wchar *cv, mbstate_t *stat
     return VCALL(&cv->base, CV_LENGTH, int (__cdecl *)(const struct codecvt_wchar *, mbstate_t *, const char *,
                  const char *, size_t))(cv, state, from, from_end, count);
 }
+
+/* ---- codecvt_base's own objects ---- */
+
+void __cdecl codecvt_base_dtor(struct facet *f);
+
+static void *__cdecl codecvt_base_deleting_dtor(struct facet *f, unsigned int flags)
+{
+    codecvt_base_dtor(f);
+    if (flags & 1) free(f);
+    return f;
+}
+
+const void *const codecvt_base_vtable[] =
+{
+    codecvt_base_deleting_dtor, facet_incref, facet_decref, codecvt_base_do_always_noconv,
+    codecvt_base_do_max_length, codecvt_base_do_encoding,
+};
+
+struct facet *__cdecl codecvt_base_ctor(struct facet *f, size_t refs)
+{
+    facet_ctor(f, refs);
+    f->vtable = codecvt_base_vtable;
+    return f;
+}
+
+void __cdecl codecvt_base_dtor(struct facet *f)
+{
+    f->vtable = codecvt_base_vtable;
+    facet_dtor(f);
+}
+
+void __cdecl codecvt_base_default_closure(struct facet *f) { codecvt_base_ctor(f, 0); }

@@ -4,7 +4,9 @@
  * (??_8) and vftables (??_7) of the stream classes for char, wchar_t and
  * unsigned short, checked against the standard stream objects that use
  * them (a stream starts with its vbtable pointer; its basic_ios, where
- * vbtable[1] says, starts with the class's vftable).
+ * vbtable[1] says, starts with the class's vftable); and the vftables of
+ * locale::facet, codecvt_base, ios_base, _Facet_base and _Locimp against
+ * objects their exported constructors build, _Winit's count.
  */
 #include "test.h"
 
@@ -53,6 +55,70 @@ static void test_streams(const char *ch, const char *pre)
        "%s: and the exported vftables\n", ch);
 }
 
+static void test_base_classes(void)
+{
+    void *(__cdecl *facet_ctor)(void *, size_t) = (void *)GetProcAddress(dll, "??0facet@locale@std@@IEAA@_K@Z");
+    void (__cdecl *facet_closure)(void *) = (void *)GetProcAddress(dll, "??_Ffacet@locale@std@@QEAAXXZ");
+    void *(__cdecl *cvt_ctor)(void *, size_t) = (void *)GetProcAddress(dll, "??0codecvt_base@std@@QEAA@_K@Z");
+    void (__cdecl *cvt_dtor)(void *) = (void *)GetProcAddress(dll, "??1codecvt_base@std@@UEAA@XZ");
+    BOOL (__cdecl *cvt_noconv)(void *) = (void *)GetProcAddress(dll, "?always_noconv@codecvt_base@std@@QEBA_NXZ");
+    int (__cdecl *cvt_maxlen)(void *) = (void *)GetProcAddress(dll, "?max_length@codecvt_base@std@@QEBAHXZ");
+    int (__cdecl *cvt_encoding)(void *) = (void *)GetProcAddress(dll, "?encoding@codecvt_base@std@@QEBAHXZ");
+    void *(__cdecl *ios_ctor)(void *) = (void *)GetProcAddress(dll, "??0ios_base@std@@IEAA@XZ");
+    void (__cdecl *ios_dtor)(void *) = (void *)GetProcAddress(dll, "??1ios_base@std@@UEAA@XZ");
+    void *(__cdecl *fb_ctor)(void *) = (void *)GetProcAddress(dll, "??0_Facet_base@std@@QEAA@XZ");
+    void *(__cdecl *locale_init)(BOOL) = (void *)GetProcAddress(dll, "?_Init@locale@std@@CAPEAV_Locimp@12@_N@Z");
+    void *(__cdecl *winit_ctor)(void *) = (void *)GetProcAddress(dll, "??0_Winit@std@@QEAA@XZ");
+    void (__cdecl *winit_dtor)(void *) = (void *)GetProcAddress(dll, "??1_Winit@std@@QEAA@XZ");
+    int *winit_cnt = (int *)GetProcAddress(dll, "?_Init_cnt@_Winit@std@@0HA");
+    const void *vf_facet;
+    void *obj[32] = { 0 }, *imp;
+    int before;
+
+    vf_facet = GetProcAddress(dll, "??_7facet@locale@std@@6B@");
+    ok(facet_ctor && facet_closure && vf_facet, "locale::facet's constructors and vftable exported\n");
+    if (facet_ctor && vf_facet)
+    {
+        facet_ctor(obj, 5);
+        ok(obj[0] == vf_facet && *(int *)&obj[1] == 5, "facet(5): the exported vftable, 5 references\n");
+    }
+    facet_closure(obj);
+    ok(obj[0] == vf_facet && *(int *)&obj[1] == 0, "the closure: facet(0)\n");
+    ok(cvt_ctor && cvt_dtor && cvt_noconv && cvt_maxlen && cvt_encoding, "codecvt_base's members exported\n");
+    if (cvt_ctor && cvt_dtor && cvt_noconv && cvt_maxlen && cvt_encoding)
+    {
+        cvt_ctor(obj, 1);
+        ok(obj[0] == GetProcAddress(dll, "??_7codecvt_base@std@@6B@"), "codecvt_base: the exported vftable\n");
+        ok(!cvt_noconv(obj) && cvt_maxlen(obj) == 1 && cvt_encoding(obj) == 1,
+           "codecvt_base: always_noconv false, max_length and encoding 1\n");
+        cvt_dtor(obj);
+    }
+    ok(ios_ctor && ios_dtor, "ios_base's constructor and destructor exported\n");
+    if (ios_ctor && ios_dtor)
+    {
+        ios_ctor(obj);
+        /* ios_base() sets the vftable alone: no destructor after it */
+        ok(obj[0] == GetProcAddress(dll, "??_7ios_base@std@@6B@"), "ios_base: the exported vftable\n");
+    }
+    /* Wine 8 stubs _Facet_base's constructor */
+    if (test_is("wine")) skip("Wine 8 stubs _Facet_base's constructor\n");
+    else ok(fb_ctor && fb_ctor(obj) == obj && obj[0] == GetProcAddress(dll, "??_7_Facet_base@std@@6B@"),
+            "_Facet_base: the exported vftable\n");
+    imp = locale_init ? locale_init(FALSE) : NULL;
+    ok(imp && *(void **)imp == GetProcAddress(dll, "??_7_Locimp@locale@std@@6B@"), "the global _Locimp: the exported vftable\n");
+    ok(winit_ctor && winit_dtor && winit_cnt, "_Winit exported\n");
+    if (winit_ctor && winit_dtor && winit_cnt)
+    {
+        before = *winit_cnt;
+        /* counted as ios_base::Init is; Wine 8 leaves the count alone */
+        winit_ctor(obj);
+        todo_wine(*winit_cnt == before + 1, "_Winit(): counted\n");
+        before = *winit_cnt;
+        winit_dtor(obj);
+        ok(*winit_cnt == before - 1, "~_Winit(): uncounted\n");
+    }
+}
+
 int main(void)
 {
     const __int64 *badoff;
@@ -66,5 +132,6 @@ int main(void)
     test_streams("D", "");
     test_streams("_W", "w");
     test_streams("G", "w");
+    test_base_classes();
     return test_summary();
 }
