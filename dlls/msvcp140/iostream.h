@@ -244,4 +244,10 @@ __int64 __cdecl wstreambuf_in_avail(struct wstreambuf *sb);
 void msvcp_init_iostreams(void);
 int __cdecl fmt_print(char *buf, size_t size, const char *fmt, ...);
 
+/* numfmt.c */
+int msvcp_format_integer(char *buf, size_t size, int flags, __int64 value, BOOL is_unsigned);
+int msvcp_format_double(char *buf, size_t size, int flags, __int64 prec, double value);
+int msvcp_format_pointer(char *buf, size_t size, const void *p);
+size_t msvcp_field_prefix(const char *buf);
+
 #endif /* WLX_MSVCP140_IOSTREAM_H */

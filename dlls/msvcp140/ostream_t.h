@@ -178,38 +178,15 @@ static BOOL OSF(put_field)(IOS_STRUCT *ios, const char *buf, size_t len, size_t 
     return ok;
 }
 
-/* where internal padding goes: after a sign, then after 0x */
-static size_t OSF(field_prefix)(const char *buf)
-{
-    size_t n = (*buf == '+' || *buf == '-') ? 1 : 0;
-    if (buf[n] == '0' && (buf[n + 1] == 'x' || buf[n + 1] == 'X')) n += 2;
-    return n;
-}
-
-/* "%" [+] [#] ll conversion, as MSVC's num_put makes an integer's format */
-static void OSF(int_format)(char *fmt, int flags, char conversion)
-{
-    int base = flags & IOS_BASEFIELD;
-    *fmt++ = '%';
-    if (flags & IOS_SHOWPOS) *fmt++ = '+';
-    if (flags & IOS_SHOWBASE) *fmt++ = '#';
-    *fmt++ = 'l';
-    *fmt++ = 'l';
-    *fmt++ = base == IOS_OCT ? 'o' : base != IOS_HEX ? conversion : (flags & IOS_UPPERCASE) ? 'X' : 'x';
-    *fmt = 0;
-}
-
 static OS_STRUCT *OSF(put_integer)(OS_STRUCT *os, __int64 value, BOOL is_unsigned)
 {
     IOS_STRUCT *ios = IOS(os);
     int state = IOS_GOOD;
     if (OSF(sentry_enter)(os))
     {
-        char fmt[16], buf[80];
-        int n;
-        OSF(int_format)(fmt, ios->base.fmtfl, is_unsigned ? 'u' : 'd');
-        n = fmt_print(buf, sizeof(buf), fmt, value);
-        if (!OSF(put_field)(ios, buf, n, OSF(field_prefix)(buf))) state = IOS_BAD;
+        char buf[80];
+        int n = msvcp_format_integer(buf, sizeof(buf), ios->base.fmtfl, value, is_unsigned);
+        if (!OSF(put_field)(ios, buf, n, msvcp_field_prefix(buf))) state = IOS_BAD;
     }
     OSF(sentry_leave)(os);
     IOSF(setstate)(ios, state, 0);
@@ -247,26 +224,9 @@ OS_STRUCT *__cdecl OSF(print_double)(OS_STRUCT *os, double value)
     int state = IOS_GOOD;
     if (OSF(sentry_enter)(os))
     {
-        int flags = ios->base.fmtfl, ffl = flags & IOS_FLOATFIELD;
-        BOOL up = (flags & IOS_UPPERCASE) != 0;
-        __int64 prec = ios->base.prec;
-        char fmt[16], *f = fmt, buf[400];
-        int n;
-
-        /* MSVC's num_put: precision <= 0 means 6 except in fixed notation */
-        if (prec <= 0 && ffl != IOS_FIXED) prec = 6;
-        if (prec > 350) prec = 350;
-        *f++ = '%';
-        if (flags & IOS_SHOWPOS) *f++ = '+';
-        if (flags & IOS_SHOWPOINT) *f++ = '#';
-        if (ffl != (IOS_FIXED | IOS_SCIENTIFIC)) { *f++ = '.'; *f++ = '*'; }
-        *f++ = ffl == IOS_FIXED ? 'f' : ffl == (IOS_FIXED | IOS_SCIENTIFIC) ? (up ? 'A' : 'a')
-             : ffl == IOS_SCIENTIFIC ? (up ? 'E' : 'e') : (up ? 'G' : 'g');
-        *f = 0;
-        if (ffl == (IOS_FIXED | IOS_SCIENTIFIC)) n = fmt_print(buf, sizeof(buf), fmt, value);
-        else n = fmt_print(buf, sizeof(buf), fmt, (int)prec, value);
-        if (n < 0 || n >= (int)sizeof(buf)) n = 0;
-        if (!OSF(put_field)(ios, buf, n, OSF(field_prefix)(buf))) state = IOS_BAD;
+        char buf[400];
+        int n = msvcp_format_double(buf, sizeof(buf), ios->base.fmtfl, ios->base.prec, value);
+        if (!OSF(put_field)(ios, buf, n, msvcp_field_prefix(buf))) state = IOS_BAD;
     }
     OSF(sentry_leave)(os);
     IOSF(setstate)(ios, state, 0);
@@ -298,7 +258,7 @@ OS_STRUCT *__cdecl OSF(print_ptr)(OS_STRUCT *os, const void *p)
     if (OSF(sentry_enter)(os))
     {
         char buf[32];
-        int n = fmt_print(buf, sizeof(buf), "%016llX", (unsigned __int64)(ULONG_PTR)p);
+        int n = msvcp_format_pointer(buf, sizeof(buf), p);
         if (!OSF(put_field)(ios, buf, n, 0)) state = IOS_BAD;
     }
     OSF(sentry_leave)(os);
