@@ -264,11 +264,19 @@ private:
 template <class E> class numpunct { public: static locale::id id; };
 extern template class __declspec(dllimport) numpunct<char>;
 template <class E, class T> class istreambuf_iterator {};
-template <class E, class T> class ostreambuf_iterator {};
+template <class E, class T> class basic_streambuf;
+/* as MSVC's: whether a write failed, and the buffer */
+template <class E, class T> class ostreambuf_iterator
+{
+public:
+    ostreambuf_iterator(basic_streambuf<E, T> *sb) : _Failed(false), _Strbuf(sb) {}
+    bool failed() const { return _Failed; }
+    bool _Failed;
+    basic_streambuf<E, T> *_Strbuf;
+};
 template <class E, class I> class num_get { public: static locale::id id; };
-template <class E, class I> class num_put { public: static locale::id id; };
+template <class E, class I> class num_put;
 extern template class __declspec(dllimport) num_get<char, istreambuf_iterator<char, char_traits<char>>>;
-extern template class __declspec(dllimport) num_put<char, ostreambuf_iterator<char, char_traits<char>>>;
 template <class E> class collate { public: static locale::id id; };
 extern template class __declspec(dllimport) collate<char>;
 
@@ -604,6 +612,35 @@ extern template class __declspec(dllimport) basic_ios<unsigned short, char_trait
 extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
+
+/* num_put as MSVC's <xlocnum> declares it: do_put's overloads in this order */
+template <class E, class I> class num_put : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit num_put(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I put(I, ios_base &, E, bool) const;
+    I put(I, ios_base &, E, long) const;
+    I put(I, ios_base &, E, unsigned long) const;
+    I put(I, ios_base &, E, long long) const;
+    I put(I, ios_base &, E, unsigned long long) const;
+    I put(I, ios_base &, E, double) const;
+    I put(I, ios_base &, E, long double) const;
+    I put(I, ios_base &, E, const void *) const;
+protected:
+    virtual ~num_put() noexcept;
+    virtual I do_put(I, ios_base &, E, bool) const;
+    virtual I do_put(I, ios_base &, E, long) const;
+    virtual I do_put(I, ios_base &, E, unsigned long) const;
+    virtual I do_put(I, ios_base &, E, long long) const;
+    virtual I do_put(I, ios_base &, E, unsigned long long) const;
+    virtual I do_put(I, ios_base &, E, double) const;
+    virtual I do_put(I, ios_base &, E, long double) const;
+    virtual I do_put(I, ios_base &, E, const void *) const;
+};
+extern template class __declspec(dllimport) num_put<char, ostreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) num_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
 
 typedef basic_streambuf<char, char_traits<char>> streambuf;
 typedef basic_ios<char, char_traits<char>> ios;

@@ -18,7 +18,9 @@
  * owned string _Locinfo keeps names in, for char and wchar_t; the
  * protected move constructors, move assignments and swaps a stream class
  * of the program's (as basic_ostringstream) builds on, and clear/setstate
- * of an unsigned state.
+ * of an unsigned state; num_put<wchar_t> and num_put<char> (numbers
+ * into the program's buffer through an ostreambuf_iterator, padded with
+ * the fill given, a derived facet's do_put reached through put).
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -528,6 +530,109 @@ static void test_move_ctor(void)
     ok(j.rdbuf() == &j.buf && i.rdbuf() == &i.buf, "istream move: each keeps its own buffer");
 }
 
+typedef std::ostreambuf_iterator<wchar_t, std::char_traits<wchar_t>> witer;
+typedef std::num_put<wchar_t, witer> wnum_put;
+typedef std::ostreambuf_iterator<char, std::char_traits<char>> citer;
+typedef std::num_put<char, citer> cnum_put;
+
+/* a facet of the program's: its do_put(long) doubles, its do_put(const
+   void *) writes "ptr" */
+struct doubling_num_put : wnum_put
+{
+    doubling_num_put() : wnum_put(1) {}
+    ~doubling_num_put() {}
+protected:
+    witer do_put(witer it, std::ios_base &b, wchar_t fill, long v) const override { return wnum_put::do_put(it, b, fill, v * 2); }
+    witer do_put(witer it, std::ios_base &b, wchar_t fill, const void *) const override
+    {
+        return wnum_put::do_put(it, b, fill, 0x7eadL);
+    }
+};
+
+/* a char sink */
+class csink : public std::streambuf
+{
+public:
+    char text[64];
+    int len = 0;
+    const char *str() { text[len] = 0; return text; }
+protected:
+    int overflow(int c) override { if (c == -1 || len == 63) return c == -1 ? 0 : -1; text[len++] = (char)c; return c; }
+};
+
+static void test_num_put(void)
+{
+    wsink sink;
+    std::wostream os(&sink);
+    const std::locale::facet *fac = nullptr;
+
+    /* Wine 8 faults in _Getcat with a locale (as for ctype): it makes one itself */
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = wnum_put::_Getcat(&fac, &loc);
+        ok(cat == 4 && fac != nullptr, "num_put<wchar_t>::_Getcat makes a facet, category LC_NUMERIC");
+    }
+    if (!fac) fac = new wnum_put(0);
+    const wnum_put *np = (const wnum_put *)fac;
+    ok(*(void **)np == GetProcAddress(GetModuleHandleA("msvcp140.dll"),
+       "??_7?$num_put@_WV?$ostreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@6B@"), "the exported vftable");
+
+    witer it = np->put(witer(&sink), os, L'*', 42L);
+    ok(!it.failed() && same(sink.str(), L"42"), "put(long)");
+    sink.reset();
+    os.width(6);
+    np->put(witer(&sink), os, L'*', -5L);
+    ok(same(sink.str(), L"****-5") && os.width() == 0, "the width filled with the fill given, then 0");
+    sink.reset();
+    os.width(6);
+    os.setf(std::ios_base::internal, std::ios_base::adjustfield);
+    np->put(witer(&sink), os, (wchar_t)0x2022, -5L);
+    ok(same(sink.str(), L"-\x2022\x2022\x2022\x2022" L"5"), "internal: the fill after the sign");
+    sink.reset();
+    os.flags(std::ios_base::hex | std::ios_base::showbase);
+    np->put(witer(&sink), os, L' ', 255UL);
+    np->put(witer(&sink), os, L' ', -1L);
+    ok(same(sink.str(), L"0xff0xffffffff"), "hex, showbase; a negative long as its 32 bits");
+    sink.reset();
+    os.flags(std::ios_base::dec | std::ios_base::boolalpha);
+    np->put(witer(&sink), os, L' ', true);
+    np->put(witer(&sink), os, L' ', -9000000000LL);
+    np->put(witer(&sink), os, L' ', 18000000000ULL);
+    ok(same(sink.str(), L"true-900000000018000000000"), "bool, long long, unsigned long long");
+    sink.reset();
+    os.precision(3);
+    np->put(witer(&sink), os, L' ', 2.5);
+    np->put(witer(&sink), os, L' ', (long double)0.125);
+    ok(same(sink.str(), L"2.50.125"), "double, long double");
+    sink.reset();
+    np->put(witer(&sink), os, L' ', (const void *)0x1234);
+    ok(same(sink.str(), L"0000000000001234"), "a pointer: 16 hexadecimal digits");
+
+    wbuf full;
+    full.spilled = 64;
+    full.setp(full.area, full.area);
+    ok(np->put(witer(&full), os, L' ', 7L).failed(), "a buffer that refuses: the iterator failed");
+    const_cast<wnum_put *>(np)->_Incref();
+    delete const_cast<wnum_put *>(np)->_Decref();
+
+    doubling_num_put *mine = new doubling_num_put;
+    sink.reset();
+    mine->put(witer(&sink), os, L' ', 21L);
+    mine->put(witer(&sink), os, L' ', 1UL);
+    mine->put(witer(&sink), os, L' ', (const void *)0);
+    ok(same(sink.str(), L"421" L"32429"), "a derived facet's do_put(long) and do_put(const void *) through put");
+    delete mine->_Decref();
+
+    csink cs;
+    std::ostream cos(&cs);
+    cnum_put *cnp = new cnum_put(0);
+    cos.width(5);
+    cnp->put(citer(&cs), cos, '.', 123L);
+    ok(!strcmp(cs.str(), "..123"), "num_put<char>: the same");
+    delete cnp->_Decref();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -544,5 +649,6 @@ extern "C" void start(void)
     test_yarn();
     test_move();
     test_move_ctor();
+    test_num_put();
     ExitProcess(test_summary("wiostream"));
 }
