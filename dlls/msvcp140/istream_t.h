@@ -181,16 +181,16 @@ ISENTRY_STRUCT *__cdecl ISF(sentry_base_ctor)(ISENTRY_STRUCT *s, IS_STRUCT *is)
    integer, [0x] and digits of the base (base 0: as the prefix says), for a
    floating-point value digits, one '.', and an exponent; the character
    after it stays in the buffer, the buffer's end sets eofbit */
-static size_t ISF(scan_number)(IOS_STRUCT *ios, char *buf, size_t size, BOOL floating, int *base, int *state)
+static size_t ISF(scan_number)(SB_STRUCT *sb, int fmtfl, char *buf, size_t size, BOOL floating, int *base,
+                               int *state)
 {
-    SB_STRUCT *sb = ios->strbuf;
-    int c = SBF(sgetc)(sb);
+    int c = sb ? SBF(sgetc)(sb) : EOF_T;
     size_t n = 0;
     BOOL dot = FALSE, exp = FALSE, digits = FALSE;
 
     if (!floating)
     {
-        int basefield = ios->base.fmtfl & IOS_BASEFIELD;
+        int basefield = fmtfl & IOS_BASEFIELD;
         *base = basefield == IOS_OCT ? 8 : basefield == IOS_HEX ? 16 : basefield == 0 ? 0 : 10;
     }
     if (c == '+' || c == '-') { buf[n++] = (char)c; c = SBF(snextc)(sb); }
@@ -238,7 +238,43 @@ static size_t ISF(scan_number)(IOS_STRUCT *ios, char *buf, size_t size, BOOL flo
     return n;
 }
 
-/* an integer within [min, max] (unsigned: max only, and "-n" wraps as strtoul does) */
+/* the scanned characters as an integer within [min, max] (unsigned: max
+   only, and "-n" wraps as strtoul does), stored in out's size; 0 when
+   scanning failed, the limit and failbit out of range */
+static void ISF(convert_integer)(const char *buf, int base, int *state, void *out, int size, BOOL is_unsigned,
+                                 __int64 min, unsigned __int64 max)
+{
+    char *end;
+    unsigned __int64 uv = 0;
+    __int64 v = 0;
+
+    if (!(*state & IOS_FAIL))
+    {
+        errno = 0;
+        if (is_unsigned)
+        {
+            BOOL neg = buf[0] == '-';
+            uv = _strtoui64(buf + (neg || buf[0] == '+'), &end, base);
+            if (errno || uv > max) { *state |= IOS_FAIL; uv = max; }
+            else if (neg) uv = (0 - uv) & max;
+        }
+        else
+        {
+            v = _strtoi64(buf, &end, base);
+            if (errno || v > (__int64)max) { *state |= IOS_FAIL; v = (__int64)max; }
+            else if (v < min) { *state |= IOS_FAIL; v = min; }
+        }
+    }
+    if (is_unsigned) v = (__int64)uv;
+    switch (size)
+    {
+    case 1: *(bool8 *)out = (bool8)v; break;
+    case 2: *(short *)out = (short)v; break;
+    case 4: *(int *)out = (int)v; break;
+    default: *(__int64 *)out = v; break;
+    }
+}
+
 static IS_STRUCT *ISF(get_integer)(IS_STRUCT *is, void *out, int size, BOOL is_unsigned,
                                    __int64 min, unsigned __int64 max)
 {
@@ -246,35 +282,9 @@ static IS_STRUCT *ISF(get_integer)(IS_STRUCT *is, void *out, int size, BOOL is_u
     int state = IOS_GOOD, base = 10;
     if (ISF(Ipfx)(is, 0))
     {
-        char buf[128], *end;
-        unsigned __int64 uv = 0;
-        __int64 v = 0;
-        ISF(scan_number)(ios, buf, sizeof(buf), FALSE, &base, &state);
-        if (!(state & IOS_FAIL))
-        {
-            errno = 0;
-            if (is_unsigned)
-            {
-                BOOL neg = buf[0] == '-';
-                uv = _strtoui64(buf + (neg || buf[0] == '+'), &end, base);
-                if (errno || uv > max) { state |= IOS_FAIL; uv = max; }
-                else if (neg) uv = (0 - uv) & max;
-            }
-            else
-            {
-                v = _strtoi64(buf, &end, base);
-                if (errno || v > (__int64)max) { state |= IOS_FAIL; v = (__int64)max; }
-                else if (v < min) { state |= IOS_FAIL; v = min; }
-            }
-        }
-        if (is_unsigned) v = (__int64)uv;
-        switch (size)
-        {
-        case 1: *(bool8 *)out = (bool8)v; break;
-        case 2: *(short *)out = (short)v; break;
-        case 4: *(int *)out = (int)v; break;
-        default: *(__int64 *)out = v; break;
-        }
+        char buf[128];
+        ISF(scan_number)(ios->strbuf, ios->base.fmtfl, buf, sizeof(buf), FALSE, &base, &state);
+        ISF(convert_integer)(buf, base, &state, out, size, is_unsigned, min, max);
         IOSF(setstate)(ios, state, 0);
     }
     return is;
@@ -299,22 +309,28 @@ IS_STRUCT *__cdecl ISF(read_bool)(IS_STRUCT *is, bool8 *v)
     return is;
 }
 
+/* the scanned characters as a double; 0 and failbit when none convert */
+static double ISF(convert_double)(const char *buf, int *state)
+{
+    char *end;
+    double v;
+
+    if (*state & IOS_FAIL) return 0;
+    errno = 0;
+    v = crt_strtod(buf, &end);
+    if (end == buf) { *state |= IOS_FAIL; v = 0; }
+    return v;
+}
+
 static IS_STRUCT *ISF(get_double)(IS_STRUCT *is, double *out)
 {
     IOS_STRUCT *ios = IOS(is);
     int state = IOS_GOOD, base = 10;
     if (ISF(Ipfx)(is, 0))
     {
-        char buf[400], *end;
-        double v = 0;
-        ISF(scan_number)(ios, buf, sizeof(buf), TRUE, &base, &state);
-        if (!(state & IOS_FAIL))
-        {
-            errno = 0;
-            v = crt_strtod(buf, &end);
-            if (end == buf) { state |= IOS_FAIL; v = 0; }
-        }
-        *out = v;
+        char buf[400];
+        ISF(scan_number)(ios->strbuf, ios->base.fmtfl, buf, sizeof(buf), TRUE, &base, &state);
+        *out = ISF(convert_double)(buf, &state);
         IOSF(setstate)(ios, state, 0);
     }
     return is;
