@@ -14,6 +14,11 @@
  */
 #include "iostream.h"
 
+struct facet *__cdecl facet_ctor(struct facet *f, size_t refs);
+void __cdecl facet_dtor(struct facet *f);
+void __cdecl facet_incref(struct facet *f);
+struct facet *__cdecl facet_decref(struct facet *f);
+
 /* the C runtime's own (mingw's header would name its replacement) */
 double __cdecl crt_strtod(const char *str, char **end) __asm__("strtod");
 
@@ -34,7 +39,12 @@ double __cdecl crt_strtod(const char *str, char **end) __asm__("strtod");
 #define SBF(name) streambuf_##name
 #define IOS(is) istream_ios(is)
 #define IS_SPACE(c) isspace(c)
+#define NG_STRUCT struct num_get_char
+#define NGF(name) num_get_char_##name
 #include "istream_t.h"
+#include "numget_t.h"
+#undef NG_STRUCT
+#undef NGF
 #undef CHAR_T
 #undef INT_T
 #undef EOF_T
@@ -66,4 +76,7 @@ double __cdecl crt_strtod(const char *str, char **end) __asm__("strtod");
 #define SBF(name) wstreambuf_##name
 #define IOS(is) wistream_ios(is)
 #define IS_SPACE(c) iswspace(c)
+#define NG_STRUCT struct num_get_wchar
+#define NGF(name) num_get_wchar_##name
 #include "istream_t.h"
+#include "numget_t.h"

@@ -263,7 +263,18 @@ private:
 };
 template <class E> class numpunct { public: static locale::id id; };
 extern template class __declspec(dllimport) numpunct<char>;
-template <class E, class T> class istreambuf_iterator {};
+template <class E, class T> class basic_streambuf;
+/* as MSVC's: the buffer (nullptr at the end), whether the character was read, the character */
+template <class E, class T> class istreambuf_iterator
+{
+public:
+    istreambuf_iterator() : _Strbuf(nullptr), _Got(true), _Val() {}
+    istreambuf_iterator(basic_streambuf<E, T> *sb) : _Strbuf(sb), _Got(!sb), _Val() {}
+    bool at_end() const { return !_Strbuf; }
+    basic_streambuf<E, T> *_Strbuf;
+    bool _Got;
+    E _Val;
+};
 template <class E, class T> class basic_streambuf;
 /* as MSVC's: whether a write failed, and the buffer */
 template <class E, class T> class ostreambuf_iterator
@@ -274,9 +285,8 @@ public:
     bool _Failed;
     basic_streambuf<E, T> *_Strbuf;
 };
-template <class E, class I> class num_get { public: static locale::id id; };
+template <class E, class I> class num_get;
 template <class E, class I> class num_put;
-extern template class __declspec(dllimport) num_get<char, istreambuf_iterator<char, char_traits<char>>>;
 template <class E> class collate { public: static locale::id id; };
 extern template class __declspec(dllimport) collate<char>;
 
@@ -612,6 +622,41 @@ extern template class __declspec(dllimport) basic_ios<unsigned short, char_trait
 extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
+
+/* num_get as MSVC's <xlocnum> declares it: do_get's overloads in this order */
+template <class E, class I> class num_get : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit num_get(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I get(I, I, ios_base &, int &, bool &) const;
+    I get(I, I, ios_base &, int &, unsigned short &) const;
+    I get(I, I, ios_base &, int &, unsigned int &) const;
+    I get(I, I, ios_base &, int &, long &) const;
+    I get(I, I, ios_base &, int &, unsigned long &) const;
+    I get(I, I, ios_base &, int &, long long &) const;
+    I get(I, I, ios_base &, int &, unsigned long long &) const;
+    I get(I, I, ios_base &, int &, float &) const;
+    I get(I, I, ios_base &, int &, double &) const;
+    I get(I, I, ios_base &, int &, long double &) const;
+    I get(I, I, ios_base &, int &, void *&) const;
+protected:
+    virtual ~num_get() noexcept;
+    virtual I do_get(I, I, ios_base &, int &, bool &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned short &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned int &) const;
+    virtual I do_get(I, I, ios_base &, int &, long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long &) const;
+    virtual I do_get(I, I, ios_base &, int &, long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, float &) const;
+    virtual I do_get(I, I, ios_base &, int &, double &) const;
+    virtual I do_get(I, I, ios_base &, int &, long double &) const;
+    virtual I do_get(I, I, ios_base &, int &, void *&) const;
+};
+extern template class __declspec(dllimport) num_get<char, istreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) num_get<wchar_t, istreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
 
 /* num_put as MSVC's <xlocnum> declares it: do_put's overloads in this order */
 template <class E, class I> class num_put : public locale::facet

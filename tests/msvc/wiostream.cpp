@@ -20,7 +20,9 @@
  * of the program's (as basic_ostringstream) builds on, and clear/setstate
  * of an unsigned state; num_put<wchar_t> and num_put<char> (numbers
  * into the program's buffer through an ostreambuf_iterator, padded with
- * the fill given, a derived facet's do_put reached through put).
+ * the fill given, a derived facet's do_put reached through put); and
+ * num_get<wchar_t> and num_get<char> (numbers read from the program's
+ * buffer through istreambuf_iterators, eofbit and failbit as they set them).
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -633,6 +635,114 @@ static void test_num_put(void)
     delete cnp->_Decref();
 }
 
+typedef std::istreambuf_iterator<wchar_t, std::char_traits<wchar_t>> wiiter;
+typedef std::num_get<wchar_t, wiiter> wnum_get;
+typedef std::istreambuf_iterator<char, std::char_traits<char>> ciiter;
+typedef std::num_get<char, ciiter> cnum_get;
+
+/* a facet of the program's: its do_get(long &) adds one */
+struct plus_one_num_get : wnum_get
+{
+    plus_one_num_get() : wnum_get(1) {}
+    ~plus_one_num_get() {}
+protected:
+    wiiter do_get(wiiter first, wiiter last, std::ios_base &b, int &st, long &v) const override
+    {
+        wiiter it = wnum_get::do_get(first, last, b, st, v);
+        v++;
+        return it;
+    }
+};
+
+static void test_num_get(void)
+{
+    wbuf b;
+    wsink sink;
+    std::wostream os(&sink);                         /* the ios_base for the flags */
+    wchar_t text[] = L"42 -17 0x1f 2.5e1 true 99999999999 x";
+    const std::locale::facet *fac = nullptr;
+    int st = 0;
+    long l = 0;
+    unsigned long ul = 0;
+    double d = 0;
+    bool flag = false;
+    void *p = nullptr;
+
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = wnum_get::_Getcat(&fac, &loc);
+        ok(cat == 4 && fac != nullptr, "num_get<wchar_t>::_Getcat makes a facet, category LC_NUMERIC");
+    }
+    if (!fac) fac = new wnum_get(0);
+    const wnum_get *ng = (const wnum_get *)fac;
+    ok(*(void **)ng == GetProcAddress(GetModuleHandleA("msvcp140.dll"),
+       "??_7?$num_get@_WV?$istreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@6B@"), "the exported vftable");
+
+    b.setg(text, text, text + (sizeof(text) / sizeof(text[0]) - 1));
+    wiiter it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(l == 42 && st == 0 && !it.at_end() && b.sgetc() == L' ', "get(long): 42, the space after it left");
+    b.sbumpc();
+    it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(l == -17 && st == 0, "a negative long");
+    b.sbumpc();
+    os.setf(0, std::ios_base::basefield);
+    it = ng->get(wiiter(&b), wiiter(), os, st, ul);
+    ok(ul == 31 && st == 0, "basefield 0: 0x1f as hexadecimal");
+    os.setf(std::ios_base::dec, std::ios_base::basefield);
+    b.sbumpc();
+    it = ng->get(wiiter(&b), wiiter(), os, st, d);
+    ok(d == 25.0 && st == 0, "a double with an exponent");
+    b.sbumpc();
+    os.setf(std::ios_base::boolalpha);
+    it = ng->get(wiiter(&b), wiiter(), os, st, flag);
+    ok(flag && st == 0, "boolalpha: true");
+    os.unsetf(std::ios_base::boolalpha);
+    b.sbumpc();
+    it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(st == std::ios_base::failbit, "a long out of range: failbit");
+    st = 0;
+    b.sbumpc();
+    it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(st == std::ios_base::failbit && b.sgetc() == L'x', "no digits: failbit, the character left");
+    st = 0;
+    b.sbumpc();
+    it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(st == (std::ios_base::eofbit | std::ios_base::failbit) && it.at_end(), "at the end: eofbit and failbit");
+
+    wchar_t tail[] = L"7";
+    st = 0;
+    b.setg(tail, tail, tail + 1);
+    it = ng->get(wiiter(&b), wiiter(), os, st, l);
+    ok(l == 7 && st == std::ios_base::eofbit && it.at_end(), "a number up to the end: eofbit alone");
+    wchar_t ptr[] = L"00000000DEADBEEF";
+    st = 0;
+    b.setg(ptr, ptr, ptr + 16);
+    ng->get(wiiter(&b), wiiter(), os, st, p);
+    ok(p == (void *)0xdeadbeef, "a pointer in hexadecimal");
+    const_cast<wnum_get *>(ng)->_Incref();
+    delete const_cast<wnum_get *>(ng)->_Decref();
+
+    plus_one_num_get *mine = new plus_one_num_get;
+    wchar_t five[] = L"5";
+    st = 0;
+    b.setg(five, five, five + 1);
+    mine->get(wiiter(&b), wiiter(), os, st, l);
+    ok(l == 6, "a derived facet's do_get(long &) through get");
+    delete mine->_Decref();
+
+    class cbuf : public std::streambuf { public: using std::streambuf::setg; } cb;
+    char ctext[] = "123";
+    std::ostream cos(&cb);
+    cnum_get *cng = new cnum_get(0);
+    cb.setg(ctext, ctext, ctext + 3);
+    st = 0;
+    unsigned short us = 0;
+    cng->get(ciiter(&cb), ciiter(), cos, st, us);
+    ok(us == 123 && st == std::ios_base::eofbit, "num_get<char>: the same");
+    delete cng->_Decref();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -650,5 +760,6 @@ extern "C" void start(void)
     test_move();
     test_move_ctor();
     test_num_put();
+    test_num_get();
     ExitProcess(test_summary("wiostream"));
 }
