@@ -17,6 +17,7 @@ extern "C" struct _iobuf;
 typedef _iobuf FILE_;
 
 extern "C" struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
+struct tm { int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst; };
 
 namespace std {
 typedef unsigned long long size_t;
@@ -622,6 +623,22 @@ extern template class __declspec(dllimport) basic_ios<unsigned short, char_trait
 extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
+
+/* time_put as MSVC's <xloctime> declares it */
+template <class E, class I> class time_put : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit time_put(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I put(I, ios_base &, E, const ::tm *, const E *, const E *) const;
+    I put(I, ios_base &, E, const ::tm *, char, char = 0) const;
+protected:
+    virtual ~time_put() noexcept;
+    virtual I do_put(I, ios_base &, E, const ::tm *, char, char) const;
+};
+extern template class __declspec(dllimport) time_put<char, ostreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) time_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
 
 /* num_get as MSVC's <xlocnum> declares it: do_get's overloads in this order */
 template <class E, class I> class num_get : public locale::facet

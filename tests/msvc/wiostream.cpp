@@ -22,7 +22,9 @@
  * into the program's buffer through an ostreambuf_iterator, padded with
  * the fill given, a derived facet's do_put reached through put); and
  * num_get<wchar_t> and num_get<char> (numbers read from the program's
- * buffer through istreambuf_iterators, eofbit and failbit as they set them).
+ * buffer through istreambuf_iterators, eofbit and failbit as they set them);
+ * time_put<wchar_t> and time_put<char> (std::put_time's way: a pattern's
+ * text and conversions, each conversion through do_put).
  */
 #include "msvctest.h"
 #include "msvcios.h"
@@ -743,6 +745,65 @@ static void test_num_get(void)
     delete cng->_Decref();
 }
 
+typedef std::time_put<wchar_t, witer> wtime_put;
+typedef std::time_put<char, citer> ctime_put;
+
+/* a facet of the program's: its do_put writes 'Y' conversions as "year" */
+struct yearless_time_put : wtime_put
+{
+    yearless_time_put() : wtime_put(1) {}
+    ~yearless_time_put() {}
+protected:
+    witer do_put(witer it, std::ios_base &b, wchar_t fill, const ::tm *t, char conv, char mod) const override
+    {
+        if (conv != 'Y') return wtime_put::do_put(it, b, fill, t, conv, mod);
+        for (const wchar_t *p = L"year"; *p; p++) it._Failed |= it._Strbuf->sputc(*p) == 0xffff;
+        return it;
+    }
+};
+
+static void test_time_put(void)
+{
+    wsink sink;
+    std::wostream os(&sink);
+    const std::locale::facet *fac = nullptr;
+    ::tm t = { 9, 7, 14, 5, 2, 124, 2, 64, 0 };       /* Tuesday 2024-03-05 14:07:09 */
+    static const wchar_t pattern[] = L"%Y-%m-%d %H:%M:%S, %A %%";
+
+    if (!test_is("wine"))
+    {
+        std::locale loc;
+        std::size_t cat = wtime_put::_Getcat(&fac, &loc);
+        ok(cat == 5 && fac != nullptr, "time_put<wchar_t>::_Getcat makes a facet, category LC_TIME");
+    }
+    if (!fac) fac = new wtime_put(0);
+    const wtime_put *tp = (const wtime_put *)fac;
+    ok(*(void **)tp == GetProcAddress(GetModuleHandleA("msvcp140.dll"),
+       "??_7?$time_put@_WV?$ostreambuf_iterator@_WU?$char_traits@_W@std@@@std@@@std@@6B@"), "the exported vftable");
+    witer it = tp->put(witer(&sink), os, L' ', &t, pattern, pattern + sizeof(pattern) / sizeof(pattern[0]) - 1);
+    ok(!it.failed() && same(sink.str(), L"2024-03-05 14:07:09, Tuesday %"), "a pattern: its text and its conversions");
+    sink.reset();
+    tp->put(witer(&sink), os, L' ', &t, 'b');
+    tp->put(witer(&sink), os, L' ', &t, 'y');
+    ok(same(sink.str(), L"Mar24"), "one conversion at a time");
+    const_cast<wtime_put *>(tp)->_Incref();
+    delete const_cast<wtime_put *>(tp)->_Decref();
+
+    yearless_time_put *mine = new yearless_time_put;
+    sink.reset();
+    mine->put(witer(&sink), os, L' ', &t, pattern, pattern + 8);
+    ok(same(sink.str(), L"year-03-05"), "a derived facet's do_put through put");
+    delete mine->_Decref();
+
+    csink cs;
+    std::ostream cos(&cs);
+    ctime_put *ctp = new ctime_put(0);
+    static const char cpattern[] = "%H:%M";
+    ctp->put(citer(&cs), cos, ' ', &t, cpattern, cpattern + 5);
+    ok(!strcmp(cs.str(), "14:07"), "time_put<char>: the same");
+    delete ctp->_Decref();
+}
+
 extern "C" void start(void)
 {
     SetErrorMode(0x8003);
@@ -761,5 +822,6 @@ extern "C" void start(void)
     test_move_ctor();
     test_num_put();
     test_num_get();
+    test_time_put();
     ExitProcess(test_summary("wiostream"));
 }
