@@ -106,6 +106,23 @@ IS_STRUCT *__cdecl IOSTF(ctor)(IS_STRUCT *is, SB_STRUCT *sb, int most_derived)
     return is;
 }
 
+/* basic_iostream(basic_iostream &&): its istream part moved (the format,
+   state and count; the buffer stays behind), its ostream part as new */
+IS_STRUCT *__cdecl IOSTF(move_ctor)(IS_STRUCT *is, IS_STRUCT *right, int most_derived)
+{
+    OS_STRUCT *os = (OS_STRUCT *)((char *)is + 16);
+    if (most_derived)
+    {
+        is->vbtable = IOSTF(vbtable_i);
+        os->vbtable = IOSTF(vbtable_o);
+        IOSF(ctor_default)(IOS(is));
+    }
+    ISF(move_ctor)(is, right, 0);
+    OSF(vbase_init)(os, os->vbtable[1]);
+    IOS(is)->base.vtable = IOSTF(vtable);
+    return is;
+}
+
 void __cdecl IOSTF(dtor)(IOS_STRUCT *ios) { ios->base.vtable = IOSTF(vtable); }
 
 void __cdecl IOSTF(vbase_dtor)(IS_STRUCT *is)
@@ -628,3 +645,7 @@ IS_STRUCT *__cdecl ISF(assign_move)(IS_STRUCT *is, IS_STRUCT *other)
     ISF(swap)(is, other);
     return is;
 }
+
+/* basic_iostream's swap and move assignment: its istream part's */
+void __cdecl IOSTF(swap)(IS_STRUCT *is, IS_STRUCT *other) { ISF(swap)(is, other); }
+IS_STRUCT *__cdecl IOSTF(assign_move)(IS_STRUCT *is, IS_STRUCT *other) { ISF(swap)(is, other); return is; }

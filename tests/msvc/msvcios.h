@@ -608,6 +608,10 @@ template <class E, class T> class basic_iostream : public basic_istream<E, T>, p
 public:
     explicit basic_iostream(basic_streambuf<E, T> *);
     ~basic_iostream() override;
+protected:
+    basic_iostream(basic_iostream &&);
+    basic_iostream &operator=(basic_iostream &&);
+    void swap(basic_iostream &);
 };
 #pragma vtordisp(pop)
 
@@ -622,6 +626,7 @@ extern template class __declspec(dllimport) basic_ostream<wchar_t, char_traits<w
 extern template class __declspec(dllimport) basic_ios<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_iostream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
 
 /* time_put as MSVC's <xloctime> declares it */
@@ -717,6 +722,7 @@ typedef basic_ios<wchar_t, char_traits<wchar_t>> wios;
 typedef basic_ostream<wchar_t, char_traits<wchar_t>> wostream;
 __declspec(dllimport) extern wostream wcout, wcerr, wclog;
 typedef basic_istream<wchar_t, char_traits<wchar_t>> wistream;
+typedef basic_iostream<wchar_t, char_traits<wchar_t>> wiostream;
 __declspec(dllimport) extern wistream wcin;
 
 template <class A> struct _Smanip { void(__cdecl *_Pfun)(ios_base &, A); A _Manarg; };
