@@ -34,7 +34,7 @@ struct ctype_char { struct facet base; struct ctypevec ctype; };
 /* ---- locale::facet and ctype_base ---- */
 
 static void *__cdecl facet_deleting_dtor(struct facet *f, unsigned int flags);
-static const void *const facet_vtable[] = { facet_deleting_dtor, facet_incref, facet_decref };
+const void *const facet_vtable[] = { facet_deleting_dtor, facet_incref, facet_decref };
 
 struct facet *__cdecl facet_ctor(struct facet *f, size_t refs)
 {
@@ -119,7 +119,7 @@ static void *__cdecl ctype_char_deleting_dtor(struct ctype_char *ct, unsigned in
 enum { CT_DTOR, CT_INCREF, CT_DECREF, CT_TOLOWER_RANGE, CT_TOLOWER, CT_TOUPPER_RANGE, CT_TOUPPER,
        CT_WIDEN_RANGE, CT_WIDEN, CT_NARROW_RANGE, CT_NARROW, CT_SLOTS };
 
-static const void *const ctype_char_vtable[CT_SLOTS] =
+const void *const ctype_char_vtable[CT_SLOTS] =
 {
     ctype_char_deleting_dtor, facet_incref, facet_decref,
     ctype_char_do_tolower_range, ctype_char_do_tolower, ctype_char_do_toupper_range, ctype_char_do_toupper,
@@ -353,4 +353,40 @@ size_t __cdecl Wcsxfrm(WCHAR *d1, WCHAR *de, const WCHAR *s1, const WCHAR *se, c
     (void)coll;
     if (n <= (size_t)(de - d1)) memcpy(d1, s1, n * sizeof(WCHAR));
     return n;
+}
+
+/* the "default constructor closures" (??_F): facet(0), ctype_base(0) */
+void __cdecl facet_default_closure(struct facet *f) { facet_ctor(f, 0); }
+
+/* ---- _Facet_base: the abstract base, its reference counting pure ---- */
+
+void __cdecl _purecall(void);
+static void *__cdecl facet_base_deleting_dtor(struct facet *f, unsigned int flags);
+const void *const facet_base_vtable[] = { facet_base_deleting_dtor, _purecall, _purecall };
+
+struct facet *__cdecl facet_base_ctor(struct facet *f)
+{
+    f->vtable = facet_base_vtable;
+    return f;
+}
+
+struct facet *__cdecl facet_base_copy_ctor(struct facet *f, const struct facet *other)
+{
+    (void)other;
+    return facet_base_ctor(f);
+}
+
+void __cdecl facet_base_dtor(struct facet *f) { f->vtable = facet_base_vtable; }
+
+static void *__cdecl facet_base_deleting_dtor(struct facet *f, unsigned int flags)
+{
+    facet_base_dtor(f);
+    if (flags & 1) free(f);
+    return f;
+}
+
+struct facet *__cdecl facet_base_assign(struct facet *f, const struct facet *other)
+{
+    (void)other;
+    return f;
 }

@@ -45,7 +45,7 @@ static void *__cdecl ios_base_deleting_dtor(struct ios_base *b, unsigned int fla
     return b;
 }
 
-static const void *const ios_base_vtable[] = { ios_base_deleting_dtor };
+const void *const ios_base_vtable[] = { ios_base_deleting_dtor };
 
 /* static _Ios_base_dtor(ios_base *): a standard stream's is left alone */
 void __cdecl ios_base_Ios_base_dtor(struct ios_base *b)
@@ -275,136 +275,33 @@ void __cdecl ios_base_Init_dtor(void *init)
 }
 int *__cdecl ios_base_Init_cnt_func(void) { return &ios_base_init_cnt; }
 
-/* ---- basic_ios<char> ---- */
+#define CHAR_T char
+#define IOS_STRUCT struct basic_ios
+#define SB_STRUCT struct streambuf
+#define OS_STRUCT struct ostream
+#define IOSF(name) basic_ios_##name
+#define SBF(name) streambuf_##name
+#define WIDEN(c) (c)
+#define NARROW(c, dflt) (c)
+#include "ios_t.h"
+#undef CHAR_T
+#undef IOS_STRUCT
+#undef SB_STRUCT
+#undef OS_STRUCT
+#undef IOSF
+#undef SBF
+#undef WIDEN
+#undef NARROW
 
-static void *__cdecl basic_ios_deleting_dtor(struct basic_ios *ios, unsigned int flags)
-{
-    basic_ios_dtor(ios);
-    if (flags & 1) free(ios);
-    return ios;
-}
-
-const void *const basic_ios_vtable[1] = { basic_ios_deleting_dtor };
-
-/* basic_ios(): nothing set yet; a derived stream calls init() */
-struct basic_ios *__cdecl basic_ios_ctor_default(struct basic_ios *ios)
-{
-    ios_base_ctor(&ios->base);
-    ios->base.vtable = basic_ios_vtable;
-    return ios;
-}
-
-struct basic_ios *__cdecl basic_ios_ctor(struct basic_ios *ios, struct streambuf *sb)
-{
-    basic_ios_ctor_default(ios);
-    basic_ios_init(ios, sb, 0);
-    return ios;
-}
-
-void __cdecl basic_ios_dtor(struct basic_ios *ios)
-{
-    ios->base.vtable = ios_base_vtable;
-    ios_base_dtor(&ios->base);
-}
-
-/* clear(state, reraise): badbit too while there is no stream buffer */
-void __cdecl basic_ios_clear(struct basic_ios *ios, int state, bool8 reraise)
-{
-    ios_base_clear_reraise(&ios->base, state | (ios->strbuf ? 0 : IOS_BAD), reraise);
-}
-
-void __cdecl basic_ios_clear_old(struct basic_ios *ios, unsigned int state) { basic_ios_clear(ios, state, 0); }
-
-void __cdecl basic_ios_setstate(struct basic_ios *ios, int state, bool8 reraise)
-{
-    basic_ios_clear(ios, ios->base.state | state, reraise);
-}
-
-void __cdecl basic_ios_setstate_old(struct basic_ios *ios, unsigned int state) { basic_ios_setstate(ios, state, 0); }
-
-struct basic_ios *__cdecl basic_ios_copyfmt(struct basic_ios *ios, const struct basic_ios *other)
-{
-    ios->tie = other->tie;
-    ios->fill = other->fill;
-    ios_base_copyfmt(&ios->base, &other->base);
-    return ios;
-}
-
-struct ostream *__cdecl basic_ios_tie_get(const struct basic_ios *ios) { return ios->tie; }
-
-struct ostream *__cdecl basic_ios_tie_set(struct basic_ios *ios, struct ostream *tie)
-{
-    struct ostream *old = ios->tie;
-    ios->tie = tie;
-    return old;
-}
-
-struct streambuf *__cdecl basic_ios_rdbuf_get(const struct basic_ios *ios) { return ios->strbuf; }
-
-struct streambuf *__cdecl basic_ios_rdbuf_set(struct basic_ios *ios, struct streambuf *sb)
-{
-    struct streambuf *old = ios->strbuf;
-    ios->strbuf = sb;
-    basic_ios_clear(ios, IOS_GOOD, 0);
-    return old;
-}
-
-void __cdecl basic_ios_set_rdbuf(struct basic_ios *ios, struct streambuf *sb) { ios->strbuf = sb; }
-
-struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc);
-
-struct locale *__cdecl basic_ios_imbue(struct basic_ios *ios, struct locale *ret, const struct locale *loc)
-{
-    ios_base_imbue(&ios->base, ret, loc);
-    if (ios->strbuf)
-    {
-        struct locale old;
-        streambuf_pubimbue(ios->strbuf, &old, loc);
-        locale_destroy(&old);
-    }
-    return ret;
-}
-
-char __cdecl basic_ios_fill_get(const struct basic_ios *ios) { return ios->fill; }
-
-char __cdecl basic_ios_fill_set(struct basic_ios *ios, char fill)
-{
-    char old = ios->fill;
-    ios->fill = fill;
-    return old;
-}
-
-/* narrow and widen: a char stream's are the identity (ctype<char>'s) */
-char __cdecl basic_ios_narrow(const struct basic_ios *ios, char c, char dflt) { (void)ios; (void)dflt; return c; }
-char __cdecl basic_ios_widen(const struct basic_ios *ios, char c) { (void)ios; return c; }
-
-void __cdecl basic_ios_swap(struct basic_ios *ios, struct basic_ios *other)
-{
-    char fill;
-    struct ostream *tie;
-    ios_base_swap(&ios->base, &other->base);
-    fill = ios->fill; ios->fill = other->fill; other->fill = fill;
-    tie = ios->tie; ios->tie = other->tie; other->tie = tie;
-}
-
-void __cdecl basic_ios_move(struct basic_ios *ios, struct basic_ios *other)
-{
-    if (ios == other) return;
-    ios->strbuf = NULL;
-    ios->tie = NULL;
-    basic_ios_swap(ios, other);
-}
-
-/* init(sb, isstd): ios_base's defaults, the buffer (none: badbit), fill ' ' */
-void __cdecl basic_ios_init(struct basic_ios *ios, struct streambuf *sb, bool8 isstd)
-{
-    ios_base_Init(&ios->base);
-    ios->strbuf = sb;
-    ios->tie = NULL;
-    ios->fill = ' ';
-    if (!sb) basic_ios_setstate(ios, IOS_BAD, 0);
-    if (isstd) ios_base_Addstd(&ios->base);
-}
+#define CHAR_T WCHAR
+#define IOS_STRUCT struct wbasic_ios
+#define SB_STRUCT struct wstreambuf
+#define OS_STRUCT struct wostream
+#define IOSF(name) wbasic_ios_##name
+#define SBF(name) wstreambuf_##name
+#define WIDEN(c) ((WCHAR)(unsigned char)(c))
+#define NARROW(c, dflt) ((c) < 0x100 ? (char)(c) : (dflt))
+#include "ios_t.h"
 
 /* ---- <iomanip>'s _Smanip makers ---- */
 
@@ -443,3 +340,11 @@ struct smanip_int *__cdecl std_resetiosflags(struct smanip_int *ret, int f)
     ret->arg = f;
     return ret;
 }
+
+/* ---- _Winit: the wide streams' initialiser, counted like ios_base::Init ---- */
+
+int winit_init_cnt;                                    /* _Winit::_Init_cnt */
+
+void *__cdecl winit_ctor(void *w) { InterlockedIncrement((LONG *)&winit_init_cnt); return w; }
+void __cdecl winit_dtor(void *w) { (void)w; InterlockedDecrement((LONG *)&winit_init_cnt); }
+void *__cdecl winit_assign(void *w, const void *other) { (void)other; return w; }

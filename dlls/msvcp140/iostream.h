@@ -98,17 +98,19 @@ enum { IOS_IN = 1, IOS_OUT = 2 };
 enum { IOS_BEG, IOS_CUR, IOS_END };
 #define CHAR_EOF (-1)
 
-struct streambuf                               /* basic_streambuf<char> */
-{
-    const void *const *vtable;
-    char *gfirst, *pfirst;
-    char **igfirst, **ipfirst;
-    char *gnext, *pnext;
-    char **ignext, **ipnext;
-    int gcount, pcount;
-    int *igcount, *ipcount;
+/* basic_streambuf<T>: the same fields for char and wchar_t */
+#define STREAMBUF_FIELDS(T) \
+    const void *const *vtable; \
+    T *gfirst, *pfirst; \
+    T **igfirst, **ipfirst; \
+    T *gnext, *pnext; \
+    T **ignext, **ipnext; \
+    int gcount, pcount; \
+    int *igcount, *ipcount; \
     struct locale *loc;
-};
+struct streambuf { STREAMBUF_FIELDS(char) };          /* basic_streambuf<char> */
+struct wstreambuf { STREAMBUF_FIELDS(WCHAR) };        /* basic_streambuf<wchar_t> and <unsigned short> */
+#define WCHAR_EOF 0xffff                               /* char_traits<wchar_t>::eof(), WEOF */
 
 /* its vtable's slots */
 enum
@@ -117,6 +119,7 @@ enum
     SB_XSGETN, SB_XSPUTN, SB_SEEKOFF, SB_SEEKPOS, SB_SETBUF, SB_SYNC, SB_IMBUE, SB_SLOTS
 };
 extern const void *const streambuf_vtable[SB_SLOTS];
+extern const void *const wstreambuf_vtable[SB_SLOTS];
 
 struct iosarray { struct iosarray *next; int index; LONG lo; void *vp; };
 struct fnarray { struct fnarray *next; int index; void (__cdecl *fn)(int, void *, int); };
@@ -141,11 +144,24 @@ struct basic_ios                               /* basic_ios<char> */
     char fill;
 };
 
+struct wostream;
+struct wbasic_ios                              /* basic_ios<wchar_t> and <unsigned short> */
+{
+    struct ios_base base;
+    struct wstreambuf *strbuf;
+    struct wostream *tie;
+    WCHAR fill;
+};
+
 struct ostream { const int *vbtable; };                   /* then vtordisp, then the basic_ios */
+struct wostream { const int *vbtable; };
+struct wistream { const int *vbtable; __int64 chcount; };
 struct istream { const int *vbtable; __int64 chcount; };
 
 static inline struct basic_ios *ostream_ios(struct ostream *os) { return (struct basic_ios *)((char *)os + os->vbtable[1]); }
+static inline struct wbasic_ios *wostream_ios(struct wostream *os) { return (struct wbasic_ios *)((char *)os + os->vbtable[1]); }
 static inline struct basic_ios *istream_ios(struct istream *is) { return (struct basic_ios *)((char *)is + is->vbtable[1]); }
+static inline struct wbasic_ios *wistream_ios(struct wistream *is) { return (struct wbasic_ios *)((char *)is + is->vbtable[1]); }
 
 /* streambuf.c */
 struct streambuf *__cdecl streambuf_ctor(struct streambuf *sb);
@@ -163,8 +179,24 @@ int __cdecl streambuf_pubsync(struct streambuf *sb);
 __int64 __cdecl streambuf_in_avail(struct streambuf *sb);
 struct fpos *__cdecl streambuf_pubseekoff(struct streambuf *sb, struct fpos *ret, __int64 off, int way, int mode);
 struct fpos *__cdecl streambuf_pubseekpos(struct streambuf *sb, struct fpos *ret, const struct fpos *pos, int mode);
+struct fpos *__cdecl wstreambuf_pubseekoff(struct wstreambuf *sb, struct fpos *ret, __int64 off, int way, int mode);
+struct fpos *__cdecl wstreambuf_pubseekpos(struct wstreambuf *sb, struct fpos *ret, const struct fpos *pos, int mode);
+struct locale *__cdecl streambuf_pubimbue(struct streambuf *sb, struct locale *ret, const struct locale *loc);
+struct locale *__cdecl wstreambuf_pubimbue(struct wstreambuf *sb, struct locale *ret, const struct locale *loc);
 void sb_lock(struct streambuf *sb);
 void sb_unlock(struct streambuf *sb);
+struct wstreambuf *__cdecl wstreambuf_ctor(struct wstreambuf *sb);
+void __cdecl wstreambuf_dtor(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_sputc(struct wstreambuf *sb, WCHAR c);
+__int64 __cdecl wstreambuf_sputn(struct wstreambuf *sb, const WCHAR *p, __int64 n);
+unsigned short __cdecl wstreambuf_sgetc(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_sbumpc(struct wstreambuf *sb);
+unsigned short __cdecl wstreambuf_snextc(struct wstreambuf *sb);
+int __cdecl wstreambuf_pubsync(struct wstreambuf *sb);
+void streambuf_lock_vcall(struct streambuf *sb);
+void streambuf_unlock_vcall(struct streambuf *sb);
+void wstreambuf_lock_vcall(struct wstreambuf *sb);
+void wstreambuf_unlock_vcall(struct wstreambuf *sb);
 
 /* ios.c */
 void __cdecl ios_base_clear_reraise(struct ios_base *b, int state, bool8 reraise);
@@ -172,9 +204,17 @@ void __cdecl basic_ios_setstate(struct basic_ios *ios, int state, bool8 reraise)
 void __cdecl basic_ios_clear(struct basic_ios *ios, int state, bool8 reraise);
 void __cdecl basic_ios_init(struct basic_ios *ios, struct streambuf *sb, bool8 isstd);
 void __cdecl basic_ios_swap(struct basic_ios *ios, struct basic_ios *other);
+void __cdecl basic_ios_move(struct basic_ios *ios, struct basic_ios *other);
+void __cdecl wbasic_ios_move(struct wbasic_ios *ios, struct wbasic_ios *other);
 struct basic_ios *__cdecl basic_ios_ctor_default(struct basic_ios *ios);
 void __cdecl basic_ios_dtor(struct basic_ios *ios);
 extern const void *const basic_ios_vtable[1];
+void __cdecl wbasic_ios_setstate(struct wbasic_ios *ios, int state, bool8 reraise);
+void __cdecl wbasic_ios_clear(struct wbasic_ios *ios, int state, bool8 reraise);
+void __cdecl wbasic_ios_init(struct wbasic_ios *ios, struct wstreambuf *sb, bool8 isstd);
+void __cdecl wbasic_ios_swap(struct wbasic_ios *ios, struct wbasic_ios *other);
+struct wbasic_ios *__cdecl wbasic_ios_ctor_default(struct wbasic_ios *ios);
+void __cdecl wbasic_ios_dtor(struct wbasic_ios *ios);
 
 /* ostream.c */
 struct ostream *__cdecl ostream_flush(struct ostream *os);
@@ -182,14 +222,32 @@ struct ostream *__cdecl ostream_ctor(struct ostream *os, struct streambuf *sb, b
 void ostream_vbase_init(struct ostream *os, int vbase_offset);
 extern const int ostream_vbtable[2];
 extern const void *const ostream_vtable[1];
+struct wostream *__cdecl wostream_flush(struct wostream *os);
+struct wostream *__cdecl wostream_ctor(struct wostream *os, struct wstreambuf *sb, bool8 isstd, int most_derived);
+void wostream_vbase_init(struct wostream *os, int vbase_offset);
+extern const int wostream_vbtable[2];
+extern const void *const wostream_vtable[1];
 
 /* istream.c */
 struct istream *__cdecl istream_ctor(struct istream *is, struct streambuf *sb, bool8 isstd, int most_derived);
 extern const int istream_vbtable[2];
 extern const void *const istream_vtable[1];
+struct wistream *__cdecl wistream_ctor(struct wistream *is, struct wstreambuf *sb, bool8 isstd, int most_derived);
+extern const int wistream_vbtable[2];
+extern const void *const wistream_vtable[1];
+__int64 __cdecl wstreambuf_sgetn(struct wstreambuf *sb, WCHAR *p, __int64 n);
+unsigned short __cdecl wstreambuf_sputbackc(struct wstreambuf *sb, WCHAR c);
+unsigned short __cdecl wstreambuf_sungetc(struct wstreambuf *sb);
+__int64 __cdecl wstreambuf_in_avail(struct wstreambuf *sb);
 
 /* stdstream.c */
 void msvcp_init_iostreams(void);
 int __cdecl fmt_print(char *buf, size_t size, const char *fmt, ...);
+
+/* numfmt.c */
+int msvcp_format_integer(char *buf, size_t size, int flags, __int64 value, BOOL is_unsigned);
+int msvcp_format_double(char *buf, size_t size, int flags, __int64 prec, double value);
+int msvcp_format_pointer(char *buf, size_t size, const void *p);
+size_t msvcp_field_prefix(const char *buf);
 
 #endif /* WLX_MSVCP140_IOSTREAM_H */

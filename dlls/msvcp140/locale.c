@@ -24,6 +24,26 @@
 int locale_id_cnt;                                    /* locale::id::_Id_cnt */
 struct locale_id ctype_char_id, codecvt_char_id, collate_char_id, numpunct_char_id;
 struct locale_id num_get_char_id, num_put_char_id;
+/* the ids of facets not made here yet: a program that names one still
+   loads, and its use_facet reaches the facet's _Getcat */
+struct locale_id collate_wchar_id, collate_ushort_id, numpunct_wchar_id, numpunct_ushort_id;
+struct locale_id num_get_wchar_id, num_get_ushort_id, num_put_wchar_id, num_put_ushort_id;
+struct locale_id time_get_char_id, time_get_wchar_id, time_put_char_id, time_put_wchar_id, time_put_ushort_id;
+
+/* locale::id::operator size_t(): the id's number, the next of _Id_cnt
+   on first use (the headers inline the same; satellites such as
+   msvcp140_codecvt_ids hold ids that start at 0) */
+size_t __cdecl locale_id_value(struct locale_id *id)
+{
+    if (!id->id)
+    {
+        struct lockit lk;
+        lockit_ctor_kind(&lk, LOCK_LOCALE);
+        if (!id->id) id->id = ++locale_id_cnt;
+        lockit_dtor(&lk);
+    }
+    return id->id;
+}
 
 void __cdecl facet_incref(struct facet *f)
 {
@@ -45,7 +65,7 @@ static void *__cdecl facet_deleting_dtor(struct facet *f, unsigned int flags)
 
 static void *__cdecl locimp_deleting_dtor(struct locimp *imp, unsigned int flags);
 
-static const void *const locimp_vtable[] = { locimp_deleting_dtor, facet_incref, facet_decref };
+const void *const locimp_vtable[] = { locimp_deleting_dtor, facet_incref, facet_decref };
 
 static struct locimp *global_imp;                     /* the global locale */
 static struct locimp *classic_imp;                    /* the "C" locale */
@@ -407,7 +427,7 @@ static int __cdecl cvt_length(const struct facet *f, void *state, const char *f1
 
 /* dtor, _Incref, _Decref, do_always_noconv, do_max_length, do_encoding,
    do_in, do_out, do_unshift, do_length */
-static const void *const codecvt_char_vtable[] =
+const void *const codecvt_char_vtable[] =
 {
     facet_deleting_dtor, facet_incref, facet_decref, cvt_always_noconv, cvt_max_length, cvt_encoding,
     cvt_in, cvt_in, cvt_unshift, cvt_length,

@@ -7,7 +7,10 @@
  * character goes to (or comes from) ucrtbase's FILE, as MSVC's do, so
  * output through cout and printf keeps its order. cin and cerr are tied to
  * cout, cerr is unitbuf. They are made at process attach and never
- * destroyed (ios_base::_Addstd).
+ * destroyed (ios_base::_Addstd). std::wcin, wcout, wcerr and wclog are the
+ * same over fgetwc/fputwc (the C runtime converts to the console's or file's
+ * encoding); the unsigned short names of /Zc:wchar_t- code are the same
+ * objects.
  */
 #include "iostream.h"
 
@@ -90,6 +93,64 @@ static void stdiobuf_init(struct stdiobuf *buf, FILE *file)
     buf->file = file;
 }
 
+/* ---- a wide stream buffer over a FILE ---- */
+
+struct wstdiobuf { struct wstreambuf base; FILE *file; };
+
+static FILE *wfile_of(struct wstreambuf *sb) { return ((struct wstdiobuf *)sb)->file; }
+
+static void __cdecl wstdio_lock(struct wstreambuf *sb) { _lock_file(wfile_of(sb)); }
+static void __cdecl wstdio_unlock(struct wstreambuf *sb) { _unlock_file(wfile_of(sb)); }
+
+static unsigned short __cdecl wstdio_overflow(struct wstreambuf *sb, unsigned short c)
+{
+    if (c == WCHAR_EOF) return 0;
+    return fputwc(c, wfile_of(sb)) == WEOF ? WCHAR_EOF : c;
+}
+
+static unsigned short __cdecl wstdio_pbackfail(struct wstreambuf *sb, unsigned short c)
+{
+    if (c == WCHAR_EOF) return WCHAR_EOF;
+    return ungetwc(c, wfile_of(sb)) == WEOF ? WCHAR_EOF : c;
+}
+
+static unsigned short __cdecl wstdio_underflow(struct wstreambuf *sb)
+{
+    wint_t c = fgetwc(wfile_of(sb));
+    if (c == WEOF) return WCHAR_EOF;
+    ungetwc(c, wfile_of(sb));
+    return c;
+}
+
+static unsigned short __cdecl wstdio_uflow(struct wstreambuf *sb)
+{
+    wint_t c = fgetwc(wfile_of(sb));
+    return c == WEOF ? WCHAR_EOF : c;
+}
+
+static __int64 __cdecl wstdio_xsputn(struct wstreambuf *sb, const WCHAR *ptr, __int64 count)
+{
+    __int64 done = 0;
+    while (done < count && fputwc(ptr[done], wfile_of(sb)) != WEOF) done++;
+    return done;
+}
+
+static int __cdecl wstdio_sync(struct wstreambuf *sb)
+{
+    return fflush(wfile_of(sb)) == EOF ? -1 : 0;
+}
+
+static const void *wstdiobuf_vtable[SB_SLOTS];
+
+static struct wstdiobuf win_buf, wout_buf, werr_buf, wlog_buf;
+
+static void wstdiobuf_init(struct wstdiobuf *buf, FILE *file)
+{
+    wstreambuf_ctor(&buf->base);
+    buf->base.vtable = wstdiobuf_vtable;
+    buf->file = file;
+}
+
 /* ---- the streams: laid out as MSVC's basic_ostream and basic_istream ---- */
 
 struct ostream_obj { struct ostream os; char vtordisp[8]; struct basic_ios ios; };
@@ -97,6 +158,35 @@ struct istream_obj { struct istream is; char vtordisp[8]; struct basic_ios ios; 
 
 struct ostream_obj std_cout, std_cerr, std_clog;
 struct istream_obj std_cin;
+struct wostream_obj { struct wostream os; char vtordisp[8]; struct wbasic_ios ios; };
+struct wostream_obj std_wcout, std_wcerr, std_wclog;
+struct wistream_obj { struct wistream is; char vtordisp[8]; struct wbasic_ios ios; };
+struct wistream_obj std_wcin;
+
+static void init_wide_streams(void)
+{
+    memcpy(wstdiobuf_vtable, wstreambuf_vtable, sizeof(wstdiobuf_vtable));
+    wstdiobuf_vtable[SB_LOCK] = wstdio_lock;
+    wstdiobuf_vtable[SB_UNLOCK] = wstdio_unlock;
+    wstdiobuf_vtable[SB_OVERFLOW] = wstdio_overflow;
+    wstdiobuf_vtable[SB_PBACKFAIL] = wstdio_pbackfail;
+    wstdiobuf_vtable[SB_UNDERFLOW] = wstdio_underflow;
+    wstdiobuf_vtable[SB_UFLOW] = wstdio_uflow;
+    wstdiobuf_vtable[SB_XSPUTN] = wstdio_xsputn;
+    wstdiobuf_vtable[SB_SYNC] = wstdio_sync;
+
+    wstdiobuf_init(&win_buf, __acrt_iob_func(0));
+    wstdiobuf_init(&wout_buf, __acrt_iob_func(1));
+    wstdiobuf_init(&werr_buf, __acrt_iob_func(2));
+    wstdiobuf_init(&wlog_buf, __acrt_iob_func(2));
+    wostream_ctor(&std_wcout.os, &wout_buf.base, 1, 1);
+    wostream_ctor(&std_wcerr.os, &werr_buf.base, 1, 1);
+    wostream_ctor(&std_wclog.os, &wlog_buf.base, 1, 1);
+    wistream_ctor(&std_wcin.is, &win_buf.base, 1, 1);
+    std_wcin.ios.tie = &std_wcout.os;
+    std_wcerr.ios.tie = &std_wcout.os;
+    std_wcerr.ios.base.fmtfl |= IOS_UNITBUF;
+}
 
 void msvcp_init_iostreams(void)
 {
@@ -124,6 +214,7 @@ void msvcp_init_iostreams(void)
     std_cin.ios.tie = &std_cout.os;
     std_cerr.ios.tie = &std_cout.os;
     std_cerr.ios.base.fmtfl |= IOS_UNITBUF;
+    init_wide_streams();
 }
 
 /* ---- _Fiopen ---- */
@@ -175,3 +266,11 @@ static FILE *fiopen(const char *name, const WCHAR *wname, int mode, int prot)
 
 FILE *__cdecl std_Fiopen(const char *name, int mode, int prot) { return fiopen(name, NULL, mode, prot); }
 FILE *__cdecl std_Fiopen_w(const WCHAR *name, int mode, int prot) { return fiopen(NULL, name, mode, prot); }
+
+/* ---- the standard streams' pointers and _BADOFF ---- */
+
+struct ostream *std_Ptr_cout = &std_cout.os, *std_Ptr_cerr = &std_cerr.os, *std_Ptr_clog = &std_clog.os;
+struct istream *std_Ptr_cin = &std_cin.is;
+struct wostream *std_Ptr_wcout = &std_wcout.os, *std_Ptr_wcerr = &std_wcerr.os, *std_Ptr_wclog = &std_wclog.os;
+struct wistream *std_Ptr_wcin = &std_wcin.is;
+const __int64 std_BADOFF = -1;                        /* _BADOFF: the invalid stream offset */

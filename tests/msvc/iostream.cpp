@@ -519,6 +519,8 @@ static void test_ctype(void)
     if (test_is("wine")) skip("classic_table: Wine 8 only stubs it");
     else ok(std::ctype<char>::classic_table() && (std::ctype<char>::classic_table()[(int)'\t'] & std::ctype_base::space),
             "classic_table");
+    ok(*(void **)ct == GetProcAddress(GetModuleHandleA("msvcp140.dll"), "??_7?$ctype@D@std@@6B@"),
+       "ctype<char>'s vftable is the exported ??_7");
     /* use_facet's reference, then its release: the deleting destructor through the vtable */
     const_cast<std::ctype<char> *>(ct)->_Incref();
     delete const_cast<std::ctype<char> *>(ct)->_Decref();

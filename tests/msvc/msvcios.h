@@ -1,5 +1,6 @@
 /*
- * tests/msvc/msvcios.h — msvcp140's iostreams for char as an x64 MSVC
+ * tests/msvc/msvcios.h — msvcp140's iostreams for char (and the wchar_t
+ * ones: basic_streambuf, basic_ios, basic_ostream, basic_istream) as an x64 MSVC
  * program sees them: the classes laid out as MSVC's <xiosbase>, <streambuf>,
  * <ios>, <ostream>, <istream> and <xlocale> lay them out (explicit
  * instantiations imported whole from msvcp140.dll, virtual bases with
@@ -16,13 +17,19 @@ extern "C" struct _iobuf;
 typedef _iobuf FILE_;
 
 extern "C" struct _Mbstatet { unsigned long _Wchar; unsigned short _Byte, _State; };
+struct tm { int tm_sec, tm_min, tm_hour, tm_mday, tm_mon, tm_year, tm_wday, tm_yday, tm_isdst; };
 
 namespace std {
 typedef unsigned long long size_t;
 typedef long long streamoff;
 typedef long long streamsize;
 
+/* int_type as MSVC's char_traits has it: int for char, wint_t (unsigned
+   short) for wchar_t and unsigned short */
 template <class E> struct char_traits {};
+template <> struct char_traits<char> { typedef int int_type; };
+template <> struct char_traits<wchar_t> { typedef unsigned short int_type; };
+template <> struct char_traits<unsigned short> { typedef unsigned short int_type; };
 
 template <class S> class fpos
 {
@@ -44,7 +51,26 @@ private:
     int _Locktype;
 };
 
-template <class E> struct _Yarn { E *_Myptr; E _Nul; };
+template <class E> class _Yarn
+{
+public:
+    _Yarn();
+    _Yarn(const _Yarn &);
+    _Yarn(const E *);
+    ~_Yarn();
+    _Yarn &operator=(const _Yarn &);
+    _Yarn &operator=(const E *);
+    bool empty() const;
+    const E *c_str() const;
+    bool _Empty() const;
+    const E *_C_str() const;
+    E *_Myptr;
+    E _Nul;
+private:
+    void _Tidy();
+};
+extern template class __declspec(dllimport) _Yarn<char>;
+extern template class __declspec(dllimport) _Yarn<wchar_t>;
 
 class _Locinfo
 {
@@ -143,6 +169,7 @@ public:
     int length(S &st, const B *f1, const B *l1, size_t n) const { return do_length(st, f1, l1, n); }
     static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
     static locale::id id;
+    explicit codecvt(size_t = 0);
 protected:
     virtual int do_in(S &, const B *, const B *, const B *&, E *, E *, E *&) const;
     virtual int do_out(S &, const E *, const E *, const E *&, B *, B *, B *&) const;
@@ -150,6 +177,7 @@ protected:
     virtual int do_length(S &, const B *, const B *, size_t) const;
 };
 extern template class __declspec(dllimport) codecvt<char, char, _Mbstatet>;
+extern template class __declspec(dllimport) codecvt<wchar_t, char, _Mbstatet>;
 template <class E> class ctype;
 struct __declspec(dllimport) ctype_base : locale::facet
 {
@@ -194,14 +222,72 @@ protected:
 private:
     _Ctypevec_ _Ctype;
 };
+struct _Cvtvec_ { unsigned int _Page; unsigned int _Mbcurmax; int _Isclocale; unsigned char _Isleadbyte[32]; };
+template <> class __declspec(dllimport) ctype<wchar_t> : public ctype_base
+{
+public:
+    bool is(mask, wchar_t) const;
+    const wchar_t *is(const wchar_t *, const wchar_t *, mask *) const;
+    const wchar_t *scan_is(mask, const wchar_t *, const wchar_t *) const;
+    const wchar_t *scan_not(mask, const wchar_t *, const wchar_t *) const;
+    wchar_t tolower(wchar_t) const;
+    const wchar_t *tolower(wchar_t *, const wchar_t *) const;
+    wchar_t toupper(wchar_t) const;
+    const wchar_t *toupper(wchar_t *, const wchar_t *) const;
+    wchar_t widen(char) const;
+    const char *widen(const char *, const char *, wchar_t *) const;
+    char narrow(wchar_t, char = '\0') const;
+    const wchar_t *narrow(const wchar_t *, const wchar_t *, char, char *) const;
+    static locale::id id;
+    explicit ctype(size_t = 0);
+    ctype(const _Locinfo &, size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+protected:
+    virtual ~ctype() noexcept;
+    virtual bool do_is(mask, wchar_t) const;
+    virtual const wchar_t *do_is(const wchar_t *, const wchar_t *, mask *) const;
+    virtual const wchar_t *do_scan_is(mask, const wchar_t *, const wchar_t *) const;
+    virtual const wchar_t *do_scan_not(mask, const wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_tolower(wchar_t) const;
+    virtual const wchar_t *do_tolower(wchar_t *, const wchar_t *) const;
+    virtual wchar_t do_toupper(wchar_t) const;
+    virtual const wchar_t *do_toupper(wchar_t *, const wchar_t *) const;
+    wchar_t _Dowiden(char) const;
+    virtual wchar_t do_widen(char) const;
+    virtual const char *do_widen(const char *, const char *, wchar_t *) const;
+    char _Donarrow(wchar_t, char) const;
+    virtual char do_narrow(wchar_t, char) const;
+    virtual const wchar_t *do_narrow(const wchar_t *, const wchar_t *, char, char *) const;
+private:
+    _Ctypevec_ _Ctype;
+    _Cvtvec_ _Cvt;
+};
 template <class E> class numpunct { public: static locale::id id; };
 extern template class __declspec(dllimport) numpunct<char>;
-template <class E, class T> class istreambuf_iterator {};
-template <class E, class T> class ostreambuf_iterator {};
-template <class E, class I> class num_get { public: static locale::id id; };
-template <class E, class I> class num_put { public: static locale::id id; };
-extern template class __declspec(dllimport) num_get<char, istreambuf_iterator<char, char_traits<char>>>;
-extern template class __declspec(dllimport) num_put<char, ostreambuf_iterator<char, char_traits<char>>>;
+template <class E, class T> class basic_streambuf;
+/* as MSVC's: the buffer (nullptr at the end), whether the character was read, the character */
+template <class E, class T> class istreambuf_iterator
+{
+public:
+    istreambuf_iterator() : _Strbuf(nullptr), _Got(true), _Val() {}
+    istreambuf_iterator(basic_streambuf<E, T> *sb) : _Strbuf(sb), _Got(!sb), _Val() {}
+    bool at_end() const { return !_Strbuf; }
+    basic_streambuf<E, T> *_Strbuf;
+    bool _Got;
+    E _Val;
+};
+template <class E, class T> class basic_streambuf;
+/* as MSVC's: whether a write failed, and the buffer */
+template <class E, class T> class ostreambuf_iterator
+{
+public:
+    ostreambuf_iterator(basic_streambuf<E, T> *sb) : _Failed(false), _Strbuf(sb) {}
+    bool failed() const { return _Failed; }
+    bool _Failed;
+    basic_streambuf<E, T> *_Strbuf;
+};
+template <class E, class I> class num_get;
+template <class E, class I> class num_put;
 template <class E> class collate { public: static locale::id id; };
 extern template class __declspec(dllimport) collate<char>;
 
@@ -297,13 +383,13 @@ public:
     locale pubimbue(const locale &);
     streamsize in_avail();
     int pubsync();
-    int sbumpc();
-    int sgetc();
+    typename T::int_type sbumpc();
+    typename T::int_type sgetc();
     streamsize sgetn(E *, streamsize);
-    int snextc();
-    int sputbackc(E);
-    int sungetc();
-    int sputc(E);
+    typename T::int_type snextc();
+    typename T::int_type sputbackc(E);
+    typename T::int_type sungetc();
+    typename T::int_type sputc(E);
     streamsize sputn(const E *, streamsize);
     void stossc();
     fpos<_Mbstatet> pubseekoff(streamoff, int, int = 3);
@@ -331,11 +417,11 @@ protected:
     E *_Pninc();
     void _Init();
     void _Init(E **, E **, int *, E **, E **, int *);
-    virtual int overflow(int = -1);
-    virtual int pbackfail(int = -1);
+    virtual typename T::int_type overflow(typename T::int_type = (typename T::int_type)-1);
+    virtual typename T::int_type pbackfail(typename T::int_type = (typename T::int_type)-1);
     virtual streamsize showmanyc();
-    virtual int underflow();
-    virtual int uflow();
+    virtual typename T::int_type underflow();
+    virtual typename T::int_type uflow();
     virtual streamsize xsgetn(E *, streamsize);
     virtual streamsize xsputn(const E *, streamsize);
     virtual fpos<_Mbstatet> seekoff(streamoff, int, int = 3);
@@ -358,6 +444,8 @@ public:
     ~basic_ios() override;
     void clear(int = 0, bool = false);
     void setstate(int, bool = false);
+    void clear(unsigned int);
+    void setstate(unsigned int);
     basic_ios &copyfmt(const basic_ios &);
     basic_ostream<E, T> *tie() const;
     basic_ostream<E, T> *tie(basic_ostream<E, T> *);
@@ -387,6 +475,11 @@ template <class E, class T> class basic_ostream : virtual public basic_ios<E, T>
 public:
     explicit basic_ostream(basic_streambuf<E, T> *, bool = false);
     ~basic_ostream() override;
+protected:
+    basic_ostream(basic_ostream &&);
+    basic_ostream &operator=(basic_ostream &&);
+    void swap(basic_ostream &);
+public:
     /* inline, as MSVC's header has them (Wine's msvcp140 exports none) */
     class _Sentry_base
     {
@@ -444,6 +537,11 @@ template <class E, class T> class basic_istream : virtual public basic_ios<E, T>
     friend struct msvcios_probe;
 public:
     explicit basic_istream(basic_streambuf<E, T> *, bool = false);
+protected:
+    basic_istream(basic_istream &&);
+    basic_istream &operator=(basic_istream &&);
+    void swap(basic_istream &);
+public:
     ~basic_istream() override;
     class _Sentry_base
     {
@@ -481,7 +579,7 @@ public:
     basic_istream &operator>>(double &);
     basic_istream &operator>>(long double &);
     basic_istream &operator>>(void *&);
-    int get();
+    typename T::int_type get();
     basic_istream &get(E &);
     basic_istream &get(E *, streamsize);
     basic_istream &get(E *, streamsize, E);
@@ -489,8 +587,8 @@ public:
     basic_istream &get(basic_streambuf<E, T> &, E);
     basic_istream &getline(E *, streamsize);
     basic_istream &getline(E *, streamsize, E);
-    basic_istream &ignore(streamsize = 1, int = -1);
-    int peek();
+    basic_istream &ignore(streamsize = 1, typename T::int_type = (typename T::int_type)-1);
+    typename T::int_type peek();
     basic_istream &read(E *, streamsize);
     streamsize readsome(E *, streamsize);
     basic_istream &putback(E);
@@ -510,14 +608,106 @@ template <class E, class T> class basic_iostream : public basic_istream<E, T>, p
 public:
     explicit basic_iostream(basic_streambuf<E, T> *);
     ~basic_iostream() override;
+protected:
+    basic_iostream(basic_iostream &&);
+    basic_iostream &operator=(basic_iostream &&);
+    void swap(basic_iostream &);
 };
 #pragma vtordisp(pop)
 
 extern template class __declspec(dllimport) basic_streambuf<char, char_traits<char>>;
+extern template class __declspec(dllimport) basic_streambuf<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_streambuf<unsigned short, char_traits<unsigned short>>;
 extern template class __declspec(dllimport) basic_ios<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_ostream<char, char_traits<char>>;
 extern template class __declspec(dllimport) basic_istream<char, char_traits<char>>;
+extern template class __declspec(dllimport) basic_ios<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_ostream<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_ios<unsigned short, char_traits<unsigned short>>;
+extern template class __declspec(dllimport) basic_ostream<unsigned short, char_traits<unsigned short>>;
+extern template class __declspec(dllimport) basic_istream<wchar_t, char_traits<wchar_t>>;
+extern template class __declspec(dllimport) basic_iostream<wchar_t, char_traits<wchar_t>>;
 extern template class __declspec(dllimport) basic_iostream<char, char_traits<char>>;
+
+/* time_put as MSVC's <xloctime> declares it */
+template <class E, class I> class time_put : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit time_put(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I put(I, ios_base &, E, const ::tm *, const E *, const E *) const;
+    I put(I, ios_base &, E, const ::tm *, char, char = 0) const;
+protected:
+    virtual ~time_put() noexcept;
+    virtual I do_put(I, ios_base &, E, const ::tm *, char, char) const;
+};
+extern template class __declspec(dllimport) time_put<char, ostreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) time_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
+
+/* num_get as MSVC's <xlocnum> declares it: do_get's overloads in this order */
+template <class E, class I> class num_get : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit num_get(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I get(I, I, ios_base &, int &, bool &) const;
+    I get(I, I, ios_base &, int &, unsigned short &) const;
+    I get(I, I, ios_base &, int &, unsigned int &) const;
+    I get(I, I, ios_base &, int &, long &) const;
+    I get(I, I, ios_base &, int &, unsigned long &) const;
+    I get(I, I, ios_base &, int &, long long &) const;
+    I get(I, I, ios_base &, int &, unsigned long long &) const;
+    I get(I, I, ios_base &, int &, float &) const;
+    I get(I, I, ios_base &, int &, double &) const;
+    I get(I, I, ios_base &, int &, long double &) const;
+    I get(I, I, ios_base &, int &, void *&) const;
+protected:
+    virtual ~num_get() noexcept;
+    virtual I do_get(I, I, ios_base &, int &, bool &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned short &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned int &) const;
+    virtual I do_get(I, I, ios_base &, int &, long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long &) const;
+    virtual I do_get(I, I, ios_base &, int &, long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, unsigned long long &) const;
+    virtual I do_get(I, I, ios_base &, int &, float &) const;
+    virtual I do_get(I, I, ios_base &, int &, double &) const;
+    virtual I do_get(I, I, ios_base &, int &, long double &) const;
+    virtual I do_get(I, I, ios_base &, int &, void *&) const;
+};
+extern template class __declspec(dllimport) num_get<char, istreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) num_get<wchar_t, istreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
+
+/* num_put as MSVC's <xlocnum> declares it: do_put's overloads in this order */
+template <class E, class I> class num_put : public locale::facet
+{
+public:
+    static locale::id id;
+    explicit num_put(size_t = 0);
+    static size_t __cdecl _Getcat(const locale::facet ** = nullptr, const locale * = nullptr);
+    I put(I, ios_base &, E, bool) const;
+    I put(I, ios_base &, E, long) const;
+    I put(I, ios_base &, E, unsigned long) const;
+    I put(I, ios_base &, E, long long) const;
+    I put(I, ios_base &, E, unsigned long long) const;
+    I put(I, ios_base &, E, double) const;
+    I put(I, ios_base &, E, long double) const;
+    I put(I, ios_base &, E, const void *) const;
+protected:
+    virtual ~num_put() noexcept;
+    virtual I do_put(I, ios_base &, E, bool) const;
+    virtual I do_put(I, ios_base &, E, long) const;
+    virtual I do_put(I, ios_base &, E, unsigned long) const;
+    virtual I do_put(I, ios_base &, E, long long) const;
+    virtual I do_put(I, ios_base &, E, unsigned long long) const;
+    virtual I do_put(I, ios_base &, E, double) const;
+    virtual I do_put(I, ios_base &, E, long double) const;
+    virtual I do_put(I, ios_base &, E, const void *) const;
+};
+extern template class __declspec(dllimport) num_put<char, ostreambuf_iterator<char, char_traits<char>>>;
+extern template class __declspec(dllimport) num_put<wchar_t, ostreambuf_iterator<wchar_t, char_traits<wchar_t>>>;
 
 typedef basic_streambuf<char, char_traits<char>> streambuf;
 typedef basic_ios<char, char_traits<char>> ios;
@@ -527,6 +717,13 @@ typedef basic_iostream<char, char_traits<char>> iostream;
 
 __declspec(dllimport) extern ostream cout, cerr, clog;
 __declspec(dllimport) extern istream cin;
+typedef basic_streambuf<wchar_t, char_traits<wchar_t>> wstreambuf;
+typedef basic_ios<wchar_t, char_traits<wchar_t>> wios;
+typedef basic_ostream<wchar_t, char_traits<wchar_t>> wostream;
+__declspec(dllimport) extern wostream wcout, wcerr, wclog;
+typedef basic_istream<wchar_t, char_traits<wchar_t>> wistream;
+typedef basic_iostream<wchar_t, char_traits<wchar_t>> wiostream;
+__declspec(dllimport) extern wistream wcin;
 
 template <class A> struct _Smanip { void(__cdecl *_Pfun)(ios_base &, A); A _Manarg; };
 __declspec(dllimport) FILE_ *__cdecl _Fiopen(const char *, int, int);
@@ -567,8 +764,40 @@ inline std::ostream &operator<<(std::ostream &os, const char *s)
 }
 inline std::ostream &operator<<(std::ostream &os, char c) { return put_padded_(os, &c, 1); }
 
+/* the same for wchar_t: WEOF (0xffff) is the buffer's refusal */
+inline std::wostream &put_padded_(std::wostream &os, const wchar_t *s, std::streamsize n)
+{
+    int state = 0;
+    const unsigned short weof = 0xffff;
+    std::streamsize pad = os.width() <= 0 || os.width() <= n ? 0 : os.width() - n;
+    const std::wostream::sentry guard(os);
+    if (!guard) state = std::ios_base::badbit;
+    else
+    {
+        if ((os.flags() & std::ios_base::adjustfield) != std::ios_base::left)
+            for (; pad > 0; pad--) if (os.rdbuf()->sputc(os.fill()) == weof) { state = std::ios_base::badbit; break; }
+        if (!state && os.rdbuf()->sputn(s, n) != n) state = std::ios_base::badbit;
+        if (!state) for (; pad > 0; pad--) if (os.rdbuf()->sputc(os.fill()) == weof) { state = std::ios_base::badbit; break; }
+        os.width(0);
+    }
+    os.setstate(state);
+    return os;
+}
+inline std::wostream &operator<<(std::wostream &os, const wchar_t *s)
+{
+    std::streamsize n = 0;
+    while (s[n]) n++;
+    return put_padded_(os, s, n);
+}
+inline std::wostream &operator<<(std::wostream &os, wchar_t c) { return put_padded_(os, &c, 1); }
+
 /* what <iomanip>'s inline operator<< does with an _Smanip */
 template <class A> inline std::ostream &operator<<(std::ostream &os, const std::_Smanip<A> &m)
+{
+    (*m._Pfun)(os, m._Manarg);
+    return os;
+}
+template <class A> inline std::wostream &operator<<(std::wostream &os, const std::_Smanip<A> &m)
 {
     (*m._Pfun)(os, m._Manarg);
     return os;
