@@ -449,14 +449,50 @@ static const void *find_table_message( const BYTE *data, DWORD id, BOOL *unicode
     return NULL;
 }
 
-/* The module's message table needs FindResourceExW/LoadResource, which
- * kernel32 does not have yet: report what Windows reports for a module
- * without one. find_table_message is ready for the lookup
- * (FindResourceExW( module, RT_MESSAGETABLE, MAKEINTRESOURCEW(1), lang ),
- * then LoadResource + LockResource). */
+/* The text of message id in the module's message table (NULL: the
+ * program's), in a heap string; *err says why there is none: no table
+ * (ERROR_RESOURCE_TYPE_NOT_FOUND), not in that language
+ * (ERROR_RESOURCE_LANG_NOT_FOUND), no such id (ERROR_MR_MID_NOT_FOUND).
+ * Language 0 takes the default search (tests/kernel32/msgtable.c). */
 static WCHAR *load_module_message( HMODULE module, DWORD id, DWORD lang, DWORD *err )
 {
-    *err = ERROR_RESOURCE_TYPE_NOT_FOUND;
+    const void *text;
+    const BYTE *data;
+    WCHAR *copy;
+    HRSRC res;
+    BOOL unicode;
+    WORD flags;
+    int len;
+
+    if (!module) module = GetModuleHandleW( NULL );
+    if (lang) res = FindResourceExW( module, (LPCWSTR)RT_MESSAGETABLE, MAKEINTRESOURCEW(1), LANGIDFROMLCID( lang ) );
+    else res = FindResourceW( module, MAKEINTRESOURCEW(1), (LPCWSTR)RT_MESSAGETABLE );
+    if (!res || !(data = LockResource( LoadResource( module, res ) )))
+    {
+        *err = GetLastError() == ERROR_RESOURCE_LANG_NOT_FOUND ? ERROR_RESOURCE_LANG_NOT_FOUND
+                                                              : ERROR_RESOURCE_TYPE_NOT_FOUND;
+        return NULL;
+    }
+    if (!(text = find_table_message( data, id, &unicode )))
+    {
+        *err = ERROR_MR_MID_NOT_FOUND;
+        return NULL;
+    }
+    flags = ((const MESSAGE_RESOURCE_ENTRY *)((const BYTE *)text - FIELD_OFFSET( MESSAGE_RESOURCE_ENTRY, Text )))->Flags;
+    if (unicode)
+    {
+        len = lstrlenW( text ) + 1;
+        if (!(copy = RtlAllocateHeap( GetProcessHeap(), 0, len * sizeof(WCHAR) ))) goto oom;
+        memcpy( copy, text, len * sizeof(WCHAR) );
+        return copy;
+    }
+    /* flags 2: UTF-8 (Windows 10's mc -u8); 0: the ANSI code page */
+    len = MultiByteToWideChar( flags & 2 ? CP_UTF8 : CP_ACP, 0, text, -1, NULL, 0 );
+    if (!(copy = RtlAllocateHeap( GetProcessHeap(), 0, len * sizeof(WCHAR) ))) goto oom;
+    MultiByteToWideChar( flags & 2 ? CP_UTF8 : CP_ACP, 0, text, -1, copy, len );
+    return copy;
+oom:
+    *err = ERROR_NOT_ENOUGH_MEMORY;
     return NULL;
 }
 

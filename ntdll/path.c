@@ -117,6 +117,23 @@ ULONG NTAPI RtlGetFullPathName_U(const WCHAR *name, ULONG size, WCHAR *buffer, W
 
     if (file_part) *file_part = NULL;
     if (!name || !*name) return 0;
+    /* a bare DOS device name is the device: "nul" is "\\.\nul", without a
+       file part (tests/kernel32/devpath.c). Only a bare name (spaces or a
+       colon may follow): Windows 11 no longer takes "nul.txt" or
+       "dir\nul" for a device here, and a Linux tree has files named aux.c */
+    ULONG device = RtlIsDosDeviceName_U(name);
+    size_t off = (device >> 16) / sizeof(WCHAR), dlen = (device & 0xffff) / sizeof(WCHAR);
+    const WCHAR *rest = name + off + dlen;
+    while (*rest == ' ') rest++;
+    if (*rest == ':') rest++;
+    if (device && !off && !*rest)
+    {
+        if ((dlen + 5) * sizeof(WCHAR) > size) return (dlen + 5) * sizeof(WCHAR);
+        memcpy(buffer, L"\\\\.\\", 4 * sizeof(WCHAR));
+        memcpy(buffer + 4, name + off, dlen * sizeof(WCHAR));
+        buffer[dlen + 4] = 0;
+        return (dlen + 4) * sizeof(WCHAR);
+    }
     size_t nlen = wcslen(name);
     if (nlen + cdlen + 4 >= sizeof(tmp) / sizeof(WCHAR)) return 0;
     switch (RtlDetermineDosPathNameType_U(name))

@@ -239,7 +239,7 @@ static DWORD open_access(int oflags)
 
 /* Unicode text modes: an empty file opened for writing gets the BOM; one
  * opened for reading has its BOM skipped, and with _O_WTEXT the BOM
- * found picks the encoding (as msvcrt's _open). */
+ * found picks the encoding, none meaning ANSI text (as msvcrt's _open). */
 static void handle_bom(int fd, int oflags)
 {
     static const unsigned char utf8_bom[3] = { 0xef, 0xbb, 0xbf }, utf16_bom[2] = { 0xff, 0xfe };
@@ -265,7 +265,13 @@ static void handle_bom(int fd, int oflags)
             if (oflags & _O_WTEXT) textmode = TEXTMODE_UTF16LE;
             SetFilePointer(entry->handle, 2, NULL, FILE_BEGIN);
         }
-        else SetFilePointer(entry->handle, 0, NULL, FILE_BEGIN);
+        else
+        {
+            /* no BOM: _O_WTEXT reads the bytes as text, not as UTF-16
+               (tests/msvcrt/ccsread.c) */
+            if (oflags & _O_WTEXT) textmode = TEXTMODE_ANSI;
+            SetFilePointer(entry->handle, 0, NULL, FILE_BEGIN);
+        }
     }
     entry->flags |= FD_TEXT;
     entry->textmode = textmode;

@@ -161,3 +161,40 @@ HINSTANCE WINAPI ShellExecuteA(HWND owner, LPCSTR verb, LPCSTR file, LPCSTR para
     free_wide(&args);
     return ret;
 }
+
+/*
+ * FindExecutable: the program that would open `file`. With no associations,
+ * a program answers itself and anything else has no handler
+ * (tests/shell32/findexec.c). A relative name is looked for in `dir` first.
+ */
+HINSTANCE WINAPI FindExecutableW(LPCWSTR file, LPCWSTR dir, LPWSTR result)
+{
+    WCHAR path[MAX_PATH];
+    DWORD attr;
+
+    if (!result) return (HINSTANCE)SE_ERR_OOM;
+    result[0] = 0;
+    if (!file || !*file) return (HINSTANCE)SE_ERR_FNF;
+    path[0] = 0;
+    if (dir && *dir && PathIsRelativeW(file) && PathCombineW(path, dir, file))
+    {
+        attr = GetFileAttributesW(path);
+        if (attr == INVALID_FILE_ATTRIBUTES || (attr & FILE_ATTRIBUTE_DIRECTORY)) path[0] = 0;
+    }
+    if (!path[0] && !SearchPathW(NULL, file, NULL, MAX_PATH, path, NULL)) return (HINSTANCE)SE_ERR_FNF;
+    if (!is_program(path)) return (HINSTANCE)SE_ERR_NOASSOC;
+    lstrcpyW(result, path);
+    return (HINSTANCE)SE_SUCCESS;
+}
+
+HINSTANCE WINAPI FindExecutableA(LPCSTR file, LPCSTR dir, LPSTR result)
+{
+    WCHAR resultw[MAX_PATH], *filew = shell32_strdup_aw(file), *dirw = shell32_strdup_aw(dir);
+    HINSTANCE ret;
+
+    ret = FindExecutableW(filew, dirw, resultw);
+    if (result && !WideCharToMultiByte(CP_ACP, 0, resultw, -1, result, MAX_PATH, NULL, NULL)) result[0] = 0;
+    HeapFree(GetProcessHeap(), 0, filew);
+    HeapFree(GetProcessHeap(), 0, dirw);
+    return ret;
+}

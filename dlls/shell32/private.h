@@ -11,6 +11,7 @@
 #include <windows.h>
 #include <shellapi.h>
 #include <shlobj.h>
+#include <shlwapi.h>
 #include <string.h>
 
 /* folders.c: an ANSI string as a new heap UTF-16 one (NULL stays NULL) */

@@ -8,7 +8,7 @@
  * A command line: %VAR% expanded (an unknown name stays as written), then
  * commands joined by &, && and || (outside quotes; ^ escapes one
  * character), each with its redirections (<, >, >>, 2>, 2>&1, ...). Built
- * in: echo, exit [/b] [N], cd/chdir, set, type, rem. Commands joined by |
+ * in: echo, exit [/b] [N], cd/chdir, set, type, rem, dir (dir.c). Commands joined by |
  * run at once, each one's stdout the next one's stdin (a builtin among them
  * on a thread). Anything else is a
  * program started with CreateProcess (its search: cmd's folder, the
@@ -23,12 +23,13 @@
 #include <stdlib.h>
 #include <wchar.h>
 #include <windows.h>
+#include "cmd.h"
 
 static DWORD errorlevel;
 
 /* ---- output: a console gets UTF-16, a file or pipe the console's code page ---- */
 
-static void write_to(HANDLE h, const WCHAR *text, size_t len)
+void write_to(HANDLE h, const WCHAR *text, size_t len)
 {
     DWORD mode, n;
     if (!len) return;
@@ -42,7 +43,7 @@ static void write_to(HANDLE h, const WCHAR *text, size_t len)
     free(buf);
 }
 
-static void say(HANDLE h, const WCHAR *fmt, ...)
+void say(HANDLE h, const WCHAR *fmt, ...)
 {
     WCHAR buf[4096];
     va_list args;
@@ -106,7 +107,7 @@ struct redir { HANDLE std[3]; BOOL opened[3]; };
 static int is_space(WCHAR c) { return c == ' ' || c == '\t'; }
 
 /* takes the word at *p (quotes kept out, ^ escapes), advances *p */
-static WCHAR *take_word(const WCHAR **p)
+WCHAR *take_word(const WCHAR **p)
 {
     const WCHAR *s = *p;
     WCHAR *w = malloc((wcslen(s) + 1) * sizeof(WCHAR)), *o = w;
@@ -284,6 +285,7 @@ static DWORD run_command(WCHAR *cmd, HANDLE in, HANDLE out_pipe, HANDLE *process
         code = builtin_set(a, out, err);
     }
     else if ((n = builtin_name(cmd, L"type"))) code = builtin_type(cmd + n, out, err);
+    else if ((n = builtin_name(cmd, L"dir"))) code = builtin_dir(cmd + n, out, err);
     else if (cmd[0] == '(' || !_wcsnicmp(cmd, L"if ", 3) || !_wcsnicmp(cmd, L"for ", 4) || !_wcsnicmp(cmd, L"goto ", 5)
              || !_wcsnicmp(cmd, L"call ", 5))
     {
@@ -403,7 +405,7 @@ static DWORD run_pipeline(WCHAR *cmd)
             break;
         }
         BOOL builtin = FALSE;
-        static const WCHAR *const builtins[] = { L"echo", L"set", L"type", L"cd", L"chdir", L"rem", L"exit" };
+        static const WCHAR *const builtins[] = { L"echo", L"set", L"type", L"cd", L"chdir", L"rem", L"exit", L"dir" };
         for (size_t k = 0; k < ARRAYSIZE(builtins); k++) builtin |= builtin_name(c, builtins[k]) != 0;
         if (builtin && i < n - 1)
         {
