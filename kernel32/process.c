@@ -227,9 +227,10 @@ static BOOL child_curdir(const WCHAR *curdir, WCHAR *out)
    console and so no std handles (NULL), and CREATE_NEW_CONSOLE and
    CREATE_NO_WINDOW give it a console of its own: here one without a window,
    whose handles are the null device (valid, writes go nowhere, reads end at
-   once). tests/kernel32/stdhandles.c. Returns the handle to close after the
-   child started, or INVALID_HANDLE_VALUE. */
-static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3])
+   once). tests/kernel32/stdhandles.c. A pseudoconsole's child has its
+   console (tests/kernel32/pseudoconsole.c). Returns the handle to close
+   after the child started, or INVALID_HANDLE_VALUE. */
+static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, HANDLE pty, void *out[3])
 {
     static const DWORD ids[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
     HANDLE console = INVALID_HANDLE_VALUE;
@@ -238,6 +239,11 @@ static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3
         out[0] = si->hStdInput;
         out[1] = si->hStdOutput;
         out[2] = si->hStdError;
+        return console;
+    }
+    if (pty)
+    {
+        out[0] = out[1] = out[2] = pty;
         return console;
     }
     if (flags & (CREATE_NEW_CONSOLE | CREATE_NO_WINDOW) && !(flags & DETACHED_PROCESS))
@@ -284,7 +290,8 @@ BOOL WINAPI CreateProcessW(LPCWSTR app, LPWSTR cmdline, LPSECURITY_ATTRIBUTES ps
         cp.runtime_data = si->lpReserved2;
         cp.runtime_size = si->cbReserved2;
     }
-    HANDLE console = child_std_handles(si, flags, cp.std_handles);
+    cp.console = k32_pseudoconsole_slave(k32_attr_pseudoconsole(si, flags));
+    HANDLE console = child_std_handles(si, flags, cp.console, cp.std_handles);
     NTSTATUS status = __wlx_create_process(&cp);
     if (console != INVALID_HANDLE_VALUE) CloseHandle(console);
     RtlFreeUnicodeString(&nt);

@@ -32,6 +32,11 @@ struct wlx_create_process {
     void *const *handle_list;
     uint32_t handle_list_count;
     uint32_t pad2;
+    /* in: PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE's pty slave (NULL: none). The
+       std handles that are it go to the child as its fds 0-2, not by value,
+       and the first of them becomes the child's controlling terminal in a
+       session of its own (ntdll/unix/pty.c) */
+    void *console;
 };
 
 /* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the
