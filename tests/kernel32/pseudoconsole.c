@@ -14,7 +14,8 @@
  *
  * Children: "talk" reports its console and size, reads a line, waits up to
  * 5 s for a new size, reports both, exits 42 (a step * 100 + error on
- * failure); "wait" says it waits, then sleeps up to 30 s.
+ * failure); "wait NAME" says it waits, then sleeps up to 30 s, its Ctrl
+ * handler setting the event NAME on CTRL_CLOSE_EVENT.
  */
 #define NTDDI_VERSION 0x0A000006
 #define _WIN32_WINNT 0x0A00
@@ -79,8 +80,19 @@ static int child_talk(void)
     return 42;
 }
 
-static int child_wait(void)
+static HANDLE closed_event;
+
+/* a closed console sends CTRL_CLOSE_EVENT; FALSE: the default handler ends the process */
+static BOOL WINAPI close_handler(DWORD event)
 {
+    if (event == CTRL_CLOSE_EVENT) SetEvent(closed_event);
+    return FALSE;
+}
+
+static int child_wait(const char *event_name)
+{
+    closed_event = OpenEventA(EVENT_MODIFY_STATE, FALSE, event_name);
+    SetConsoleCtrlHandler(close_handler, TRUE);
     say("WAITING-FOR-CLOSE\r\n");
     Sleep(30000);
     return 7;
@@ -225,18 +237,26 @@ static void test_child(void)
         ok(code == 42, "child's exit code %lu\n", code);
     }
 
-    /* a child still attached when the pseudoconsole closes is ended */
-    if (start_attached(pc, L"wait", &pi))
+    /* a child still attached when the pseudoconsole closes gets
+       CTRL_CLOSE_EVENT and is ended */
+    char name[64];
+    WCHAR args[80];
+    snprintf(name, sizeof(name), "wlx-test-pcon-close-%lu", GetCurrentProcessId());
+    _snwprintf(args, ARRAYSIZE(args), L"wait %hs", name);
+    HANDLE closed = CreateEventA(NULL, TRUE, FALSE, name);
+    if (start_attached(pc, args, &pi))
     {
         ok(wait_text("WAITING-FOR-CLOSE"), "second child started\n");
         ClosePseudoConsole(pc);
         pc = NULL;
+        ok(WaitForSingleObject(closed, 10000) == WAIT_OBJECT_0, "the child's handler saw CTRL_CLOSE_EVENT\n");
         ok(WaitForSingleObject(pi.hProcess, 10000) == WAIT_OBJECT_0, "the child ended with its pseudoconsole\n");
         GetExitCodeProcess(pi.hProcess, &code);
-        ok(code != 7, "the child was ended, not finished: %lu\n", code);
+        ok(code == STATUS_CONTROL_C_EXIT, "the default handler ended the child: %#lx\n", code);
         CloseHandle(pi.hProcess);
         CloseHandle(pi.hThread);
     }
+    CloseHandle(closed);
     if (pc) ClosePseudoConsole(pc);
     /* the output stream is closed: the reader sees the end */
     ok(WaitForSingleObject(thread, 10000) == WAIT_OBJECT_0, "the output pipe ended\n");
@@ -249,7 +269,7 @@ int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
     if (argc > 1 && !strcmp(argv[1], "talk")) return child_talk();
-    if (argc > 1 && !strcmp(argv[1], "wait")) return child_wait();
+    if (argc > 2 && !strcmp(argv[1], "wait")) return child_wait(argv[2]);
     test_start("pseudoconsole");
     test_args();
     test_child();
