@@ -250,8 +250,11 @@ BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
         NtDeviceIoControlFile(console_handle(h), NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SET_ECHO, &mode,
                               sizeof(mode), NULL, 0);
     input_mode = mode;
+    if (mode & ENABLE_WINDOW_INPUT) k32_console_watch_size(console_handle(h));
     return TRUE;
 }
+
+DWORD k32_console_input_mode(void) { return input_mode; }
 
 UINT WINAPI GetConsoleCP(void)
 {

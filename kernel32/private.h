@@ -139,6 +139,9 @@ HANDLE k32_pseudoconsole_slave(void *pc);
 
 /* the console input handle behind h, NULL (ERROR_INVALID_HANDLE) if none (console.c) */
 HANDLE k32_console_input(HANDLE h);
+/* the input mode (console.c); ENABLE_WINDOW_INPUT turned on: size changes are events from now (conin.c) */
+DWORD k32_console_input_mode(void);
+void k32_console_watch_size(HANDLE h);
 /* WriteFile on a console: FALSE when h is none; else *ret is WriteFile's result (conout.c) */
 BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, BOOL *ret);
 /* ReadFile's bytes from the console input, which the terminal echoed (console.c) */

@@ -15,7 +15,9 @@
  * Children: "talk" reports its console and size, reads a line, waits up to
  * 5 s for a new size, reports both, exits 42 (a step * 100 + error on
  * failure); "wait NAME" says it waits, then sleeps up to 30 s, its Ctrl
- * handler setting the event NAME on CTRL_CLOSE_EVENT.
+ * handler setting the event NAME on CTRL_CLOSE_EVENT; "events" turns on
+ * ENABLE_WINDOW_INPUT and waits up to 10 s for a WINDOW_BUFFER_SIZE_EVENT
+ * of 80 columns (exit 43, 44 when none came).
  */
 #define NTDDI_VERSION 0x0A000006
 #define _WIN32_WINNT 0x0A00
@@ -78,6 +80,33 @@ static int child_talk(void)
     }
     say("RESIZED=%dx%d\r\n", cols2, rows2);
     return 42;
+}
+
+/* with ENABLE_WINDOW_INPUT, a resize of the pseudoconsole is an input event */
+static int child_events(void)
+{
+    HANDLE in = GetStdHandle(STD_INPUT_HANDLE);
+    INPUT_RECORD rec;
+    DWORD mode, count, n;
+
+    if (!GetConsoleMode(in, &mode)) return 100 + GetLastError() % 100;
+    if (!SetConsoleMode(in, mode | ENABLE_WINDOW_INPUT)) return 200 + GetLastError() % 100;
+    say("EVENTS-READY\r\n");
+    for (int i = 0; i < 200; i++)
+    {
+        if (!GetNumberOfConsoleInputEvents(in, &count)) return 300 + GetLastError() % 100;
+        while (count--)
+        {
+            if (!ReadConsoleInputW(in, &rec, 1, &n) || n != 1) return 400 + GetLastError() % 100;
+            if (rec.EventType == WINDOW_BUFFER_SIZE_EVENT && rec.Event.WindowBufferSizeEvent.dwSize.X == 80)
+            {
+                say("BUFSIZE-COLUMNS=%d\r\n", rec.Event.WindowBufferSizeEvent.dwSize.X);
+                return 43;
+            }
+        }
+        Sleep(50);
+    }
+    return 44;
 }
 
 static HANDLE closed_event;
@@ -237,6 +266,15 @@ static void test_child(void)
         ok(code == 42, "child's exit code %lu\n", code);
     }
 
+    if (start_attached(pc, L"events", &pi))
+    {
+        ok(wait_text("EVENTS-READY"), "third child started\n");
+        ok(ResizePseudoConsole(pc, (COORD){ 80, 24 }) == S_OK, "ResizePseudoConsole\n");
+        ok(wait_text("BUFSIZE-COLUMNS=80"), "WINDOW_BUFFER_SIZE_EVENT in the child\n");
+        code = finish(&pi);
+        ok(code == 43, "events child's exit code %lu\n", code);
+    }
+
     /* a child still attached when the pseudoconsole closes gets
        CTRL_CLOSE_EVENT and is ended */
     char name[64];
@@ -269,6 +307,7 @@ int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
     if (argc > 1 && !strcmp(argv[1], "talk")) return child_talk();
+    if (argc > 1 && !strcmp(argv[1], "events")) return child_events();
     if (argc > 2 && !strcmp(argv[1], "wait")) return child_wait(argv[2]);
     test_start("pseudoconsole");
     test_args();
