@@ -8,6 +8,8 @@
 #include "private.h"
 #include "wlx/procstart.h"
 
+BOOL k32_is_console(HANDLE h);   /* console.c */
+
 NTSTATUS NTAPI __wlx_create_process(struct wlx_create_process *);
 NTSTATUS NTAPI NtOpenProcess(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, CLIENT_ID *);
 
@@ -228,8 +230,13 @@ static BOOL child_curdir(const WCHAR *curdir, WCHAR *out)
    CREATE_NO_WINDOW give it a console of its own: here one without a window,
    whose handles are the null device (valid, writes go nowhere, reads end at
    once). tests/kernel32/stdhandles.c. A pseudoconsole's child has its
-   console (tests/kernel32/pseudoconsole.c). Returns the handle to close
-   after the child started, or INVALID_HANDLE_VALUE. */
+   console instead of NULL members (node-pty and Windows Terminal pass
+   STARTF_USESTDHANDLES with NULLs so), or without STARTF_USESTDHANDLES
+   instead of our std handles that are a console or NULL; ours that are
+   not (a redirected parent's pipes) go to the child as they are, as on
+   Windows (microsoft/terminal#11276). tests/kernel32/pseudoconsole.c.
+   Returns the handle to close after the child started, or
+   INVALID_HANDLE_VALUE. */
 static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, HANDLE pty, void *out[3])
 {
     static const DWORD ids[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
@@ -239,11 +246,18 @@ static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, HANDLE pty,
         out[0] = si->hStdInput;
         out[1] = si->hStdOutput;
         out[2] = si->hStdError;
+        for (int i = 0; pty && i < 3; i++) if (!out[i]) out[i] = pty;
         return console;
     }
     if (pty)
     {
-        out[0] = out[1] = out[2] = pty;
+        DWORD err = GetLastError();
+        for (int i = 0; i < 3; i++)
+        {
+            HANDLE h = GetStdHandle(ids[i]);
+            out[i] = !h || k32_is_console(h) ? pty : h;
+        }
+        SetLastError(err);
         return console;
     }
     if (flags & (CREATE_NEW_CONSOLE | CREATE_NO_WINDOW) && !(flags & DETACHED_PROCESS))

@@ -17,7 +17,8 @@
  * failure); "wait NAME" says it waits, then sleeps up to 30 s, its Ctrl
  * handler setting the event NAME on CTRL_CLOSE_EVENT; "events" turns on
  * ENABLE_WINDOW_INPUT and waits up to 10 s for a WINDOW_BUFFER_SIZE_EVENT
- * of 80 columns (exit 43, 44 when none came).
+ * of 80 columns (exit 43, 44 when none came); "hello", started without
+ * STARTF_USESTDHANDLES, says so on its console (exit 45).
  */
 #define NTDDI_VERSION 0x0A000006
 #define _WIN32_WINNT 0x0A00
@@ -118,6 +119,14 @@ static BOOL WINAPI close_handler(DWORD event)
     return FALSE;
 }
 
+static int child_hello(void)
+{
+    DWORD mode;
+    if (!GetConsoleMode(GetStdHandle(STD_OUTPUT_HANDLE), &mode)) return 100 + GetLastError() % 100;
+    say("HELLO-WITHOUT-STDHANDLES\r\n");
+    return 45;
+}
+
 static int child_wait(const char *event_name)
 {
     closed_event = OpenEventA(EVENT_MODIFY_STATE, FALSE, event_name);
@@ -168,7 +177,7 @@ static BOOL wait_text(const char *text)
     return FALSE;
 }
 
-static BOOL start_attached(HPCON pc, const WCHAR *args, PROCESS_INFORMATION *pi)
+static BOOL start_attached_flags(HPCON pc, const WCHAR *args, DWORD startf, PROCESS_INFORMATION *pi)
 {
     STARTUPINFOEXW si = { { sizeof(si) } };
     SIZE_T size = 0;
@@ -178,11 +187,20 @@ static BOOL start_attached(HPCON pc, const WCHAR *args, PROCESS_INFORMATION *pi)
     ok(InitializeProcThreadAttributeList(si.lpAttributeList, 1, 0, &size), "InitializeProcThreadAttributeList\n");
     ok(UpdateProcThreadAttribute(si.lpAttributeList, 0, PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, pc, sizeof(pc), NULL,
                                  NULL), "UpdateProcThreadAttribute: %lu\n", GetLastError());
+    /* STARTF_USESTDHANDLES with NULL std handles: the pseudoconsole's (as
+       node-pty does it; without the flag, Windows gives the child this
+       test's own std handles when they are redirected, not the pseudoconsole) */
+    si.StartupInfo.dwFlags = startf;
     ret = start_self(args, FALSE, EXTENDED_STARTUPINFO_PRESENT, &si.StartupInfo, pi);
     ok(ret, "CreateProcess attached to the pseudoconsole: %lu\n", GetLastError());
     DeleteProcThreadAttributeList(si.lpAttributeList);
     HeapFree(GetProcessHeap(), 0, si.lpAttributeList);
     return ret;
+}
+
+static BOOL start_attached(HPCON pc, const WCHAR *args, PROCESS_INFORMATION *pi)
+{
+    return start_attached_flags(pc, args, STARTF_USESTDHANDLES, pi);
 }
 
 /* --- tests -------------------------------------------------------------------------------- */
@@ -275,6 +293,24 @@ static void test_child(void)
         ok(code == 43, "events child's exit code %lu\n", code);
     }
 
+    /* without STARTF_USESTDHANDLES, std handles of ours that are NULL are
+       the pseudoconsole's in the child too */
+    HANDLE saved[3] = { GetStdHandle(STD_INPUT_HANDLE), GetStdHandle(STD_OUTPUT_HANDLE),
+                        GetStdHandle(STD_ERROR_HANDLE) };
+    SetStdHandle(STD_INPUT_HANDLE, NULL);
+    SetStdHandle(STD_OUTPUT_HANDLE, NULL);
+    SetStdHandle(STD_ERROR_HANDLE, NULL);
+    BOOL started = start_attached_flags(pc, L"hello", 0, &pi);
+    SetStdHandle(STD_INPUT_HANDLE, saved[0]);
+    SetStdHandle(STD_OUTPUT_HANDLE, saved[1]);
+    SetStdHandle(STD_ERROR_HANDLE, saved[2]);
+    if (started)
+    {
+        ok(wait_text("HELLO-WITHOUT-STDHANDLES"), "child without STARTF_USESTDHANDLES\n");
+        code = finish(&pi);
+        ok(code == 45, "its exit code %lu\n", code);
+    }
+
     /* a child still attached when the pseudoconsole closes gets
        CTRL_CLOSE_EVENT and is ended */
     char name[64];
@@ -308,6 +344,7 @@ int main(int argc, char **argv)
     GetModuleFileNameW(NULL, module, MAX_PATH);
     if (argc > 1 && !strcmp(argv[1], "talk")) return child_talk();
     if (argc > 1 && !strcmp(argv[1], "events")) return child_events();
+    if (argc > 1 && !strcmp(argv[1], "hello")) return child_hello();
     if (argc > 2 && !strcmp(argv[1], "wait")) return child_wait(argv[2]);
     test_start("pseudoconsole");
     test_args();
