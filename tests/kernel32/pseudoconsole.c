@@ -15,7 +15,8 @@
  * Children: "talk" reports its console and size, reads a line, waits up to
  * 5 s for a new size, reports both, exits 42 (a step * 100 + error on
  * failure); "wait NAME" says it waits, then sleeps up to 30 s, its Ctrl
- * handler setting the event NAME on CTRL_CLOSE_EVENT; "events" turns on
+ * handler setting the event NAME on CTRL_CLOSE_EVENT and NAME-ctrlc on
+ * CTRL_C_EVENT; "events" turns on
  * ENABLE_WINDOW_INPUT and waits up to 10 s for a WINDOW_BUFFER_SIZE_EVENT
  * of 80 columns (exit 43, 44 when none came); "hello", started without
  * STARTF_USESTDHANDLES, says so on its console (exit 45).
@@ -110,11 +111,14 @@ static int child_events(void)
     return 44;
 }
 
-static HANDLE closed_event;
+static HANDLE closed_event, ctrl_c_event;
 
-/* a closed console sends CTRL_CLOSE_EVENT; FALSE: the default handler ends the process */
+/* Ctrl-C typed (^C on the input) is CTRL_C_EVENT, handled here (TRUE);
+   a closed console sends CTRL_CLOSE_EVENT; FALSE: the default handler
+   ends the process */
 static BOOL WINAPI close_handler(DWORD event)
 {
+    if (event == CTRL_C_EVENT) { SetEvent(ctrl_c_event); return TRUE; }
     if (event == CTRL_CLOSE_EVENT) SetEvent(closed_event);
     return FALSE;
 }
@@ -129,7 +133,10 @@ static int child_hello(void)
 
 static int child_wait(const char *event_name)
 {
+    char name[80];
     closed_event = OpenEventA(EVENT_MODIFY_STATE, FALSE, event_name);
+    snprintf(name, sizeof(name), "%s-ctrlc", event_name);
+    ctrl_c_event = OpenEventA(EVENT_MODIFY_STATE, FALSE, name);
     SetConsoleCtrlHandler(close_handler, TRUE);
     say("WAITING-FOR-CLOSE\r\n");
     Sleep(30000);
@@ -318,9 +325,13 @@ static void test_child(void)
     snprintf(name, sizeof(name), "wlx-test-pcon-close-%lu", GetCurrentProcessId());
     _snwprintf(args, ARRAYSIZE(args), L"wait %hs", name);
     HANDLE closed = CreateEventA(NULL, TRUE, FALSE, name);
+    strcat(name, "-ctrlc");
+    HANDLE ctrl_c = CreateEventA(NULL, TRUE, FALSE, name);
     if (start_attached(pc, args, &pi))
     {
         ok(wait_text("WAITING-FOR-CLOSE"), "second child started\n");
+        ok(WriteFile(in_w, "\x03", 1, &n, NULL) && n == 1, "write ^C to the input pipe\n");
+        ok(WaitForSingleObject(ctrl_c, 10000) == WAIT_OBJECT_0, "the child's handler saw CTRL_C_EVENT\n");
         ClosePseudoConsole(pc);
         pc = NULL;
         ok(WaitForSingleObject(closed, 10000) == WAIT_OBJECT_0, "the child's handler saw CTRL_CLOSE_EVENT\n");
@@ -331,6 +342,7 @@ static void test_child(void)
         CloseHandle(pi.hThread);
     }
     CloseHandle(closed);
+    CloseHandle(ctrl_c);
     if (pc) ClosePseudoConsole(pc);
     /* the output stream is closed: the reader sees the end */
     ok(WaitForSingleObject(thread, 10000) == WAIT_OBJECT_0, "the output pipe ended\n");
