@@ -14,7 +14,7 @@
  */
 #include "private.h"
 
-NTSTATUS NTAPI __wlx_create_pty(HANDLE input, HANDLE output, ULONG size, HANDLE *pty, HANDLE *slave);
+NTSTATUS NTAPI __wlx_create_pty(HANDLE *streams, ULONG size, HANDLE *pty, HANDLE *slave);
 
 /* wlx's private control on a terminal handle (ntdll/unix/file.c) */
 #define WLX_IOCTL_CONSOLE_SET_SIZE 0x00500f08
@@ -27,12 +27,107 @@ void WINAPI ClosePseudoConsole(HPCON pc);
 
 #define PCON_MAGIC 0x4e4f4350   /* "PCON" */
 
+/* A named pipe's end (node-pty gives server ends, connected later) is
+   read and written by a thread of ours through ReadFile/WriteFile; the pty
+   side of it is a Linux pipe the Unix side copies to or from
+   (ntdll/unix/pty.c, stream_fd). */
+struct pump {
+    LONG refs;                  /* the thread's and the pseudoconsole's */
+    volatile LONG stop;         /* ClosePseudoConsole: end even while the named pipe waits for its client */
+    HANDLE from, to;            /* the thread's own handles, closed when it ends */
+    HANDLE thread;
+};
+
 /* behind an HPCON */
 struct pseudo_console {
     DWORD magic;
     HANDLE pty;                 /* the pty object: closing it ends the copy and hangs the child up */
     HANDLE slave;               /* the children's console */
+    struct pump *pumps[2];      /* input and output through a named pipe, else NULL */
 };
+
+static void pump_release(struct pump *p)
+{
+    if (InterlockedDecrement(&p->refs)) return;
+    if (p->thread) CloseHandle(p->thread);
+    RtlFreeHeap(PROCESS_HEAP(), 0, p);
+}
+
+/* a server end not connected yet fails with ERROR_PIPE_LISTENING: wait
+   for the client (10 ms steps) unless the pseudoconsole closed */
+static BOOL pump_retry(struct pump *p)
+{
+    if (GetLastError() != ERROR_PIPE_LISTENING || p->stop) return FALSE;
+    Sleep(10);
+    return TRUE;
+}
+
+static DWORD WINAPI pump_thread(void *arg)
+{
+    struct pump *p = arg;
+    char buf[4096];
+    DWORD n, w;
+    while (!p->stop)
+    {
+        if (!ReadFile(p->from, buf, sizeof(buf), &n, NULL)) { if (pump_retry(p)) continue; break; }
+        if (!n) break;
+        for (DWORD done = 0; done < n && !p->stop; )
+        {
+            if (WriteFile(p->to, buf + done, n - done, &w, NULL)) done += w;
+            else if (!pump_retry(p)) goto end;
+        }
+    }
+end:
+    CloseHandle(p->from);
+    CloseHandle(p->to);
+    pump_release(p);
+    return 0;
+}
+
+/* from, to: handles the pump takes over (closed on failure too) */
+static struct pump *pump_start(HANDLE from, HANDLE to)
+{
+    struct pump *p = RtlAllocateHeap(PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof(*p));
+    if (p)
+    {
+        p->refs = 2;
+        p->from = from;
+        p->to = to;
+        if ((p->thread = CreateThread(NULL, 0, pump_thread, p, 0, NULL))) return p;
+        RtlFreeHeap(PROCESS_HEAP(), 0, p);
+    }
+    CloseHandle(from);
+    CloseHandle(to);
+    return NULL;
+}
+
+/* ClosePseudoConsole: an input pump may be in a ReadFile waiting for the caller */
+static void pump_stop(struct pump *p)
+{
+    if (!p) return;
+    p->stop = TRUE;
+    CancelSynchronousIo(p->thread);
+    pump_release(p);
+}
+
+/* the pumps of the streams the Unix side replaced (given[i] != got[i]) */
+static BOOL start_pumps(struct pseudo_console *pc, const HANDLE given[2], const HANDLE got[2])
+{
+    for (int i = 0; i < 2; i++)
+    {
+        HANDLE dup;
+        if (given[i] == got[i]) continue;
+        if (!DuplicateHandle(GetCurrentProcess(), given[i], GetCurrentProcess(), &dup, 0, FALSE,
+                             DUPLICATE_SAME_ACCESS))
+        {
+            CloseHandle(got[i]);
+            return FALSE;
+        }
+        pc->pumps[i] = i ? pump_start(got[i], dup) : pump_start(dup, got[i]);
+        if (!pc->pumps[i]) return FALSE;
+    }
+    return TRUE;
+}
 
 static struct pseudo_console *get_pcon(HPCON pc)
 {
@@ -56,7 +151,8 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
     if ((!input || input == INVALID_HANDLE_VALUE) && (!output || output == INVALID_HANDLE_VALUE))
         return E_INVALIDARG;
     if (!(p = RtlAllocateHeap(PROCESS_HEAP(), HEAP_ZERO_MEMORY, sizeof(*p)))) return E_OUTOFMEMORY;
-    status = __wlx_create_pty(input, output, (USHORT)size.X | (ULONG)(USHORT)size.Y << 16, &p->pty, &p->slave);
+    HANDLE given[2] = { input, output }, streams[2] = { input, output };
+    status = __wlx_create_pty(streams, (USHORT)size.X | (ULONG)(USHORT)size.Y << 16, &p->pty, &p->slave);
     if (status)
     {
         RtlFreeHeap(PROCESS_HEAP(), 0, p);
@@ -64,6 +160,12 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
                                                : HRESULT_FROM_WIN32(RtlNtStatusToDosError(status));
     }
     p->magic = PCON_MAGIC;
+    if (!start_pumps(p, given, streams))
+    {
+        HRESULT hr = HRESULT_FROM_WIN32(GetLastError());
+        ClosePseudoConsole((HPCON)p);
+        return hr;
+    }
     *ret = (HPCON)p;
     return S_OK;
 }
@@ -94,6 +196,8 @@ void WINAPI ClosePseudoConsole(HPCON pc)
     p->magic = 0;
     NtClose(p->slave);
     NtClose(p->pty);
+    pump_stop(p->pumps[0]);
+    pump_stop(p->pumps[1]);
     RtlFreeHeap(PROCESS_HEAP(), 0, p);
 }
 

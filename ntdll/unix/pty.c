@@ -30,6 +30,7 @@
 #include <termios.h>
 #include <unistd.h>
 #include "private.h"
+#include "file.h"
 
 int io_helper_thread(void *(*fn)(void *), void *arg);   /* async.c */
 
@@ -142,17 +143,39 @@ static void pty_destroy(struct wlx_object *obj)
 
 static const struct object_ops pty_ops = { "PseudoConsole", pty_destroy, NULL, NULL, NULL, NULL };
 
-/* a private copy of a handle's fd, -1 for none; STATUS_INVALID_HANDLE for a
-   handle that is not a file */
-static NTSTATUS dup_stream(HANDLE h, int *fd, int *sock)
+/* Our fd of one stream, -1 for none; STATUS_INVALID_HANDLE for a handle
+   that is not a file. A private copy of the handle's fd, except for a
+   named pipe's end: its socket may not be connected yet (node-pty creates
+   the pseudoconsole on server ends before its clients come) and carries a
+   hello and message frames, so only NtReadFile/NtWriteFile can use it.
+   Then we take one end of a Linux pipe and *h becomes a handle to the
+   other, which kernel32 pumps to or from the named pipe (pseudoconsole.c). */
+static NTSTATUS stream_fd(HANDLE *h, int output, int *fd, int *sock)
 {
+    struct file *f;
+    int p[2];
     *fd = -1;
     *sock = 0;
-    if (!h || h == (HANDLE)~(uintptr_t)0) return STATUS_SUCCESS;
-    int src = file_handle_fd(h);
-    if (src < 0) return STATUS_INVALID_HANDLE;
-    if ((*fd = fcntl(src, F_DUPFD_CLOEXEC, 3)) < 0) return errno_to_status(errno);
-    *sock = is_socket(*fd);
+    if (!*h || *h == (HANDLE)~(uintptr_t)0) return STATUS_SUCCESS;
+    if (file_get(*h, &f)) return STATUS_INVALID_HANDLE;
+    int named = f->pipe != NULL, src = f->fd;
+    object_release(&f->obj);
+    if (!named)
+    {
+        if (src < 0) return STATUS_INVALID_HANDLE;
+        if ((*fd = fcntl(src, F_DUPFD_CLOEXEC, 3)) < 0) return errno_to_status(errno);
+        *sock = is_socket(*fd);
+        return STATUS_SUCCESS;
+    }
+    if (pipe2(p, O_CLOEXEC)) return errno_to_status(errno);
+    *fd = output ? p[1] : p[0];
+    /* GENERIC_READ or GENERIC_WRITE, synchronous */
+    if (!(*h = file_wrap_fd(output ? p[0] : p[1], output ? 0x80000000u : 0x40000000u, 0x20)))
+    {
+        close(p[0]);
+        close(p[1]);
+        return STATUS_NO_MEMORY;
+    }
     return STATUS_SUCCESS;
 }
 
@@ -175,17 +198,28 @@ fail:;
     return -err;
 }
 
-/* size: columns in the low 16 bits, rows in the high; input/output may be
-   NULL or INVALID_HANDLE_VALUE for a direction not wanted */
-NTSTATUS WINAPI unix___wlx_create_pty(HANDLE input, HANDLE output, uint32_t size, HANDLE *pty, HANDLE *slave)
+/* streams: in, the input and output handles (NULL or INVALID_HANDLE_VALUE
+   for a direction not wanted); out, each the handle kernel32 must pump
+   to or from the one it gave when it differs (stream_fd). size: columns
+   in the low 16 bits, rows in the high */
+NTSTATUS WINAPI unix___wlx_create_pty(HANDLE *streams, uint32_t size, HANDLE *pty, HANDLE *slave)
 {
     uint16_t cols = size & 0xffff, rows = size >> 16;
     int in_fd, out_fd, in_sock, out_sock, master, slave_fd = -1, err;
+    HANDLE given[2];
     NTSTATUS status;
 
-    if (!cols || !rows || !pty || !slave) return STATUS_INVALID_PARAMETER;
-    if ((status = dup_stream(input, &in_fd, &in_sock))) return status;
-    if ((status = dup_stream(output, &out_fd, &out_sock))) { if (in_fd >= 0) close(in_fd); return status; }
+    if (!streams || !cols || !rows || !pty || !slave) return STATUS_INVALID_PARAMETER;
+    given[0] = streams[0];
+    given[1] = streams[1];
+    if ((status = stream_fd(&streams[0], 0, &in_fd, &in_sock))) return status;
+    if ((status = stream_fd(&streams[1], 1, &out_fd, &out_sock)))
+    {
+        if (in_fd >= 0) close(in_fd);
+        if (streams[0] != given[0]) handle_close(streams[0]);
+        streams[0] = given[0];
+        return status;
+    }
     struct pty_copier *c = calloc(1, sizeof(*c));
     struct pty_object *obj = object_new(&pty_ops, sizeof(*obj));
     if (!c || !obj) { err = -ENOMEM; goto fail; }
@@ -201,8 +235,10 @@ NTSTATUS WINAPI unix___wlx_create_pty(HANDLE input, HANDLE output, uint32_t size
     if (!*slave || !*pty)
     {
         if (*slave) handle_close(*slave); else close(slave_fd);
-        if (*pty) handle_close(*pty); else object_release(&obj->obj);
+        if (*pty) handle_close(*pty); else object_release(&obj->obj);   /* the thread ends, closing its fds */
         *pty = *slave = 0;
+        for (int i = 0; i < 2; i++)
+            if (streams[i] != given[i]) { handle_close(streams[i]); streams[i] = given[i]; }
         return STATUS_NO_MEMORY;
     }
     return STATUS_SUCCESS;
@@ -211,5 +247,7 @@ fail:
     if (obj) object_release(&obj->obj);
     if (in_fd >= 0) close(in_fd);
     if (out_fd >= 0) close(out_fd);
+    for (int i = 0; i < 2; i++)
+        if (streams[i] != given[i]) { handle_close(streams[i]); streams[i] = given[i]; }
     return errno_to_status(-err);
 }

@@ -6,7 +6,8 @@
  * pipe, ReadConsoleW reads a line sent through the input pipe, its screen
  * buffer has the pseudoconsole's size and follows ResizePseudoConsole),
  * and ClosePseudoConsole, which ends a child still attached and closes the
- * output stream.
+ * output stream; the same on the server ends of named pipes whose clients
+ * connect after CreatePseudoConsole, as node-pty does it.
  *
  * The output is searched for the child's text only: Windows' conhost
  * repaints the screen with VT sequences of its own around it. The child's
@@ -276,7 +277,6 @@ static void test_child(void)
     /* the pseudoconsole has its own copies, as Windows' sample closes these */
     CloseHandle(in_r);
     CloseHandle(out_w);
-    InitializeCriticalSection(&out_lock);
     thread = CreateThread(NULL, 0, reader, out_r, 0, NULL);
 
     if (start_attached(pc, L"talk", &pi))
@@ -351,6 +351,62 @@ static void test_child(void)
     CloseHandle(out_r);
 }
 
+/* node-pty's way: the pseudoconsole gets the server ends of two named
+   pipes, and the clients connect after it was made */
+static void test_named_pipes(void)
+{
+    WCHAR in_name[64], out_name[64];
+    HANDLE in_srv, out_srv, in_cli, out_cli, thread;
+    PROCESS_INFORMATION pi;
+    HPCON pc = NULL;
+    HRESULT hr;
+    DWORD code, n;
+
+    if (test_is("wine")) { skip("Wine 8 does not attach children to a pseudoconsole\n"); return; }
+    _snwprintf(in_name, ARRAYSIZE(in_name), L"\\\\.\\pipe\\wlx-test-pcon-in-%lu", GetCurrentProcessId());
+    _snwprintf(out_name, ARRAYSIZE(out_name), L"\\\\.\\pipe\\wlx-test-pcon-out-%lu", GetCurrentProcessId());
+    in_srv = CreateNamedPipeW(in_name, PIPE_ACCESS_INBOUND | FILE_FLAG_FIRST_PIPE_INSTANCE,
+                              PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT, 1, 0, 0, 30000, NULL);
+    out_srv = CreateNamedPipeW(out_name, PIPE_ACCESS_OUTBOUND | FILE_FLAG_FIRST_PIPE_INSTANCE,
+                               PIPE_TYPE_BYTE | PIPE_READMODE_BYTE | PIPE_WAIT, 1, 0, 0, 30000, NULL);
+    ok(in_srv != INVALID_HANDLE_VALUE && out_srv != INVALID_HANDLE_VALUE, "CreateNamedPipe: %lu\n", GetLastError());
+    hr = CreatePseudoConsole((COORD){ 60, 15 }, in_srv, out_srv, 0, &pc);
+    ok(hr == S_OK && pc, "CreatePseudoConsole on named pipes: %#lx\n", hr);
+    if (FAILED(hr)) return;
+    CloseHandle(in_srv);
+    CloseHandle(out_srv);
+    in_cli = CreateFileW(in_name, GENERIC_WRITE, 0, NULL, OPEN_EXISTING, 0, NULL);
+    out_cli = CreateFileW(out_name, GENERIC_READ, 0, NULL, OPEN_EXISTING, 0, NULL);
+    ok(in_cli != INVALID_HANDLE_VALUE && out_cli != INVALID_HANDLE_VALUE, "clients: %lu\n", GetLastError());
+    EnterCriticalSection(&out_lock);
+    free(out_text);
+    out_text = NULL;
+    out_len = 0;
+    LeaveCriticalSection(&out_lock);
+    thread = CreateThread(NULL, 0, reader, out_cli, 0, NULL);
+    if (start_attached(pc, L"talk", &pi))
+    {
+        ok(wait_text("READY:SIZE=60x15"), "the child's text through the named pipe (output: %s)\n",
+           out_text ? out_text : "");
+        ok(ResizePseudoConsole(pc, (COORD){ 61, 15 }) == S_OK, "ResizePseudoConsole\n");
+        ok(WriteFile(in_cli, "via-named-pipe\r", 15, &n, NULL) && n == 15, "write to the input named pipe\n");
+        ok(wait_text("GOT=[via-named-pipe]"), "the child read the line (output: %s)\n", out_text ? out_text : "");
+        ok(wait_text("RESIZED=61x15"), "the child sees the new size\n");
+        code = finish(&pi);
+        ok(code == 42, "its exit code %lu\n", code);
+    }
+    ClosePseudoConsole(pc);
+    ok(WaitForSingleObject(thread, 10000) == WAIT_OBJECT_0, "the output named pipe ended\n");
+    /* nobody reads the input any more: writes fail once the server end is gone */
+    BOOL written = TRUE;
+    for (int i = 0; i < 200 && written; i++)
+        if ((written = WriteFile(in_cli, "x", 1, &n, NULL))) Sleep(50);
+    ok(!written, "the input named pipe was closed\n");
+    CloseHandle(thread);
+    CloseHandle(in_cli);
+    CloseHandle(out_cli);
+}
+
 int main(int argc, char **argv)
 {
     GetModuleFileNameW(NULL, module, MAX_PATH);
@@ -360,6 +416,8 @@ int main(int argc, char **argv)
     if (argc > 2 && !strcmp(argv[1], "wait")) return child_wait(argv[2]);
     test_start("pseudoconsole");
     test_args();
+    InitializeCriticalSection(&out_lock);
     test_child();
+    test_named_pipes();
     return test_summary();
 }
