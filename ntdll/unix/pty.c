@@ -14,7 +14,8 @@
  * eventfd written — always ends it at once: it closes the master, which
  * hangs up the slave (a child that has it as its controlling terminal
  * gets SIGHUP, as Windows ends a closed pseudoconsole's clients), and its
- * copies of the streams, so the reader of the output sees the end.
+ * copies of the streams, so the reader of the output sees the end. A named
+ * pipe's end is copied through a Linux pipe that kernel32 pumps (stream_fd).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -61,13 +62,6 @@ static int is_socket(int fd)
 {
     struct stat st;
     return !fstat(fd, &st) && S_ISSOCK(st.st_mode);
-}
-
-static void stream_close(struct pty_stream *s, int master)
-{
-    if (s->from >= 0 && s->from != master) close(s->from);
-    if (s->to >= 0 && s->to != master) close(s->to);
-    s->from = s->to = -1;
 }
 
 /* one step after poll said the side is ready: a read when the buffer is
@@ -118,12 +112,14 @@ static void *pty_thread(void *arg)
         if (c->out.to < 0 && out_to >= 0) { close(out_to); out_to = -1; }
         if (c->in.from < 0 && in_from >= 0) { close(in_from); in_from = -1; }
     }
-    /* closed: what the master still holds goes out if it can at once */
-    for (int i = 0; i < 64 && c->out.to >= 0 && c->out.from >= 0; i++)
+    /* closed: what the master still holds goes out while it can at once
+       (never a blocking write: the master must close, whatever the reader does) */
+    for (int i = 0; i < 64 && c->out.to >= 0; i++)
     {
-        size_t before = c->out.done, len = c->out.len;
+        struct pollfd p;
+        stream_poll(&c->out, &p);
+        if (p.fd < 0 || poll(&p, 1, 0) <= 0) break;
         stream_step(&c->out);
-        if (c->out.len == len && c->out.done == before) break;   /* nothing moved */
     }
     close(c->master);   /* the slave hangs up */
     if (in_from >= 0) close(in_from);
