@@ -88,6 +88,8 @@ NTSTATUS WINAPI unix___wlx_set_ctrl_routine(void *routine)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
+    /* nohup's SIG_IGN stays: such a program outlives its terminal */
+    struct sigaction old;
+    if (!sigaction(SIGHUP, NULL, &old) && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
     return STATUS_SUCCESS;
 }

@@ -45,6 +45,9 @@ static int spawn_child_main(void *arg)
     /* a pseudoconsole's child (kernel32/pseudoconsole.c): the pty leads its
        session, so closing the pseudoconsole hangs it up (SIGHUP) */
     if (a->ctty >= 0 && (setsid() < 0 || ioctl(a->ctty, TIOCSCTTY, 0) < 0)) goto fail;
+    /* ... even when we were started under nohup (no CLONE_SIGHAND: the
+       child's dispositions are its own) */
+    if (a->ctty >= 0) signal(SIGHUP, SIG_DFL);
     if (fcntl(a->keep_fd, F_SETFD, 0) < 0) goto fail;
     if (a->cwd && chdir(a->cwd) < 0) goto fail;
     execve(a->path, a->argv, a->envp);
