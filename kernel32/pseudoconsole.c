@@ -25,7 +25,6 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
 HRESULT WINAPI ResizePseudoConsole(HPCON pc, COORD size);
 void WINAPI ClosePseudoConsole(HPCON pc);
 
-#define PCON_MAGIC 0x4e4f4350   /* "PCON" */
 
 /* A named pipe's end (node-pty gives server ends, connected later) is
    read and written by a thread of ours through ReadFile/WriteFile; the pty
@@ -40,7 +39,7 @@ struct pump {
 
 /* behind an HPCON */
 struct pseudo_console {
-    DWORD magic;
+    struct pseudo_console *next;    /* in the list of live ones */
     HANDLE pty;                 /* the pty object: closing it ends the copy and hangs the child up */
     HANDLE slave;               /* the children's console */
     struct pump *pumps[2];      /* input and output through a named pipe, else NULL */
@@ -129,10 +128,26 @@ static BOOL start_pumps(struct pseudo_console *pc, const HANDLE given[2], const 
     return TRUE;
 }
 
-static struct pseudo_console *get_pcon(HPCON pc)
+/* The live pseudoconsoles: an HPCON is checked against them, so a wrong
+   or closed one is E_INVALIDARG (or nothing), never a crash. */
+static struct pseudo_console *live;
+static RTL_CRITICAL_SECTION live_lock = { (void *)-1, -1, 0, 0, 0, 0 };
+
+/* remove: take it off the list (ClosePseudoConsole) */
+static struct pseudo_console *get_pcon(HPCON pc, BOOL remove)
 {
-    struct pseudo_console *p = (struct pseudo_console *)pc;
-    return p && p->magic == PCON_MAGIC ? p : NULL;
+    struct pseudo_console **p, *found = NULL;
+    if (!pc) return NULL;
+    RtlEnterCriticalSection(&live_lock);
+    for (p = &live; *p; p = &(*p)->next)
+        if (*p == (struct pseudo_console *)pc)
+        {
+            found = *p;
+            if (remove) *p = found->next;
+            break;
+        }
+    RtlLeaveCriticalSection(&live_lock);
+    return found;
 }
 
 /* A stream not wanted may be NULL or INVALID_HANDLE_VALUE, but not both.
@@ -159,7 +174,10 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
         return status == STATUS_INVALID_HANDLE ? HRESULT_FROM_WIN32(ERROR_INVALID_HANDLE)
                                                : HRESULT_FROM_WIN32(RtlNtStatusToDosError(status));
     }
-    p->magic = PCON_MAGIC;
+    RtlEnterCriticalSection(&live_lock);
+    p->next = live;
+    live = p;
+    RtlLeaveCriticalSection(&live_lock);
     if (!start_pumps(p, given, streams))
     {
         HRESULT hr = HRESULT_FROM_WIN32(GetLastError());
@@ -173,7 +191,7 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
 /* the pty's new size: the children's GetConsoleScreenBufferInfo reads it */
 HRESULT WINAPI ResizePseudoConsole(HPCON pc, COORD size)
 {
-    struct pseudo_console *p = get_pcon(pc);
+    struct pseudo_console *p = get_pcon(pc, FALSE);
     IO_STATUS_BLOCK io;
     USHORT u[2];
 
@@ -191,9 +209,8 @@ HRESULT WINAPI ResizePseudoConsole(HPCON pc, COORD size)
    reader sees the end. */
 void WINAPI ClosePseudoConsole(HPCON pc)
 {
-    struct pseudo_console *p = get_pcon(pc);
+    struct pseudo_console *p = get_pcon(pc, TRUE);
     if (!p) return;
-    p->magic = 0;
     NtClose(p->slave);
     NtClose(p->pty);
     pump_stop(p->pumps[0]);
@@ -204,6 +221,6 @@ void WINAPI ClosePseudoConsole(HPCON pc)
 /* CreateProcess: the console of a child given PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE */
 HANDLE k32_pseudoconsole_slave(HPCON pc)
 {
-    struct pseudo_console *p = get_pcon(pc);
+    struct pseudo_console *p = get_pcon(pc, FALSE);
     return p ? p->slave : NULL;
 }

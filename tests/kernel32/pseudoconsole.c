@@ -226,6 +226,9 @@ static void test_args(void)
     hr = CreatePseudoConsole((COORD){ 80, 0 }, in_r, out_w, 0, &pc);
     ok(hr == E_INVALIDARG, "no rows: %#lx\n", hr);
 
+    hr = ResizePseudoConsole(NULL, (COORD){ 80, 25 });
+    ok(FAILED(hr), "resize of no pseudoconsole: %#lx\n", hr);
+
     /* a handle that is closed: it cannot be the pseudoconsole's stream
        (Windows duplicates it and fails; Wine 8 takes any value) */
     HANDLE gone;
