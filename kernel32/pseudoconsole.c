@@ -120,10 +120,15 @@ static BOOL start_pumps(struct pseudo_console *pc, const HANDLE given[2], const 
                              DUPLICATE_SAME_ACCESS))
         {
             CloseHandle(got[i]);
+            if (!i && given[1] != got[1]) CloseHandle(got[1]);
             return FALSE;
         }
         pc->pumps[i] = i ? pump_start(got[i], dup) : pump_start(dup, got[i]);
-        if (!pc->pumps[i]) return FALSE;
+        if (!pc->pumps[i])
+        {
+            if (!i && given[1] != got[1]) CloseHandle(got[1]);
+            return FALSE;
+        }
     }
     return TRUE;
 }
@@ -150,7 +155,7 @@ static struct pseudo_console *get_pcon(HPCON pc, BOOL remove)
     return found;
 }
 
-/* A stream not wanted may be NULL or INVALID_HANDLE_VALUE, but not both.
+/* A stream not wanted may be NULL or INVALID_HANDLE_VALUE here, but not both.
    PSEUDOCONSOLE_INHERIT_CURSOR asks for the cursor position on the output
    and waits for the answer: here the pty starts with no cursor to inherit,
    so the flag (like Windows' later, undocumented ones) changes nothing. */
@@ -180,7 +185,8 @@ HRESULT WINAPI CreatePseudoConsole(COORD size, HANDLE input, HANDLE output, DWOR
     RtlLeaveCriticalSection(&live_lock);
     if (!start_pumps(p, given, streams))
     {
-        HRESULT hr = HRESULT_FROM_WIN32(GetLastError());
+        DWORD err = GetLastError();
+        HRESULT hr = err ? HRESULT_FROM_WIN32(err) : E_FAIL;
         ClosePseudoConsole((HPCON)p);
         return hr;
     }
