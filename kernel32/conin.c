@@ -9,9 +9,10 @@
  * Windows console makes them: characters with their virtual key, and the
  * terminal's escape sequences for arrows, editing and function keys. On a
  * handle that is no console (a pipe, a file) every function fails with
- * ERROR_INVALID_HANDLE, as on Windows.
+ * ERROR_INVALID_HANDLE, as on Windows. A new terminal size is a
+ * WINDOW_BUFFER_SIZE_EVENT when the input mode asks for them.
  *
- * Sections: the queue · terminal bytes to key events · the API.
+ * Sections: the queue · terminal bytes to key events · size changes · the API.
  */
 #include "private.h"
 
@@ -184,6 +185,43 @@ static BOOL fill_queue(HANDLE h, LONG timeout_ms)
     return TRUE;
 }
 
+/* --- size changes ------------------------------------------------------------------ */
+
+#define WLX_IOCTL_CONSOLE_SIZE 0x00500f00   /* ntdll/unix/file.c */
+#define SIZE_POLL_MS 100                     /* how often a waiting read looks at the size */
+
+static COORD last_size;                      /* the terminal's size when last looked at */
+
+/* With ENABLE_WINDOW_INPUT a new terminal size (a resized window, or
+   ResizePseudoConsole on a pseudoconsole) is a WINDOW_BUFFER_SIZE_EVENT,
+   as the buffer is the window here (conscreen.c). The size is looked at
+   when events are asked for, and every SIZE_POLL_MS while a read waits. */
+static void check_size(HANDLE h)
+{
+    IO_STATUS_BLOCK io;
+    USHORT size[4];
+    if (!(k32_console_input_mode() & ENABLE_WINDOW_INPUT)) { last_size.X = 0; return; }
+    if (NtDeviceIoControlFile(h, NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SIZE, NULL, 0, size, sizeof(size)) ||
+        !size[0] || !size[1])
+        return;
+    COORD now = { (SHORT)min(size[0], 0x7fff), (SHORT)min(size[1], 0x7fff) };
+    if (last_size.X && (now.X != last_size.X || now.Y != last_size.Y))
+    {
+        INPUT_RECORD rec = { WINDOW_BUFFER_SIZE_EVENT };
+        rec.Event.WindowBufferSizeEvent.dwSize = now;
+        queue_push(&rec);
+    }
+    last_size = now;
+}
+
+/* SetConsoleMode turned ENABLE_WINDOW_INPUT on: changes count from now */
+void k32_console_watch_size(HANDLE h)
+{
+    RtlEnterCriticalSection(&queue_lock);
+    check_size(h);
+    RtlLeaveCriticalSection(&queue_lock);
+}
+
 /* --- the API ------------------------------------------------------------------------ */
 
 /* the common body of Read and Peek: `wait` blocks until an event exists */
@@ -195,8 +233,13 @@ static BOOL get_events(HANDLE h, INPUT_RECORD *buf, DWORD count, DWORD *read, BO
     if (!(h = k32_console_input(h))) return FALSE;
     if (!buf || !read) { SetLastError(ERROR_INVALID_ACCESS); return FALSE; }
     RtlEnterCriticalSection(&queue_lock);
+    check_size(h);
     if (!queue_len) ok = fill_queue(h, 0);
-    while (ok && wait && !queue_len && count) ok = fill_queue(h, -1);
+    while (ok && wait && !queue_len && count)
+    {
+        ok = fill_queue(h, last_size.X ? SIZE_POLL_MS : -1);
+        if (ok && !queue_len) check_size(h);
+    }
     if (ok) *read = queue_take(buf, count, remove);
     RtlLeaveCriticalSection(&queue_lock);
     return ok;
@@ -248,6 +291,7 @@ BOOL WINAPI GetNumberOfConsoleInputEvents(HANDLE h, DWORD *count)
     if (!(h = k32_console_input(h))) return FALSE;
     if (!count) { SetLastError(ERROR_INVALID_ACCESS); return FALSE; }
     RtlEnterCriticalSection(&queue_lock);
+    check_size(h);
     ok = queue_len || fill_queue(h, 0);
     *count = queue_len;
     RtlLeaveCriticalSection(&queue_lock);

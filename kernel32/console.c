@@ -250,8 +250,11 @@ BOOL WINAPI SetConsoleMode(HANDLE h, DWORD mode)
         NtDeviceIoControlFile(console_handle(h), NULL, NULL, NULL, &io, WLX_IOCTL_CONSOLE_SET_ECHO, &mode,
                               sizeof(mode), NULL, 0);
     input_mode = mode;
+    if (mode & ENABLE_WINDOW_INPUT) k32_console_watch_size(console_handle(h));
     return TRUE;
 }
+
+DWORD k32_console_input_mode(void) { return input_mode; }
 
 UINT WINAPI GetConsoleCP(void)
 {
@@ -379,7 +382,10 @@ static RTL_CRITICAL_SECTION ctrl_section = { (void *)-1, -1, 0, 0, 0, 0 };
 /* Ctrl-C/Ctrl-Break: ntdll's Unix side starts a new thread here on SIGINT
    (ntdll/unix/ctrlc.c). Handlers run last-registered first; the first that
    returns TRUE ends the event; if none does, the default handler ends the
-   process with STATUS_CONTROL_C_EXIT, as Windows does. */
+   process with STATUS_CONTROL_C_EXIT, as Windows does. CTRL_CLOSE_EVENT
+   (SIGHUP: the terminal or a pseudoconsole closed) ends the process
+   whatever the handlers return, as Windows does once they are done; unlike
+   Windows, a handler that never returns is not cut short after 5 s. */
 DWORD WINAPI CtrlRoutine(void *arg)
 {
     DWORD event = (DWORD)(ULONG_PTR)arg;
@@ -391,7 +397,8 @@ DWORD WINAPI CtrlRoutine(void *arg)
     BOOL ignored = ignore_ctrl_c && event == CTRL_C_EVENT;
     RtlLeaveCriticalSection(&ctrl_section);
     while (n-- > 0)
-        if (list[n](event)) return 0;
+        if (list[n](event)) break;
+    if (n >= 0 && event != CTRL_CLOSE_EVENT) return 0;
     if (ignored) return 0;
     ExitProcess(STATUS_CONTROL_C_EXIT);
 }

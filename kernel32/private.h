@@ -133,9 +133,15 @@ BOOL k32_object_attr(struct k32_object_name *n, const SECURITY_ATTRIBUTES *sa, B
 
 /* CreateProcess: PROC_THREAD_ATTRIBUTE_HANDLE_LIST of a STARTUPINFOEX (procattr.c) */
 void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **handles, DWORD *count);
+/* ... and PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE (procattr.c); its pty slave, NULL if none (pseudoconsole.c) */
+void *k32_attr_pseudoconsole(const STARTUPINFOW *si, DWORD flags);
+HANDLE k32_pseudoconsole_slave(void *pc);
 
 /* the console input handle behind h, NULL (ERROR_INVALID_HANDLE) if none (console.c) */
 HANDLE k32_console_input(HANDLE h);
+/* the input mode (console.c); ENABLE_WINDOW_INPUT turned on: size changes are events from now (conin.c) */
+DWORD k32_console_input_mode(void);
+void k32_console_watch_size(HANDLE h);
 /* WriteFile on a console: FALSE when h is none; else *ret is WriteFile's result (conout.c) */
 BOOL k32_console_write_file(HANDLE h, const void *buf, DWORD len, DWORD *done, BOOL *ret);
 /* ReadFile's bytes from the console input, which the terminal echoed (console.c) */

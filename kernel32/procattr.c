@@ -2,8 +2,9 @@
  * kernel32/procattr.c — process/thread attribute lists
  * (InitializeProcThreadAttributeList, UpdateProcThreadAttribute,
  * DeleteProcThreadAttributeList) and what CreateProcess takes from them:
- * PROC_THREAD_ATTRIBUTE_HANDLE_LIST, the only handles a child inherits.
- * Other attributes are recorded and ignored.
+ * PROC_THREAD_ATTRIBUTE_HANDLE_LIST, the only handles a child inherits, and
+ * PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE, the child's console
+ * (pseudoconsole.c). Other attributes are recorded and ignored.
  *
  * The list is opaque to programs; ours is a header and one entry per
  * attribute. As on Windows, an entry keeps the caller's pointer: the value
@@ -11,6 +12,9 @@
  */
 #include "private.h"
 
+#ifndef PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE
+#define PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE 0x00020016
+#endif
 #ifndef ERROR_OBJECT_NAME_EXISTS
 #define ERROR_OBJECT_NAME_EXISTS 5010
 #endif
@@ -52,7 +56,7 @@ static BOOL attribute_size(DWORD_PTR attribute, SIZE_T *size)
     case PROC_THREAD_ATTRIBUTE_IDEAL_PROCESSOR: *size = sizeof(PROCESSOR_NUMBER); return TRUE;
     case PROC_THREAD_ATTRIBUTE_GROUP_AFFINITY: *size = sizeof(GROUP_AFFINITY); return TRUE;
     case PROC_THREAD_ATTRIBUTE_MITIGATION_POLICY: *size = ~(SIZE_T)0; return TRUE;   /* DWORD or DWORD64[1..2] */
-    case 0x00020016: *size = sizeof(HANDLE); return TRUE;                          /* PSEUDOCONSOLE */
+    case PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE: *size = sizeof(void *); return TRUE;   /* an HPCON */
     }
     return FALSE;
 }
@@ -82,18 +86,28 @@ void WINAPI DeleteProcThreadAttributeList(LPPROC_THREAD_ATTRIBUTE_LIST list)
     (void)list;   /* nothing of ours to free: the caller owns the memory */
 }
 
-/* CreateProcess with EXTENDED_STARTUPINFO_PRESENT: the handle list, if any */
-void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **handles, DWORD *count)
+/* CreateProcess with EXTENDED_STARTUPINFO_PRESENT: an attribute's entry, if any */
+static const struct attr_entry *find_attr(const STARTUPINFOW *si, DWORD flags, DWORD_PTR attribute)
 {
     const struct attr_list *l;
-    *handles = NULL;
-    *count = 0;
-    if (!si || !(flags & EXTENDED_STARTUPINFO_PRESENT) || si->cb < sizeof(STARTUPINFOEXW)) return;
-    if (!(l = (const struct attr_list *)((const STARTUPINFOEXW *)si)->lpAttributeList)) return;
+    if (!si || !(flags & EXTENDED_STARTUPINFO_PRESENT) || si->cb < sizeof(STARTUPINFOEXW)) return NULL;
+    if (!(l = (const struct attr_list *)((const STARTUPINFOEXW *)si)->lpAttributeList)) return NULL;
     for (DWORD i = 0; i < l->used; i++)
-        if (l->entries[i].attribute == PROC_THREAD_ATTRIBUTE_HANDLE_LIST)
-        {
-            *handles = l->entries[i].value;
-            *count = l->entries[i].size / sizeof(HANDLE);
-        }
+        if (l->entries[i].attribute == attribute) return &l->entries[i];
+    return NULL;
+}
+
+/* the handle list, if any */
+void k32_attr_handle_list(const STARTUPINFOW *si, DWORD flags, void *const **handles, DWORD *count)
+{
+    const struct attr_entry *e = find_attr(si, flags, PROC_THREAD_ATTRIBUTE_HANDLE_LIST);
+    *handles = e ? e->value : NULL;
+    *count = e ? e->size / sizeof(HANDLE) : 0;
+}
+
+/* the pseudoconsole: as Windows' samples pass it, the value is the HPCON itself */
+void *k32_attr_pseudoconsole(const STARTUPINFOW *si, DWORD flags)
+{
+    const struct attr_entry *e = find_attr(si, flags, PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE);
+    return e ? e->value : NULL;
 }

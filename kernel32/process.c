@@ -8,6 +8,8 @@
 #include "private.h"
 #include "wlx/procstart.h"
 
+BOOL k32_is_console(HANDLE h);   /* console.c */
+
 NTSTATUS NTAPI __wlx_create_process(struct wlx_create_process *);
 NTSTATUS NTAPI NtOpenProcess(HANDLE *, ACCESS_MASK, OBJECT_ATTRIBUTES *, CLIENT_ID *);
 
@@ -227,9 +229,15 @@ static BOOL child_curdir(const WCHAR *curdir, WCHAR *out)
    console and so no std handles (NULL), and CREATE_NEW_CONSOLE and
    CREATE_NO_WINDOW give it a console of its own: here one without a window,
    whose handles are the null device (valid, writes go nowhere, reads end at
-   once). tests/kernel32/stdhandles.c. Returns the handle to close after the
-   child started, or INVALID_HANDLE_VALUE. */
-static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3])
+   once). tests/kernel32/stdhandles.c. A pseudoconsole's child has its
+   console instead of NULL members (node-pty and Windows Terminal pass
+   STARTF_USESTDHANDLES with NULLs so), or without STARTF_USESTDHANDLES
+   instead of our std handles that are a console or NULL; ours that are
+   not (a redirected parent's pipes) go to the child as they are, as on
+   Windows (microsoft/terminal#11276). tests/kernel32/pseudoconsole.c.
+   Returns the handle to close after the child started, or
+   INVALID_HANDLE_VALUE. */
+static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, HANDLE pty, void *out[3])
 {
     static const DWORD ids[3] = { STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
     HANDLE console = INVALID_HANDLE_VALUE;
@@ -238,6 +246,18 @@ static HANDLE child_std_handles(const STARTUPINFOW *si, DWORD flags, void *out[3
         out[0] = si->hStdInput;
         out[1] = si->hStdOutput;
         out[2] = si->hStdError;
+        for (int i = 0; pty && i < 3; i++) if (!out[i]) out[i] = pty;
+        return console;
+    }
+    if (pty)
+    {
+        DWORD err = GetLastError();
+        for (int i = 0; i < 3; i++)
+        {
+            HANDLE h = GetStdHandle(ids[i]);
+            out[i] = !h || k32_is_console(h) ? pty : h;
+        }
+        SetLastError(err);
         return console;
     }
     if (flags & (CREATE_NEW_CONSOLE | CREATE_NO_WINDOW) && !(flags & DETACHED_PROCESS))
@@ -284,7 +304,8 @@ static BOOL create_process(HANDLE token, LPCWSTR app, LPWSTR cmdline, BOOL inher
         cp.runtime_data = si->lpReserved2;
         cp.runtime_size = si->cbReserved2;
     }
-    HANDLE console = child_std_handles(si, flags, cp.std_handles);
+    cp.console = k32_pseudoconsole_slave(k32_attr_pseudoconsole(si, flags));
+    HANDLE console = child_std_handles(si, flags, cp.console, cp.std_handles);
     NTSTATUS status = __wlx_create_process(&cp);
     if (console != INVALID_HANDLE_VALUE) CloseHandle(console);
     RtlFreeUnicodeString(&nt);

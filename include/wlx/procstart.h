@@ -34,6 +34,11 @@ struct wlx_create_process {
     uint32_t pad2;
     /* in: CreateProcessAsUser's token (NULL: the caller's primary token) */
     void *token;
+    /* in: PROC_THREAD_ATTRIBUTE_PSEUDOCONSOLE's pty slave (NULL: none). The
+       std handles that are it go to the child as its fds 0-2, not by value,
+       and the first of them becomes the child's controlling terminal in a
+       session of its own (ntdll/unix/pty.c) */
+    void *console;
 };
 
 /* Parent → child: this header, then cmdline, curdir (UTF-16, no NUL), the

@@ -2,7 +2,8 @@
  * ntdll/unix/ctrlc.c — Ctrl-C and Ctrl-Break for console programs.
  *
  * On Windows the console starts a new thread in the process at kernel32's
- * CtrlRoutine. Here SIGINT (Ctrl-C) and SIGQUIT (Ctrl-\, as Ctrl-Break) are
+ * CtrlRoutine. Here SIGINT (Ctrl-C), SIGQUIT (Ctrl-\, as Ctrl-Break) and
+ * SIGHUP (the terminal or pseudoconsole went away: CTRL_CLOSE_EVENT) are
  * caught by a handler that only writes a byte to a pipe (async-signal-safe);
  * the process's one service thread (the KUSER_SHARED_DATA clock thread of
  * usershared.c) reads it between clock ticks and starts the Windows thread —
@@ -29,7 +30,7 @@ static int ctrl_pipe[2] = { -1, -1 };
 
 static void ctrl_signal(int sig)
 {
-    char event = sig == SIGINT ? 0 /* CTRL_C_EVENT */ : 1 /* CTRL_BREAK_EVENT */;
+    char event = sig == SIGINT ? 0 /* CTRL_C_EVENT */ : sig == SIGHUP ? 2 /* CTRL_CLOSE_EVENT */ : 1 /* CTRL_BREAK_EVENT */;
     int saved = errno;
     if (write(ctrl_pipe[1], &event, 1) < 0) { /* the pipe is full: events are already pending */ }
     errno = saved;
@@ -87,5 +88,8 @@ NTSTATUS WINAPI unix___wlx_set_ctrl_routine(void *routine)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGQUIT, &sa, NULL);
+    /* nohup's SIG_IGN stays: such a program outlives its terminal */
+    struct sigaction old;
+    if (!sigaction(SIGHUP, NULL, &old) && old.sa_handler != SIG_IGN) sigaction(SIGHUP, &sa, NULL);
     return STATUS_SUCCESS;
 }

@@ -1254,6 +1254,9 @@ NTSTATUS WINAPI unix_NtDuplicateObject(HANDLE src_process, HANDLE src, HANDLE ds
 #define WLX_IOCTL_CONSOLE_SIZE 0x00500f00
 /* in/out: uint32 Windows console mode bits applied to the terminal */
 #define WLX_IOCTL_CONSOLE_SET_ECHO 0x00500f04
+/* in: uint16 columns, rows: the terminal's new size (ResizePseudoConsole on
+   its pty, kernel32/pseudoconsole.c; the kernel tells the foreground with SIGWINCH) */
+#define WLX_IOCTL_CONSOLE_SET_SIZE 0x00500f08
 
 NTSTATUS WINAPI unix_NtFsControlFile(HANDLE handle, HANDLE event, void *apc, void *apc_ctx, IO_STATUS_BLOCK *io,
                                      uint32_t code, void *in, uint32_t in_len, void *out, uint32_t out_len)
@@ -1341,6 +1344,13 @@ NTSTATUS WINAPI unix_NtDeviceIoControlFile(HANDLE handle, HANDLE event, void *ap
         if (ioctl(f->fd, TIOCGWINSZ, &ws) || !ws.ws_col) { ws.ws_col = 80; ws.ws_row = 25; }
         u[0] = ws.ws_col; u[1] = ws.ws_row; u[2] = 0; u[3] = 0;
         io->Information = 8;
+    }
+    else if (code == WLX_IOCTL_CONSOLE_SET_SIZE && in_len >= 4)
+    {
+        const uint16_t *u = in;
+        struct winsize ws = { u[1], u[0], 0, 0 };
+        if (!u[0] || !u[1]) status = STATUS_INVALID_PARAMETER;
+        else if (ioctl(f->fd, TIOCSWINSZ, &ws)) status = errno_to_status(errno);
     }
     else if (code == WLX_IOCTL_CONSOLE_SET_ECHO && in_len >= 4)
     {

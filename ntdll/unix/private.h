@@ -191,9 +191,10 @@ struct image_info {
     int relocated;
 };
 unsigned wlx_cpu_count(void);   /* processors online, 1..64 (sysinfo.c) */
-/* spawn.c: a child wlx (every signal blocked until it starts); 0 or an errno */
+/* spawn.c: a child wlx (every signal blocked until it starts); ctty: the std
+   fd that becomes the controlling terminal of a new session, or -1; 0 or an errno */
 int spawn_wlx(const char *path, char **argv, char **envp, const int std_fds[3], int keep_fd, const char *cwd,
-              int *pid);
+              int ctty, int *pid);
 NTSTATUS image_map(int fd, const char *name, struct image_info *info, const char **why);
 NTSTATUS image_check(int fd, uint64_t *size);   /* valid headers? SizeOfImage */
 void *image_find_export(void *base, const char *name);

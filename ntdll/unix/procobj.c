@@ -392,7 +392,7 @@ static int send_startup(int fd, const struct wlx_create_process *cp, const struc
        NULL and INVALID_HANDLE_VALUE stay what they are (tests/kernel32/stdhandles.c) */
     for (int i = 0; i < 3; i++)
     {
-        if (cp->inherit) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
+        if (cp->inherit && cp->std_handles[i] != cp->console) hdr.std_handles[i] = (uintptr_t)cp->std_handles[i];
         if (!cp->std_handles[i]) hdr.std_special |= 1u << i;
         else if (cp->std_handles[i] == (void *)~(uintptr_t)0) hdr.std_special |= 8u << i;
     }
@@ -455,9 +455,12 @@ static NTSTATUS spawn_child(struct wlx_create_process *cp, const char *exe, cons
     int fds[3];
     char *argv[] = { "wlx", "--", (char *)exe, NULL };
 
+    int ctty = -1;
+
     std_fds(cp->std_handles, fds);
+    for (int i = 2; i >= 0; i--) if (cp->console && cp->std_handles[i] == cp->console) ctty = i;
     char **envp = child_environ(sock);
-    int err = spawn_wlx(wlx_binary(), argv, envp, fds, sock, cwd, pid);
+    int err = spawn_wlx(wlx_binary(), argv, envp, fds, sock, cwd, ctty, pid);
     for (int i = 0; i < 3; i++) if (fds[i] >= 0) close(fds[i]);
     char **last = envp;
     while (last[1]) last++;
