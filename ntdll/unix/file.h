@@ -25,10 +25,13 @@ struct file {
     struct file *next_open;     /* in inode->opens */
     pthread_mutex_t io_lock;    /* seek+read/write of synchronous handles */
     /* directory listing state (dir.c) */
+    DIR *dir;
     WCHAR *pattern;
     size_t pattern_len;
     int listed_dots;            /* 0: "." next, 1: ".." next, 2: real entries */
-    char **names;               /* the names listed, in NTFS order, NULL-terminated (NULL: no listing) */
+    char *held;                 /* a name read that did not fit: the next one listed (no seekdir) */
+    char *given;                /* the held name once listed, until the next */
+    char **names;               /* instead of dir: the names a mask without wildcards matches */
     size_t names_pos;           /* the next of them */
     /* completion port and asynchronous I/O (iocp.c, async.c) */
     struct port *port;          /* associated completion port, or NULL */
