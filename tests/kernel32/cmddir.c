@@ -1,7 +1,7 @@
 /*
  * tests/kernel32/cmddir.c — "cmd /c dir" as programs run it (a build
  * script's "dir /b /s *.c", Wine's cmd running 'for /f' over "dir /b"):
- * bare names in the folder's order, /s with full paths, /a:d and /a:-d,
+ * bare names by name (/o:n; the folder's own order depends on the file system), /s with full paths, /a:d and /a:-d,
  * /o:-s and /o:e, a mask, and "File Not Found" with errorlevel 1. Under
  * Wine this runs Wine's cmd.exe: the reference.
  */
@@ -104,12 +104,13 @@ int main(void)
     make_dir("sub");
     make_file("sub\\d.txt", 3);
 
-    code = run_dir("/b");
-    ok(code == 0 && !strcmp(out, "a.log\r\nb.txt\r\nc.txt\r\nsub\r\n"), "dir /b: %lu [%s] [%s]\n", code, out, err);
+    /* without /o the folder's own order, which depends on the file system: by name */
+    code = run_dir("/b /o:n");
+    ok(code == 0 && !strcmp(out, "a.log\r\nb.txt\r\nc.txt\r\nsub\r\n"), "dir /b /o:n: %lu [%s] [%s]\n", code, out, err);
     code = run_dir("/b /a:d");
     ok(code == 0 && !strcmp(out, "sub\r\n"), "dir /b /a:d: %lu [%s]\n", code, out);
-    code = run_dir("/b /a-d");
-    ok(code == 0 && !strcmp(out, "a.log\r\nb.txt\r\nc.txt\r\n"), "dir /b /a-d: %lu [%s]\n", code, out);
+    code = run_dir("/b /a-d /o:n");
+    ok(code == 0 && !strcmp(out, "a.log\r\nb.txt\r\nc.txt\r\n"), "dir /b /a-d /o:n: %lu [%s]\n", code, out);
     code = run_dir("/b /a-d /o:-s");
     ok(code == 0 && !strcmp(out, "b.txt\r\na.log\r\nc.txt\r\n"), "dir /b /o:-s: %lu [%s]\n", code, out);
     code = run_dir("/b *.txt");
