@@ -527,3 +527,46 @@ BOOL WINAPI GetSystemTimes(FILETIME *idle, FILETIME *kernel, FILETIME *user)
     if (user) { user->dwLowDateTime = (DWORD)sum[2]; user->dwHighDateTime = sum[2] >> 32; }
     return TRUE;
 }
+
+/* the one NUMA node: 0 (NUMA_NO_PREFERRED_NODE, ~0, asks for none) */
+static BOOL numa_node_ok(ULONG node)
+{
+    if (node == 0 || node == NUMA_NO_PREFERRED_NODE) return TRUE;
+    SetLastError(ERROR_INVALID_PARAMETER);
+    return FALSE;
+}
+
+LPVOID WINAPI VirtualAllocExNuma(HANDLE process, void *addr, SIZE_T size, DWORD type, DWORD protect, DWORD node)
+{
+    return numa_node_ok(node) ? VirtualAllocEx(process, addr, size, type, protect) : NULL;
+}
+
+BOOL WINAPI GetNumaAvailableMemoryNode(UCHAR node, ULONGLONG *available)
+{
+    MEMORYSTATUSEX ms = { sizeof(ms) };
+    if (node || !available) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    if (!GlobalMemoryStatusEx(&ms)) return FALSE;
+    *available = ms.ullAvailPhys;
+    return TRUE;
+}
+
+BOOL WINAPI GetNumaAvailableMemoryNodeEx(USHORT node, ULONGLONG *available)
+{
+    return GetNumaAvailableMemoryNode(node > 0xff ? 0xff : (UCHAR)node, available);
+}
+
+/* a proximity domain is a node here: domain 0 is node 0 */
+BOOL WINAPI GetNumaProximityNodeEx(ULONG proximity, USHORT *node)
+{
+    if (proximity || !node) { SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    *node = 0;
+    return TRUE;
+}
+
+BOOL WINAPI GetNumaProximityNode(ULONG proximity, UCHAR *node)
+{
+    USHORT n;
+    if (!node || !GetNumaProximityNodeEx(proximity, &n)) { if (!node) SetLastError(ERROR_INVALID_PARAMETER); return FALSE; }
+    *node = (UCHAR)n;
+    return TRUE;
+}

@@ -50,6 +50,13 @@ int WINAPI CountClipboardFormats(void)
     return 0;
 }
 
+/* a clipboard that never changes: "zero if you do not have
+   WINSTA_ACCESSCLIPBOARD access", as a process without one has none */
+DWORD WINAPI GetClipboardSequenceNumber(void)
+{
+    return 0;
+}
+
 HWND WINAPI GetClipboardOwner(void)
 {
     SetLastError(ERROR_SUCCESS);
