@@ -61,18 +61,21 @@ static uint32_t icmp_status(int type, int code)
     return 11050;                                                  /* IP_GENERAL_FAILURE */
 }
 
-/* one datagram, its sender and the TTL it came with (IP_RECVTTL), 0 when not told */
-static ssize_t receive(int fd, uint8_t *buf, size_t size, struct sockaddr_in *from, int *ttl)
+/* one datagram, its sender, and the TTL or hop limit it came with (the
+   control message level/type: IP_RECVTTL's or IPV6_RECVHOPLIMIT's), 0 when
+   not told */
+static ssize_t receive(int fd, uint8_t *buf, size_t size, void *from, socklen_t from_len, int level, int type,
+                       int *ttl)
 {
     char control[64];
     struct iovec iov = { buf, size };
-    struct msghdr msg = { from, sizeof(*from), &iov, 1, control, sizeof(control), 0 };
+    struct msghdr msg = { from, from_len, &iov, 1, control, sizeof(control), 0 };
     struct cmsghdr *c;
     ssize_t len = recvmsg(fd, &msg, 0);
 
     *ttl = 0;
     for (c = len > 0 ? CMSG_FIRSTHDR(&msg) : NULL; c; c = CMSG_NXTHDR(&msg, c))
-        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_TTL) memcpy(ttl, CMSG_DATA(c), sizeof(*ttl));
+        if (c->cmsg_level == level && c->cmsg_type == type) memcpy(ttl, CMSG_DATA(c), sizeof(*ttl));
     return len;
 }
 
@@ -133,7 +136,7 @@ int32_t unix_icmp_echo_call(void *args)
 
         left = start + p->timeout - now_ms();
         if (left < 0 || poll(&pfd, 1, (int)left) <= 0) break;
-        if ((len = receive(fd, reply, sizeof(reply), &from, &ttl)) < 0)
+        if ((len = receive(fd, reply, sizeof(reply), &from, sizeof(from), IPPROTO_IP, IP_TTL, &ttl)) < 0)
         {
             /* a datagram socket is told an ICMP error as an errno */
             if (errno == EHOSTUNREACH || errno == ENETUNREACH)
@@ -193,21 +196,6 @@ static uint32_t icmp6_status(int type, int code)
     case ICMP6_PARAM_PROB: return 11015;                 /* IP_PARAMETER_PROBLEM */
     }
     return 11050;
-}
-
-/* one datagram, its sender and hop limit (IPV6_RECVHOPLIMIT), 0 when not told */
-static ssize_t receive6(int fd, uint8_t *buf, size_t size, struct sockaddr_in6 *from, int *hops)
-{
-    char control[64];
-    struct iovec iov = { buf, size };
-    struct msghdr msg = { from, sizeof(*from), &iov, 1, control, sizeof(control), 0 };
-    struct cmsghdr *c;
-    ssize_t len = recvmsg(fd, &msg, 0);
-
-    *hops = 0;
-    for (c = len > 0 ? CMSG_FIRSTHDR(&msg) : NULL; c; c = CMSG_NXTHDR(&msg, c))
-        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_HOPLIMIT) memcpy(hops, CMSG_DATA(c), sizeof(*hops));
-    return len;
 }
 
 int32_t unix_icmp6_echo_call(void *args)
@@ -270,7 +258,7 @@ int32_t unix_icmp6_echo_call(void *args)
 
         left = start + p->timeout - now_ms();
         if (left < 0 || poll(&pfd, 1, (int)left) <= 0) break;
-        if ((len = receive6(fd, reply, sizeof(reply), &from, &hops)) < 0)
+        if ((len = receive(fd, reply, sizeof(reply), &from, sizeof(from), IPPROTO_IPV6, IPV6_HOPLIMIT, &hops)) < 0)
         {
             if (errno == EHOSTUNREACH || errno == ENETUNREACH)
             {
